@@ -1,0 +1,155 @@
+/// Turns raw lines or articles of one input file into records, or rejects them with a reason.
+///
+/// Not Sendable when it owns an iconv converter: one decoder per input file.
+public final class RecordDecoder {
+    /// What one raw input became.
+    public enum Outcome {
+        case record(Record)
+        case rejected(RejectedRecord)
+        /// A blank line between JSONL records: skipped, not counted.
+        case blank
+    }
+
+    public let options: DecodeOptions
+    /// The input's path relative to its root, used in ids and origins.
+    public let file: String
+    private let converter: TextConverter?
+    /// Records whose invalid UTF-8 was replaced by U+FFFD.
+    public private(set) var repairedUTF8 = 0
+
+    /// Fields Sluice writes itself; an input value for one of them moves under `"input"`.
+    static let ownedFields: Set<String> = [
+        "text", "sentences", "lang", "lang_score", "attributes", "origin", "input", "raw_text",
+    ]
+
+    public init(options: DecodeOptions, file: String) throws(ReadError) {
+        self.options = options
+        self.file = file
+        converter = options.isUTF8 ? nil : try TextConverter(from: options.encoding)
+    }
+
+    /// Decodes one JSONL line (without its newline).
+    public func decodeJSONLine(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int) -> Outcome {
+        if isBlank(line) { return .blank }
+        let origin = Origin(file: file, line: lineNumber)
+        return withUTF8(line, origin: origin) { utf8 in
+            parseJSONRecord(utf8, origin: origin, raw: line)
+        }
+    }
+
+    /// Decodes one plain-text article starting at `lineNumber`.
+    public func decodeText(_ bytes: UnsafeBufferPointer<UInt8>, lineNumber: Int) -> Outcome {
+        let origin = Origin(file: file, line: lineNumber)
+        return withUTF8(bytes, origin: origin) { utf8 in
+            let text = String(decoding: utf8, as: UTF8.self)
+            return .record(Record(idJSON: Self.generatedID(origin), text: text, origin: origin))
+        }
+    }
+
+    private func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        for b in line where b != 0x20 && b != 0x09 && b != 0x0D { return false }
+        return true
+    }
+
+    /// Converts to UTF-8 when needed, then validates; repairs or rejects invalid sequences.
+    private func withUTF8(_ input: UnsafeBufferPointer<UInt8>, origin: Origin,
+                          _ body: (UnsafeBufferPointer<UInt8>) -> Outcome) -> Outcome {
+        var converted: [UInt8]?
+        var invalid = false
+        if let converter {
+            let (bytes, bad) = converter.convert(input)
+            converted = bytes
+            invalid = bad > 0
+        } else if !UTF8Validator.isValid(input) {
+            invalid = true
+            converted = Array(String(decoding: input, as: UTF8.self).utf8)
+        }
+        if invalid {
+            if options.invalidUTF8 == .reject {
+                return .rejected(RejectedRecord(origin: origin, reason: "invalid_utf8",
+                                                detail: "bytes are not valid \(options.encoding)", raw: Array(input)))
+            }
+            repairedUTF8 += 1
+        }
+        guard let converted else { return body(input) }
+        return converted.withUnsafeBufferPointer { body($0) }
+    }
+
+    private func parseJSONRecord(_ line: UnsafeBufferPointer<UInt8>, origin: Origin,
+                                 raw: UnsafeBufferPointer<UInt8>) -> Outcome {
+        let members: [JSONMember]
+        do {
+            members = try JSONScanner.scanObject(line)
+        } catch {
+            return .rejected(RejectedRecord(origin: origin, reason: "invalid_json",
+                                            detail: error.description, raw: Array(raw)))
+        }
+        var textMember: JSONMember?
+        var textRank = Int.max
+        for m in members {
+            if m.key == options.textField {
+                textMember = m; textRank = -1
+            } else if let r = options.textFallbacks.firstIndex(of: m.key), r < textRank {
+                textMember = m; textRank = r
+            }
+        }
+        guard let textMember else {
+            return .rejected(RejectedRecord(origin: origin, reason: "no_text",
+                                            detail: "no \(([options.textField] + options.textFallbacks).map { "\"\($0)\"" }.joined(separator: ", ")) field",
+                                            raw: Array(raw)))
+        }
+        guard textMember.kind == .string else {
+            return .rejected(RejectedRecord(origin: origin, reason: "no_text",
+                                            detail: "field \"\(textMember.key)\" is a \(textMember.kind), not a string",
+                                            raw: Array(raw)))
+        }
+        var record = Record(idJSON: [], text: JSONScanner.decodeString(line, textMember.value), origin: origin)
+        var passthrough = JSONWriter()
+        var replaced = JSONWriter()
+        for m in members {
+            if m.key == textMember.key && m.value == textMember.value { continue }
+            let value = UnsafeBufferPointer(rebasing: line[m.value])
+            if m.key == options.idField && (m.kind == .string || m.kind == .number) && record.idJSON.isEmpty {
+                record.idJSON = Array(value)
+            } else if m.key == "date" && record.inputDateJSON == nil {
+                record.inputDateJSON = Array(value)
+            } else if m.key == "tags", let tags = Self.stringArray(value) {
+                record.inputTags.append(contentsOf: tags)
+            } else if m.key == "lang" && m.kind == .string {
+                record.inputLang = JSONScanner.decodeString(line, m.value)
+                Self.appendMember(&replaced, m.key, value)
+            } else if Self.ownedFields.contains(m.key) || m.key == "tags" || m.key == options.idField || m.key == "date" {
+                Self.appendMember(&replaced, m.key, value)
+            } else {
+                Self.appendMember(&passthrough, m.key, value)
+            }
+        }
+        if record.idJSON.isEmpty { record.idJSON = Self.generatedID(origin) }
+        record.passthrough = passthrough.bytes
+        record.replaced = replaced.bytes
+        return .record(record)
+    }
+
+    private static func appendMember(_ w: inout JSONWriter, _ key: String, _ value: UnsafeBufferPointer<UInt8>) {
+        if !w.bytes.isEmpty { w.appendRawASCII(",") }
+        w.appendKey(key)
+        w.appendRaw(value)
+    }
+
+    private static func stringArray(_ raw: UnsafeBufferPointer<UInt8>) -> [String]? {
+        guard case .array(let items)? = try? JSONValue.parse(raw) else { return nil }
+        var out: [String] = []
+        for item in items {
+            guard let s = item.stringValue else { return nil }
+            if !out.contains(s) { out.append(s) }
+        }
+        return out
+    }
+
+    /// `"<relative path>:<line>"` as a JSON string.
+    static func generatedID(_ origin: Origin) -> [UInt8] {
+        var w = JSONWriter()
+        w.appendString("\(origin.file):\(origin.line)")
+        return w.bytes
+    }
+}

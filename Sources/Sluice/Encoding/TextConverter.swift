@@ -1,0 +1,64 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Converts bytes in a legacy encoding to UTF-8 with the C library's iconv.
+///
+/// Not Sendable: an iconv descriptor carries shift state; one converter per input file.
+public final class TextConverter {
+    public let encoding: String
+    private let cd: iconv_t
+
+    /// Fails when iconv does not know `encoding`.
+    public init(from encoding: String) throws(ReadError) {
+        self.encoding = encoding
+        let cd = iconv_open("UTF-8", encoding)
+        guard let cd, cd != iconv_t(bitPattern: -1) else {
+            throw ReadError(kind: .encoding, offset: 0,
+                            message: "unknown input encoding '\(encoding)' (see `iconv -l` for names)")
+        }
+        self.cd = cd
+    }
+
+    deinit { iconv_close(cd) }
+
+    /// Converts `input` to UTF-8. A byte sequence invalid in the source encoding becomes
+    /// U+FFFD; the number of such replacements is returned with the output.
+    public func convert(_ input: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], invalid: Int) {
+        iconv(cd, nil, nil, nil, nil)
+        var out = [UInt8](repeating: 0, count: input.count * 4 + 16)
+        var outUsed = 0
+        var invalid = 0
+        var inPos = 0
+        while inPos < input.count {
+            var inLeft = input.count - inPos
+            var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: input.baseAddress! + inPos)
+                .assumingMemoryBound(to: CChar.self)
+            let (r, err, used, consumed) = out.withUnsafeMutableBytes { ob -> (Int, Int32, Int, Int) in
+                var outLeft = ob.count - outUsed
+                var outPtr: UnsafeMutablePointer<CChar>? = (ob.baseAddress! + outUsed).assumingMemoryBound(to: CChar.self)
+                let before = inLeft
+                let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+                return (r, errno, ob.count - outLeft, before - inLeft)
+            }
+            inPos += consumed
+            outUsed = used
+            if r != -1 { break }
+            if err == E2BIG {
+                out.append(contentsOf: repeatElement(0, count: out.count))
+            } else {
+                // EILSEQ or EINVAL: skip one byte, mark it, go on.
+                invalid += 1
+                inPos += 1
+                if out.count - outUsed < 3 { out.append(contentsOf: repeatElement(0, count: 16)) }
+                out[outUsed] = 0xEF; out[outUsed + 1] = 0xBF; out[outUsed + 2] = 0xBD
+                outUsed += 3
+                iconv(cd, nil, nil, nil, nil)
+            }
+        }
+        out.removeLast(out.count - outUsed)
+        return (out, invalid)
+    }
+}

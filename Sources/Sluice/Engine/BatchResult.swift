@@ -1,0 +1,18 @@
+/// What a worker hands to the ordered writer for one batch: encoded bytes and counts.
+struct BatchResult: Sendable {
+    var sequence: Int
+    /// Output bytes: one zstd frame, or plain JSONL when writing to stdout.
+    var output: [UInt8] = []
+    /// `_rejected/` bytes (one zstd frame), empty when nothing was rejected.
+    var rejectedOutput: [UInt8] = []
+    var recordsIn = 0
+    var recordsOut = 0
+    var rejected = Counters()
+    var dropped = Counters()
+    var sentences = 0
+    var words = 0
+    var langs = Counters()
+    var bytesIn = 0
+    /// Per stage, in pipeline order.
+    var stageStats: [StageStats] = []
+}

@@ -1,0 +1,79 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Runs a batch through the stages and encodes it: the parallel part of the engine.
+///
+/// Encoding and compression happen here, not in the writer, because compression is the
+/// most expensive step of a run and each batch becomes an independent zstd frame.
+struct BatchWorker: Sendable {
+    let stages: [any Stage]
+    let sink: SinkOptions
+    /// nil writes uncompressed (stdout).
+    let compressor: ZstdCompressor?
+    /// How kept records are written; defaults to the sink's format.
+    var format: RecordFormat
+
+    init(stages: [any Stage], sink: SinkOptions, compressor: ZstdCompressor?, format: RecordFormat? = nil) {
+        self.stages = stages
+        self.sink = sink
+        self.compressor = compressor
+        self.format = format ?? (sink.format == .jsonl ? .record : .sentences)
+    }
+
+    func process(_ input: Batch) -> BatchResult {
+        var batch = input
+        var result = BatchResult(sequence: batch.sequence)
+        result.recordsIn = batch.recordsIn
+        result.bytesIn = batch.bytesIn
+        result.stageStats.reserveCapacity(stages.count)
+        for stage in stages {
+            var s = StageStats()
+            let t0 = Clock.now()
+            stage.process(&batch, stats: &s)
+            s.seconds = Clock.now() - t0
+            result.stageStats.append(s)
+        }
+
+        var out = JSONWriter(capacity: batch.bytesIn + batch.bytesIn / 2 + 1024)
+        for r in batch.records {
+            RecordEncoder.append(r, as: format, to: &out)
+            result.sentences += r.sentences.count
+            if let c = r.attributes.first(where: { $0.key == "counts" })?.value["words"]?.intValue {
+                result.words += c
+            }
+            result.langs.add(r.lang ?? "und")
+        }
+        result.recordsOut = batch.records.count
+
+        var rej = JSONWriter()
+        for r in batch.rejected {
+            result.rejected.add(r.reason)
+            RecordEncoder.appendRejected(r, to: &rej)
+        }
+        for r in batch.dropped {
+            result.dropped.add(r.reason)
+            if sink.writeDropped { RecordEncoder.appendRejected(r, to: &rej) }
+        }
+
+        if let compressor {
+            if !out.bytes.isEmpty { compressor.compressFrame(out.bytes, appendingTo: &result.output) }
+            if !rej.bytes.isEmpty { compressor.compressFrame(rej.bytes, appendingTo: &result.rejectedOutput) }
+        } else {
+            result.output = out.bytes
+            result.rejectedOutput = rej.bytes
+        }
+        return result
+    }
+}
+
+/// Monotonic seconds, cheap enough to read per batch.
+enum Clock {
+    static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+}

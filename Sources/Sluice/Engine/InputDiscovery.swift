@@ -1,0 +1,84 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Expands INPUT arguments into input files: directories are walked recursively, in sorted
+/// order so that runs are reproducible.
+public struct InputDiscovery: Sendable {
+    /// Files found, in a stable order.
+    public var files: [InputFile] = []
+    /// Files skipped because Sluice does not read their kind (relative paths).
+    public var skipped: [String] = []
+    /// Arguments that could not be read at all, with the reason.
+    public var errors: [String] = []
+
+    /// Walks `inputs`. Output directories named in `exclude` are not entered.
+    public init(inputs: [String], exclude: [String] = []) {
+        let excluded = Set(exclude.map(Self.canonical))
+        for input in inputs {
+            if input == "-" {
+                files.append(InputFile(path: "-", relative: "stdin.jsonl", format: .jsonl,
+                                       compressedByName: false, size: 0, isStdin: true))
+                continue
+            }
+            var st = stat()
+            guard stat(input, &st) == 0 else {
+                errors.append("\(input): \(String(cString: strerror(errno)))")
+                continue
+            }
+            if (st.st_mode & S_IFMT) == S_IFDIR {
+                walk(root: input, dir: input, prefix: "", excluded: excluded)
+            } else {
+                let name = input.split(separator: "/").last.map(String.init) ?? input
+                add(path: input, relative: name, size: Int(st.st_size))
+            }
+        }
+    }
+
+    private mutating func add(path: String, relative: String, size: Int) {
+        guard let (format, zst) = InputFile.format(ofName: relative) else {
+            skipped.append(relative)
+            return
+        }
+        files.append(InputFile(path: path, relative: relative, format: format, compressedByName: zst, size: size))
+    }
+
+    private mutating func walk(root: String, dir: String, prefix: String, excluded: Set<String>) {
+        if excluded.contains(Self.canonical(dir)) { return }
+        guard let d = opendir(dir) else {
+            errors.append("\(dir): \(String(cString: strerror(errno)))")
+            return
+        }
+        var names: [String] = []
+        while let e = readdir(d) {
+            let name = withUnsafeBytes(of: e.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name == "." || name == ".." || name.hasPrefix(".") { continue }
+            names.append(name)
+        }
+        closedir(d)
+        for name in names.sorted() {
+            let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
+            var st = stat()
+            guard stat(path, &st) == 0 else {
+                errors.append("\(path): \(String(cString: strerror(errno)))")
+                continue
+            }
+            let rel = prefix.isEmpty ? name : prefix + "/" + name
+            if (st.st_mode & S_IFMT) == S_IFDIR {
+                walk(root: root, dir: path, prefix: rel, excluded: excluded)
+            } else if (st.st_mode & S_IFMT) == S_IFREG {
+                add(path: path, relative: rel, size: Int(st.st_size))
+            }
+        }
+    }
+
+    static func canonical(_ path: String) -> String {
+        guard let r = realpath(path, nil) else { return path }
+        defer { free(r) }
+        return String(cString: r)
+    }
+}

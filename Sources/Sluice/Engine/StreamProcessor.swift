@@ -1,0 +1,35 @@
+/// Runs stages over one stream on stdin and writes results to stdout in input order:
+/// the engine behind `sluice clean`, `split` and `tag`.
+public struct StreamProcessor: Sendable {
+    public var stages: [any Stage]
+    public var format: RecordFormat
+    public var decode: DecodeOptions
+    /// Plain text in (articles separated by blank lines) instead of JSONL.
+    public var textInput: Bool
+    public var jobs: Int
+
+    public init(stages: [any Stage], format: RecordFormat, decode: DecodeOptions = .init(),
+                textInput: Bool = false, jobs: Int = Engine.defaultJobs) {
+        self.stages = stages
+        self.format = format
+        self.decode = decode
+        self.textInput = textInput
+        self.jobs = max(1, jobs)
+    }
+
+    /// Processes stdin; returns the file stats (rejected records went to stderr).
+    public func run() async -> FileStats {
+        var decode = self.decode
+        if textInput { decode.textLayout = .blankLine }
+        let pipeline = Pipeline(name: "stream", decode: decode, stages: stages)
+        let file = InputFile(path: "-", relative: "stdin", format: textInput ? .text : .jsonl,
+                             compressedByName: false, size: 0, isStdin: true)
+        let processor = FileProcessor(
+            pipeline: pipeline,
+            worker: BatchWorker(stages: stages, sink: SinkOptions(), compressor: nil, format: format),
+            outputDirectory: nil,
+            inFlight: jobs + 1,
+            progress: ProgressReporter(mode: .none))
+        return await processor.run(file).stats
+    }
+}

@@ -1,0 +1,26 @@
+/// A source of bytes read in chunks: a file, stdin, or a decompressor over one of them.
+public protocol ByteReader: AnyObject {
+    /// Fills the start of `buffer`; returns the number of bytes read, 0 at end of input.
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(ReadError) -> Int
+    /// Raw bytes taken from the underlying file so far (compressed bytes for a decompressor).
+    var bytesRead: Int { get }
+}
+
+/// Why reading an input stopped, and where.
+public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: String, Sendable {
+        case io, truncated, corrupt, notZstd = "not_zstd", encoding
+    }
+    public var kind: Kind
+    /// Byte offset in the raw (compressed) input where the problem was seen.
+    public var offset: Int
+    public var message: String
+
+    public init(kind: Kind, offset: Int, message: String) {
+        self.kind = kind
+        self.offset = offset
+        self.message = message
+    }
+
+    public var description: String { "\(message) (at byte \(offset))" }
+}

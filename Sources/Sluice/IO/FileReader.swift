@@ -1,0 +1,72 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a file descriptor with plain `read(2)`: the fastest path measured on Linux.
+public final class FileReader: ByteReader {
+    private let fd: Int32
+    private let ownsDescriptor: Bool
+    public private(set) var bytesRead = 0
+    /// Bytes pushed back by ``unread(_:)`` (the magic-byte sniff), served before the descriptor.
+    private var pending: [UInt8] = []
+
+    /// Opens `path` for reading.
+    public init(path: String) throws(ReadError) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw ReadError(kind: .io, offset: 0, message: "cannot open: \(String(cString: strerror(errno)))")
+        }
+        self.fd = fd
+        ownsDescriptor = true
+    }
+
+    /// Wraps an open descriptor (stdin) without closing it.
+    public init(descriptor: Int32) {
+        fd = descriptor
+        ownsDescriptor = false
+    }
+
+    deinit { if ownsDescriptor { close(fd) } }
+
+    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(ReadError) -> Int {
+        if !pending.isEmpty {
+            let n = min(buffer.count, pending.count)
+            buffer.copyBytes(from: pending[0..<n])
+            pending.removeFirst(n)
+            return n
+        }
+        while true {
+            let n = systemRead(fd, buffer.baseAddress, buffer.count)
+            if n >= 0 {
+                bytesRead += n
+                return n
+            }
+            if errno == EINTR { continue }
+            throw ReadError(kind: .io, offset: bytesRead, message: "read failed: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Reads up to `count` bytes and pushes them back, so format sniffing consumes nothing.
+    public func peek(_ count: Int) throws(ReadError) -> [UInt8] {
+        var head = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let n = try head.withUnsafeMutableBytes { b throws(ReadError) in
+                try read(into: UnsafeMutableRawBufferPointer(rebasing: b[filled...]))
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        head.removeLast(count - filled)
+        pending = head + pending
+        return head
+    }
+}
+
+/// `read(2)`, reachable from inside types that have a `read` method of their own.
+@inline(__always)
+private func systemRead(_ fd: Int32, _ buf: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(fd, buf, count)
+}

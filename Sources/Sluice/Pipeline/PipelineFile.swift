@@ -1,0 +1,73 @@
+import Yams
+
+/// Loads pipeline files (YAML) and reports every problem with its line and column.
+///
+///     name: news
+///     decode: {text_field: text, text_layout: file}
+///     stages:
+///       - clean: {normalization: nfc}
+///       - split: {language: auto}
+///       - tag
+///     sink: {format: jsonl, compression_level: 3}
+public enum PipelineFile {
+    /// Everything wrong with a pipeline file, each with its position.
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public var path: String
+        public var problems: [Problem]
+        public var description: String {
+            problems.map { "\(path):\($0.line):\($0.column): \($0.message)" }.joined(separator: "\n")
+        }
+    }
+
+    public struct Problem: Sendable, Equatable {
+        public var line: Int
+        public var column: Int
+        public var message: String
+    }
+
+    /// Names of the pipelines built into the tool (`--pipeline news`).
+    public static let builtIn = ["news"]
+
+    /// Loads a built-in pipeline by name or a YAML file by path.
+    public static func load(nameOrPath: String) throws(Failure) -> Pipeline {
+        if nameOrPath == "news" { return .news }
+        let text: String
+        do {
+            text = try readFile(nameOrPath)
+        } catch {
+            throw Failure(path: nameOrPath, problems: [Problem(line: 0, column: 0, message: "\(error)")])
+        }
+        return try parse(text, path: nameOrPath)
+    }
+
+    /// Parses pipeline YAML.
+    public static func parse(_ yaml: String, path: String = "<pipeline>") throws(Failure) -> Pipeline {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let e as YamlError {
+            throw Failure(path: path, problems: [yamlProblem(e)])
+        } catch {
+            throw Failure(path: path, problems: [Problem(line: 0, column: 0, message: "\(error)")])
+        }
+        var reader = PipelineReader()
+        let pipeline = reader.read(root)
+        if !reader.problems.isEmpty { throw Failure(path: path, problems: reader.problems) }
+        return pipeline
+    }
+
+    private static func yamlProblem(_ e: YamlError) -> Problem {
+        switch e {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return Problem(line: mark.line, column: mark.column, message: "invalid YAML: \(problem)")
+        default:
+            return Problem(line: 0, column: 0, message: "invalid YAML: \(e)")
+        }
+    }
+
+    private static func readFile(_ path: String) throws(ReadError) -> String {
+        let reader = try FileReader(path: path)
+        let lines = LineReader(source: reader, chunkSize: 1 << 16)
+        return String(decoding: try lines.readAll(), as: UTF8.self)
+    }
+}

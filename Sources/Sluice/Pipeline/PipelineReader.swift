@@ -1,0 +1,212 @@
+import Yams
+
+/// Turns a composed YAML tree into a ``Pipeline``, collecting problems instead of stopping
+/// at the first, so `sluice validate` can list them all.
+struct PipelineReader {
+    var problems: [PipelineFile.Problem] = []
+
+    mutating func read(_ root: Node?) -> Pipeline {
+        var pipeline = Pipeline(name: "custom", stages: [])
+        guard let root else {
+            problem(nil, "empty pipeline file: expected a mapping with `stages:`")
+            return pipeline
+        }
+        var opts = OptionMap(root, context: "pipeline", reader: &self)
+        if let n = opts.string("name", &self) { pipeline.name = n }
+        if let d = opts.node("decode") { pipeline.decode = readDecode(d) }
+        if let s = opts.node("sink") { pipeline.sink = readSink(s) }
+        if let stages = opts.node("stages") {
+            if case .sequence(let seq) = stages {
+                for item in seq { if let s = readStage(item) { pipeline.stages.append(s) } }
+            } else {
+                problem(stages, "`stages` must be a list")
+            }
+        } else {
+            problem(root, "missing `stages:` list")
+        }
+        opts.finish(&self)
+        return pipeline
+    }
+
+    mutating func problem(_ node: Node?, _ message: String) {
+        problems.append(.init(line: node?.mark?.line ?? 0, column: node?.mark?.column ?? 0, message: message))
+    }
+
+    private mutating func readDecode(_ node: Node) -> DecodeOptions {
+        var d = DecodeOptions()
+        var o = OptionMap(node, context: "decode", reader: &self)
+        if let v = o.string("text_field", &self) { d.textField = v }
+        if let v = o.stringList("text_fallbacks", &self) { d.textFallbacks = v }
+        if let v = o.string("id_field", &self) { d.idField = v }
+        if let v = o.choice("text_layout", DecodeOptions.TextLayout.self, &self) { d.textLayout = v }
+        if let v = o.string("encoding", &self) {
+            if (try? TextConverter(from: v)) == nil {
+                problem(o.valueNode("encoding"), "unknown encoding '\(v)' (see `iconv -l`)")
+            }
+            d.encoding = v
+        }
+        if let v = o.choice("invalid_utf8", DecodeOptions.InvalidUTF8.self, &self) { d.invalidUTF8 = v }
+        if let v = o.int("batch_records", 1...1_000_000, &self) { d.batchRecords = v }
+        if let v = o.int("batch_bytes", 1024...(1 << 30), &self) { d.batchBytes = v }
+        o.finish(&self)
+        return d
+    }
+
+    private mutating func readSink(_ node: Node) -> SinkOptions {
+        var s = SinkOptions()
+        var o = OptionMap(node, context: "sink", reader: &self)
+        if let v = o.choice("format", SinkOptions.Format.self, &self) { s.format = v }
+        if let v = o.int("compression_level", 1...19, &self) { s.compressionLevel = v }
+        if let v = o.bool("write_dropped", &self) { s.writeDropped = v }
+        o.finish(&self)
+        return s
+    }
+
+    /// A stage is `- name` or `- name: {options}`.
+    private mutating func readStage(_ item: Node) -> (any Stage)? {
+        let name: String
+        var options: Node?
+        switch item {
+        case .scalar(let s):
+            name = s.string
+        case .mapping(let m) where m.count == 1:
+            guard let k = m.first?.key.string else { problem(item, "stage name must be a string"); return nil }
+            name = k
+            options = m.first?.value
+            if case .scalar(let s)? = options, s.string.isEmpty || s.tag == .init(.null) { options = nil }
+        default:
+            problem(item, "a stage is `- name` or `- name: {options}`")
+            return nil
+        }
+        let empty = Node.mapping(.init([]))
+        switch name {
+        case "clean": return readClean(options ?? empty)
+        case "split": return readSplit(options ?? empty)
+        case "tag": return readTag(options ?? empty)
+        default:
+            problem(item, "unknown stage '\(name)' (known: \(Self.stageNames.joined(separator: ", ")))")
+            return nil
+        }
+    }
+
+    static let stageNames = ["clean", "split", "tag"]
+
+    private mutating func readClean(_ node: Node) -> any Stage {
+        var c = TextCleaner.Options()
+        var o = OptionMap(node, context: "clean", reader: &self)
+        if let v = o.choice("normalization", TextCleaner.Options.Normalization.self, &self) { c.normalization = v }
+        if let v = o.bool("remove_control", &self) { c.removeControl = v }
+        if let v = o.bool("normalize_spaces", &self) { c.normalizeSpaces = v }
+        if let v = o.bool("collapse_spaces", &self) { c.collapseSpaces = v }
+        if let v = o.bool("trim_lines", &self) { c.trimLines = v }
+        if let v = o.int("max_blank_lines", 0...100, &self) { c.maxBlankLines = v }
+        if let v = o.bool("lift_hashtags", &self) { c.liftHashtags = v }
+        if let v = o.bool("lift_timestamp", &self) { c.liftTimestamp = v }
+        let keepRaw = o.bool("keep_raw_text", &self) ?? false
+        o.finish(&self)
+        return CleanStage(options: c, keepRawText: keepRaw)
+    }
+
+    private mutating func readSplit(_ node: Node) -> any Stage {
+        var o = OptionMap(node, context: "split", reader: &self)
+        let lang = o.string("language", &self) ?? "auto"
+        let fallback = o.string("default_language", &self) ?? "en"
+        o.finish(&self)
+        return SplitStage(language: lang, defaultLanguage: fallback)
+    }
+
+    private mutating func readTag(_ node: Node) -> any Stage {
+        var o = OptionMap(node, context: "tag", reader: &self)
+        let hashtags = o.bool("hashtags", &self) ?? true
+        let counts = o.bool("counts", &self) ?? true
+        o.finish(&self)
+        return TagStage(hashtags: hashtags, counts: counts)
+    }
+}
+
+/// The options of one YAML mapping: typed getters that record wrong types, and
+/// ``finish(_:)`` that reports keys nobody asked for (unknown options).
+struct OptionMap {
+    private var pairs: [(key: String, keyNode: Node, value: Node)] = []
+    private var used: Set<String> = []
+    private let context: String
+
+    init(_ node: Node, context: String, reader: inout PipelineReader) {
+        self.context = context
+        guard case .mapping(let m) = node else {
+            reader.problem(node, "`\(context)` must be a mapping of options")
+            return
+        }
+        for (k, v) in m {
+            guard let key = k.string else { reader.problem(k, "option names must be strings"); continue }
+            pairs.append((key, k, v))
+        }
+    }
+
+    func valueNode(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
+
+    mutating func node(_ key: String) -> Node? {
+        used.insert(key)
+        return valueNode(key)
+    }
+
+    private mutating func scalar(_ key: String) -> (Node, Node.Scalar)?? {
+        guard let n = node(key) else { return nil }
+        if case .scalar(let s) = n { return .some((n, s)) }
+        return .some(nil)
+    }
+
+    mutating func string(_ key: String, _ r: inout PipelineReader) -> String? {
+        guard let found = scalar(key) else { return nil }
+        guard let (_, s) = found else { r.problem(valueNode(key), "`\(context).\(key)` must be a string"); return nil }
+        return s.string
+    }
+
+    mutating func bool(_ key: String, _ r: inout PipelineReader) -> Bool? {
+        guard let found = scalar(key) else { return nil }
+        guard let (n, _) = found, let b = n.bool else {
+            r.problem(valueNode(key), "`\(context).\(key)` must be true or false")
+            return nil
+        }
+        return b
+    }
+
+    mutating func int(_ key: String, _ range: ClosedRange<Int>, _ r: inout PipelineReader) -> Int? {
+        guard let found = scalar(key) else { return nil }
+        guard let (n, _) = found, let v = n.int, range.contains(v) else {
+            r.problem(valueNode(key), "`\(context).\(key)` must be an integer in \(range.lowerBound)…\(range.upperBound)")
+            return nil
+        }
+        return v
+    }
+
+    mutating func choice<E: RawRepresentable & CaseIterable>(_ key: String, _: E.Type, _ r: inout PipelineReader) -> E? where E.RawValue == String {
+        guard let found = scalar(key) else { return nil }
+        let allowed = E.allCases.map(\.rawValue).joined(separator: ", ")
+        guard let (_, s) = found, let v = E(rawValue: s.string) else {
+            r.problem(valueNode(key), "`\(context).\(key)` must be one of: \(allowed)")
+            return nil
+        }
+        return v
+    }
+
+    mutating func stringList(_ key: String, _ r: inout PipelineReader) -> [String]? {
+        guard let n = node(key) else { return nil }
+        guard case .sequence(let seq) = n else { r.problem(n, "`\(context).\(key)` must be a list of strings"); return nil }
+        var out: [String] = []
+        for item in seq {
+            guard case .scalar(let s) = item else { r.problem(item, "`\(context).\(key)` must be a list of strings"); continue }
+            out.append(s.string)
+        }
+        return out
+    }
+
+    func finish(_ r: inout PipelineReader) {
+        for p in pairs where !used.contains(p.key) {
+            let known = knownKeys
+            r.problem(p.keyNode, "unknown option '\(p.key)' in `\(context)`" + (known.isEmpty ? "" : " (known: \(known))"))
+        }
+    }
+
+    private var knownKeys: String { used.sorted().joined(separator: ", ") }
+}

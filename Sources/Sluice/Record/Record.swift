@@ -1,0 +1,67 @@
+/// One document flowing through the pipeline.
+///
+/// Text is a native (UTF-8) `String`; input fields Sluice does not own are kept as raw JSON
+/// bytes so numbers, key order and nesting reach the output exactly as they came in.
+public struct Record: Sendable {
+    /// The id as raw JSON (a string, or the input's own id value as written).
+    public var idJSON: [UInt8]
+    /// The document text; stages replace it as they clean.
+    public var text: String
+    /// Where the record came from.
+    public var origin: Origin
+    /// Top-level input members that pass through, as `"key":value` joined by commas.
+    public var passthrough: [UInt8] = []
+    /// Input members whose field Sluice writes anew, as `"key":value` joined by commas;
+    /// written under `"input"` so nothing is lost.
+    public var replaced: [UInt8] = []
+    /// The input's own `date` as raw JSON, kept in preference to a lifted one.
+    public var inputDateJSON: [UInt8]?
+    /// The input's own tags (strings), placed before the tags Sluice finds.
+    public var inputTags: [String] = []
+    /// The input's own `lang`, a hint for language-dependent stages when no tagger ran.
+    public var inputLang: String?
+
+    public var sentences: [String] = []
+    /// ISO 639 code, or nil before language tagging.
+    public var lang: String?
+    public var langScore: Double = 0
+    /// Date lifted from the text, ISO 8601.
+    public var date: String?
+    /// Tags found by stages (hashtags, term lists), in order of discovery.
+    public var tags: [String] = []
+    /// Tagger outputs grouped by tagger name, in the order the taggers ran.
+    public var attributes: [JSONValue.Member] = []
+    /// The text before cleaning, when the pipeline asks to keep it for audit.
+    public var rawText: String?
+
+    public init(idJSON: [UInt8], text: String, origin: Origin) {
+        self.idJSON = idJSON
+        self.text = text
+        self.origin = origin
+    }
+
+    /// Sets (or replaces) the attributes of one tagger.
+    public mutating func setAttributes(_ tagger: String, _ value: JSONValue) {
+        if let i = attributes.firstIndex(where: { $0.key == tagger }) {
+            attributes[i].value = value
+        } else {
+            attributes.append(JSONValue.Member(key: tagger, value: value))
+        }
+    }
+
+    /// Adds tags not already present, keeping their order.
+    public mutating func addTags(_ new: [String]) {
+        for t in new where !tags.contains(t) && !inputTags.contains(t) { tags.append(t) }
+    }
+}
+
+/// The input position of a record: file relative to its input root, and 1-based line.
+public struct Origin: Sendable, Equatable {
+    public var file: String
+    public var line: Int
+
+    public init(file: String, line: Int) {
+        self.file = file
+        self.line = line
+    }
+}

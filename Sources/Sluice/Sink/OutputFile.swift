@@ -1,0 +1,93 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An output written under a temporary name and renamed into place when complete, so a
+/// reader never sees a half-written file under its final name.
+final class OutputFile {
+    let finalPath: String
+    let tempPath: String
+    private var fd: Int32 = -1
+    private(set) var bytesWritten = 0
+
+    /// Opens (creating parent directories) `path + ".partial"` for writing.
+    init(path: String) throws(WriteError) {
+        finalPath = path
+        tempPath = path + ".partial"
+        try FileSystem.makeParentDirectories(of: path)
+        fd = open(tempPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw WriteError(path: tempPath, errno: errno, action: "create") }
+    }
+
+    deinit { if fd >= 0 { close(fd) } }
+
+    func write(_ bytes: [UInt8]) throws(WriteError) {
+        try FileSystem.writeAll(fd: fd, bytes: bytes, path: tempPath)
+        bytesWritten += bytes.count
+    }
+
+    /// Flushes to disk, closes and renames to the final name.
+    func commit() throws(WriteError) {
+        guard fd >= 0 else { return }
+        if fsync(fd) != 0 { throw WriteError(path: tempPath, errno: errno, action: "fsync") }
+        close(fd)
+        fd = -1
+        if rename(tempPath, finalPath) != 0 { throw WriteError(path: finalPath, errno: errno, action: "rename to") }
+    }
+
+    /// Closes without renaming: the partial output stays for inspection and resume.
+    func close() {
+        if fd >= 0 { Glibc.close(fd); fd = -1 }
+    }
+}
+
+/// A failed write, naming the file and the system's reason.
+public struct WriteError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var code: Int32
+    public var action: String
+
+    init(path: String, errno: Int32, action: String) {
+        self.path = path
+        code = errno
+        self.action = action
+    }
+
+    public var description: String {
+        let hint = code == ENOSPC || code == EDQUOT ? " (disk full: free space and run the same command again)"
+            : code == EACCES || code == EROFS ? " (check the output directory's permissions)" : ""
+        return "cannot \(action) \(path): \(String(cString: strerror(code)))\(hint)"
+    }
+}
+
+/// Small POSIX helpers shared by the writers.
+enum FileSystem {
+    static func makeParentDirectories(of path: String) throws(WriteError) {
+        guard let slash = path.lastIndex(of: "/") else { return }
+        try makeDirectories(String(path[..<slash]))
+    }
+
+    static func makeDirectories(_ dir: String) throws(WriteError) {
+        if dir.isEmpty { return }
+        var st = stat()
+        if stat(dir, &st) == 0 { return }
+        if let slash = dir.lastIndex(of: "/"), slash != dir.startIndex {
+            try makeDirectories(String(dir[..<slash]))
+        }
+        if mkdir(dir, 0o755) != 0 && errno != EEXIST { throw WriteError(path: dir, errno: errno, action: "create directory") }
+    }
+
+    static func writeAll(fd: Int32, bytes: [UInt8], path: String) throws(WriteError) {
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw WriteError(path: path, errno: errno, action: "write")
+            }
+            done += n
+        }
+    }
+}

@@ -1,0 +1,144 @@
+/// Serializes records to output bytes: JSONL per DESIGN.md, or sentence-per-line text.
+public enum RecordEncoder {
+    /// Appends `record` in `format`.
+    public static func append(_ r: Record, as format: RecordFormat, to w: inout JSONWriter) {
+        switch format {
+        case .record: appendJSONL(r, to: &w)
+        case .sentences: appendText(r, to: &w.bytes)
+        case .sentenceLines:
+            for s in r.sentences {
+                w.bytes.append(contentsOf: s.utf8)
+                w.bytes.append(0x0A)
+            }
+        case .clean:
+            w.appendRawASCII("{\"id\":")
+            w.appendRaw(r.idJSON)
+            w.appendRawASCII(",\"text\":")
+            w.appendString(r.text)
+            w.appendRawASCII(",")
+            appendTagsAndDate(r, to: &w)
+            w.appendRawASCII("}\n")
+        case .split:
+            w.appendRawASCII("{\"id\":")
+            w.appendRaw(r.idJSON)
+            w.appendRawASCII(",\"sentences\":")
+            appendStrings(r.sentences, to: &w)
+            w.appendRawASCII("}\n")
+        case .tag:
+            w.appendRawASCII("{\"id\":")
+            w.appendRaw(r.idJSON)
+            w.appendRawASCII(",\"lang\":")
+            w.appendString(r.lang ?? "und")
+            w.appendRawASCII(",\"lang_score\":")
+            w.appendDouble(r.langScore, fractionDigits: 4)
+            w.appendRawASCII(",\"tags\":")
+            appendStrings(r.inputTags + r.tags, to: &w)
+            w.appendRawASCII(",\"attributes\":")
+            appendAttributes(r, to: &w)
+            w.appendRawASCII("}\n")
+        }
+    }
+
+    private static func appendStrings(_ items: [String], to w: inout JSONWriter) {
+        w.appendRawASCII("[")
+        for (i, s) in items.enumerated() {
+            if i > 0 { w.appendRawASCII(",") }
+            w.appendString(s)
+        }
+        w.appendRawASCII("]")
+    }
+
+    private static func appendAttributes(_ r: Record, to w: inout JSONWriter) {
+        w.appendRawASCII("{")
+        for (i, m) in r.attributes.enumerated() {
+            if i > 0 { w.appendRawASCII(",") }
+            w.appendKey(m.key)
+            w.appendValue(m.value)
+        }
+        w.appendRawASCII("}")
+    }
+
+    /// `"date":…,"tags":[…]`
+    private static func appendTagsAndDate(_ r: Record, to w: inout JSONWriter) {
+        w.appendRawASCII("\"tags\":")
+        appendStrings(r.inputTags + r.tags, to: &w)
+        w.appendRawASCII(",\"date\":")
+        if let d = r.inputDateJSON {
+            w.appendRaw(d)
+        } else if let d = r.date {
+            w.appendString(d)
+        } else {
+            w.appendNull()
+        }
+    }
+
+    /// Appends `record` as one JSON line.
+    public static func appendJSONL(_ r: Record, to w: inout JSONWriter) {
+        w.appendRawASCII("{\"id\":")
+        w.appendRaw(r.idJSON)
+        w.appendRawASCII(",\"text\":")
+        w.appendString(r.text)
+        w.appendRawASCII(",\"sentences\":")
+        appendStrings(r.sentences, to: &w)
+        w.appendRawASCII(",\"lang\":")
+        w.appendString(r.lang ?? "und")
+        w.appendRawASCII(",\"lang_score\":")
+        w.appendDouble(r.langScore, fractionDigits: 4)
+        w.appendRawASCII(",")
+        appendTagsAndDate(r, to: &w)
+        w.appendRawASCII(",\"attributes\":")
+        appendAttributes(r, to: &w)
+        if let raw = r.rawText {
+            w.appendRawASCII(",\"raw_text\":")
+            w.appendString(raw)
+        }
+        if !r.passthrough.isEmpty {
+            w.appendRawASCII(",")
+            w.appendRaw(r.passthrough)
+        }
+        if !r.replaced.isEmpty {
+            w.appendRawASCII(",\"input\":{")
+            w.appendRaw(r.replaced)
+            w.appendRawASCII("}")
+        }
+        appendOrigin(r.origin, to: &w)
+        w.appendRawASCII("}\n")
+    }
+
+    /// Appends the sentences of `record`, one per line, then a blank line.
+    public static func appendText(_ r: Record, to bytes: inout [UInt8]) {
+        for s in r.sentences {
+            // A sentence never holds a newline (every line break ends one), so lines stay lines.
+            bytes.append(contentsOf: s.utf8)
+            bytes.append(0x0A)
+        }
+        bytes.append(0x0A)
+    }
+
+    /// Appends a rejected record as one JSON line.
+    public static func appendRejected(_ r: RejectedRecord, to w: inout JSONWriter) {
+        w.appendRawASCII("{\"reason\":")
+        w.appendString(r.reason)
+        if let d = r.detail {
+            w.appendRawASCII(",\"detail\":")
+            w.appendString(d)
+        }
+        if let s = String(validating: r.raw, as: UTF8.self) {
+            w.appendRawASCII(",\"raw\":")
+            w.appendString(s)
+        } else {
+            w.appendRawASCII(",\"raw_base64\":")
+            w.appendString(Base64.encode(r.raw))
+        }
+        appendOrigin(r.origin, to: &w)
+        w.appendRawASCII("}\n")
+    }
+
+    private static func appendOrigin(_ o: Origin, to w: inout JSONWriter) {
+        w.appendRawASCII(",\"origin\":{\"file\":")
+        w.appendString(o.file)
+        w.appendRawASCII(",\"line\":")
+        w.appendInt(o.line)
+        w.appendRawASCII("}")
+    }
+}

@@ -1,0 +1,29 @@
+/// The clean stage: ``TextCleaner`` over each record, lifting tags and date into fields.
+public struct CleanStage: Stage {
+    public let cleaner: TextCleaner
+    /// Keep the text before cleaning in `raw_text`, for audit.
+    public let keepRawText: Bool
+
+    public init(options: TextCleaner.Options = .init(), keepRawText: Bool = false) {
+        cleaner = TextCleaner(options: options)
+        self.keepRawText = keepRawText
+    }
+
+    public var name: String { "clean" }
+    public var fingerprint: String { "clean/1 \(cleaner.options) raw=\(keepRawText)" }
+
+    public func process(_ batch: inout Batch, stats: inout StageStats) {
+        for i in batch.records.indices {
+            let before = batch.records[i].text
+            let result = cleaner.clean(before)
+            stats.records += 1
+            stats.counters.merge(result.counters)
+            let textChanged = result.text.utf8.count != before.utf8.count || result.text != before
+            if textChanged || !result.tags.isEmpty || result.date != nil { stats.changed += 1 }
+            if keepRawText && textChanged { batch.records[i].rawText = before }
+            batch.records[i].text = result.text
+            batch.records[i].addTags(result.tags)
+            if batch.records[i].date == nil { batch.records[i].date = result.date }
+        }
+    }
+}

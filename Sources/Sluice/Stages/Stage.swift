@@ -1,0 +1,52 @@
+/// One step of a pipeline: transforms a batch of records in place.
+///
+/// Stages are values shared by all workers, so they hold only immutable configuration;
+/// anything learned while running goes into the ``StageStats`` handed in.
+public protocol Stage: Sendable {
+    /// The stage's name in pipeline files and stats (`clean`, `split`, `tag`, `filter:…`).
+    var name: String { get }
+    /// A version of the stage's behaviour and options, part of the run fingerprint:
+    /// change it whenever the same input would come out different.
+    var fingerprint: String { get }
+    /// Processes `batch`; a filter moves records it drops to `batch.dropped`.
+    func process(_ batch: inout Batch, stats: inout StageStats)
+}
+
+/// The unit of work flowing from the decoder to the workers and on to the writer.
+public struct Batch: Sendable {
+    /// Position of the batch within its file, for the ordered writer.
+    public var sequence: Int
+    public var records: [Record]
+    /// Records dropped by filters, with their reason, bound for `_rejected/`.
+    public var dropped: [RejectedRecord] = []
+    /// Records the decoder could not read.
+    public var rejected: [RejectedRecord] = []
+    /// Input records this batch accounts for (kept + dropped + rejected).
+    public var recordsIn = 0
+    /// Decompressed input bytes this batch accounts for.
+    public var bytesIn = 0
+
+    public init(sequence: Int, records: [Record] = []) {
+        self.sequence = sequence
+        self.records = records
+    }
+}
+
+/// What one stage did: counted per worker, then merged into the `stage` stats event.
+public struct StageStats: Sendable, Equatable {
+    public var records = 0
+    /// Records whose text or fields the stage changed.
+    public var changed = 0
+    public var counters = Counters()
+    /// Time spent in the stage, summed over workers.
+    public var seconds = 0.0
+
+    public init() {}
+
+    public mutating func merge(_ other: StageStats) {
+        records += other.records
+        changed += other.changed
+        counters.merge(other.counters)
+        seconds += other.seconds
+    }
+}

@@ -1,0 +1,61 @@
+/// Counts for one input file: the `file` event of stats.jsonl.
+public struct FileStats: Sendable, Equatable {
+    public var file: String
+    public var recordsIn = 0
+    public var recordsOut = 0
+    public var rejected = Counters()
+    public var dropped = Counters()
+    /// Records kept after repairing their bytes, by kind (`invalid_utf8`).
+    public var repaired = Counters()
+    public var bytesIn = 0
+    public var bytesDecompressed = 0
+    public var bytesOut = 0
+    public var sentences = 0
+    public var words = 0
+    public var langs = Counters()
+    public var seconds = 0.0
+    /// Set when the file could not be read to its end: what happened and where.
+    public var error: String?
+
+    public init(file: String) { self.file = file }
+
+    /// Adds what one processed batch produced.
+    mutating func add(_ r: BatchResult) {
+        recordsIn += r.recordsIn
+        recordsOut += r.recordsOut
+        rejected.merge(r.rejected)
+        dropped.merge(r.dropped)
+        sentences += r.sentences
+        words += r.words
+        langs.merge(r.langs)
+    }
+
+    /// The stats event as one JSON object.
+    public func json() -> JSONValue {
+        var m: [JSONValue.Member] = [
+            .init(key: "event", value: .string("file")),
+            .init(key: "file", value: .string(file)),
+            .init(key: "status", value: .string(error == nil ? "done" : "failed")),
+            .init(key: "records_in", value: .int(recordsIn)),
+            .init(key: "records_out", value: .int(recordsOut)),
+            .init(key: "rejected", value: Self.object(rejected)),
+            .init(key: "dropped", value: Self.object(dropped)),
+        ]
+        if !repaired.values.isEmpty { m.append(.init(key: "repaired", value: Self.object(repaired))) }
+        m += [
+            .init(key: "bytes_in", value: .int(bytesIn)),
+            .init(key: "bytes_decompressed", value: .int(bytesDecompressed)),
+            .init(key: "bytes_out", value: .int(bytesOut)),
+            .init(key: "sentences", value: .int(sentences)),
+            .init(key: "words", value: .int(words)),
+            .init(key: "langs", value: Self.object(langs)),
+            .init(key: "seconds", value: .double(seconds, fractionDigits: 3)),
+        ]
+        if let error { m.append(.init(key: "error", value: .string(error))) }
+        return .object(m)
+    }
+
+    static func object(_ c: Counters) -> JSONValue {
+        .object(c.sorted.map { .init(key: $0.name, value: .int($0.count)) })
+    }
+}

@@ -1,0 +1,43 @@
+/// The outcome of a run: what the `run` event and the summary line report.
+public struct RunReport: Sendable {
+    public enum Status: String, Sendable { case completed, interrupted, failed }
+
+    public var status = Status.completed
+    public var pipeline = ""
+    public var files = 0
+    public var recordsIn = 0
+    public var recordsOut = 0
+    public var rejected = 0
+    public var dropped = 0
+    public var bytesIn = 0
+    public var bytesDecompressed = 0
+    public var seconds = 0.0
+    public var resumed = false
+    /// Files Sluice does not read, by relative path.
+    public var skipped: [String] = []
+    /// Files that failed, with their error.
+    public var failed: [(file: String, error: String)] = []
+    public var stages: [(name: String, stats: StageStats)] = []
+
+    public init() {}
+
+    mutating func add(_ f: FileStats) {
+        files += 1
+        recordsIn += f.recordsIn
+        recordsOut += f.recordsOut
+        rejected += f.rejected.values.values.reduce(0, +)
+        dropped += f.dropped.values.values.reduce(0, +)
+        bytesIn += f.bytesIn
+        bytesDecompressed += f.bytesDecompressed
+        if let e = f.error { failed.append((f.file, e)) }
+    }
+
+    /// The exit status DESIGN.md promises: 0 done, 1 some inputs failed, 130 interrupted.
+    public var exitCode: Int32 {
+        switch status {
+        case .interrupted: 130
+        case .failed: 1
+        case .completed: failed.isEmpty ? 0 : 1
+        }
+    }
+}

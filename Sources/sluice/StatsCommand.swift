@@ -1,0 +1,75 @@
+import ArgumentParser
+import Sluice
+
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Summarize or merge stats.jsonl files.",
+        discussion: "Give several files (e.g. one per Slurm array task) to merge them."
+    )
+
+    @Argument(help: "stats.jsonl files, or output directories holding one.")
+    var files: [String]
+
+    @Flag(help: "Print one merged JSON object instead of a table.")
+    var json = false
+
+    func run() throws {
+        var summary = StatsSummary()
+        for f in files {
+            let path = f.hasSuffix(".jsonl") ? f : f + "/stats.jsonl"
+            guard let text = TextFile.read(path) else {
+                Console.error("sluice: cannot read \(path)")
+                throw ExitCode(2)
+            }
+            for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: true).enumerated() {
+                if !summary.add(line: String(line)) {
+                    Console.error("sluice: \(path):\(n + 1): not a stats event, skipped")
+                }
+            }
+        }
+        if json {
+            print(summary.json().serialized())
+            return
+        }
+        print(StatsTable.render(summary))
+    }
+}
+
+/// The human table of `sluice stats`.
+enum StatsTable {
+    static func render(_ s: StatsSummary) -> String {
+        var rows: [(String, String)] = [
+            ("files", "\(s.files)" + (s.failedFiles > 0 ? " (\(s.failedFiles) failed)" : "")),
+            ("records in", "\(s.recordsIn)"),
+            ("records out", "\(s.recordsOut)"),
+            ("rejected", counters(s.rejected)),
+            ("dropped", counters(s.dropped)),
+            ("bytes in (compressed)", Summary.bytes(s.bytesIn)),
+            ("bytes decompressed", Summary.bytes(s.bytesDecompressed)),
+            ("bytes out", Summary.bytes(s.bytesOut)),
+            ("sentences", "\(s.sentences)"),
+            ("words", "\(s.words)"),
+            ("languages", counters(s.langs)),
+            ("file seconds", Summary.fixed(s.fileSeconds, 2)),
+        ]
+        for (name, st) in s.stages {
+            rows.append(("stage \(name)", "\(st.records) records, \(st.changed) changed, \(Summary.fixed(st.seconds, 2)) s" + (st.counters.values.isEmpty ? "" : "; " + counters(st.counters))))
+        }
+        let width = rows.map(\.0.count).max() ?? 0
+        return rows.map { $0.0 + String(repeating: " ", count: width - $0.0.count) + "  " + $0.1 }.joined(separator: "\n")
+    }
+
+    static func counters(_ c: Counters) -> String {
+        c.values.isEmpty ? "0" : c.sorted.map { "\($0.name) \($0.count)" }.joined(separator: ", ")
+    }
+}
+
+/// Reads a small text file whole.
+enum TextFile {
+    static func read(_ path: String) -> String? {
+        guard let r = try? FileReader(path: path) else { return nil }
+        guard let bytes = try? LineReader(source: r).readAll() else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

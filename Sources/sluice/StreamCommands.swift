@@ -1,0 +1,74 @@
+import ArgumentParser
+import Sluice
+
+/// Options shared by the one-stage stream commands.
+struct StreamOptions: ParsableArguments {
+    @Option(name: .shortAndLong, help: "Parallel workers (default: cores).")
+    var jobs: Int?
+
+    @Option(help: "JSON field holding the text.")
+    var textField = "text"
+
+    /// Runs `stages` over stdin and exits 1 when records were rejected.
+    func run(_ stages: [any Stage], format: RecordFormat, textInput: Bool = false) async throws {
+        var decode = DecodeOptions()
+        decode.textField = textField
+        let processor = StreamProcessor(stages: stages, format: format, decode: decode,
+                                        textInput: textInput, jobs: jobs ?? Engine.defaultJobs)
+        let stats = try await Interruption.run { await processor.run() }
+        if let e = stats.error {
+            Console.error("sluice: \(e)")
+            throw ExitCode(1)
+        }
+        let rejected = stats.rejected.values.values.reduce(0, +)
+        if rejected > 0 {
+            Console.error("sluice: \(rejected) of \(stats.recordsIn) records rejected (written to stderr as JSON lines)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct CleanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clean",
+        abstract: "Clean JSONL records from stdin.",
+        discussion: #"Reads lines {"id": ..., "text": ...}; writes {"id", "text", "tags", "date"} in the same order."#
+    )
+    @OptionGroup var stream: StreamOptions
+
+    func run() async throws {
+        try await stream.run([CleanStage()], format: .clean)
+    }
+}
+
+struct SplitCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "split",
+        abstract: "Split JSONL records (or plain text with --text) from stdin into sentences.",
+        discussion: #"Reads lines {"id": ..., "text": ..., "lang"?: ...}; writes {"id", "sentences": [...]} in the same order."#
+    )
+    @OptionGroup var stream: StreamOptions
+
+    @Option(help: "Language rules: auto (the record's `lang`, else English) or a code such as de.")
+    var lang = "auto"
+
+    @Flag(help: "Plain text in, one sentence per line out.")
+    var text = false
+
+    func run() async throws {
+        try await stream.run([SplitStage(language: lang)], format: text ? .sentenceLines : .split, textInput: text)
+    }
+}
+
+struct TagCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tag",
+        abstract: "Tag JSONL records from stdin.",
+        discussion: #"Reads lines {"id": ..., "text": ...}; writes {"id", "lang", "lang_score", "tags", "attributes"} in the same order."#
+    )
+    @OptionGroup var stream: StreamOptions
+
+    func run() async throws {
+        try await stream.run([SplitStage(), TagStage()], format: .tag)
+    }
+}

@@ -1,0 +1,35 @@
+import Sluice
+
+/// The one-line summary printed on stderr at the end of a run.
+enum Summary {
+    static func line(_ r: RunReport, output: String) -> String {
+        var parts = ["\(r.files) file\(r.files == 1 ? "" : "s")"]
+        if !r.failed.isEmpty { parts[0] += " (\(r.failed.count) failed)" }
+        if !r.skipped.isEmpty { parts.append("\(r.skipped.count) skipped") }
+        parts.append("\(r.recordsIn) records in, \(r.recordsOut) out, \(r.rejected) rejected, \(r.dropped) dropped")
+        let mbps = r.seconds > 0 ? Double(r.bytesDecompressed) / r.seconds / 1e6 : 0
+        parts.append("\(bytes(r.bytesDecompressed)) in \(fixed(r.seconds, 2)) s (\(fixed(mbps, 1)) MB/s)")
+        let dest = output == "-" ? "" : " → \(output)"
+        return "sluice: \(r.status.rawValue): " + parts.joined(separator: "; ") + dest
+    }
+
+    static func fixed(_ v: Double, _ digits: Int) -> String {
+        var s = 1.0
+        for _ in 0..<digits { s *= 10 }
+        let r = (v * s).rounded() / s
+        var text = "\(r)"
+        if let dot = text.firstIndex(of: ".") {
+            let decimals = text.distance(from: dot, to: text.endIndex) - 1
+            if decimals < digits { text += String(repeating: "0", count: digits - decimals) }
+        }
+        return text
+    }
+
+    static func bytes(_ n: Int) -> String {
+        let v = Double(n)
+        if v >= 1e9 { return fixed(v / 1e9, 2) + " GB" }
+        if v >= 1e6 { return fixed(v / 1e6, 1) + " MB" }
+        if v >= 1e3 { return fixed(v / 1e3, 1) + " kB" }
+        return "\(n) B"
+    }
+}
