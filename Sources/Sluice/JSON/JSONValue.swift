@@ -15,7 +15,10 @@ public indirect enum JSONValue: Sendable, Equatable {
     case string(String)
     case array([JSONValue])
     /// Ordered members; see the type's notes.
-    case object([(String, JSONValue)])
+    case object([Member])
+
+    /// One member of an object, in input order.
+    public typealias Member = (key: String, value: JSONValue)
 
     /// Parses exactly one JSON value of any kind (surrounding whitespace
     /// allowed), with the same strictness and 512-level depth limit as

@@ -45,7 +45,7 @@ public struct Record: Sendable {
         if let i = attributes.firstIndex(where: { $0.key == tagger }) {
             attributes[i].value = value
         } else {
-            attributes.append(JSONValue.Member(key: tagger, value: value))
+            attributes.append((key: tagger, value: value))
         }
     }
 

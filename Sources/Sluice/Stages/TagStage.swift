@@ -28,9 +28,9 @@ public struct TagStage: Stage {
                 let words = WordCounter.count(text)
                 stats.counters.add("words", words)
                 batch.records[i].setAttributes("counts", .object([
-                    .init(key: "words", value: .int(words)),
-                    .init(key: "sentences", value: .int(batch.records[i].sentences.count)),
-                    .init(key: "chars", value: .int(text.unicodeScalars.count)),
+                    (key: "words", value: .int(words)),
+                    (key: "sentences", value: .int(batch.records[i].sentences.count)),
+                    (key: "chars", value: .int(text.unicodeScalars.count)),
                 ]))
             }
         }

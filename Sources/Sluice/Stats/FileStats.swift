@@ -33,29 +33,29 @@ public struct FileStats: Sendable, Equatable {
     /// The stats event as one JSON object.
     public func json() -> JSONValue {
         var m: [JSONValue.Member] = [
-            .init(key: "event", value: .string("file")),
-            .init(key: "file", value: .string(file)),
-            .init(key: "status", value: .string(error == nil ? "done" : "failed")),
-            .init(key: "records_in", value: .int(recordsIn)),
-            .init(key: "records_out", value: .int(recordsOut)),
-            .init(key: "rejected", value: Self.object(rejected)),
-            .init(key: "dropped", value: Self.object(dropped)),
+            (key: "event", value: .string("file")),
+            (key: "file", value: .string(file)),
+            (key: "status", value: .string(error == nil ? "done" : "failed")),
+            (key: "records_in", value: .int(recordsIn)),
+            (key: "records_out", value: .int(recordsOut)),
+            (key: "rejected", value: Self.object(rejected)),
+            (key: "dropped", value: Self.object(dropped)),
         ]
-        if !repaired.values.isEmpty { m.append(.init(key: "repaired", value: Self.object(repaired))) }
+        if !repaired.values.isEmpty { m.append((key: "repaired", value: Self.object(repaired))) }
         m += [
-            .init(key: "bytes_in", value: .int(bytesIn)),
-            .init(key: "bytes_decompressed", value: .int(bytesDecompressed)),
-            .init(key: "bytes_out", value: .int(bytesOut)),
-            .init(key: "sentences", value: .int(sentences)),
-            .init(key: "words", value: .int(words)),
-            .init(key: "langs", value: Self.object(langs)),
-            .init(key: "seconds", value: .double(seconds, fractionDigits: 3)),
+            (key: "bytes_in", value: .int(bytesIn)),
+            (key: "bytes_decompressed", value: .int(bytesDecompressed)),
+            (key: "bytes_out", value: .int(bytesOut)),
+            (key: "sentences", value: .int(sentences)),
+            (key: "words", value: .int(words)),
+            (key: "langs", value: Self.object(langs)),
+            (key: "seconds", value: .double(seconds, fractionDigits: 3)),
         ]
-        if let error { m.append(.init(key: "error", value: .string(error))) }
+        if let error { m.append((key: "error", value: .string(error))) }
         return .object(m)
     }
 
     static func object(_ c: Counters) -> JSONValue {
-        .object(c.sorted.map { .init(key: $0.name, value: .int($0.count)) })
+        .object(c.sorted.map { (key: $0.name, value: .int($0.count)) })
     }
 }

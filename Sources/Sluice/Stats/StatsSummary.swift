@@ -68,21 +68,21 @@ public struct StatsSummary: Sendable {
     /// The merged summary as one JSON object (`sluice stats --json`).
     public func json() -> JSONValue {
         .object([
-            .init(key: "files", value: .int(files)),
-            .init(key: "failed_files", value: .int(failedFiles)),
-            .init(key: "records_in", value: .int(recordsIn)),
-            .init(key: "records_out", value: .int(recordsOut)),
-            .init(key: "rejected", value: FileStats.object(rejected)),
-            .init(key: "dropped", value: FileStats.object(dropped)),
-            .init(key: "bytes_in", value: .int(bytesIn)),
-            .init(key: "bytes_decompressed", value: .int(bytesDecompressed)),
-            .init(key: "bytes_out", value: .int(bytesOut)),
-            .init(key: "sentences", value: .int(sentences)),
-            .init(key: "words", value: .int(words)),
-            .init(key: "langs", value: FileStats.object(langs)),
-            .init(key: "file_seconds", value: .double(fileSeconds, fractionDigits: 3)),
-            .init(key: "runs", value: .int(runs)),
-            .init(key: "stages", value: .object(stages.map { .init(key: $0.name, value: StatsEvent.stage($0.name, $0.stats)) })),
+            (key: "files", value: .int(files)),
+            (key: "failed_files", value: .int(failedFiles)),
+            (key: "records_in", value: .int(recordsIn)),
+            (key: "records_out", value: .int(recordsOut)),
+            (key: "rejected", value: FileStats.object(rejected)),
+            (key: "dropped", value: FileStats.object(dropped)),
+            (key: "bytes_in", value: .int(bytesIn)),
+            (key: "bytes_decompressed", value: .int(bytesDecompressed)),
+            (key: "bytes_out", value: .int(bytesOut)),
+            (key: "sentences", value: .int(sentences)),
+            (key: "words", value: .int(words)),
+            (key: "langs", value: FileStats.object(langs)),
+            (key: "file_seconds", value: .double(fileSeconds, fractionDigits: 3)),
+            (key: "runs", value: .int(runs)),
+            (key: "stages", value: .object(stages.map { (key: $0.name, value: StatsEvent.stage($0.name, $0.stats)) })),
         ])
     }
 }
