@@ -39,7 +39,7 @@ enum TimestampLine {
         if c.atEnd { return s }
         // 'T' or spaces before the time.
         if !c.byte(0x54) && !c.byte(0x74) && c.spaces() == 0 { return nil }
-        guard time(&c, into: &s, twelveHour: false) else { return nil }
+        guard time(&c, into: &s) else { return nil }
         return s
     }
 
@@ -59,7 +59,7 @@ enum TimestampLine {
         }
         if c.atEnd { return s }
         _ = c.byte(0x2C)  // ','
-        guard c.spaces() > 0, time(&c, into: &s, twelveHour: false) else { return nil }
+        guard c.spaces() > 0, time(&c, into: &s) else { return nil }
         return s
     }
 
@@ -96,11 +96,11 @@ enum TimestampLine {
         _ = c.byte(0x2C)
         guard c.spaces() > 0 else { return false }
         if c.word(lowercased: "at") { guard c.spaces() > 0 else { return false } }
-        return time(&c, into: &s, twelveHour: true)
+        return time(&c, into: &s)
     }
 
     /// `H:MM[:SS[.fff]][ AM|PM][zone]`; sets the time fields of `s`.
-    static func time(_ c: inout Cursor, into s: inout Stamp, twelveHour: Bool) -> Bool {
+    static func time(_ c: inout Cursor, into s: inout Stamp) -> Bool {
         guard var hour = c.digits(1, 2), c.byte(0x3A), let minute = c.digits(2, 2) else { return false }
         var second = 0
         if c.byte(0x3A) {

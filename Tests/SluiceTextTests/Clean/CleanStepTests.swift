@@ -109,6 +109,8 @@ func check(_ c: CleanCase, _ options: TextCleaner.Options = .init()) {
         CleanCase("x\u{B2}", "x2", ["nfkc_normalized": 1]),
         CleanCase("caf\u{65}\u{301}", "caf\u{E9}", ["nfkc_normalized": 1]),
         CleanCase("plain ascii", "plain ascii"),
+        // U+00A8 DIAERESIS becomes space + U+0308: the doubled space is collapsed again.
+        CleanCase("a \u{A8}", "a \u{308}", ["nfkc_normalized": 1, "spaces_collapsed": 1]),
     ]
     @Test(arguments: nfkcCases) func nfkc(_ c: CleanCase) { check(c, .init(normalization: .nfkc)) }
 
