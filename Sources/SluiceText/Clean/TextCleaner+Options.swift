@@ -1,0 +1,52 @@
+extension TextCleaner {
+    /// The Unicode normalization form the cleaner applies.
+    public enum Normalization: String, Sendable, Equatable, Hashable, CaseIterable {
+        /// Leave the text as it is.
+        case none
+        /// Canonical composition (the default).
+        case nfc
+        /// Compatibility composition: also folds ligatures, full-width forms, superscripts.
+        case nfkc
+    }
+
+    /// What the cleaner does; each step can be turned off from the pipeline file.
+    public struct Options: Sendable, Equatable, Hashable {
+        /// The normalization form of the output.
+        public var normalization: Normalization = .nfc
+        /// Remove C0/C1 controls, zero-width characters (not ZWNJ/ZWJ), BOMs, soft hyphens and
+        /// bidi controls; turn tabs into spaces.
+        public var removeControl = true
+        /// Turn Unicode spaces (U+00A0, U+1680, U+2000–U+200A, U+202F, U+205F, U+3000) into ASCII spaces.
+        public var normalizeSpaces = true
+        /// Collapse runs of spaces to one.
+        public var collapseSpaces = true
+        /// Trim spaces at the start and end of each line, and blank lines at the start and end of the text.
+        public var trimLines = true
+        /// The most blank lines kept between paragraphs; negative keeps them all.
+        public var maxBlankLines = 1
+        /// Lift a trailing line of only hashtags into ``CleanedText/tags``.
+        public var liftHashtags = true
+        /// Lift a leading or trailing line of only a timestamp into ``CleanedText/date``.
+        public var liftTimestamp = true
+
+        public init(
+            normalization: Normalization = .nfc,
+            removeControl: Bool = true,
+            normalizeSpaces: Bool = true,
+            collapseSpaces: Bool = true,
+            trimLines: Bool = true,
+            maxBlankLines: Int = 1,
+            liftHashtags: Bool = true,
+            liftTimestamp: Bool = true
+        ) {
+            self.normalization = normalization
+            self.removeControl = removeControl
+            self.normalizeSpaces = normalizeSpaces
+            self.collapseSpaces = collapseSpaces
+            self.trimLines = trimLines
+            self.maxBlankLines = maxBlankLines
+            self.liftHashtags = liftHashtags
+            self.liftTimestamp = liftTimestamp
+        }
+    }
+}
