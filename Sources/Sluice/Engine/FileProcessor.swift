@@ -60,7 +60,7 @@ struct FileProcessor: Sendable {
                 while let ready = pending.removeValue(forKey: next) {
                     next += 1
                     guard writeError == nil else { continue }
-                    do {
+                    do throws(WriteError) {
                         try writer.write(ready)
                     } catch {
                         writeError = error

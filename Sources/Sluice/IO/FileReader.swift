@@ -50,16 +50,15 @@ public final class FileReader: ByteReader {
 
     /// Reads up to `count` bytes and pushes them back, so format sniffing consumes nothing.
     public func peek(_ count: Int) throws(ReadError) -> [UInt8] {
-        var head = [UInt8](repeating: 0, count: count)
+        let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: count, alignment: 1)
+        defer { scratch.deallocate() }
         var filled = 0
         while filled < count {
-            let n = try head.withUnsafeMutableBytes { b throws(ReadError) in
-                try read(into: UnsafeMutableRawBufferPointer(rebasing: b[filled...]))
-            }
+            let n = try read(into: UnsafeMutableRawBufferPointer(rebasing: scratch[filled...]))
             if n == 0 { break }
             filled += n
         }
-        head.removeLast(count - filled)
+        let head = [UInt8](scratch[0..<filled])
         pending = head + pending
         return head
     }

@@ -94,7 +94,7 @@ struct PipelineReader {
     private mutating func readClean(_ node: Node) -> any Stage {
         var c = TextCleaner.Options()
         var o = OptionMap(node, context: "clean", reader: &self)
-        if let v = o.choice("normalization", TextCleaner.Options.Normalization.self, &self) { c.normalization = v }
+        if let v = o.choice("normalization", TextCleaner.Normalization.self, &self) { c.normalization = v }
         if let v = o.bool("remove_control", &self) { c.removeControl = v }
         if let v = o.bool("normalize_spaces", &self) { c.normalizeSpaces = v }
         if let v = o.bool("collapse_spaces", &self) { c.collapseSpaces = v }

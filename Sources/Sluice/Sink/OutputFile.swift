@@ -21,7 +21,7 @@ final class OutputFile {
         guard fd >= 0 else { throw WriteError(path: tempPath, errno: errno, action: "create") }
     }
 
-    deinit { if fd >= 0 { close(fd) } }
+    deinit { if fd >= 0 { Glibc.close(fd) } }
 
     func write(_ bytes: [UInt8]) throws(WriteError) {
         try FileSystem.writeAll(fd: fd, bytes: bytes, path: tempPath)
@@ -32,7 +32,7 @@ final class OutputFile {
     func commit() throws(WriteError) {
         guard fd >= 0 else { return }
         if fsync(fd) != 0 { throw WriteError(path: tempPath, errno: errno, action: "fsync") }
-        close(fd)
+        Glibc.close(fd)
         fd = -1
         if rename(tempPath, finalPath) != 0 { throw WriteError(path: finalPath, errno: errno, action: "rename to") }
     }

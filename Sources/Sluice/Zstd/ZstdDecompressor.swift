@@ -32,7 +32,12 @@ public final class ZstdDecompressor: ByteReader {
         guard buffer.count > 0 else { return 0 }
         while true {
             if inPos == inEnd && !sourceDone {
-                let n = try input.withUnsafeMutableBytes { b throws(ReadError) in try source.read(into: b) }
+                var n = 0
+                var failure: ReadError?
+                input.withUnsafeMutableBytes { b in
+                    do throws(ReadError) { n = try source.read(into: b) } catch { failure = error }
+                }
+                if let failure { throw failure }
                 inPos = 0
                 inEnd = n
                 if n == 0 { sourceDone = true }
