@@ -1,0 +1,223 @@
+/// Byte-level classification helpers for the sentence splitter.
+///
+/// Every function looks at a UTF-8 buffer `p` at offset `i` (with `i < p.count`) and returns the
+/// width in bytes of the matched construct, or 0. They only ever match at lead bytes, so a
+/// scanner may step over continuation bytes one at a time without false matches.
+enum UTF8Bytes {
+    /// Horizontal whitespace: space, tab, NBSP, U+2000–U+200B, U+202F, U+205F, U+3000, U+FEFF.
+    @inline(__always)
+    static func space(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let b = p[i]
+        if b == 0x20 || b == 0x09 { return 1 }
+        if b < 0x80 { return 0 }
+        let n = p.count
+        if b == 0xC2 { return i + 1 < n && p[i + 1] == 0xA0 ? 2 : 0 }
+        guard i + 2 < n else { return 0 }
+        let b1 = p[i + 1], b2 = p[i + 2]
+        switch b {
+        case 0xE2:
+            if b1 == 0x80 && ((b2 >= 0x80 && b2 <= 0x8B) || b2 == 0xAF) { return 3 }
+            if b1 == 0x81 && b2 == 0x9F { return 3 }
+            return 0
+        case 0xE3: return b1 == 0x80 && b2 == 0x80 ? 3 : 0
+        case 0xEF: return b1 == 0xBB && b2 == 0xBF ? 3 : 0
+        default: return 0
+        }
+    }
+
+    /// Width of the horizontal whitespace that *ends* at `end` (exclusive), 0 if none.
+    @inline(__always)
+    static func spaceBefore(_ p: UnsafeBufferPointer<UInt8>, _ end: Int, lowerBound: Int) -> Int {
+        guard end > lowerBound else { return 0 }
+        let b = p[end - 1]
+        if b == 0x20 || b == 0x09 { return 1 }
+        if b < 0x80 { return 0 }
+        if end - 2 >= lowerBound && p[end - 2] == 0xC2 && b == 0xA0 { return 2 }
+        if end - 3 >= lowerBound {
+            let s = end - 3
+            if space(p, s) == 3 { return 3 }
+        }
+        return 0
+    }
+
+    /// Line break: LF, VT, FF, CR, CRLF, NEL (U+0085), U+2028, U+2029.
+    @inline(__always)
+    static func lineBreak(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let b = p[i]
+        if b == 0x0A || b == 0x0B || b == 0x0C { return 1 }
+        if b == 0x0D { return i + 1 < p.count && p[i + 1] == 0x0A ? 2 : 1 }
+        if b == 0xC2 { return i + 1 < p.count && p[i + 1] == 0x85 ? 2 : 0 }
+        if b == 0xE2 && i + 2 < p.count && p[i + 1] == 0x80 && (p[i + 2] == 0xA8 || p[i + 2] == 0xA9) {
+            return 3
+        }
+        return 0
+    }
+
+    /// Sentence terminator: `.`, `!`, `?`, `…` (U+2026), `‼` (U+203C), `⁇⁈⁉` (U+2047–U+2049).
+    @inline(__always)
+    static func terminator(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let b = p[i]
+        if b == 0x2E || b == 0x21 || b == 0x3F { return 1 }
+        guard b == 0xE2, i + 2 < p.count else { return 0 }
+        let b1 = p[i + 1], b2 = p[i + 2]
+        if b1 == 0x80 && (b2 == 0xA6 || b2 == 0xBC) { return 3 }
+        if b1 == 0x81 && b2 >= 0x87 && b2 <= 0x89 { return 3 }
+        return 0
+    }
+
+    /// Closing quote or bracket that may follow a terminator: `" ' ) ] }`, `» «`, `” ’ “ › ‹`.
+    @inline(__always)
+    static func closer(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let b = p[i]
+        if b == 0x22 || b == 0x27 || b == 0x29 || b == 0x5D || b == 0x7D { return 1 }
+        if b == 0xC2 { return i + 1 < p.count && (p[i + 1] == 0xBB || p[i + 1] == 0xAB) ? 2 : 0 }
+        if b == 0xE2 && i + 2 < p.count && p[i + 1] == 0x80 {
+            switch p[i + 2] {
+            case 0x9D, 0x99, 0x9C, 0xBA, 0xB9: return 3
+            default: return 0
+            }
+        }
+        return 0
+    }
+
+    /// Width of the closer that *ends* at `end` (exclusive), 0 if none.
+    @inline(__always)
+    static func closerBefore(_ p: UnsafeBufferPointer<UInt8>, _ end: Int, lowerBound: Int) -> Int {
+        guard end > lowerBound else { return 0 }
+        let b = p[end - 1]
+        if b == 0x22 || b == 0x27 || b == 0x29 || b == 0x5D || b == 0x7D { return 1 }
+        if end - 2 >= lowerBound && p[end - 2] == 0xC2 && (b == 0xBB || b == 0xAB) { return 2 }
+        if end - 3 >= lowerBound && p[end - 3] == 0xE2 && closer(p, end - 3) == 3 { return 3 }
+        return 0
+    }
+
+    /// Opening quote, bracket or Spanish inverted mark that may precede a sentence start:
+    /// `" ' ( [ {`, `« » ¿ ¡`, `“ ‘ „ ‚ ‹ ›`.
+    @inline(__always)
+    static func opener(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let b = p[i]
+        if b == 0x22 || b == 0x27 || b == 0x28 || b == 0x5B || b == 0x7B { return 1 }
+        if b == 0xC2 {
+            guard i + 1 < p.count else { return 0 }
+            switch p[i + 1] {
+            case 0xAB, 0xBB, 0xBF, 0xA1: return 2
+            default: return 0
+            }
+        }
+        if b == 0xE2 && i + 2 < p.count && p[i + 1] == 0x80 {
+            switch p[i + 2] {
+            case 0x9C, 0x98, 0x9E, 0x9A, 0xB9, 0xBA: return 3
+            default: return 0
+            }
+        }
+        return 0
+    }
+
+    /// Decodes the scalar at `i` (lenient: malformed input yields U+FFFD of width 1).
+    @inline(__always)
+    static func scalar(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (value: UInt32, width: Int) {
+        let n = p.count
+        let b0 = UInt32(p[i])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 >= 0xC2 && b0 < 0xE0 && i + 1 < n {
+            return ((b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F), 2)
+        }
+        if b0 >= 0xE0 && b0 < 0xF0 && i + 2 < n {
+            return ((b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F), 3)
+        }
+        if b0 >= 0xF0 && b0 < 0xF5 && i + 3 < n {
+            let v = (b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12
+                | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F)
+            return (v, 4)
+        }
+        return (0xFFFD, 1)
+    }
+
+    enum Start { case upper, lower, digit, script, other }
+
+    /// Coarse class of a scalar as the first letter of a would-be sentence.
+    /// `script` is a letter of a script without case (CJK, Arabic, Hebrew, Indic...).
+    static func classify(_ c: UInt32) -> Start {
+        switch c {
+        case 0x41...0x5A: return .upper
+        case 0x61...0x7A: return .lower
+        case 0x30...0x39: return .digit
+        case 0..<0xC0: return .other
+        case 0xD7, 0xF7: return .other
+        case 0xC0...0xDE: return .upper
+        case 0xDF...0xFF: return .lower
+        case 0x100...0x137, 0x14A...0x177: return c & 1 == 0 ? .upper : .lower
+        case 0x138: return .lower
+        case 0x139...0x148, 0x179...0x17E: return c & 1 == 1 ? .upper : .lower
+        case 0x149: return .lower
+        case 0x178: return .upper
+        case 0x17F...0x24F: return .lower
+        case 0x250...0x36F: return .other
+        case 0x386, 0x388...0x38F, 0x391...0x3AB: return .upper
+        case 0x370...0x3FF: return .lower
+        case 0x400...0x42F: return .upper
+        case 0x430...0x45F: return .lower
+        case 0x460...0x4FF: return c & 1 == 0 ? .upper : .lower
+        case 0x500...0x1DFF: return .script
+        case 0x1E00...0x1EFF: return c & 1 == 0 ? .upper : .lower
+        case 0x1F00...0x1FFF: return .script
+        case 0x2000...0x2BFF: return .other
+        case 0x2C00...0x2DFF: return .script
+        case 0x2E00...0x2E7F: return .other
+        case 0x2E80...0x2FFF: return .script
+        case 0x3000...0x303F: return .other
+        case 0x3040...0xD7FF: return .script
+        case 0xE000...0xF8FF: return .other
+        case 0xF900...0xFDFF: return .script
+        case 0xFE00...0xFE6F: return .other
+        case 0xFE70...0xFEFF: return .script
+        case 0xFF10...0xFF19: return .digit
+        case 0xFF21...0xFF3A: return .upper
+        case 0xFF41...0xFF5A: return .lower
+        case 0xFF66...0xFFDC: return .script
+        case 0xFF00...0xFFFF: return .other
+        case 0x1F000...0x1FFFF: return .other
+        default: return .script
+        }
+    }
+
+    @inline(__always)
+    static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+    @inline(__always)
+    static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+}
+
+/// A lowercased word of at most 15 UTF-8 bytes packed into two integers: hashing it needs no
+/// allocation. ASCII and the Latin-1 capitals (À–Þ) are folded to lower case.
+struct WordKey: Hashable, Sendable {
+    var lo: UInt64 = 0
+    var hi: UInt64 = 0
+
+    static let maxLength = 15
+
+    static func make(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> WordKey? {
+        let n = to - from
+        guard n > 0, n <= maxLength else { return nil }
+        var key = WordKey()
+        var prevC3 = false
+        for k in 0..<n {
+            var b = p[from + k]
+            if b >= 0x41 && b <= 0x5A {
+                b |= 0x20
+            } else if prevC3 && b >= 0x80 && b <= 0x9E && b != 0x97 {
+                b += 0x20
+            }
+            prevC3 = b == 0xC3
+            if k < 8 { key.lo |= UInt64(b) << UInt64(8 * k) } else { key.hi |= UInt64(b) << UInt64(8 * (k - 8)) }
+        }
+        key.hi |= UInt64(n) << 56
+        return key
+    }
+
+    /// Key of a table entry; a trailing "." is dropped ("U.S." and "U.S" are the same key).
+    static func make(_ s: String) -> WordKey? {
+        var bytes = Array(s.utf8)
+        if bytes.last == 0x2E { bytes.removeLast() }
+        return bytes.withUnsafeBufferPointer { make($0, 0, $0.count) }
+    }
+}

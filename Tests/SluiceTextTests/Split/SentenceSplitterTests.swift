@@ -1,0 +1,137 @@
+import Testing
+@testable import SluiceText
+
+@Suite struct SentenceSplitterTests {
+    @Test(arguments: SplitCases.all)
+    func splits(_ c: SplitCase) {
+        let got = SentenceSplitter(language: c.lang).split(c.text)
+        #expect(got == c.expected, "\(c)")
+    }
+
+    @Test(arguments: SplitCases.all)
+    func spansMatchSplit(_ c: SplitCase) {
+        let splitter = SentenceSplitter(language: c.lang)
+        let bytes = Array(c.text.utf8)
+        let fromSpans = splitter.spans(c.text).map { String(decoding: bytes[$0], as: UTF8.self) }
+        #expect(fromSpans == splitter.split(c.text))
+    }
+
+    @Test func caseTableIsLarge() {
+        #expect(SplitCases.all.count >= 120)
+        for lang in SentenceSplitter.supportedLanguages {
+            #expect(SplitCases.all.contains { $0.lang == lang }, "no cases for \(lang)")
+        }
+    }
+
+    @Test func supportedLanguages() {
+        #expect(SentenceSplitter.supportedLanguages == ["en", "de", "fr", "es", "it", "pt", "nl"])
+        #expect(SentenceSplitter().language == "en")
+        #expect(SentenceSplitter(language: "xx").rules.isGeneric)
+        #expect(!SentenceSplitter(language: "DE").rules.isGeneric)
+        #expect(!SentenceSplitter(language: "pt_BR").rules.isGeneric)
+    }
+
+    // MARK: spans
+
+    @Test func spansAreTrimmedByteOffsets() {
+        let s = SentenceSplitter()
+        #expect(s.spans("") == [])
+        #expect(s.spans("Hi. Yo.") == [0..<3, 4..<7])
+        #expect(s.spans("  Hi.   Yo.  ") == [2..<5, 8..<11])
+        #expect(s.spans("Title\n\nBody here.") == [0..<5, 7..<17])
+        #expect(s.spans("A line\r\nNext") == [0..<6, 8..<12])
+    }
+
+    @Test func spansCountUTF8Bytes() {
+        let s = SentenceSplitter(language: "de")
+        // "Über" is 5 bytes, "Ähm" is 4 bytes.
+        let text = "Über alles. Ähm, ja."
+        #expect(s.spans(text) == [0..<12, 13..<22])
+        #expect(s.split(text) == ["Über alles.", "Ähm, ja."])
+        // Emoji and CJK before the boundary.
+        let t = "Done 🎉. 完了。"
+        #expect(s.spans(t) == [0..<10, 11..<20])
+    }
+
+    @Test func spansIncludeClosersAndExcludeUnicodeSpaces() {
+        let s = SentenceSplitter()
+        let text = "\u{3000}\"Go!\"\u{00A0}He ran.\u{2003}"
+        // U+3000 is 3 bytes; "\"Go!\"" 5 bytes; NBSP 2 bytes; "He ran." 7 bytes.
+        #expect(s.spans(text) == [3..<8, 10..<17])
+    }
+
+    @Test func bridgedAndSubstringInput() {
+        let s = SentenceSplitter()
+        let big = String(repeating: "x", count: 20) + ". Next one."
+        let sub = big.dropFirst(10)
+        #expect(s.split(String(sub)) == [String(repeating: "x", count: 10) + ".", "Next one."])
+    }
+
+    // MARK: adversarial input (about 1 MB each; must be linear)
+
+    static let megabyte = 1 << 20
+
+    @Test func manyAbbreviationLikeTokens() {
+        let text = String(repeating: "a. ", count: Self.megabyte / 3)
+        let out = SentenceSplitter().split(text)
+        #expect(out.count == 1)
+    }
+
+    @Test func manyCapitalInitials() {
+        let text = String(repeating: "A. ", count: Self.megabyte / 3)
+        #expect(SentenceSplitter().spans(text).count == 1)
+    }
+
+    @Test func manyShortSentences() {
+        let text = String(repeating: "Go. ", count: Self.megabyte / 4)
+        let spans = SentenceSplitter().spans(text)
+        #expect(spans.count == Self.megabyte / 4)
+        #expect(spans.last == (text.utf8.count - 4)..<(text.utf8.count - 1))
+    }
+
+    @Test func manyUnmatchedQuotes() {
+        let text = String(repeating: "\"(« „", count: Self.megabyte / 8) + "\nEnd."
+        let out = SentenceSplitter(language: "fr").split(text)
+        #expect(out.count == 2)
+        #expect(out.last == "End.")
+    }
+
+    @Test func longTerminatorRuns() {
+        for unit in ["?!", ".", "…", "!? ", ". . "] {
+            let text = String(repeating: unit, count: Self.megabyte / unit.utf8.count)
+            let spans = SentenceSplitter().spans(text)
+            #expect(spans.count == 1, "\(unit)")
+        }
+    }
+
+    @Test func longTokenWithoutSpaces() {
+        let text = String(repeating: "a.b", count: Self.megabyte / 3) + ". The end."
+        #expect(SentenceSplitter().split(text).count == 2)
+        let dots = String(repeating: "A.", count: Self.megabyte / 2) + " The end."
+        #expect(SentenceSplitter().split(dots).count == 2)
+    }
+
+    @Test func manyLines() {
+        let text = String(repeating: "Line\n", count: Self.megabyte / 5)
+        #expect(SentenceSplitter().spans(text).count == Self.megabyte / 5)
+    }
+
+    @Test func openersAfterBoundary() {
+        let text = "Yes! " + String(repeating: "(", count: Self.megabyte) + "Next"
+        #expect(SentenceSplitter().split(text).count == 2)
+    }
+
+    @Test func malformedAndEdgeBytes() {
+        let s = SentenceSplitter()
+        // Truncated multi-byte sequences at the end must not crash.
+        for tail: [UInt8] in [[0xC2], [0xE2, 0x80], [0xE2], [0xF0, 0x9F, 0x98], [0x2E, 0x20, 0xC3]] {
+            let text = String(decoding: Array("Hi. Ho".utf8) + tail, as: UTF8.self)
+            _ = s.split(text)
+            _ = s.spans(text)
+        }
+        #expect(s.split(".") == ["."])
+        #expect(s.split("?") == ["?"])
+        #expect(s.split(" . ") == ["."])
+        #expect(s.split("\n\n.\n") == ["."])
+    }
+}
