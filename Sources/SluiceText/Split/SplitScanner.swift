@@ -87,7 +87,9 @@ struct SplitScanner {
                 i = w
                 continue
             }
-            if shouldSplit(tokenStart: tokenStart, dot: runStart, loneDot: loneDot, next: w, lineFirst: lineFirst) {
+            if shouldSplit(tokenStart: tokenStart, dot: runStart, loneDot: loneDot, next: w,
+                           lineFirst: lineFirst, sentStart: sentStart)
+            {
                 emit(sentStart, k)
                 sentStart = w
             }
@@ -133,7 +135,7 @@ struct SplitScanner {
     }
 
     /// Decides a candidate boundary whose next sentence would start at `next` (after spaces).
-    private func shouldSplit(tokenStart: Int, dot: Int, loneDot: Bool, next: Int, lineFirst: Int) -> Bool {
+    private func shouldSplit(tokenStart: Int, dot: Int, loneDot: Bool, next: Int, lineFirst: Int, sentStart: Int) -> Bool {
         let n = p.count
         var q = next
         while q < n {
@@ -149,11 +151,12 @@ struct SplitScanner {
         }
         if !loneDot { return true }
         return splitAfterDot(tokenStart: tokenStart, dot: dot, nextWord: q, nextIsDigit: start == .digit,
-                             isFirstToken: tokenStart <= lineFirst)
+                             isListPosition: tokenStart <= lineFirst || tokenStart <= sentStart
+                                || followsColon(tokenStart, lowerBound: sentStart))
     }
 
     /// The word before a lone "." decides whether the "." ends the sentence.
-    private func splitAfterDot(tokenStart: Int, dot: Int, nextWord q: Int, nextIsDigit: Bool, isFirstToken: Bool) -> Bool {
+    private func splitAfterDot(tokenStart: Int, dot: Int, nextWord q: Int, nextIsDigit: Bool, isListPosition: Bool) -> Bool {
         // Strip quotes and brackets around the word: "(Dr." -> "Dr", "\"stop\"." -> "stop".
         var lo = tokenStart, hi = dot
         while lo < hi {
@@ -168,8 +171,9 @@ struct SplitScanner {
         }
         guard lo < hi else { return true }
 
-        // "1. First item", "a. option", "IV. Results" at the start of a line.
-        if isFirstToken && isListMarker(lo, hi) { return false }
+        // "1. First item", "a. option", "IV. Results" at the start of a line or sentence, or
+        // after a colon ("Steps: 1. Open it.").
+        if isListPosition && isListMarker(lo, hi) { return false }
 
         if let key = WordKey.make(p, lo, hi), let kind = rules.abbreviations[key] {
             switch kind {
@@ -188,6 +192,8 @@ struct SplitScanner {
                 // German ordinals: "am 3. Oktober", "der 2. Platz" (but "im Jahr 1990. Danach").
                 if nextIsOrdinalMonth(q) { return false }
                 if digits > 0 && digits <= 3 && !nextIsDigit && !nextIsStarter(q) { return false }
+                // Spaced dates: "am 3. 10. 2020".
+                if digits > 0 && digits <= 2 && nextIsDigit { return false }
             }
             return true
         }
@@ -204,6 +210,17 @@ struct SplitScanner {
     }
 
     // MARK: word shapes
+
+    /// Whether the last non-space byte before `x` (not before `lowerBound`) is ":".
+    private func followsColon(_ x: Int, lowerBound: Int) -> Bool {
+        var j = x
+        while j > lowerBound {
+            let s = UTF8Bytes.spaceBefore(p, j, lowerBound: lowerBound)
+            if s == 0 { break }
+            j -= s
+        }
+        return j > lowerBound && p[j - 1] == 0x3A
+    }
 
     private func hasNumericSuffix(_ lo: Int, _ hi: Int) -> Bool {
         for suffix in rules.numericSuffixes where hi - lo > suffix.count {
@@ -250,13 +267,14 @@ struct SplitScanner {
         return false
     }
 
-    /// "U.S", "F.B.I", "z.B": single ASCII letters separated by dots.
+    /// "U.S", "F.B.I": single ASCII capitals separated by dots (lower-case ones such as "x.y"
+    /// are more often identifiers; known ones like "e.g" are in the tables).
     private func isDottedAcronym(_ lo: Int, _ hi: Int) -> Bool {
         let len = hi - lo
         guard len >= 3, len % 2 == 1, len <= 31 else { return false }
         for x in 0..<len {
             let b = p[lo + x]
-            if x % 2 == 0 ? !UTF8Bytes.isASCIILetter(b) : b != 0x2E { return false }
+            if x % 2 == 0 ? !(b >= 0x41 && b <= 0x5A) : b != 0x2E { return false }
         }
         return true
     }

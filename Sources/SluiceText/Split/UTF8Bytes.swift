@@ -195,6 +195,11 @@ struct WordKey: Hashable, Sendable {
 
     static let maxLength = 15
 
+    // One mixed word instead of two: lookups happen at every candidate boundary.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(lo ^ (hi &* 0x9E37_79B9_7F4A_7C15))
+    }
+
     static func make(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> WordKey? {
         let n = to - from
         guard n > 0, n <= maxLength else { return nil }

@@ -76,6 +76,17 @@ enum SplitCases {
         SplitCase("en", "It was. — a dash", ["It was. — a dash"], "dash is no start"),
         SplitCase("en", "...", ["..."], "only dots"),
         SplitCase("en", "Hi!\n\n\nBye!", ["Hi!", "Bye!"], "blank lines"),
+        SplitCase("en", "Steps: 1. Open it. 2. Close it.", ["Steps: 1. Open it.", "2. Close it."], "inline list"),
+        SplitCase("en", "Up 5%. Then down.", ["Up 5%.", "Then down."], "percent"),
+        SplitCase("en", "It ended at 10:30. Then we ate.", ["It ended at 10:30.", "Then we ate."], "clock"),
+        SplitCase("en", "Why? 3 reasons.", ["Why?", "3 reasons."], "? then digit"),
+        SplitCase("en", "Really?!? No way.", ["Really?!?", "No way."], "mixed run"),
+        SplitCase("en", "Stop!!! (He meant it.)", ["Stop!!!", "(He meant it.)"], "! then paren"),
+        SplitCase("en", "Etc., etc. And so on.", ["Etc., etc.", "And so on."], "etc comma"),
+        SplitCase("en", "Its name is \"x.y\". Fine.", ["Its name is \"x.y\".", "Fine."], "quoted dotted"),
+        SplitCase("en", "So did I. Then we left.", ["So did I.", "Then we left."], "pronoun I"),
+        SplitCase("en", "Read it.\u{3000}Then sleep.", ["Read it.", "Then sleep."], "ideographic space"),
+        SplitCase("en", "\u{FEFF}Start here. Go on.", ["Start here.", "Go on."], "BOM trimmed"),
     ]
 
     // MARK: English
@@ -149,6 +160,13 @@ enum SplitCases {
         SplitCase("de", "Über Nacht schneite es. Über den Berg kam er.", ["Über Nacht schneite es.", "Über den Berg kam er."], "umlaut capital start"),
         SplitCase("de", "1. Einleitung\n2. Methoden", ["1. Einleitung", "2. Methoden"], "list de"),
         SplitCase("de", "Er ist Prof. Dr. Schmidt. Er lehrt.", ["Er ist Prof. Dr. Schmidt.", "Er lehrt."]),
+        SplitCase("de", "Am 3. 10. 2020 kam er.", ["Am 3. 10. 2020 kam er."], "spaced date"),
+        SplitCase("de", "Er spielt beim 1. FC Köln. Das ist toll.", ["Er spielt beim 1. FC Köln.", "Das ist toll."], "1. FC"),
+        SplitCase("de", "Am 9. November 1989. Die Mauer fiel.", ["Am 9. November 1989.", "Die Mauer fiel."], "ordinal then year"),
+        SplitCase("de", "Das steht auf Seite 12. Dann folgt mehr.", ["Das steht auf Seite 12.", "Dann folgt mehr."], "number + starter"),
+        SplitCase("de", "Schritte: 1. Öffnen. 2. Schließen.", ["Schritte: 1. Öffnen.", "2. Schließen."], "inline list de"),
+        SplitCase("de", "Ich kam, sah usw. und ging.", ["Ich kam, sah usw. und ging."], "usw lowercase"),
+        SplitCase("de", "Wir treffen uns i.d.R. Montags.", ["Wir treffen uns i.d.R. Montags."], "i.d.R."),
     ]
 
     // MARK: French
@@ -170,6 +188,8 @@ enum SplitCases {
         SplitCase("fr", "Il attendit… Rien ne vint.", ["Il attendit…", "Rien ne vint."], "ellipsis fr"),
         SplitCase("fr", "Il attendit… et attendit encore.", ["Il attendit… et attendit encore."]),
         SplitCase("fr", "Le Dr. Roux est là. Il soigne.", ["Le Dr. Roux est là.", "Il soigne."]),
+        SplitCase("fr", "Voir le chap. 3 et la fig. 2. Ensuite, lire.", ["Voir le chap. 3 et la fig. 2.", "Ensuite, lire."]),
+        SplitCase("fr", "Vraiment ?! Je ne te crois pas.", ["Vraiment ?!", "Je ne te crois pas."]),
         SplitCase("fr", "Il est né en 1802. Écrivain célèbre, il voyagea.", ["Il est né en 1802.", "Écrivain célèbre, il voyagea."], "É start"),
     ]
 
@@ -188,6 +208,9 @@ enum SplitCases {
         SplitCase("es", "—¿Vienes? —preguntó ella.", ["—¿Vienes? —preguntó ella."], "dialogue dash"),
         SplitCase("es", "Ñoño no es. Ñandú sí.", ["Ñoño no es.", "Ñandú sí."], "Ñ start"),
         SplitCase("es", "Nació en 1950. Murió en 2020.", ["Nació en 1950.", "Murió en 2020."]),
+        SplitCase("es", "El Dr. Pérez y la Srta. Gómez. Ellos llegaron.", ["El Dr. Pérez y la Srta. Gómez.", "Ellos llegaron."]),
+        SplitCase("es", "¿De verdad?, preguntó.", ["¿De verdad?, preguntó."], "?, attribution"),
+        SplitCase("es", "Espera... ¿Qué pasó?", ["Espera...", "¿Qué pasó?"], "ellipsis then ¿"),
     ]
 
     // MARK: Italian
@@ -204,6 +227,8 @@ enum SplitCases {
         SplitCase("it", "È tardi. È ora di andare.", ["È tardi.", "È ora di andare."], "È start"),
         SplitCase("it", "Lavora alla Fiat S.p.A. Il lavoro è duro.", ["Lavora alla Fiat S.p.A.", "Il lavoro è duro."]),
         SplitCase("it", "L'ho visto. L'altro no.", ["L'ho visto.", "L'altro no."]),
+        SplitCase("it", "Nato il 5 gen. 1950 a Roma.", ["Nato il 5 gen. 1950 a Roma."], "month + year"),
+        SplitCase("it", "La Prof.ssa Neri insegna. Gli studenti ascoltano.", ["La Prof.ssa Neri insegna.", "Gli studenti ascoltano."]),
     ]
 
     // MARK: Portuguese
@@ -218,6 +243,9 @@ enum SplitCases {
         SplitCase("pt", "Trabalha na Petro S.A. Ele gosta.", ["Trabalha na Petro S.A.", "Ele gosta."]),
         SplitCase("pt", "O Prof. Souza ensina. Os alunos ouvem.", ["O Prof. Souza ensina.", "Os alunos ouvem."]),
         SplitCase("pt", "Custa 2,50 euros. Óptimo preço.", ["Custa 2,50 euros.", "Óptimo preço."]),
+        SplitCase("pt", "Veja, p.ex. Lisboa e Porto.", ["Veja, p.ex. Lisboa e Porto."], "p.ex."),
+        SplitCase("pt", "Chegou a 5 de set. De manhã, choveu.", ["Chegou a 5 de set.", "De manhã, choveu."], "month + starter"),
+        SplitCase("pt", "Em set. Lisboa recebe turistas.", ["Em set. Lisboa recebe turistas."], "month + non-starter"),
     ]
 
     // MARK: Dutch
@@ -231,6 +259,8 @@ enum SplitCases {
         SplitCase("nl", "Dat is d.w.z. Onzin.", ["Dat is d.w.z. Onzin."]),
         SplitCase("nl", "Hij werkt bij Philips B.V. Hij is blij.", ["Hij werkt bij Philips B.V.", "Hij is blij."]),
         SplitCase("nl", "Kom je? Ja, ik kom.", ["Kom je?", "Ja, ik kom."]),
+        SplitCase("nl", "Hij kwam i.p.v. Jan. Dat was raar.", ["Hij kwam i.p.v. Jan.", "Dat was raar."], "i.p.v. + month-like"),
+        SplitCase("nl", "Zie hfst. 2 en afb. 3.", ["Zie hfst. 2 en afb. 3."]),
         SplitCase("nl", "Prof. Dr. Bakker sprak. Iedereen luisterde.", ["Prof. Dr. Bakker sprak.", "Iedereen luisterde."]),
     ]
 
@@ -241,6 +271,8 @@ enum SplitCases {
         SplitCase("xx", "Mr. Smith came.", ["Mr.", "Smith came."], "no abbreviations"),
         SplitCase("xx", "J. R. R. Tolkien wrote.", ["J. R. R. Tolkien wrote."], "initials universal"),
         SplitCase("xx", "The U.S. Navy came. It left.", ["The U.S. Navy came.", "It left."], "acronym universal"),
+        SplitCase("en", "Agents of the F.B.I. Raided it.", ["Agents of the F.B.I. Raided it."], "unlisted acronym"),
+        SplitCase("en", "Agents of the F.B.I. They left.", ["Agents of the F.B.I.", "They left."], "unlisted acronym + starter"),
         SplitCase("xx", "Value 3.14 here. Next.", ["Value 3.14 here.", "Next."]),
         SplitCase("sv", "Hej. Vad heter du?", ["Hej.", "Vad heter du?"]),
         SplitCase("ru", "Привет. Как дела? Хорошо.", ["Привет.", "Как дела?", "Хорошо."], "cyrillic"),
