@@ -30,7 +30,7 @@ public struct TagStage: Stage {
                 batch.records[i].setAttributes("counts", .object([
                     (key: "words", value: .int(words)),
                     (key: "sentences", value: .int(batch.records[i].sentences.count)),
-                    (key: "chars", value: .int(text.unicodeScalars.count)),
+                    (key: "chars", value: .int(WordCounter.scalarCount(text))),
                 ]))
             }
         }

@@ -49,4 +49,15 @@ public enum WordCounter {
             return false
         }
     }
+
+    /// Unicode scalars in `text` (Python's `len`), counted on bytes: every byte that is not
+    /// a UTF-8 continuation byte starts a scalar.
+    public static func scalarCount(_ text: String) -> Int {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var n = 0
+            for b in bytes where b & 0xC0 != 0x80 { n += 1 }
+            return n
+        }
+    }
 }
