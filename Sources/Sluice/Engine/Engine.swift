@@ -43,6 +43,11 @@ public struct Engine: Sendable {
         let t0 = Clock.now()
         var outDir: String?
         if case .directory(let d) = output { outDir = d.hasSuffix("/") && d.count > 1 ? String(d.dropLast()) : d }
+        if let outDir {
+            // Created first so the walk can recognise it (by real path) and not read it back
+            // when it lies inside an input directory.
+            do { try FileSystem.makeDirectories(outDir) } catch { throw ConfigurationError(description: "\(error)") }
+        }
         let discovery = InputDiscovery(inputs: inputs, exclude: outDir.map { [$0] } ?? [])
         if !discovery.errors.isEmpty {
             throw ConfigurationError(description: "cannot read input: " + discovery.errors.joined(separator: "; "))
@@ -56,7 +61,6 @@ public struct Engine: Sendable {
         var stats: StatsLog?
         if let outDir {
             do {
-                try FileSystem.makeDirectories(outDir)
                 stats = try StatsLog(path: "\(outDir)/stats.jsonl")
             } catch {
                 throw ConfigurationError(description: "\(error)")
