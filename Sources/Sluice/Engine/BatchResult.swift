@@ -13,6 +13,9 @@ struct BatchResult: Sendable {
     var words = 0
     var langs = Counters()
     var bytesIn = 0
+    var endLine = 0
+    var endOffset = 0
+    var repaired = 0
     /// Per stage, in pipeline order.
     var stageStats: [StageStats] = []
 }

@@ -40,12 +40,33 @@ final class BatchSource {
     /// Records whose invalid UTF-8 was repaired.
     var repairedUTF8: Int { decoder.repairedUTF8 }
 
+    /// Skips the input a checkpoint already accounts for: `bytes` decompressed bytes, which
+    /// end on a line boundary, and continues numbering batches at `sequence`.
+    func skip(bytes: Int, sequence: Int) throws(ReadError) {
+        self.sequence = sequence
+        guard bytes > 0 else { return }
+        do {
+            while lines.bytesConsumed < bytes {
+                guard try lines.nextLine({ _ in }) else { break }
+            }
+        } catch let e as ReadError {
+            throw e
+        } catch {
+            throw ReadError(kind: .io, offset: rawReader.bytesRead, message: "\(error)")
+        }
+        guard lines.bytesConsumed == bytes else {
+            throw ReadError(kind: .io, offset: rawReader.bytesRead,
+                            message: "input does not match its checkpoint (\(lines.bytesConsumed) bytes of lines where \(bytes) were recorded)")
+        }
+    }
+
     /// The next batch, or nil at the end. After a read error the records read before it come
     /// as a last batch and ``error`` is set.
     func next() -> Batch? {
         guard !done else { return nil }
         var batch = Batch(sequence: sequence)
         let before = lines.bytesConsumed
+        let repairedBefore = decoder.repairedUTF8
         var textBytes = 0
         do {
             switch (file.format, options.textLayout) {
@@ -84,6 +105,9 @@ final class BatchSource {
             done = true
         }
         batch.bytesIn = lines.bytesConsumed - before
+        batch.endLine = lines.lineNumber
+        batch.endOffset = lines.bytesConsumed
+        batch.repaired = decoder.repairedUTF8 - repairedBefore
         if batch.recordsIn == 0 && batch.bytesIn == 0 && done { return nil }
         sequence += 1
         return batch

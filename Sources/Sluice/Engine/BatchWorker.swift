@@ -28,6 +28,9 @@ struct BatchWorker: Sendable {
         var result = BatchResult(sequence: batch.sequence)
         result.recordsIn = batch.recordsIn
         result.bytesIn = batch.bytesIn
+        result.endLine = batch.endLine
+        result.endOffset = batch.endOffset
+        result.repaired = batch.repaired
         result.stageStats.reserveCapacity(stages.count)
         for stage in stages {
             var s = StageStats()
@@ -74,6 +77,15 @@ enum Clock {
     static func now() -> Double {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+}
+
+/// Wall-clock seconds since the epoch, for checkpoint times shown to users.
+enum WallClock {
+    static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 }

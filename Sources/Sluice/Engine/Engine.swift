@@ -4,6 +4,10 @@ import Glibc
 
 /// Runs a pipeline over input files: a task group bounded by `jobs` over files, each file
 /// running its own decoder → workers → ordered writer (``FileProcessor``).
+///
+/// With an output directory the run keeps a journal (`OUT/.sluice/`): running the same
+/// command again skips finished files and continues unfinished ones from their last
+/// checkpoint, with outputs and stats identical to an uninterrupted run.
 public struct Engine: Sendable {
     /// Where records go.
     public enum Output: Sendable, Equatable {
@@ -14,10 +18,15 @@ public struct Engine: Sendable {
     }
 
     public var pipeline: Pipeline
+    /// How the pipeline was named on the command line, recorded in the journal for `status`.
+    public var pipelineSource = "news"
     public var inputs: [String]
     public var output: Output
     public var jobs: Int
     public var progress: ProgressMode
+    /// Forget an earlier run in the output directory and start over.
+    public var restart = false
+    public var checkpoints = CheckpointPolicy()
 
     public typealias ProgressMode = ProgressReporter.Mode
 
@@ -58,44 +67,83 @@ public struct Engine: Sendable {
         var report = RunReport()
         report.pipeline = pipeline.name
         report.skipped = discovery.skipped
+        let journal = outDir.map { RunJournal(outputDirectory: $0) }
+        var plan = RunPlan()
+        if let journal {
+            plan = try prepare(journal: journal, files: files)
+            report.resumed = plan.resumed
+            report.notes = plan.notes
+        }
         var stats: StatsLog?
         if let outDir {
             do {
-                stats = try StatsLog(path: "\(outDir)/stats.jsonl")
+                // Rebuilt from the journal, so a resume never repeats or loses a file event.
+                stats = try StatsLog(path: "\(outDir)/stats.jsonl", events: plan.finished.map { $0.stats.json() })
             } catch {
                 throw ConfigurationError(description: "\(error)")
             }
         }
+        var stageTotals = Array(repeating: StageStats(), count: pipeline.stages.count)
+        for cp in plan.finished {
+            report.add(cp.stats)
+            for i in cp.stageStats.indices where i < stageTotals.count { stageTotals[i].merge(cp.stageStats[i]) }
+        }
+        report.filesSkippedDone = plan.skipDone.count
 
+        let todo = files.filter { !plan.skipDone.contains($0.relative) }
         let reporter = ProgressReporter(mode: progress)
-        reporter.begin(files: files.count, totalBytes: files.reduce(0) { $0 + $1.size })
+        reporter.begin(files: todo.count, totalBytes: todo.reduce(0) { $0 + $1.size })
         let compressor = outDir == nil ? nil : ZstdCompressor(level: Int32(pipeline.sink.compressionLevel))
-        let processor = FileProcessor(
+        var processor = FileProcessor(
             pipeline: pipeline,
             worker: BatchWorker(stages: pipeline.stages, sink: pipeline.sink, compressor: compressor),
             outputDirectory: outDir,
             inFlight: jobs + 1,
             progress: reporter)
+        processor.journal = journal
+        processor.checkpoints = checkpoints
         // On stdout files run one after another so the stream's order is deterministic;
         // batches within each file still use every core.
         let fileLimit = outDir == nil ? 1 : jobs
-        var stageTotals = Array(repeating: StageStats(), count: pipeline.stages.count)
         var interrupted = false
+        var completion = plan.nextCompletion
+        let fileProcessor = processor
+        let resumeFrom = plan.resume
+        let fingerprints = plan.fingerprints
 
         await withTaskGroup(of: FileProcessor.Outcome.self) { group in
             var running = 0
-            var iterator = files.makeIterator()
+            var iterator = todo.makeIterator()
             while true {
                 while running < fileLimit && !Task.isCancelled, let f = iterator.next() {
-                    group.addTask { await processor.run(f) }
+                    let resume = resumeFrom[f.relative]
+                    let fp = fingerprints[f.relative]
+                    group.addTask { await fileProcessor.run(f, resume: resume, fingerprint: fp) }
                     running += 1
                 }
                 guard let o = await group.next() else { break }
                 running -= 1
                 reporter.fileDone()
+                if let note = o.note { report.notes.append(note) }
+                if o.resumed { report.filesResumed += 1 } else { report.filesStarted += 1 }
                 if o.interrupted {
                     interrupted = true
                     continue
+                }
+                if o.writeFailed {
+                    // Not journaled as finished: the same command resumes it once space is freed.
+                    report.failed.append((o.stats.file, o.stats.error ?? "write failed"))
+                    report.writeFailures += 1
+                    continue
+                }
+                if var cp = o.checkpoint, let journal {
+                    cp.completion = completion
+                    completion += 1
+                    do {
+                        try journal.save(cp)
+                    } catch {
+                        report.notes.append("\(cp.file): could not record completion in the journal (\(error)); it will be redone")
+                    }
                 }
                 for i in o.stageStats.indices { stageTotals[i].merge(o.stageStats[i]) }
                 report.add(o.stats)
@@ -108,11 +156,72 @@ public struct Engine: Sendable {
         report.seconds = Clock.now() - t0
         report.status = interrupted ? .interrupted : .completed
         if let stats {
-            for (name, s) in report.stages { stats.append(StatsEvent.stage(name, s)) }
-            stats.append(StatsEvent.run(report))
+            if !interrupted {
+                for (name, s) in report.stages { stats.append(StatsEvent.stage(name, s)) }
+                stats.append(StatsEvent.run(report))
+            }
             stats.close()
         }
         return report
+    }
+
+    /// What a run has to do given its journal.
+    struct RunPlan {
+        var resumed = false
+        var notes: [String] = []
+        /// Files finished earlier (done or failed), in completion order, with unchanged inputs.
+        var finished: [FileCheckpoint] = []
+        var skipDone: Set<String> = []
+        var resume: [String: FileCheckpoint] = [:]
+        var fingerprints: [String: InputFingerprint] = [:]
+        var nextCompletion = 0
+    }
+
+    /// Reads the journal: refuses a changed pipeline, sorts files into finished, resumable
+    /// and new, and records this start.
+    private func prepare(journal: RunJournal, files: [InputFile]) throws(ConfigurationError) -> RunPlan {
+        var plan = RunPlan()
+        if restart { journal.reset() }
+        let previous = journal.loadRun()
+        if let previous, previous.pipelineFingerprint != pipeline.fingerprint {
+            throw ConfigurationError(description: PipelineDiff.describe(old: previous.pipelineFingerprint, new: pipeline.fingerprint,
+                                                                        oldName: previous.pipelineName, newName: pipeline.name))
+        }
+        let checkpoints = previous == nil ? [:] : journal.loadCheckpoints()
+        plan.resumed = !checkpoints.isEmpty
+        plan.nextCompletion = (checkpoints.values.compactMap(\.completion).max() ?? -1) + 1
+        let present = Set(files.map(\.relative))
+        let vanished = checkpoints.keys.filter { !present.contains($0) }.sorted()
+        if !vanished.isEmpty {
+            plan.notes.append("\(vanished.count) input\(vanished.count == 1 ? "" : "s") of the earlier run no longer exist\(vanished.count == 1 ? "s" : ""): \(vanished.prefix(5).joined(separator: ", "))\(vanished.count > 5 ? ", …" : "")")
+        }
+        var finished: [FileCheckpoint] = []
+        for f in files where !f.isStdin {
+            guard let fp = InputFingerprint(path: f.path) else { continue }
+            plan.fingerprints[f.relative] = fp
+            guard let cp = checkpoints[f.relative] else { continue }
+            if cp.fingerprint != fp {
+                plan.notes.append("\(f.relative): input changed since its checkpoint (\(fp.difference(from: cp.fingerprint))); redoing it from the start")
+                journal.remove(f.relative)
+                continue
+            }
+            switch cp.status {
+            case .done, .failed:
+                finished.append(cp)
+                plan.skipDone.insert(f.relative)
+            case .inProgress:
+                plan.resume[f.relative] = cp
+            }
+        }
+        // Files of the earlier run that vanished keep their finished events: their outputs exist.
+        for name in vanished { if let cp = checkpoints[name], cp.status != .inProgress { finished.append(cp) } }
+        plan.finished = finished.sorted { ($0.completion ?? 0) < ($1.completion ?? 0) }
+        let record = RunJournal.RunRecord(
+            pipelineName: pipeline.name, pipelineFingerprint: pipeline.fingerprint, pipelineSource: pipelineSource,
+            inputs: inputs, files: files.map(\.relative), starts: (previous?.starts ?? 0) + 1,
+            sluiceVersion: SluiceVersion.string)
+        do { try journal.saveRun(record) } catch { throw ConfigurationError(description: "\(error)") }
+        return plan
     }
 
     /// Two inputs that would write the same output file are a configuration error.

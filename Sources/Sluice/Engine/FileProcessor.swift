@@ -1,9 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Runs one input file: the decoder feeds batches to parallel workers, and an ordered
-/// writer puts their results into the outputs in input order.
+/// writer puts their results into the outputs in input order, checkpointing as it goes.
 ///
 /// At most `inFlight` batches exist at once, which bounds memory whatever the file size and
 /// makes the decoder wait for slow workers (backpressure).
@@ -14,41 +10,91 @@ struct FileProcessor: Sendable {
     let outputDirectory: String?
     let inFlight: Int
     let progress: ProgressReporter
+    /// nil when the run keeps no journal (stdout, stream commands).
+    var journal: RunJournal?
+    var checkpoints = CheckpointPolicy()
 
     struct Outcome: Sendable {
         var stats: FileStats
         var stageStats: [StageStats]
+        /// Cancelled: the outputs were checkpointed (when journaled) and left partial.
         var interrupted = false
+        /// The outputs could not be written; the journal still holds the last checkpoint.
+        var writeFailed = false
+        /// Continued from a checkpoint rather than started.
+        var resumed = false
+        /// Why a checkpoint could not be used, when it could not.
+        var note: String?
+        /// The file's final journal entry (status done or failed), when journaled.
+        var checkpoint: FileCheckpoint?
     }
 
-    func run(_ file: InputFile) async -> Outcome {
+    /// Processes `file`, continuing from `resume` when given. `fingerprint` identifies the
+    /// input for the journal.
+    func run(_ file: InputFile, resume: FileCheckpoint? = nil, fingerprint: InputFingerprint? = nil) async -> Outcome {
         let t0 = Clock.now()
+        let stageCount = pipeline.stages.count
         var outcome = Outcome(stats: FileStats(file: file.relative),
-                              stageStats: Array(repeating: StageStats(), count: pipeline.stages.count))
-        defer { outcome.stats.seconds = Clock.now() - t0 }
+                              stageStats: Array(repeating: StageStats(), count: stageCount))
+        let journaled = journal != nil && fingerprint != nil
+        var cp = fingerprint.map { FileCheckpoint(file: file.relative, fingerprint: $0, stages: stageCount) }
+        var baseSeconds = 0.0
+        defer { outcome.stats.seconds = baseSeconds + Clock.now() - t0 }
+
         let source: BatchSource
-        do {
-            source = try BatchSource(file: file, options: pipeline.decode)
-        } catch {
-            outcome.stats.error = "\(file.relative): \(error)"
-            outcome.stats.bytesIn = 0
-            return outcome
-        }
         let writer: OrderedWriter
         do {
-            writer = try OrderedWriter(file: file, outputDirectory: outputDirectory, sink: pipeline.sink)
+            var opened = try open(file, resume: journaled ? resume : nil)
+            if opened.writer == nil {
+                // The checkpoint cannot be honoured: start this file over.
+                outcome.note = "\(file.relative): \(opened.note ?? "partial output missing"); redoing it from the start"
+                opened = try open(file, resume: nil)
+            }
+            source = opened.source
+            writer = opened.writer!
+            if opened.resumed, let resume {
+                outcome.resumed = true
+                outcome.stats = resume.stats
+                outcome.stageStats = resume.stageStats
+                baseSeconds = resume.stats.seconds
+                cp = resume
+            }
+        } catch let e as ReadError {
+            outcome.stats.error = "\(file.relative): \(e)"
+            outcome.checkpoint = finish(cp, outcome, status: .failed)
+            return outcome
         } catch {
             outcome.stats.error = "\(error)"
+            outcome.writeFailed = true
             return outcome
         }
+
         let worker = self.worker
         let limit = inFlight
         var writeError: WriteError?
         var lastRaw = 0
+        var recordsSinceCheckpoint = 0
+        var lastCheckpoint = Clock.now()
+
+        func checkpoint() throws(WriteError) {
+            guard journaled, let journal, var c = cp else { return }
+            let lengths = try writer.sync()
+            c.outputBytes = lengths.output
+            c.rejectedBytes = lengths.rejected
+            c.stats = outcome.stats
+            c.stats.seconds = baseSeconds + Clock.now() - t0
+            c.stageStats = outcome.stageStats
+            c.savedAt = WallClock.now()
+            try journal.save(c)
+            cp = c
+            recordsSinceCheckpoint = 0
+            lastCheckpoint = Clock.now()
+        }
+
         await withTaskGroup(of: BatchResult.self) { group in
             var running = 0
             var pending: [Int: BatchResult] = [:]
-            var next = 0
+            var next = cp?.nextSequence ?? 0
             while true {
                 while running < limit && writeError == nil && !Task.isCancelled, let batch = source.next() {
                     group.addTask { worker.process(batch) }
@@ -62,30 +108,40 @@ struct FileProcessor: Sendable {
                     guard writeError == nil else { continue }
                     do throws(WriteError) {
                         try writer.write(ready)
+                        outcome.stats.add(ready)
+                        for i in ready.stageStats.indices { outcome.stageStats[i].merge(ready.stageStats[i]) }
+                        cp?.nextSequence = ready.sequence + 1
+                        cp?.linesConsumed = ready.endLine
+                        cp?.bytesConsumed = ready.endOffset
+                        recordsSinceCheckpoint += ready.recordsIn
+                        if recordsSinceCheckpoint >= checkpoints.records || Clock.now() - lastCheckpoint >= checkpoints.seconds {
+                            try checkpoint()
+                        }
                     } catch {
                         writeError = error
                     }
-                    outcome.stats.add(ready)
-                    for i in ready.stageStats.indices { outcome.stageStats[i].merge(ready.stageStats[i]) }
                     let raw = source.rawBytesRead
                     progress.advance(records: ready.recordsIn, rawBytes: raw - lastRaw)
                     lastRaw = raw
                 }
             }
         }
-        outcome.stats.bytesIn = source.rawBytesRead
-        outcome.stats.bytesDecompressed = source.bytesDecompressed
-        if source.repairedUTF8 > 0 { outcome.stats.repaired.add("invalid_utf8", source.repairedUTF8) }
+
         if let writeError {
             outcome.stats.error = "\(writeError)"
+            outcome.writeFailed = true
             writer.abandon()
             return outcome
         }
         if Task.isCancelled {
             outcome.interrupted = true
+            do throws(WriteError) { try checkpoint() } catch {
+                outcome.note = "\(file.relative): could not save the checkpoint (\(error)); the previous one stands"
+            }
             writer.abandon()
             return outcome
         }
+        outcome.stats.bytesIn = source.rawBytesRead
         if let e = source.error {
             outcome.stats.error = "\(file.relative): \(e.message) at byte \(e.offset) of the \(e.kind == .io ? "file" : "compressed input"); records before it were kept"
         }
@@ -93,7 +149,39 @@ struct FileProcessor: Sendable {
             outcome.stats.bytesOut = try writer.commit()
         } catch {
             outcome.stats.error = "\(error)"
+            outcome.writeFailed = true
+            return outcome
         }
+        outcome.stats.seconds = baseSeconds + Clock.now() - t0
+        outcome.checkpoint = finish(cp, outcome, status: outcome.stats.error == nil ? .done : .failed)
         return outcome
+    }
+
+    /// Opens the input and the outputs, skipping what `resume` accounts for.
+    private func open(_ file: InputFile, resume: FileCheckpoint?) throws -> (source: BatchSource, writer: OrderedWriter?, resumed: Bool, note: String?) {
+        let source = try BatchSource(file: file, options: pipeline.decode)
+        guard let resume, resume.nextSequence > 0 else {
+            return (source, try OrderedWriter(file: file, outputDirectory: outputDirectory, sink: pipeline.sink), false, nil)
+        }
+        guard let writer = try OrderedWriter(file: file, outputDirectory: outputDirectory, sink: pipeline.sink,
+                                             resume: (resume.outputBytes, resume.rejectedBytes)) else {
+            return (source, nil, false, "partial output missing or shorter than its checkpoint")
+        }
+        do {
+            try source.skip(bytes: resume.bytesConsumed, sequence: resume.nextSequence)
+        } catch {
+            writer.abandon()
+            return (source, nil, false, error.message)
+        }
+        return (source, writer, true, nil)
+    }
+
+    private func finish(_ cp: FileCheckpoint?, _ outcome: Outcome, status: FileCheckpoint.Status) -> FileCheckpoint? {
+        guard var c = cp else { return nil }
+        c.status = status
+        c.stats = outcome.stats
+        c.stageStats = outcome.stageStats
+        c.savedAt = WallClock.now()
+        return c
     }
 }

@@ -9,19 +9,40 @@ final class OrderedWriter {
     private let rejectedPath: String?
     private let toStdout: Bool
 
-    init(file: InputFile, outputDirectory: String?, sink: SinkOptions) throws(WriteError) {
-        if let dir = outputDirectory {
-            output = try OutputFile(path: "\(dir)/\(file.stem)\(sink.fileExtension)")
-            let rejectedPath = "\(dir)/_rejected/\(file.stem).jsonl.zst"
-            // A rejected file from an earlier run of this input would be stale now.
-            unlink(rejectedPath)
-            self.rejectedPath = rejectedPath
-            toStdout = false
-        } else {
+    /// Starts the outputs of `file` afresh, or, with `resume`, continues them from the
+    /// lengths a checkpoint recorded. Returns nil when resuming is impossible (the partial
+    /// outputs are gone or shorter than recorded): the caller starts over.
+    init?(file: InputFile, outputDirectory: String?, sink: SinkOptions,
+          resume: (output: Int, rejected: Int)? = nil) throws(WriteError) {
+        guard let dir = outputDirectory else {
             output = nil
             rejectedPath = nil
             toStdout = true
+            return
         }
+        toStdout = false
+        let outputPath = "\(dir)/\(file.stem)\(sink.fileExtension)"
+        let rejectedPath = "\(dir)/_rejected/\(file.stem).jsonl.zst"
+        self.rejectedPath = rejectedPath
+        if let resume {
+            guard let out = try OutputFile(resuming: outputPath, length: resume.output) else { return nil }
+            output = out
+            if resume.rejected > 0 {
+                guard let rej = try OutputFile(resuming: rejectedPath, length: resume.rejected) else { return nil }
+                rejected = rej
+            } else {
+                Self.removeStale(rejectedPath)
+            }
+        } else {
+            output = try OutputFile(path: outputPath)
+            Self.removeStale(rejectedPath)
+        }
+    }
+
+    /// A rejected file from an earlier run of this input would be stale now.
+    private static func removeStale(_ path: String) {
+        unlink(path)
+        unlink(path + ".partial")
     }
 
     func write(_ r: BatchResult) throws(WriteError) {
@@ -36,6 +57,13 @@ final class OrderedWriter {
             if rejected == nil { rejected = try OutputFile(path: rejectedPath) }
             try rejected?.write(r.rejectedOutput)
         }
+    }
+
+    /// Flushes both outputs to disk; returns their durable lengths for a checkpoint.
+    func sync() throws(WriteError) -> (output: Int, rejected: Int) {
+        try output?.sync()
+        try rejected?.sync()
+        return (output?.bytesWritten ?? 0, rejected?.bytesWritten ?? 0)
     }
 
     /// Renames the outputs into place; returns the output's size in bytes.

@@ -25,6 +25,12 @@ public struct Batch: Sendable {
     public var recordsIn = 0
     /// Decompressed input bytes this batch accounts for.
     public var bytesIn = 0
+    /// Input position after this batch: lines and decompressed bytes consumed. A checkpoint
+    /// after the batch is written resumes from here.
+    public var endLine = 0
+    public var endOffset = 0
+    /// Records whose invalid UTF-8 was repaired.
+    public var repaired = 0
 
     public init(sequence: Int, records: [Record] = []) {
         self.sequence = sequence

@@ -28,6 +28,8 @@ public struct FileStats: Sendable, Equatable {
         sentences += r.sentences
         words += r.words
         langs.merge(r.langs)
+        repaired.add("invalid_utf8", r.repaired)
+        bytesDecompressed += r.bytesIn
     }
 
     /// The stats event as one JSON object.

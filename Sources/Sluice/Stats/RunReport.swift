@@ -18,6 +18,16 @@ public struct RunReport: Sendable {
     /// Files that failed, with their error.
     public var failed: [(file: String, error: String)] = []
     public var stages: [(name: String, stats: StageStats)] = []
+    /// Files finished by an earlier run and skipped now.
+    public var filesSkippedDone = 0
+    /// Files continued from a checkpoint.
+    public var filesResumed = 0
+    /// Files processed from their start in this run.
+    public var filesStarted = 0
+    /// Files whose outputs could not be written (resumable once fixed).
+    public var writeFailures = 0
+    /// Things the user should know: changed or vanished inputs, checkpoints not honoured.
+    public var notes: [String] = []
 
     public init() {}
 

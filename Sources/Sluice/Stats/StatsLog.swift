@@ -7,11 +7,18 @@ final class StatsLog {
     private var fd: Int32
     let path: String
 
-    /// Starts a fresh log for a new run.
-    init(path: String) throws(WriteError) {
+    /// Starts the log with `events` (the file events of files finished earlier), replacing
+    /// the old log atomically.
+    init(path: String, events: [JSONValue] = []) throws(WriteError) {
         self.path = path
-        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw WriteError(path: path, errno: errno, action: "create") }
+        var w = JSONWriter()
+        for e in events {
+            w.appendValue(e)
+            w.appendRawASCII("\n")
+        }
+        try FileSystem.writeAtomically(path, w.bytes)
+        fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard fd >= 0 else { throw WriteError(path: path, errno: errno, action: "open") }
     }
 
     deinit { close() }
