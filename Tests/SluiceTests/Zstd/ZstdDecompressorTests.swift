@@ -1,0 +1,114 @@
+import Testing
+@testable import Sluice
+
+@Suite struct ZstdDecompressorTests {
+    private func decompress(_ fixture: String, chunk: Int = 4096) throws -> (Drained, ZstdDecompressor) {
+        let file = try FileReader(path: TestPaths.zstdFixture(fixture))
+        let z = ZstdDecompressor(source: file)
+        return (drain(z, chunk: chunk), z)
+    }
+
+    @Test(arguments: ["single", "multi", "skippable", "nosize", "long31"])
+    func decodesPayload(_ name: String) throws {
+        let (out, z) = try decompress(name + ".jsonl.zst")
+        #expect(out.error == nil)
+        #expect(out.bytes.count == 320)
+        #expect(out.bytes == TestPaths.payload)
+        // Every compressed byte was consumed.
+        let size = try TestPaths.readBytes(TestPaths.zstdFixture(name + ".jsonl.zst")).count
+        #expect(z.bytesRead == size)
+        #expect(z.compressedOffset == size)
+    }
+
+    @Test(arguments: [1, 7, 64, 190, 320, 1 << 16])
+    func outputBufferSizeDoesNotMatter(_ chunk: Int) throws {
+        for name in ["multi", "skippable"] {
+            let (out, _) = try decompress(name + ".jsonl.zst", chunk: chunk)
+            #expect(out.error == nil)
+            #expect(out.bytes == TestPaths.payload)
+        }
+    }
+
+    @Test func inputFedOneByteAtATime() throws {
+        let compressed = try TestPaths.readBytes(TestPaths.zstdFixture("skippable.jsonl.zst"))
+        let z = ZstdDecompressor(source: MemoryReader(compressed, maxRead: 1))
+        let out = drain(z, chunk: 5)
+        #expect(out.error == nil)
+        #expect(out.bytes == TestPaths.payload)
+        #expect(z.compressedOffset == 289)
+    }
+
+    @Test func emptyFrameDecodesToNothing() throws {
+        let (out, z) = try decompress("empty-frame.jsonl.zst")
+        #expect(out.error == nil)
+        #expect(out.bytes.isEmpty)
+        #expect(z.bytesRead == 13)
+    }
+
+    @Test func zeroByteInputIsEmptyAtThisLevel() throws {
+        let (out, _) = try decompress("empty.jsonl.zst")
+        #expect(out.error == nil)
+        #expect(out.bytes.isEmpty)
+    }
+
+    @Test func longWindowFrameDecodes() throws {
+        let (out, _) = try decompress("longwindow.jsonl.zst")
+        #expect(out.error == nil)
+        // Known content (as `zstd -dc --long=31` gives it): 16401 bytes of base64 lines, twice.
+        #expect(out.bytes.count == 32802)
+        #expect(Array(out.bytes[0..<16401]) == Array(out.bytes[16401...]))
+        #expect(out.bytes.filter { $0 == 0x0A }.count == 426)
+        #expect(Array(out.bytes[0..<20]).utf8String == "i4AxjNlZTqj+wcJTqGtw")
+        #expect(fnv1a(out.bytes) == 0xa517_718b_0186_fc87)
+    }
+
+    @Test func longWindowFrameIsRefusedWithDefaultLimit() throws {
+        let file = try FileReader(path: TestPaths.zstdFixture("longwindow.jsonl.zst"))
+        let out = drain(ZstdDecompressor(source: file, windowLogMax: 27))
+        #expect(out.error?.kind == .corrupt)
+        #expect(out.bytes.isEmpty)
+    }
+
+    @Test func truncatedFrameIsAnError() throws {
+        let (out, _) = try decompress("truncated.jsonl.zst")
+        #expect(out.error?.kind == .truncated)
+        #expect(out.error?.offset == 66)
+        #expect(out.error?.message == "zstd stream ends inside a frame (truncated file)")
+    }
+
+    @Test func corruptBlockFailsAfterEarlierFrames() throws {
+        let (out, _) = try decompress("corrupt.jsonl.zst")
+        let error = try #require(out.error)
+        #expect(error.kind == .corrupt)
+        #expect(error.offset > 0)
+        #expect(error.message.hasPrefix("zstd: "))
+        // Frames 1 and 2 (lines p1–p6, 190 bytes) came out before the failure.
+        #expect(out.bytes == Array(TestPaths.payload[0..<190]))
+    }
+
+    @Test func badChecksumFailsAfterEarlierFrames() throws {
+        let (out, _) = try decompress("badchecksum.jsonl.zst")
+        let error = try #require(out.error)
+        #expect(error.kind == .corrupt)
+        #expect(error.offset > 0)
+        #expect(error.message.contains("checksum"))
+        // At least frames 1–2 came out; whatever came out is payload.
+        #expect(out.bytes.count >= 190)
+        #expect(out.bytes == Array(TestPaths.payload[0..<out.bytes.count]))
+    }
+
+    @Test func sourceErrorsPassThrough() throws {
+        let compressed = try TestPaths.readBytes(TestPaths.zstdFixture("multi.jsonl.zst"))
+        let failure = ReadError(kind: .io, offset: 100, message: "disk gone")
+        let z = ZstdDecompressor(source: MemoryReader(compressed, maxRead: 10, failAt: 100, failure: failure))
+        let out = drain(z)
+        #expect(out.error == failure)
+        #expect(out.bytes == Array(TestPaths.payload[0..<out.bytes.count]))
+    }
+
+    private func fnv1a(_ bytes: [UInt8]) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
+    }
+}
