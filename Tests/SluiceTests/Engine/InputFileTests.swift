@@ -16,6 +16,9 @@ import Testing
         ("f.jsonl", "f", .jsonl, false),
         ("dir/sub/g.jsonl.zst", "dir/sub/g", .jsonl, true),
         ("h.v2.json", "h.v2", .jsonl, false),
+        ("I.JSONL.ZST", "I", .jsonl, true),
+        ("J.Txt", "J", .text, false),
+        ("k.NDJSON.zst", "k", .jsonl, true),
     ])
     func formatAndStem(_ name: String, _ stem: String, _ format: InputFile.Format, _ zst: Bool) throws {
         let f = try #require(file(name))
