@@ -202,6 +202,21 @@ import Testing
         #expect(r.text == "日本あ")
     }
 
+    @Test func cp932KeepsJSONEscapes() throws {
+        // CP932 maps 0x5C to the backslash, so JSON escapes survive conversion.
+        // (glibc's SHIFT_JIS maps it to U+00A5 YEN SIGN, which breaks `\"` and `\n`.)
+        let d = try decoder { $0.encoding = "CP932" }
+        let line: [UInt8] = Array(#"{"text":"\"a\"\n"#.utf8) + [0x93, 0xFA, 0x96, 0x7B] + Array(#""}"#.utf8)
+        guard case .record(let r) = decode(line, with: d) else { Issue.record("not a record"); return }
+        #expect(r.text == "\"a\"\n日本")
+    }
+
+    @Test func duplicateTextKeyLastWins() throws {
+        let r = try record(#"{"text":"a","text":"b"}"#)
+        #expect(r.text == "b")
+        #expect(r.replaced.utf8String == #""text":"a""#)
+    }
+
     @Test func invalidBytesInSourceEncodingAreRepairedOrRejected() throws {
         let line: [UInt8] = Array(#"{"text":"a"#.utf8) + [0x80] + Array(#""}"#.utf8)
         let repair = try decoder { $0.encoding = "ASCII" }
