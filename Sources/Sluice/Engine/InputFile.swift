@@ -15,9 +15,10 @@ public struct InputFile: Sendable, Equatable {
 
     /// The relative output path without extension: `a/b.jsonl.zst` → `a/b`.
     public var stem: String {
+        // Case-insensitive, like ``format(ofName:)``: `A.JSONL.ZST` → `A`.
         var name = relative
-        if name.hasSuffix(".zst") { name.removeLast(4) }
-        for ext in [".jsonl", ".ndjson", ".json", ".txt"] where name.hasSuffix(ext) {
+        if name.lowercased().hasSuffix(".zst") { name.removeLast(4) }
+        for ext in [".jsonl", ".ndjson", ".json", ".txt"] where name.lowercased().hasSuffix(ext) {
             name.removeLast(ext.count)
             break
         }

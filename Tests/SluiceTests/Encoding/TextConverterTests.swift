@@ -1,0 +1,62 @@
+import Testing
+@testable import Sluice
+
+@Suite struct TextConverterTests {
+    private func convert(_ bytes: [UInt8], from encoding: String) throws -> (String, Int) {
+        let c = try TextConverter(from: encoding)
+        let (out, bad) = bytes.withUnsafeBufferPointer { c.convert($0) }
+        return (String(decoding: out, as: UTF8.self), bad)
+    }
+
+    @Test func unknownEncodingIsAnError() {
+        do {
+            _ = try TextConverter(from: "NO-SUCH-ENCODING")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.kind == .encoding)
+            #expect(error.offset == 0)
+            #expect(error.message == "unknown input encoding 'NO-SUCH-ENCODING' (see `iconv -l` for names)")
+        }
+    }
+
+    @Test func convertsLegacyEncodings() throws {
+        #expect(try convert([0x93, 0x61, 0x94, 0x80, 0x85], from: "WINDOWS-1252") == ("\u{201C}a\u{201D}€…", 0))
+        #expect(try convert([0xF0, 0xD2, 0xC9, 0xD7, 0xC5, 0xD4], from: "KOI8-R") == ("Привет", 0))
+        #expect(try convert([0x93, 0xFA, 0x96, 0x7B], from: "SHIFT_JIS") == ("日本", 0))
+        #expect(try convert([0xE9, 0x74, 0xE9], from: "latin1") == ("été", 0))
+        #expect(try convert([0xD6, 0xD0, 0xCE, 0xC4], from: "GB18030") == ("中文", 0))
+        #expect(try convert(Array("plain ascii".utf8), from: "UTF-8") == ("plain ascii", 0))
+    }
+
+    @Test func emptyInput() throws {
+        #expect(try convert([], from: "WINDOWS-1252") == ("", 0))
+    }
+
+    @Test func invalidBytesBecomeReplacementCharacters() throws {
+        #expect(try convert([0x61, 0x80, 0x62], from: "ASCII") == ("a\u{FFFD}b", 1))
+        #expect(try convert([0x80, 0x81, 0x61], from: "ASCII") == ("\u{FFFD}\u{FFFD}a", 2))
+        // Incomplete multibyte sequence at the end.
+        #expect(try convert([0x61, 0x93], from: "SHIFT_JIS") == ("a\u{FFFD}", 1))
+        // Invalid UTF-8 through an UTF-8 → UTF-8 converter.
+        #expect(try convert([0x61, 0xFF, 0x62], from: "UTF-8") == ("a\u{FFFD}b", 1))
+    }
+
+    @Test func converterIsReusable() throws {
+        let c = try TextConverter(from: "KOI8-R")
+        let a: [UInt8] = [0xF0, 0x80 &+ 0x52]  // "Пр"
+        let first = a.withUnsafeBufferPointer { c.convert($0) }
+        let bad: [UInt8] = [0x41]
+        let second = bad.withUnsafeBufferPointer { c.convert($0) }
+        #expect(String(decoding: first.bytes, as: UTF8.self) == "Пр")
+        #expect(String(decoding: second.bytes, as: UTF8.self) == "A")
+    }
+
+    @Test func largeInputGrowsOutput() throws {
+        // Every byte becomes three UTF-8 bytes (U+2026), beyond any small buffer.
+        let input = [UInt8](repeating: 0x85, count: 100_000)
+        let (s, bad) = try convert(input, from: "WINDOWS-1252")
+        #expect(bad == 0)
+        #expect(s.utf8.count == 300_000)
+        #expect(s.unicodeScalars.allSatisfy { $0 == "\u{2026}" })
+    }
+}

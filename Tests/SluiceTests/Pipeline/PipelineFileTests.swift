@@ -1,0 +1,167 @@
+import Testing
+@testable import Sluice
+
+@Suite struct PipelineFileTests {
+    private let newsPath = TestPaths.root + "/Pipelines/news.yaml"
+
+    private func problems(_ yaml: String) -> [PipelineFile.Problem] {
+        do {
+            _ = try PipelineFile.parse(yaml, path: "t.yaml")
+            Issue.record("expected problems")
+            return []
+        } catch {
+            return error.problems
+        }
+    }
+
+    private func problem(_ line: Int, _ column: Int, _ message: String) -> PipelineFile.Problem {
+        PipelineFile.Problem(line: line, column: column, message: message)
+    }
+
+    @Test func newsFileParses() throws {
+        let p = try PipelineFile.load(nameOrPath: newsPath)
+        #expect(p.name == "news")
+        #expect(p.stages.map(\.name) == ["clean", "split", "tag"])
+        #expect(p.decode == DecodeOptions())
+        #expect(p.sink == SinkOptions())
+    }
+
+    @Test func newsFileMatchesBuiltIn() throws {
+        let file = try PipelineFile.load(nameOrPath: newsPath)
+        #expect(file.fingerprint == Pipeline.news.fingerprint)
+        #expect(try PipelineFile.load(nameOrPath: "news").fingerprint == Pipeline.news.fingerprint)
+    }
+
+    @Test func optionsAreRead() throws {
+        let yaml = """
+        name: custom
+        decode: {text_field: body, text_fallbacks: [], id_field: uuid, text_layout: blank_line,
+                 encoding: WINDOWS-1252, invalid_utf8: reject, batch_records: 10, batch_bytes: 4096}
+        stages:
+          - clean: {normalization: nfkc, max_blank_lines: 0, keep_raw_text: true}
+          - split: {language: de, default_language: fr}
+          - tag:
+        sink: {format: text, compression_level: 19, write_dropped: false}
+        """
+        let p = try PipelineFile.parse(yaml)
+        #expect(p.name == "custom")
+        #expect(p.decode.textField == "body")
+        #expect(p.decode.textFallbacks == [])
+        #expect(p.decode.idField == "uuid")
+        #expect(p.decode.textLayout == .blankLine)
+        #expect(p.decode.encoding == "WINDOWS-1252")
+        #expect(p.decode.invalidUTF8 == .reject)
+        #expect(p.decode.batchRecords == 10)
+        #expect(p.decode.batchBytes == 4096)
+        #expect(p.stages.map(\.name) == ["clean", "split", "tag"])
+        let clean = try #require(p.stages[0] as? CleanStage)
+        #expect(clean.cleaner.options.normalization == .nfkc)
+        #expect(clean.cleaner.options.maxBlankLines == 0)
+        #expect(clean.keepRawText)
+        let split = try #require(p.stages[1] as? SplitStage)
+        #expect(split.language == "de")
+        #expect(split.defaultLanguage == "fr")
+        #expect(p.stages[2].fingerprint == "tag/1 hashtags=true counts=true")
+        #expect(p.sink.format == .text)
+        #expect(p.sink.compressionLevel == 19)
+        #expect(!p.sink.writeDropped)
+    }
+
+    @Test func unknownStage() {
+        #expect(problems("stages:\n  - clean\n  - frobnicate\n") == [
+            problem(3, 5, "unknown stage 'frobnicate' (known: clean, split, tag)"),
+        ])
+        #expect(problems("stages:\n  - dedup: {keep: first}\n") == [
+            problem(2, 5, "unknown stage 'dedup' (known: clean, split, tag)"),
+        ])
+    }
+
+    @Test func unknownOption() {
+        #expect(problems("stages:\n  - split: {language: en, colour: red}\n") == [
+            problem(2, 27, "unknown option 'colour' in `split` (known: default_language, language)"),
+        ])
+        #expect(problems("nme: x\nstages: [tag]\n") == [
+            problem(1, 1, "unknown option 'nme' in `pipeline` (known: decode, name, sink, stages)"),
+        ])
+    }
+
+    @Test func wrongType() {
+        #expect(problems("decode:\n  batch_records: many\nstages: [clean]\n") == [
+            problem(2, 18, "`decode.batch_records` must be an integer in 1…1000000"),
+        ])
+        #expect(problems("stages:\n  - clean: {trim_lines: maybe}\n") == [
+            problem(2, 25, "`clean.trim_lines` must be true or false"),
+        ])
+        #expect(problems("decode: {text_field: [a, b]}\nstages: [clean]\n") == [
+            problem(1, 22, "`decode.text_field` must be a string"),
+        ])
+        #expect(problems("stages: clean\n") == [problem(1, 9, "`stages` must be a list")])
+        #expect(problems("sink: {compression_level: 20}\nstages: [clean]\n") == [
+            problem(1, 27, "`sink.compression_level` must be an integer in 1…19"),
+        ])
+    }
+
+    @Test func badEnumValue() {
+        #expect(problems("decode:\n  text_layout: paragraphs\nstages: [clean]\n") == [
+            problem(2, 16, "`decode.text_layout` must be one of: file, blank_line, line"),
+        ])
+        #expect(problems("sink:\n  format: parquet\nstages: [clean]\n") == [
+            problem(2, 11, "`sink.format` must be one of: jsonl, text"),
+        ])
+    }
+
+    @Test func unknownEncoding() {
+        #expect(problems("decode:\n  encoding: NOPE-8\nstages: [clean]\n") == [
+            problem(2, 13, "unknown encoding 'NOPE-8' (see `iconv -l`)"),
+        ])
+    }
+
+    @Test func invalidYAML() {
+        let p = problems("stages: [clean\nname: x\n")
+        #expect(p.count == 1)
+        #expect(p.first?.message.hasPrefix("invalid YAML: ") == true)
+        #expect(p.first.map { ($0.line, $0.column) } ?? (0, 0) == (2, 5))
+    }
+
+    @Test func problemsAreAllCollected() {
+        let yaml = """
+        decode:
+          text_layout: paragraphs
+          bogus: 1
+        stages:
+          - clean: {normalization: nfd}
+          - frobnicate
+        """
+        let p = problems(yaml)
+        #expect(p.map(\.line) == [2, 3, 5, 6])
+        #expect(p.map(\.message) == [
+            "`decode.text_layout` must be one of: file, blank_line, line",
+            "unknown option 'bogus' in `decode` (known: batch_bytes, batch_records, encoding, id_field, invalid_utf8, text_fallbacks, text_field, text_layout)",
+            "`clean.normalization` must be one of: none, nfc, nfkc",
+            "unknown stage 'frobnicate' (known: clean, split, tag)",
+        ])
+    }
+
+    @Test func missingOrEmpty() {
+        #expect(problems("name: x\n") == [problem(1, 1, "missing `stages:` list")])
+        #expect(problems("") == [problem(0, 0, "empty pipeline file: expected a mapping with `stages:`")])
+    }
+
+    @Test func failureDescriptionHasPathLineAndColumn() {
+        do {
+            _ = try PipelineFile.parse("stages: [frob]\n", path: "p.yaml")
+        } catch {
+            #expect(error.description == "p.yaml:1:10: unknown stage 'frob' (known: clean, split, tag)")
+        }
+    }
+
+    @Test func missingFile() {
+        do {
+            _ = try PipelineFile.load(nameOrPath: "/nonexistent/pipeline.yaml")
+            Issue.record("expected a failure")
+        } catch {
+            #expect(error.problems.count == 1)
+            #expect(error.problems[0].message.contains("cannot open"))
+        }
+    }
+}

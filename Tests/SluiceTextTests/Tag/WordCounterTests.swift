@@ -1,0 +1,29 @@
+import Testing
+@testable import SluiceText
+
+@Suite struct WordCounterTests {
+    @Test(arguments: [
+        ("", 0),
+        ("   ", 0),
+        ("one", 1),
+        ("one two  three\nfour", 4),
+        ("don't e-mail 3.5", 3),
+        ("it\u{2019}s", 1),
+        ("end. Next", 2),
+        ("a - b", 2),
+        ("trailing- 'quoted' x.", 3),
+        ("snake_case", 2),
+        ("#hashtag @user", 2),
+        ("naïve café Ünïcödé", 3),
+        ("日本語", 3),
+        ("日本 語 text", 4),
+        ("ภาษาไทย", 7),
+        ("ひらがなカタカナ", 8),
+        ("x\u{301}y z", 2),
+        ("12,000 people", 3),
+        ("Привет, мир!", 2),
+    ])
+    func counts(_ text: String, _ words: Int) {
+        #expect(WordCounter.count(text) == words)
+    }
+}
