@@ -1,5 +1,8 @@
 import ArgumentParser
 import Sluice
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @main
 struct SluiceCommand: AsyncParsableCommand {
@@ -10,4 +13,22 @@ struct SluiceCommand: AsyncParsableCommand {
         subcommands: [RunCommand.self, CleanCommand.self, SplitCommand.self, TagCommand.self,
                       ValidateCommand.self, StatsCommand.self]
     )
+
+    /// As ArgumentParser's `main`, except that usage errors exit with 2 (DESIGN.md), not 64.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                Console.error(fullMessage(for: error))
+                Glibc.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

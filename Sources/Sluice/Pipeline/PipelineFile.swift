@@ -52,7 +52,13 @@ public enum PipelineFile {
         }
         var reader = PipelineReader()
         let pipeline = reader.read(root)
-        if !reader.problems.isEmpty { throw Failure(path: path, problems: reader.problems) }
+        if !reader.problems.isEmpty {
+            // Report in file order, as compilers do, whatever order the sections were read in.
+            let sorted = reader.problems.enumerated().sorted {
+                ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
+            }.map(\.element)
+            throw Failure(path: path, problems: sorted)
+        }
         return pipeline
     }
 

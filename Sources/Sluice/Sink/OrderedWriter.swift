@@ -68,6 +68,8 @@ final class OrderedWriter {
 
     /// Renames the outputs into place; returns the output's size in bytes.
     func commit() throws(WriteError) -> Int {
+        // Zero bytes are not a zstd file (`zstd -d` fails on them): write an empty frame.
+        if let output, output.bytesWritten == 0 { try output.write(ZstdFormat.emptyFrame) }
         try rejected?.commit()
         try output?.commit()
         return output?.bytesWritten ?? 0

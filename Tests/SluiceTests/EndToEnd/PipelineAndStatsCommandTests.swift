@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+/// `sluice validate` and `sluice stats`.
+@Suite struct EndToEndValidateStatsTests {
+    @Test func validateShippedPipelines() throws {
+        let news = try SluiceBinary.run(["validate", E2E.root.appendingPathComponent("Pipelines/news.yaml").path])
+        #expect(news.status == 0, "stderr: \(news.err)")
+        #expect(news.out.contains("ok: pipeline 'news': clean → split → tag → jsonl"))
+        let text = try SluiceBinary.run(["validate", E2E.root.appendingPathComponent("Pipelines/corpus-text.yaml").path])
+        #expect(text.status == 0, "stderr: \(text.err)")
+        #expect(try SluiceBinary.run(["validate", "news"]).status == 0)
+    }
+
+    @Test func validateReportsEveryProblemWithPosition() throws {
+        let tmp = try E2E.tempDir()
+        defer { E2E.remove(tmp) }
+        let p = tmp.appendingPathComponent("broken.yaml")
+        try E2E.write("""
+            name: broken
+            stages:
+              - clean:
+                  normalization: nfd
+              - dedupe
+              - split:
+                  lenguage: de
+            sink:
+              compression_level: high
+            """, to: p)
+        let r = try SluiceBinary.run(["validate", p.path])
+        #expect(r.status == 2)
+        #expect(r.out.isEmpty)
+        #expect(r.err.split(separator: "\n").map(String.init) == [
+            "\(p.path):4:22: `clean.normalization` must be one of: none, nfc, nfkc",
+            "\(p.path):5:5: unknown stage 'dedupe' (known: clean, split, tag)",
+            "\(p.path):7:7: unknown option 'lenguage' in `split` (known: default_language, language)",
+            "\(p.path):9:22: `sink.compression_level` must be an integer in 1…19",
+        ])
+        // `run` refuses the same file before doing anything.
+        let out = tmp.appendingPathComponent("out")
+        let run = try SluiceBinary.run(["run", E2E.input.path, "-o", out.path, "-p", p.path, "--progress", "none"])
+        #expect(run.status == 2)
+        #expect(run.err.contains("\(p.path):5:5: unknown stage 'dedupe'"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test func validateReportsYAMLSyntaxErrors() throws {
+        let tmp = try E2E.tempDir()
+        defer { E2E.remove(tmp) }
+        let p = tmp.appendingPathComponent("syntax.yaml")
+        try E2E.write("name: x\nstages: [clean\n", to: p)
+        let r = try SluiceBinary.run(["validate", p.path])
+        #expect(r.status == 2)
+        #expect(r.err.hasPrefix("\(p.path):3:1: invalid YAML:"), "stderr: \(r.err)")
+    }
+
+    @Test func statsMergesAndRenders() throws {
+        let tmp = try E2E.tempDir()
+        defer { E2E.remove(tmp) }
+        let out = tmp.appendingPathComponent("out")
+        let run = try SluiceBinary.run(["run", E2E.input.path, "-o", out.path, "--progress", "none"])
+        #expect(run.status == 0)
+        let stats = out.appendingPathComponent("stats.jsonl").path
+
+        let json = try SluiceBinary.run(["stats", stats, "--json"])
+        #expect(json.status == 0, "stderr: \(json.err)")
+        let merged = try E2E.json(json.out.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(merged["files"] as? Int == 4)
+        #expect(merged["records_in"] as? Int == 8)
+        #expect(merged["records_out"] as? Int == 7)
+        #expect(merged["rejected"] as? [String: Int] == ["invalid_json": 1])
+        #expect(merged["sentences"] as? Int == 16)
+        #expect(merged["bytes_in"] as? Int == 968)
+
+        // Two runs' stats (e.g. two shards) add up.
+        let twice = try SluiceBinary.run(["stats", stats, out.path, "--json"])
+        let both = try E2E.json(twice.out.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(both["records_in"] as? Int == 16)
+        #expect(both["records_out"] as? Int == 14)
+
+        let table = try SluiceBinary.run(["stats", stats])
+        #expect(table.status == 0)
+        let rows = table.out.split(separator: "\n").map(String.init)
+        #expect(rows.contains { $0.hasPrefix("records in") && $0.hasSuffix(" 8") })
+        #expect(rows.contains { $0.hasPrefix("records out") && $0.hasSuffix(" 7") })
+        #expect(rows.contains { $0.hasPrefix("rejected") && $0.hasSuffix("invalid_json 1") })
+
+        let missing = try SluiceBinary.run(["stats", tmp.appendingPathComponent("none.jsonl").path])
+        #expect(missing.status == 2)
+    }
+}

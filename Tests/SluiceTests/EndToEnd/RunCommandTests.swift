@@ -1,0 +1,219 @@
+import Foundation
+import Testing
+
+/// `sluice run` on the e2e fixture tree (Fixtures/e2e/in, see its README).
+@Suite struct EndToEndRunTests {
+    /// What the first version writes for language: no language tagger runs yet (see
+    /// `languageIsTagged` below), so every record is "und" with score 0.
+    static let noLang = #""lang":"und","lang_score":0.0"#
+
+    static let a2 = #"{"id":"a2","text":"Dr. Lee will conduct the park concert at 7 p.m. on Friday.\nEntry is free.","sentences":["Dr. Lee will conduct the park concert at 7 p.m. on Friday.","Entry is free."],"# + noLang
+        + #","tags":["music","park"],"date":"2024-07-05T10:00:00","attributes":{"counts":{"words":15,"sentences":2,"chars":73}},"title":"Park concert","source":"e2e.example","origin":{"file":"a.jsonl","line":2}}"#
+    static let a3 = #"{"id":"a3","text":"Heavy rain is expected on Tuesday. The city has opened two shelters. Drivers should avoid the river road.","sentences":["Heavy rain is expected on Tuesday.","The city has opened two shelters.","Drivers should avoid the river road."],"# + noLang
+        + #","tags":[],"date":null,"attributes":{"counts":{"words":18,"sentences":3,"chars":105}},"title":"Rain expected","source":"e2e.example","meta":{"views":12345678901234567890},"origin":{"file":"a.jsonl","line":3}}"#
+    static let c = #"{"id":"sub/c.txt:1","text":"The school library will close for repairs in August. It reopens on September 2.","sentences":["The school library will close for repairs in August.","It reopens on September 2."],"# + noLang
+        + #","tags":[],"date":null,"attributes":{"counts":{"words":14,"sentences":2,"chars":79}},"origin":{"file":"sub/c.txt","line":1}}"#
+    static let b2 = #"{"id":"b2","text":"The farmers’ market moves to Saturday. It will run from 8 a.m. to noon.","sentences":["The farmers’ market moves to Saturday.","It will run from 8 a.m. to noon."],"# + noLang
+        + #","tags":[],"date":null,"attributes":{"counts":{"words":14,"sentences":2,"chars":71}},"title":"Market day","source":"e2e.example","origin":{"file":"sub/b.jsonl.zst","line":2}}"#
+    static let rejected = #"{"reason":"invalid_json","detail":"unterminated string at byte 20","raw":"{\"id\":\"bad2\",\"text\":\"missing the closing quote}","origin":{"file":"bad.jsonl","line":2}}"#
+
+    static let outputs = ["_rejected/bad.jsonl.zst", "a.jsonl.zst", "bad.jsonl.zst", "stats.jsonl",
+                          "sub/b.jsonl.zst", "sub/c.jsonl.zst"]
+
+    /// Runs the fixture tree into a fresh directory; returns it (caller removes it).
+    static func runFixtures(_ extra: [String] = []) throws -> (URL, SluiceBinary.Result) {
+        let tmp = try E2E.tempDir()
+        let out = tmp.appendingPathComponent("out")
+        let r = try SluiceBinary.run(["run", E2E.input.path, "-o", out.path, "--progress", "none"] + extra)
+        return (out, r)
+    }
+
+    @Test func outputLayoutRecordsAndStats() throws {
+        let (out, r) = try Self.runFixtures()
+        defer { E2E.remove(out.deletingLastPathComponent()) }
+        #expect(r.status == 0, "stderr: \(r.err)")
+        #expect(E2E.files(out) == Self.outputs)
+
+        // Every output line is a JSON object with the contract's fields.
+        for f in ["a.jsonl.zst", "bad.jsonl.zst", "sub/b.jsonl.zst", "sub/c.jsonl.zst"] {
+            for line in try E2E.lines(out.appendingPathComponent(f)) {
+                let o = try E2E.json(line)
+                for key in ["id", "text", "sentences", "origin"] { #expect(o[key] != nil, "\(f): \(key) missing in \(line)") }
+            }
+        }
+        let a = try E2E.lines(out.appendingPathComponent("a.jsonl.zst"))
+        #expect(a.count == 3)
+        #expect(a.dropFirst().first == Self.a2)
+        #expect(a.last == Self.a3)
+        #expect(try E2E.lines(out.appendingPathComponent("sub/c.jsonl.zst")) == [Self.c])
+        let b = try E2E.lines(out.appendingPathComponent("sub/b.jsonl.zst"))
+        #expect(b.count == 2)
+        #expect(b.last == Self.b2)
+        #expect(try E2E.lines(out.appendingPathComponent("bad.jsonl.zst")).map { try E2E.json($0)["id"] as? String } == ["bad1"])
+        #expect(try E2E.lines(out.appendingPathComponent("_rejected/bad.jsonl.zst")) == [Self.rejected])
+
+        // stats.jsonl: file events in completion order, then stages, then the run.
+        let events = try E2E.events(out.appendingPathComponent("stats.jsonl"))
+        let files = events.filter { $0["event"] as? String == "file" }
+        let byFile = Dictionary(uniqueKeysWithValues: files.map { ($0["file"] as! String, $0) })
+        #expect(files.count == 4)
+        let expected: [String: (Int, Int, [String: Int])] = [
+            "a.jsonl": (3, 3, [:]), "sub/b.jsonl.zst": (2, 2, [:]), "sub/c.txt": (1, 1, [:]),
+            "bad.jsonl": (2, 1, ["invalid_json": 1]),
+        ]
+        #expect(Set(byFile.keys) == Set(expected.keys))
+        for (name, (inCount, outCount, rejected)) in expected {
+            let e = try #require(byFile[name])
+            #expect(e["status"] as? String == "done")
+            #expect(e["records_in"] as? Int == inCount, "\(name)")
+            #expect(e["records_out"] as? Int == outCount, "\(name)")
+            #expect(e["rejected"] as? [String: Int] == rejected, "\(name)")
+            #expect(e["dropped"] as? [String: Int] == [:], "\(name)")
+            let sum = (e["records_out"] as! Int) + (e["rejected"] as! [String: Int]).values.reduce(0, +)
+                + (e["dropped"] as! [String: Int]).values.reduce(0, +)
+            #expect(e["records_in"] as? Int == sum, "\(name)")
+        }
+        #expect(byFile["a.jsonl"]?["bytes_in"] as? Int == 550)
+        #expect(byFile["sub/b.jsonl.zst"]?["bytes_in"] as? Int == 201)
+        #expect(byFile["sub/b.jsonl.zst"]?["bytes_decompressed"] as? Int == 279)
+        #expect(byFile["a.jsonl"]?["sentences"] as? Int == 7)
+
+        let stages = events.filter { $0["event"] as? String == "stage" }
+        #expect(stages.map { $0["stage"] as? String } == ["clean", "split", "tag"])
+        for s in stages { #expect(s["records"] as? Int == 7) }
+        #expect(stages.first?["changed"] as? Int == 2)
+        #expect((stages.first?["counters"] as? [String: Int])?["hashtag_lines"] == 1)
+        #expect((stages.first?["counters"] as? [String: Int])?["timestamp_lines"] == 1)
+
+        let run = try #require(events.last)
+        #expect(run["event"] as? String == "run")
+        #expect(run["status"] as? String == "completed")
+        #expect(run["files"] as? Int == 4)
+        #expect(run["records_in"] as? Int == 8)
+        #expect(run["records_out"] as? Int == 7)
+        #expect(run["rejected"] as? Int == 1)
+        #expect(run["skipped_files"] as? Int == 1)
+        #expect(run["resumed"] as? Bool == false)
+        #expect(events.count == 4 + 3 + 1)
+        #expect(r.err.contains("completed: 4 files; 1 skipped; 8 records in, 7 out, 1 rejected, 0 dropped"))
+    }
+
+    /// The German record: the text survives intact, and the last sentence is right.
+    @Test func germanRecord() throws {
+        let (out, r) = try Self.runFixtures()
+        defer { E2E.remove(out.deletingLastPathComponent()) }
+        #expect(r.status == 0)
+        let b1 = try E2E.json(try #require(try E2E.lines(out.appendingPathComponent("sub/b.jsonl.zst")).first))
+        #expect(b1["text"] as? String == "Die neue Bibliothek öffnet am 3. August. Sie hat ca. 20.000 Bücher.")
+        let sentences = try #require(b1["sentences"] as? [String])
+        #expect(sentences.last == "Sie hat ca. 20.000 Bücher.")
+        // Without language detection the English rules split the German ordinal "3. August".
+        withKnownIssue("no language tagger yet: b1 is split with English rules") {
+            #expect(sentences == ["Die neue Bibliothek öffnet am 3. August.", "Sie hat ca. 20.000 Bücher."])
+            #expect(b1["lang"] as? String == "de")
+        }
+    }
+
+    @Test func languageIsTagged() throws {
+        let (out, _) = try Self.runFixtures()
+        defer { E2E.remove(out.deletingLastPathComponent()) }
+        let a1 = try E2E.json(try #require(try E2E.lines(out.appendingPathComponent("a.jsonl.zst")).first))
+        withKnownIssue("DESIGN.md's default pipeline tags language; the first version's tag stage does not") {
+            #expect(a1["lang"] as? String == "en")
+        }
+    }
+
+    /// Output bytes (decompressed) do not depend on --jobs or on batch boundaries.
+    @Test func deterministicAcrossJobsAndBatches() throws {
+        let tmp = try E2E.tempDir()
+        defer { E2E.remove(tmp) }
+        let pipeline = tmp.appendingPathComponent("tiny-batches.yaml")
+        try E2E.write("""
+            name: news
+            decode:
+              batch_records: 1
+            stages:
+              - clean
+              - split
+              - tag
+            """, to: pipeline)
+        var results: [[String: Data]] = []
+        for (i, extra) in [["--jobs", "1"], ["--jobs", "4"], ["--jobs", "4", "-p", pipeline.path]].enumerated() {
+            let out = tmp.appendingPathComponent("out\(i)")
+            let r = try SluiceBinary.run(["run", E2E.input.path, "-o", out.path, "--progress", "none"] + extra)
+            #expect(r.status == 0, "stderr: \(r.err)")
+            #expect(E2E.files(out) == Self.outputs)
+            var decoded: [String: Data] = [:]
+            for f in Self.outputs where f.hasSuffix(".zst") {
+                decoded[f] = try E2E.decompress(out.appendingPathComponent(f).path)
+            }
+            results.append(decoded)
+        }
+        #expect(results[0] == results[1])
+        #expect(results[0] == results[2])
+        #expect(results[0]["a.jsonl.zst"].map { String(decoding: $0, as: UTF8.self) }?.contains(Self.a2) == true)
+    }
+
+    /// batch_records: 1 writes one zstd frame per record; the output is still one valid stream.
+    @Test func manyFramesDecode() throws {
+        let tmp = try E2E.tempDir()
+        defer { E2E.remove(tmp) }
+        let pipeline = tmp.appendingPathComponent("p.yaml")
+        try E2E.write("decode:\n  batch_records: 1\nstages:\n  - clean\n  - split\n  - tag\n", to: pipeline)
+        let out = tmp.appendingPathComponent("out")
+        let r = try SluiceBinary.run(["run", E2E.zstd.appendingPathComponent("payload.jsonl").path, "-o", out.path, "-p", pipeline.path, "--progress", "none", "--jobs", "3"])
+        #expect(r.status == 0)
+        let lines = try E2E.lines(out.appendingPathComponent("payload.jsonl.zst"))
+        #expect(lines.map { try? E2E.json($0)["id"] as? String } == (1...10).map { "p\($0)" })
+    }
+
+    /// `--output -`: the same records on stdout, files in input order; rejects go to stderr.
+    @Test func outputToStdout() throws {
+        let (out, _) = try Self.runFixtures()
+        defer { E2E.remove(out.deletingLastPathComponent()) }
+        let r = try SluiceBinary.run(["run", E2E.input.path, "-o", "-", "--progress", "none", "--jobs", "4"])
+        #expect(r.status == 0, "stderr: \(r.err)")
+        var fromFiles: [String] = []
+        for f in ["a.jsonl.zst", "bad.jsonl.zst", "sub/b.jsonl.zst", "sub/c.jsonl.zst"] {
+            fromFiles += try E2E.lines(out.appendingPathComponent(f))
+        }
+        #expect(r.lines == fromFiles)
+        #expect(r.lines.map { try? E2E.json($0)["id"] as? String } == ["a1", "a2", "a3", "bad1", "b1", "b2", "sub/c.txt:1"])
+        #expect(r.err.contains(Self.rejected))
+    }
+
+    /// Text layouts: blank-line separated articles and one article per line.
+    @Test func textLayouts() throws {
+        let tmp = try E2E.tempDir()
+        defer { E2E.remove(tmp) }
+        let text = "First article. It has two sentences.\n\nSecond article has one.\nIts second line.\n\n\n  \nThird article.\n"
+        try E2E.write(text, to: tmp.appendingPathComponent("in/arts.txt"))
+        func run(_ layout: String, batch: Int) throws -> [[String: Any]] {
+            let p = tmp.appendingPathComponent("\(layout)-\(batch).yaml")
+            try E2E.write("decode:\n  text_layout: \(layout)\n  batch_records: \(batch)\nstages:\n  - clean\n  - split\n", to: p)
+            let r = try SluiceBinary.run(["run", tmp.appendingPathComponent("in").path, "-o", "-", "-p", p.path, "--progress", "none"])
+            #expect(r.status == 0, "stderr: \(r.err)")
+            return try r.lines.map(E2E.json)
+        }
+        for batch in [1, 256] {
+            let blank = try run("blank_line", batch: batch)
+            #expect(blank.map { $0["id"] as? String } == ["arts.txt:1", "arts.txt:3", "arts.txt:8"])
+            #expect(blank.map { ($0["origin"] as? [String: Any])?["line"] as? Int } == [1, 3, 8])
+            #expect(blank.map { $0["text"] as? String } == [
+                "First article. It has two sentences.", "Second article has one.\nIts second line.", "Third article.",
+            ])
+            #expect(blank.map { $0["sentences"] as? [String] } == [
+                ["First article.", "It has two sentences."], ["Second article has one.", "Its second line."], ["Third article."],
+            ])
+            let line = try run("line", batch: batch)
+            #expect(line.map { ($0["origin"] as? [String: Any])?["line"] as? Int } == [1, 3, 4, 8])
+            #expect(line.map { $0["text"] as? String } == [
+                "First article. It has two sentences.", "Second article has one.", "Its second line.", "Third article.",
+            ])
+        }
+        // Default layout: the whole file is one article.
+        let r = try SluiceBinary.run(["run", tmp.appendingPathComponent("in/arts.txt").path, "-o", "-", "--progress", "none"])
+        #expect(r.lines.count == 1)
+        #expect(try E2E.json(r.lines[0])["id"] as? String == "arts.txt:1")
+    }
+}
