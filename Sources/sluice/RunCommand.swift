@@ -25,14 +25,22 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Files processed at once, and workers per file (default: cores).")
     var jobs: Int?
 
-    @Flag(help: "Start over instead of resuming (outputs of earlier runs are replaced).")
+    @Flag(help: "Start over instead of resuming, even with a different pipeline.")
     var restart = false
+
+    @Option(help: "Checkpoint each file after this many input records (default 50000).")
+    var checkpointRecords = 50_000
+
+    @Option(help: "Checkpoint each file after this many seconds (default 15).")
+    var checkpointSeconds = 15.0
 
     @Option(help: "Progress display: auto (a bar on a terminal), bar, plain, none.")
     var progress: ProgressReporter.Mode = .auto
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if checkpointRecords < 1 { throw ValidationError("--checkpoint-records must be at least 1") }
+        if !(checkpointSeconds > 0) { throw ValidationError("--checkpoint-seconds must be positive") }
     }
 
     func run() async throws {
@@ -43,19 +51,29 @@ struct RunCommand: AsyncParsableCommand {
             Console.error("\(error)")
             throw ExitCode(2)
         }
-        let engine = Engine(pipeline: loaded, inputs: inputs,
+        var engine = Engine(pipeline: loaded, inputs: inputs,
                             output: output == "-" ? .stdout : .directory(output),
                             jobs: jobs ?? Engine.defaultJobs, progress: progress)
+        engine.pipelineSource = pipeline
+        engine.restart = restart
+        engine.checkpoints = CheckpointPolicy(records: checkpointRecords, seconds: checkpointSeconds)
         let report: RunReport
         do {
-            report = try await Interruption.run { try await engine.run() }
+            let configured = engine
+            report = try await Interruption.run { try await configured.run() }
         } catch let e as Engine.ConfigurationError {
             Console.error(e.description)
             throw ExitCode(2)
         }
+        for note in report.notes { Console.error("sluice: \(note)") }
         Console.error(Summary.line(report, output: output))
         for f in report.failed { Console.error("  failed: \(f.error)") }
-        if report.status == .interrupted { Console.error("interrupted: run the same command again to start over") }
+        if report.writeFailures > 0 {
+            Console.error("sluice: outputs could not be written; fix the cause and run the same command again to resume")
+        }
+        if report.status == .interrupted {
+            Console.error(output == "-" ? "sluice: interrupted" : "sluice: interrupted; run the same command again to resume")
+        }
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }
 }

@@ -4,9 +4,14 @@ import Sluice
 enum Summary {
     static func line(_ r: RunReport, output: String) -> String {
         var parts = ["\(r.files) file\(r.files == 1 ? "" : "s")"]
-        if !r.failed.isEmpty { parts[0] += " (\(r.failed.count) failed)" }
-        if !r.skipped.isEmpty { parts.append("\(r.skipped.count) skipped") }
-        parts.append("\(r.recordsIn) records in, \(r.recordsOut) out, \(r.rejected) rejected, \(r.dropped) dropped")
+        var detail: [String] = []
+        if r.filesSkippedDone > 0 { detail.append("\(r.filesSkippedDone) already done") }
+        if r.filesResumed > 0 { detail.append("\(r.filesResumed) resumed") }
+        if r.filesSkippedDone > 0 || r.filesResumed > 0 { detail.append("\(r.filesStarted) started") }
+        if !r.failed.isEmpty { detail.append("\(r.failed.count) failed") }
+        if !detail.isEmpty { parts[0] += " (" + detail.joined(separator: ", ") + ")" }
+        if !r.skipped.isEmpty { parts.append("\(r.skipped.count) other file\(r.skipped.count == 1 ? "" : "s") skipped") }
+        parts.append("\(r.recordsIn) record\(r.recordsIn == 1 ? "" : "s") in, \(r.recordsOut) out, \(r.rejected) rejected, \(r.dropped) dropped")
         let mbps = r.seconds > 0 ? Double(r.bytesDecompressed) / r.seconds / 1e6 : 0
         parts.append("\(bytes(r.bytesDecompressed)) in \(fixed(r.seconds, 2)) s (\(fixed(mbps, 1)) MB/s)")
         let dest = output == "-" ? "" : " → \(output)"

@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""Resume exactness harness: SIGKILL `sluice run` at random moments, resume, compare.
+
+    python3 Tests/Harness/resume_harness.py [--mb 60] [--kills 20] [--seed 1] [--sluice PATH]
+
+1. Generates a multi-file corpus (Benchmarks/make_corpus.py; one file holds half the data so it
+   spans many checkpoints) plus a few small files.
+2. Runs sluice once uninterrupted (the reference).
+3. Starts the same command again and again on a second output directory, killing it with
+   SIGKILL after a random delay, until `--kills` kills landed while it was running; then runs
+   it to completion.
+4. Compares: decompressed outputs and _rejected/ files byte for byte, stats.jsonl file events
+   (all fields but seconds) exactly once per file, and the run event says resumed.
+Exit status 0 when everything matches. Uses small checkpoint intervals so kills land between,
+during and after checkpoints.
+"""
+import argparse, json, os, random, shutil, signal, subprocess, sys, tempfile, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def decompressed(path):
+    return subprocess.run(["zstd", "-dc", path], check=True, capture_output=True).stdout
+
+
+def outputs(out):
+    found = {}
+    for d, _, names in os.walk(out):
+        if os.path.relpath(d, out).startswith(".sluice"):
+            continue
+        for n in names:
+            p = os.path.join(d, n)
+            rel = os.path.relpath(p, out)
+            if n.endswith(".partial"):
+                found[rel] = b"<partial left behind>"
+            elif n.endswith(".zst"):
+                found[rel] = decompressed(p)
+    return found
+
+
+def file_events(out):
+    events, run = {}, None
+    with open(os.path.join(out, "stats.jsonl"), encoding="utf-8") as f:
+        for line in f:
+            e = json.loads(line)
+            if e["event"] == "file":
+                e.pop("seconds", None)
+                if e["file"] in events:
+                    raise SystemExit(f"duplicate file event for {e['file']}")
+                events[e["file"]] = e
+            elif e["event"] == "run":
+                run = e
+    return events, run
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--mb", type=float, default=60)
+    ap.add_argument("--kills", type=int, default=20)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--sluice", default=os.path.join(ROOT, ".build", "release", "sluice"))
+    ap.add_argument("--work", default=None, help="working directory (default: a temporary one)")
+    ap.add_argument("--checkpoint-records", type=int, default=2000)
+    a = ap.parse_args()
+    rng = random.Random(a.seed)
+    work = a.work or tempfile.mkdtemp(prefix="sluice-harness-")
+    corpus = os.path.join(work, "corpus")
+    shutil.rmtree(corpus, ignore_errors=True)
+    gen = os.path.join(ROOT, "Benchmarks", "make_corpus.py")
+    subprocess.run([sys.executable, gen, os.path.join(corpus, "big"), "--mb", str(a.mb / 2), "--files", "1", "--seed", str(a.seed)], check=True, capture_output=True)
+    subprocess.run([sys.executable, gen, os.path.join(corpus, "many"), "--mb", str(a.mb / 2), "--files", "6", "--seed", str(a.seed + 1)], check=True, capture_output=True)
+    size = sum(os.path.getsize(os.path.join(d, n)) for d, _, ns in os.walk(corpus) for n in ns)
+
+    cmd = lambda out: [a.sluice, "run", corpus, "-o", out, "--jobs", str(a.jobs), "--progress", "none",
+                       "--checkpoint-records", str(a.checkpoint_records), "--checkpoint-seconds", "0.5"]
+    ref, test = os.path.join(work, "ref"), os.path.join(work, "test")
+    for d in (ref, test):
+        shutil.rmtree(d, ignore_errors=True)
+    t0 = time.time()
+    subprocess.run(cmd(ref), check=True, capture_output=True)
+    duration = time.time() - t0
+    print(f"corpus {size / 1e6:.1f} MB compressed, reference run {duration:.2f} s", flush=True)
+
+    kills = attempts = 0
+    while kills < a.kills:
+        attempts += 1
+        if attempts > a.kills * 10:
+            raise SystemExit("could not land enough kills: the run finishes too fast; raise --mb")
+        p = subprocess.Popen(cmd(test), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.02, max(0.05, duration * 0.6)))
+        if p.poll() is None:
+            p.send_signal(signal.SIGKILL)
+            p.wait()
+            kills += 1
+        else:
+            # Finished before the kill: start over so later kills still hit real work.
+            shutil.rmtree(test, ignore_errors=True)
+    final = subprocess.run(cmd(test), capture_output=True, text=True)
+    print(f"{kills} kills landed in {attempts} attempts; final run exit {final.returncode}: {final.stderr.strip()}", flush=True)
+
+    ok = final.returncode == 0
+    ro, to = outputs(ref), outputs(test)
+    if ro.keys() != to.keys():
+        print("different output files:", sorted(set(ro) ^ set(to)))
+        ok = False
+    for k in sorted(ro.keys() & to.keys()):
+        if ro[k] != to[k]:
+            print(f"MISMATCH {k}: {len(ro[k])} vs {len(to[k])} bytes")
+            ok = False
+    re_, _ = file_events(ref)
+    te, run = file_events(test)
+    if re_ != te:
+        for f in sorted(set(re_) | set(te)):
+            if re_.get(f) != te.get(f):
+                print(f"stats differ for {f}:\n  ref  {re_.get(f)}\n  test {te.get(f)}")
+        ok = False
+    if not run or not run.get("resumed"):
+        print("run event missing or not marked resumed:", run)
+        ok = False
+    print(f"{'PASS' if ok else 'FAIL'}: {len(ro)} outputs compared, {len(te)} file events")
+    if not a.work and ok:
+        shutil.rmtree(work, ignore_errors=True)
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
