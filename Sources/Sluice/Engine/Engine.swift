@@ -52,14 +52,14 @@ public struct Engine: Sendable {
         let t0 = Clock.now()
         var outDir: String?
         if case .directory(let d) = output { outDir = d.hasSuffix("/") && d.count > 1 ? String(d.dropLast()) : d }
-        if let outDir {
-            // Created first so the walk can recognise it (by real path) and not read it back
-            // when it lies inside an input directory.
-            do { try FileSystem.makeDirectories(outDir) } catch { throw ConfigurationError(description: "\(error)") }
-        }
+        // An existing output directory inside an input directory is recognised by its real
+        // path and not read back; one that does not exist yet holds nothing to read.
         let discovery = InputDiscovery(inputs: inputs, exclude: outDir.map { [$0] } ?? [])
         if !discovery.errors.isEmpty {
             throw ConfigurationError(description: "cannot read input: " + discovery.errors.joined(separator: "; "))
+        }
+        if let outDir {
+            do { try FileSystem.makeDirectories(outDir) } catch { throw ConfigurationError(description: "\(error)") }
         }
         let files = discovery.files
         try checkCollisions(files)
@@ -67,6 +67,9 @@ public struct Engine: Sendable {
         var report = RunReport()
         report.pipeline = pipeline.name
         report.skipped = discovery.skipped
+        for dir in discovery.unreadable {
+            report.failed.append((dir + "/", "\(dir)/: directory cannot be read; its files were not processed"))
+        }
         let journal = outDir.map { RunJournal(outputDirectory: $0) }
         var plan = RunPlan()
         if let journal {
@@ -154,12 +157,14 @@ public struct Engine: Sendable {
         reporter.finish()
         report.stages = zip(pipeline.stages, stageTotals).map { ($0.name, $1) }
         report.seconds = Clock.now() - t0
-        report.status = interrupted ? .interrupted : .completed
+        report.status = interrupted ? .interrupted : report.failed.isEmpty ? .completed : .failed
         if let stats {
+            // Stage totals only for a finished run; an interrupted run says so in its run event,
+            // and the resume that finishes it rebuilds the log without it.
             if !interrupted {
                 for (name, s) in report.stages { stats.append(StatsEvent.stage(name, s)) }
-                stats.append(StatsEvent.run(report))
             }
+            stats.append(StatsEvent.run(report))
             stats.close()
         }
         return report

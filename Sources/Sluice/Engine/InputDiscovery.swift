@@ -13,6 +13,8 @@ public struct InputDiscovery: Sendable {
     public var skipped: [String] = []
     /// Arguments that could not be read at all, with the reason.
     public var errors: [String] = []
+    /// Subdirectories that could not be listed (relative paths); their files are not processed.
+    public var unreadable: [String] = []
 
     /// Walks `inputs`. Output directories named in `exclude` are not entered.
     public init(inputs: [String], exclude: [String] = []) {
@@ -48,7 +50,9 @@ public struct InputDiscovery: Sendable {
     private mutating func walk(root: String, dir: String, prefix: String, excluded: Set<String>) {
         if excluded.contains(Self.canonical(dir)) { return }
         guard let d = opendir(dir) else {
-            errors.append("\(dir): \(String(cString: strerror(errno)))")
+            // The top-level argument is checked by the caller; an unreadable subdirectory is
+            // reported without stopping the run.
+            if dir == root { errors.append("\(dir): \(String(cString: strerror(errno)))") } else { unreadable.append(prefix) }
             return
         }
         var names: [String] = []
@@ -62,12 +66,14 @@ public struct InputDiscovery: Sendable {
         closedir(d)
         for name in names.sorted() {
             let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
+            let rel = prefix.isEmpty ? name : prefix + "/" + name
             var st = stat()
             guard stat(path, &st) == 0 else {
-                errors.append("\(path): \(String(cString: strerror(errno)))")
+                // A dangling link or a vanished file inside a directory fails alone when
+                // opened; it does not stop the run.
+                add(path: path, relative: rel, size: 0)
                 continue
             }
-            let rel = prefix.isEmpty ? name : prefix + "/" + name
             if (st.st_mode & S_IFMT) == S_IFDIR {
                 walk(root: root, dir: path, prefix: rel, excluded: excluded)
             } else if (st.st_mode & S_IFMT) == S_IFREG {

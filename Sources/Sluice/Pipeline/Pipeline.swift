@@ -38,9 +38,11 @@ public struct Pipeline: Sendable {
     /// Identifies what the pipeline does to data: equal fingerprints, equal outputs.
     /// The run journal compares it to refuse resuming with a different pipeline.
     public var fingerprint: String {
-        var parts = ["sluice-format/1", "decode \(decode)"]
+        let d = decode
+        var parts = ["sluice-format/1",
+                     "decode text_field=\(d.textField) text_fallbacks=\(d.textFallbacks.joined(separator: ",")) id_field=\(d.idField) text_layout=\(d.textLayout.rawValue) encoding=\(d.encoding) invalid_utf8=\(d.invalidUTF8.rawValue) batch_records=\(d.batchRecords) batch_bytes=\(d.batchBytes)"]
         parts += stages.map(\.fingerprint)
-        parts.append("sink \(sink)")
+        parts.append("sink format=\(sink.format.rawValue) compression_level=\(sink.compressionLevel) write_dropped=\(sink.writeDropped)")
         return parts.joined(separator: "\n")
     }
 

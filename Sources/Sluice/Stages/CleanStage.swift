@@ -10,7 +10,10 @@ public struct CleanStage: Stage {
     }
 
     public var name: String { "clean" }
-    public var fingerprint: String { "clean/1 \(cleaner.options) raw=\(keepRawText)" }
+    public var fingerprint: String {
+        let o = cleaner.options
+        return "clean/1 normalization=\(o.normalization.rawValue) remove_control=\(o.removeControl) normalize_spaces=\(o.normalizeSpaces) collapse_spaces=\(o.collapseSpaces) trim_lines=\(o.trimLines) max_blank_lines=\(o.maxBlankLines) lift_hashtags=\(o.liftHashtags) lift_timestamp=\(o.liftTimestamp) keep_raw_text=\(keepRawText)"
+    }
 
     public func process(_ batch: inout Batch, stats: inout StageStats) {
         for i in batch.records.indices {

@@ -16,7 +16,7 @@ public struct SplitStage: Stage {
     }
 
     public var name: String { "split" }
-    public var fingerprint: String { "split/1 lang=\(language) default=\(defaultLanguage)" }
+    public var fingerprint: String { "split/1 language=\(language) default_language=\(defaultLanguage)" }
 
     public func process(_ batch: inout Batch, stats: inout StageStats) {
         for i in batch.records.indices {

@@ -95,7 +95,7 @@ import Testing
         #expect(run["skipped_files"] as? Int == 1)
         #expect(run["resumed"] as? Bool == false)
         #expect(events.count == 4 + 3 + 1)
-        #expect(r.err.contains("completed: 4 files; 1 skipped; 8 records in, 7 out, 1 rejected, 0 dropped"))
+        #expect(r.err.contains("completed: 4 files; 1 other file skipped; 8 records in, 7 out, 1 rejected, 0 dropped"))
     }
 
     /// The German record: the text survives intact, and the last sentence is right.

@@ -138,12 +138,14 @@ enum E2E {
     }
 
     /// All regular files under `dir`, relative, sorted.
-    static func files(_ dir: URL) -> [String] {
+    /// Files under `dir`, relative and sorted; the run journal (`.sluice/`) only with `journal`.
+    static func files(_ dir: URL, journal: Bool = false) -> [String] {
         guard let e = FileManager.default.enumerator(atPath: dir.path) else { return [] }
         var out: [String] = []
         while let rel = e.nextObject() as? String {
+            if !journal && rel.hasPrefix(".sluice") { continue }
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: dir.appendingPathComponent(rel).path, isDirectory: &isDir)
+            _ = FileManager.default.fileExists(atPath: dir.appendingPathComponent(rel).path, isDirectory: &isDir)
             if !isDir.boolValue { out.append(rel) }
         }
         return out.sorted()
