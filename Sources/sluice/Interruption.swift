@@ -13,6 +13,9 @@ enum Interruption {
     static func run<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) async throws -> T {
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
+        // Past a file-size limit, write(2) must fail with EFBIG (reported, resumable) rather
+        // than the signal killing the process mid-write.
+        signal(SIGXFSZ, SIG_IGN)
         let (signals, continuation) = AsyncStream<Int32>.makeStream()
         let queue = DispatchQueue(label: "sluice.signals")
         let count = Atomic<Int>(0)

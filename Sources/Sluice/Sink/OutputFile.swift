@@ -80,7 +80,7 @@ public struct WriteError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        let hint = code == ENOSPC || code == EDQUOT ? " (disk full: free space and run the same command again)"
+        let hint = code == ENOSPC || code == EDQUOT || code == EFBIG ? " (no space or file size limit: free space and run the same command again to resume)"
             : code == EACCES || code == EROFS ? " (check the output directory's permissions)" : ""
         return "cannot \(action) \(path): \(String(cString: strerror(code)))\(hint)"
     }
