@@ -121,7 +121,7 @@ struct FileProcessor: Sendable {
                         writeError = error
                     }
                     let raw = source.rawBytesRead
-                    progress.advance(records: ready.recordsIn, rawBytes: raw - lastRaw)
+                    progress.advance(records: ready.recordsIn, rawBytes: raw - lastRaw, decompressed: ready.bytesIn)
                     lastRaw = raw
                 }
             }

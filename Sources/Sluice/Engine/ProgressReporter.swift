@@ -19,6 +19,7 @@ public final class ProgressReporter: Sendable {
         var filesTotal = 0
         var records = 0
         var rawBytes = 0
+        var decompressed = 0
         var totalBytes = 0
         var lastDraw = 0.0
         var drewBar = false
@@ -40,10 +41,11 @@ public final class ProgressReporter: Sendable {
         state.withLock { $0.filesTotal = files; $0.totalBytes = totalBytes }
     }
 
-    func advance(records: Int, rawBytes: Int) {
+    func advance(records: Int, rawBytes: Int, decompressed: Int) {
         state.withLock { s in
             s.records += records
             s.rawBytes += rawBytes
+            s.decompressed += decompressed
         }
         drawIfDue()
     }
@@ -68,11 +70,11 @@ public final class ProgressReporter: Sendable {
 
     private func render(_ s: State, now: Double) -> String {
         let elapsed = max(now - started, 0.001)
-        let mbps = Double(s.rawBytes) / elapsed / 1e6
+        let mbps = Double(s.decompressed) / elapsed / 1e6
         let rps = Double(s.records) / elapsed
         let fraction = s.totalBytes > 0 ? min(1, Double(s.rawBytes) / Double(s.totalBytes)) : 0
         let eta = fraction > 0.001 ? elapsed * (1 - fraction) / fraction : 0
-        var text = "files \(s.filesDone)/\(s.filesTotal)  \(Int(rps)) rec/s  \(Format.fixed(mbps, 1)) MB/s (compressed)  ETA \(Format.duration(eta))"
+        var text = "files \(s.filesDone)/\(s.filesTotal)  \(Int(rps)) rec/s  \(Format.fixed(mbps, 1)) MB/s  ETA \(Format.duration(eta))"
         if mode == .bar {
             let width = 24
             let filled = Int(fraction * Double(width))
