@@ -35,6 +35,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "sluice-bench", dependencies: ["Sluice"], path: "Benchmarks/sluice-bench"),
         .testTarget(name: "SluiceTextTests", dependencies: ["SluiceText"]),
         .testTarget(
             name: "SluiceTests",

@@ -7,12 +7,16 @@
 struct CharacterFilter {
     /// The outcome of ``run(_:)``.
     struct Result {
-        /// The rewritten bytes, or `nil` when the output is the first `count` input bytes.
-        var bytes: [UInt8]?
+        /// The rewritten bytes (allocated, owned by the caller), or `nil` when the output is
+        /// the first `count` input bytes.
+        var bytes: UnsafeMutablePointer<UInt8>?
         /// The length of the output (of `bytes`, or of the input prefix).
         var count: Int
         /// Whether the output holds a byte ≥ 0x80.
         var nonASCII = false
+        /// Whether every non-ASCII scalar of the output is in NFC whatever surrounds it, so
+        /// the output is in NFC (see `Pass.isAlwaysNFC`).
+        var nfcQuickYes = true
         var newlinesNormalized = 0
         var controlRemoved = 0
         var zeroWidthRemoved = 0
@@ -56,140 +60,20 @@ struct CharacterFilter {
         maxBlankLines = options.maxBlankLines
     }
 
-    /// Filters the UTF-8 bytes `input`, which must be valid UTF-8.
+    /// Filters the UTF-8 bytes `input`, which must be valid UTF-8. When the result holds
+    /// `bytes`, the caller owns them and must deallocate them.
     func run(_ input: UnsafeBufferPointer<UInt8>) -> Result {
-        var w = Writer(input: input)
-        var r = Result(bytes: nil, count: 0)
-        let n = input.count
-        // Line state: spaces seen but not yet written, whether the line has content.
-        var pendingSpaces = 0
-        var lineHasContent = false
-        // Document state: newlines seen after the last content, not yet written.
-        var pendingNewlines = 0
-        var docHasContent = false
-
-        @inline(__always) func flushNewlines() {
-            guard pendingNewlines > 0 else { return }
-            var keep: Int
-            if docHasContent {
-                keep = maxBlankLines < 0 ? pendingNewlines : min(pendingNewlines, maxBlankLines + 1)
-            } else if trimLines {
-                keep = 0
-            } else {
-                keep = maxBlankLines < 0 ? pendingNewlines : min(pendingNewlines, maxBlankLines)
-            }
-            w.emit(0x0A, times: keep)
-            r.blankLinesRemoved += pendingNewlines - keep
-            pendingNewlines = 0
-        }
-
-        @inline(__always) func flushSpaces() {
-            guard pendingSpaces > 0 else { return }
-            if trimLines && !lineHasContent {
-                r.spacesTrimmed += 1
-            } else if collapseSpaces {
-                if pendingSpaces > 1 { r.spacesCollapsed += 1 }
-                w.emit(0x20, times: 1)
-            } else {
-                w.emit(0x20, times: pendingSpaces)
-            }
-            pendingSpaces = 0
-        }
-
-        @inline(__always) func space() {
-            if !trimLines { flushNewlines(); lineHasContent = true }
-            pendingSpaces += 1
-        }
-
-        @inline(__always) func newline() {
-            if trimLines {
-                if pendingSpaces > 0 { r.spacesTrimmed += 1; pendingSpaces = 0 }
-            } else {
-                flushSpaces()
-            }
-            pendingNewlines += 1
-            lineHasContent = false
-        }
-
-        @inline(__always) func content(_ start: Int, _ end: Int) {
-            flushNewlines()
-            flushSpaces()
-            w.emit(start, end)
-            lineHasContent = true
-            docHasContent = true
-        }
-
-        var i = 0
-        while i < n {
-            let b = input[i]
-            if b >= 0x21 && b != 0x7F {
-                // A run of content: visible ASCII and non-ASCII scalars that are not special.
-                let start = i
-                while i < n {
-                    let c = input[i]
-                    if c < 0x80 {
-                        if c < 0x21 || c == 0x7F { break }
-                        i += 1
-                    } else {
-                        if special(input, i) != nil { break }
-                        r.nonASCII = true
-                        i += Self.scalarLength(c)
-                    }
-                }
-                if i > start { content(start, i); continue }
-                // The run stopped at once on a special scalar.
-                let (kind, len) = special(input, i)!
-                switch kind {
-                case .space: r.spacesNormalized += 1; space()
-                case .newline: r.newlinesNormalized += 1; newline()
-                case .control: r.controlRemoved += 1
-                case .zeroWidth: r.zeroWidthRemoved += 1
-                }
-                i += len
-                continue
-            }
-            switch b {
-            case 0x20:
-                space(); i += 1
-            case 0x0A:
-                newline(); i += 1
-            case 0x0D:
-                r.newlinesNormalized += 1
-                newline()
-                i += (i + 1 < n && input[i + 1] == 0x0A) ? 2 : 1
-            case 0x09 where removeControl:
-                r.spacesNormalized += 1; space(); i += 1
-            default:
-                // Other C0 controls and DEL.
-                if removeControl {
-                    r.controlRemoved += 1
-                } else {
-                    content(i, i + 1)
-                }
-                i += 1
-            }
-        }
-        // End of the document.
-        if trimLines {
-            if pendingSpaces > 0 { r.spacesTrimmed += 1 }
-            r.blankLinesRemoved += pendingNewlines
-        } else {
-            if pendingNewlines > 0 {
-                // n trailing newlines end the last line and leave n - 1 blank lines.
-                let keep = maxBlankLines < 0 ? pendingNewlines : min(pendingNewlines, maxBlankLines + 1)
-                w.emit(0x0A, times: keep)
-                r.blankLinesRemoved += pendingNewlines - keep
-            }
-            flushSpaces()
-        }
-        r.bytes = w.out
-        r.count = w.count
-        return r
+        guard let base = input.baseAddress, input.count > 0 else { return Result(bytes: nil, count: 0) }
+        var pass = Pass(filter: self, p: base, n: input.count)
+        pass.run()
+        pass.r.bytes = pass.out
+        pass.r.count = pass.count
+        return pass.r
     }
 
     /// Classifies the non-ASCII scalar at `i` when it is one the filter rewrites.
     @inline(__always)
-    func special(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Special, Int)? {
+    func special(_ p: UnsafePointer<UInt8>, _ i: Int) -> (Special, Int)? {
         let lead = p[i]
         switch lead {
         case 0xC2:
@@ -251,48 +135,247 @@ struct CharacterFilter {
     }
 }
 
-/// Output of the filter that materializes only once it differs from the input.
-private struct Writer {
-    let input: UnsafeBufferPointer<UInt8>
-    /// `nil` while the output equals `input[0..<count]`.
-    var out: [UInt8]?
+/// The state of one ``CharacterFilter/run(_:)``: a plain struct with mutating methods, so the
+/// hot loop works on registers and stack slots (no boxed captures, no dynamic exclusivity
+/// checks).
+///
+/// Output materializes only once it differs from the input: while `out` is `nil` the output
+/// is the input prefix `p[0..<count]`. The output never outgrows the input (every written
+/// byte stands for at least one consumed byte), so one allocation of `n` bytes suffices.
+private struct Pass {
+    let filter: CharacterFilter
+    let p: UnsafePointer<UInt8>
+    let n: Int
+    var r = CharacterFilter.Result(bytes: nil, count: 0)
+    /// `nil` while the output equals `p[0..<count]`.
+    var out: UnsafeMutablePointer<UInt8>?
     var count = 0
+    // Line state: spaces seen but not yet written, whether the line has content.
+    var pendingSpaces = 0
+    var lineHasContent = false
+    // Document state: newlines seen after the last content, not yet written.
+    var pendingNewlines = 0
+    var docHasContent = false
 
-    init(input: UnsafeBufferPointer<UInt8>) { self.input = input }
+    init(filter: CharacterFilter, p: UnsafePointer<UInt8>, n: Int) {
+        self.filter = filter
+        self.p = p
+        self.n = n
+    }
+
+    /// Whether `c` is visible ASCII (`!` … `~`).
+    @inline(__always)
+    static func isVisibleASCII(_ c: UInt8) -> Bool { c &- 0x21 < 0x5E }
+
+    mutating func run() {
+        var i = 0
+        while i < n {
+            let b = p[i]
+            if Self.isVisibleASCII(b) || b >= 0x80 {
+                // A run of content: visible ASCII, single spaces between visible ASCII, and
+                // non-ASCII scalars that are not special.
+                let start = i
+                i = scanContent(i)
+                if i > start { content(start, i); continue }
+                // The run stopped at once on a special scalar.
+                let (kind, len) = filter.special(p, i)!
+                switch kind {
+                case .space: r.spacesNormalized += 1; space()
+                case .newline: r.newlinesNormalized += 1; newline()
+                case .control: r.controlRemoved += 1
+                case .zeroWidth: r.zeroWidthRemoved += 1
+                }
+                i += len
+                continue
+            }
+            switch b {
+            case 0x20:
+                space(); i += 1
+            case 0x0A:
+                newline(); i += 1
+            case 0x0D:
+                r.newlinesNormalized += 1
+                newline()
+                i += (i + 1 < n && p[i + 1] == 0x0A) ? 2 : 1
+            case 0x09 where filter.removeControl:
+                r.spacesNormalized += 1; space(); i += 1
+            default:
+                // Other C0 controls and DEL.
+                if filter.removeControl {
+                    r.controlRemoved += 1
+                } else {
+                    content(i, i + 1)
+                }
+                i += 1
+            }
+        }
+        finish()
+    }
+
+    /// The end of the content run that starts at `from`.
+    ///
+    /// A single space between two visible ASCII bytes joins the run: whatever the options,
+    /// it is written as it is (the line has content, nothing is pending) and counts nothing.
+    @inline(__always)
+    mutating func scanContent(_ from: Int) -> Int {
+        var i = from
+        var nonASCII = false
+        var nfcYes = true
+        while i < n {
+            let c = p[i]
+            if Self.isVisibleASCII(c) { i += 1; continue }
+            if c == 0x20 {
+                if i + 1 < n && Self.isVisibleASCII(p[i + 1]) { i += 2; continue }
+                break
+            }
+            if c < 0x80 { break }
+            if Self.mayBeSpecial(c) && filter.special(p, i) != nil { break }
+            nonASCII = true
+            if nfcYes && !Self.isAlwaysNFC(p, i) { nfcYes = false }
+            i += CharacterFilter.scalarLength(c)
+        }
+        if nonASCII { r.nonASCII = true }
+        if !nfcYes { r.nfcQuickYes = false }
+        return i
+    }
+
+    /// Whether `lead` starts a scalar that ``CharacterFilter/special(_:_:)`` may rewrite.
+    @inline(__always)
+    static func mayBeSpecial(_ lead: UInt8) -> Bool {
+        lead == 0xC2 || (lead >= 0xE1 && lead <= 0xE3) || lead == 0xEF
+    }
+
+    /// Whether the non-ASCII scalar at `i` is in NFC whatever surrounds it (canonical
+    /// combining class 0, NFC_Quick_Check = Yes): U+0080–U+02FF, U+0400–U+0482,
+    /// U+048A–U+052F, U+2002–U+20BF, U+4000–U+9FFF. Conservative: `false` says nothing.
+    @inline(__always)
+    static func isAlwaysNFC(_ p: UnsafePointer<UInt8>, _ i: Int) -> Bool {
+        let lead = p[i]
+        switch lead {
+        case 0xC2...0xCB, 0xD0, 0xD1, 0xD3, 0xD4:
+            return true
+        case 0xD2:
+            let b1 = p[i + 1]
+            return b1 < 0x83 || b1 > 0x89
+        case 0xE2:
+            let b1 = p[i + 1]
+            return (b1 == 0x80 && p[i + 2] >= 0x82) || b1 == 0x81 || b1 == 0x82
+        case 0xE4...0xE9:
+            return true
+        default:
+            return false
+        }
+    }
+
+    @inline(__always)
+    mutating func flushNewlines() {
+        guard pendingNewlines > 0 else { return }
+        let keep: Int
+        let maxBlank = filter.maxBlankLines
+        if docHasContent {
+            keep = maxBlank < 0 ? pendingNewlines : min(pendingNewlines, maxBlank + 1)
+        } else if filter.trimLines {
+            keep = 0
+        } else {
+            keep = maxBlank < 0 ? pendingNewlines : min(pendingNewlines, maxBlank)
+        }
+        emit(0x0A, times: keep)
+        r.blankLinesRemoved += pendingNewlines - keep
+        pendingNewlines = 0
+    }
+
+    @inline(__always)
+    mutating func flushSpaces() {
+        guard pendingSpaces > 0 else { return }
+        if filter.trimLines && !lineHasContent {
+            r.spacesTrimmed += 1
+        } else if filter.collapseSpaces {
+            if pendingSpaces > 1 { r.spacesCollapsed += 1 }
+            emit(0x20, times: 1)
+        } else {
+            emit(0x20, times: pendingSpaces)
+        }
+        pendingSpaces = 0
+    }
+
+    @inline(__always)
+    mutating func space() {
+        if !filter.trimLines { flushNewlines(); lineHasContent = true }
+        pendingSpaces += 1
+    }
+
+    @inline(__always)
+    mutating func newline() {
+        if filter.trimLines {
+            if pendingSpaces > 0 { r.spacesTrimmed += 1; pendingSpaces = 0 }
+        } else {
+            flushSpaces()
+        }
+        pendingNewlines += 1
+        lineHasContent = false
+    }
+
+    @inline(__always)
+    mutating func content(_ start: Int, _ end: Int) {
+        flushNewlines()
+        flushSpaces()
+        emit(start, end)
+        lineHasContent = true
+        docHasContent = true
+    }
+
+    /// End of the document.
+    mutating func finish() {
+        if filter.trimLines {
+            if pendingSpaces > 0 { r.spacesTrimmed += 1 }
+            r.blankLinesRemoved += pendingNewlines
+        } else {
+            if pendingNewlines > 0 {
+                // n trailing newlines end the last line and leave n - 1 blank lines.
+                let maxBlank = filter.maxBlankLines
+                let keep = maxBlank < 0 ? pendingNewlines : min(pendingNewlines, maxBlank + 1)
+                emit(0x0A, times: keep)
+                r.blankLinesRemoved += pendingNewlines - keep
+            }
+            flushSpaces()
+        }
+    }
+
+    // MARK: Output
 
     /// Writes the input bytes `start..<end`.
     @inline(__always)
     mutating func emit(_ start: Int, _ end: Int) {
-        if out == nil {
-            if start == count { count = end - start + count; return }
-            diverge()
+        let len = end - start
+        if let out {
+            (out + count).update(from: p + start, count: len)
+        } else {
+            if start == count { count += len; return }
+            (diverge() + count).update(from: p + start, count: len)
         }
-        out!.append(contentsOf: UnsafeBufferPointer(rebasing: input[start..<end]))
-        count += end - start
+        count += len
     }
 
     /// Writes `byte` `times` times.
     @inline(__always)
     mutating func emit(_ byte: UInt8, times: Int) {
         guard times > 0 else { return }
+        var k = 0
         if out == nil {
-            var k = 0
-            while k < times && count < input.count && input[count] == byte { count += 1; k += 1 }
+            while k < times && count < n && p[count] == byte { count += 1; k += 1 }
             if k == times { return }
-            diverge()
-            for _ in k..<times { out!.append(byte) }
-            count += times - k
-            return
         }
-        for _ in 0..<times { out!.append(byte) }
-        count += times
+        let o = out ?? diverge()
+        (o + count).update(repeating: byte, count: times - k)
+        count += times - k
     }
 
-    /// Starts writing: copies the identical prefix.
-    private mutating func diverge() {
-        var o = [UInt8]()
-        o.reserveCapacity(input.count)
-        o.append(contentsOf: UnsafeBufferPointer(rebasing: input[0..<count]))
+    /// Starts writing: allocates the output and copies the identical prefix.
+    @inline(never)
+    mutating func diverge() -> UnsafeMutablePointer<UInt8> {
+        let o = UnsafeMutablePointer<UInt8>.allocate(capacity: n)
+        o.update(from: p, count: count)
         out = o
+        return o
     }
 }

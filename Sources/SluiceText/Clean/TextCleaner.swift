@@ -19,7 +19,8 @@ public struct TextCleaner: Sendable {
             firstPass(bytes, original: nil, counters: &counters)
         }
         var result = CleanedText(text: pass.text, tags: pass.lifted.tags, date: pass.lifted.date, counters: Counters())
-        if pass.nonASCII && options.normalization != .none {
+        // Text whose every non-ASCII scalar is NFC in any context needs no NFC pass.
+        if pass.nonASCII && options.normalization != .none && !(options.normalization == .nfc && pass.nfcQuickYes) {
             normalize(&result, counters: &counters)
         }
         result.counters = counters
@@ -31,27 +32,34 @@ public struct TextCleaner: Sendable {
         var text: String
         var lifted: Lifted
         var nonASCII: Bool
+        /// Whether the text is known to be in NFC already (see ``CharacterFilter/Result``).
+        var nfcQuickYes: Bool
     }
 
     /// Filters `bytes`, lifts the metadata and builds the text once; `original` is the
-    /// string `bytes` come from, returned as it is when nothing changes.
+    /// string `bytes` come from, returned as it is (or sliced, without validating it
+    /// again) when the filter changes nothing.
     private func firstPass(_ bytes: UnsafeBufferPointer<UInt8>, original: String?, counters: inout Counters) -> FirstPass {
         let filtered = CharacterFilter(options: options).run(bytes)
+        defer { filtered.bytes?.deallocate() }
         filtered.report(into: &counters)
-        func finish(_ p: UnsafeBufferPointer<UInt8>, unchanged: Bool) -> FirstPass {
-            let lifted = liftMetadata(p, count: filtered.count, counters: &counters)
-            let text: String
-            if unchanged, lifted.range == 0..<p.count, let original {
+        let p = filtered.bytes.map { UnsafeBufferPointer(start: $0, count: filtered.count) } ?? bytes
+        let lifted = liftMetadata(p, count: filtered.count, counters: &counters)
+        let text: String
+        if filtered.bytes == nil, let original {
+            if lifted.range == 0..<bytes.count {
                 text = original
             } else {
-                text = String(decoding: UnsafeBufferPointer(rebasing: p[lifted.range]), as: UTF8.self)
+                // Line boundaries are scalar boundaries: the slice copies without validation.
+                let u = original.utf8
+                let lo = u.index(u.startIndex, offsetBy: lifted.range.lowerBound)
+                let hi = u.index(lo, offsetBy: lifted.range.count)
+                text = String(original[lo..<hi])
             }
-            return FirstPass(text: text, lifted: lifted, nonASCII: filtered.nonASCII)
+        } else {
+            text = String(decoding: UnsafeBufferPointer(rebasing: p[lifted.range]), as: UTF8.self)
         }
-        if let out = filtered.bytes {
-            return out.withUnsafeBufferPointer { finish($0, unchanged: false) }
-        }
-        return finish(bytes, unchanged: filtered.count == bytes.count)
+        return FirstPass(text: text, lifted: lifted, nonASCII: filtered.nonASCII, nfcQuickYes: filtered.nfcQuickYes)
     }
 
     /// Puts the text and the tags in the normalization form of the options.

@@ -19,7 +19,15 @@ public struct SentenceSplitter: Sendable {
 
     /// The sentences of `text`, trimmed, in order.
     public func split(_ text: String) -> [String] {
-        Self.withBytes(text) { buf in
+        if let spans = text.utf8.withContiguousStorageIfAvailable({ scan($0) }) {
+            // Spans start and end on scalar boundaries: slice the string (no revalidation).
+            let u = text.utf8
+            return spans.map { r in
+                let lo = u.index(u.startIndex, offsetBy: r.lowerBound)
+                return String(text[lo..<u.index(lo, offsetBy: r.count)])
+            }
+        }
+        return Self.withBytes(text) { buf in
             scan(buf).map { String(decoding: UnsafeBufferPointer(rebasing: buf[$0]), as: UTF8.self) }
         }
     }

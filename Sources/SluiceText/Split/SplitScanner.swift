@@ -23,10 +23,18 @@ struct SplitScanner {
         var lineFirst = -1  // offset of the first non-space byte of the current line
         while i < n {
             let b = p[i]
-            // Fast path: ASCII letters, digits and most punctuation are never special.
-            if b > 0x3F && b < 0x80 || (b >= 0x22 && b < 0x2E) || (b >= 0x2F && b < 0x3F) {
+            // Fast path: ASCII letters, digits and most punctuation, and non-ASCII bytes other
+            // than the lead bytes of line breaks, spaces and terminators (C2, E2, E3, EF),
+            // continuation bytes included, are never special: skip runs of them.
+            if Self.isPlain(b) {
                 if lineFirst < 0 { lineFirst = i }
                 i += 1
+                while i < n && Self.isPlain(p[i]) { i += 1 }
+                continue
+            }
+            if b == 0x20 {
+                i += 1
+                tokenStart = i
                 continue
             }
             let lb = UTF8Bytes.lineBreak(p, i)
@@ -97,6 +105,19 @@ struct SplitScanner {
             tokenStart = w
         }
         emit(sentStart, n)
+    }
+
+    /// Whether `b` can never start a line break, a space or a terminator: `"`–`-`, `/`–`>`,
+    /// `@`–DEL, and bytes ≥ 0x80 except C2, E2, E3, EF. A 256-bit set.
+    @inline(__always)
+    static func isPlain(_ b: UInt8) -> Bool {
+        let word: UInt64
+        switch b >> 6 {
+        case 0: word = 0x7FFF_BFFC_0000_0000
+        case 3: word = 0xFFFF_7FF3_FFFF_FFFB
+        default: word = ~0
+        }
+        return (word >> UInt64(b & 63)) & 1 != 0
     }
 
     @inline(__always)

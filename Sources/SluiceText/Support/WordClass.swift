@@ -16,12 +16,45 @@ public enum WordClass {
         }
         let (scalar, len) = decodeScalar(bytes, i)
         guard let scalar else { return (false, false, len) }
+        let (word, letter) = classify(scalar)
+        return (word, letter, len)
+    }
+
+    /// Whether `scalar` is a word character (letter, mark, digit, underscore) and whether it
+    /// is a letter. Scalars of the Basic Multilingual Plane are looked up in a table built
+    /// once from the same properties; others query the properties.
+    @inline(__always)
+    static func classify(_ scalar: Unicode.Scalar) -> (isWord: Bool, isLetter: Bool) {
+        let v = scalar.value
+        if v < 0x10000 {
+            let bits = bmpTable[Int(v)]
+            return (bits & 1 != 0, bits & 2 != 0)
+        }
+        return classifyByProperties(scalar)
+    }
+
+    /// Bit 0: word character, bit 1: letter, for every scalar below U+10000 (surrogate code
+    /// points: neither). About 65k property look-ups once, instead of one per scalar.
+    nonisolated(unsafe) private static let bmpTable: UnsafePointer<UInt8> = {
+        let t = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x10000)
+        for v in 0..<0x10000 {
+            var bits: UInt8 = 0
+            if let s = Unicode.Scalar(UInt32(v)) {
+                let (word, letter) = classifyByProperties(s)
+                bits = (word ? 1 : 0) | (letter ? 2 : 0)
+            }
+            t[v] = bits
+        }
+        return UnsafePointer(t)
+    }()
+
+    static func classifyByProperties(_ scalar: Unicode.Scalar) -> (isWord: Bool, isLetter: Bool) {
         let p = scalar.properties
         let letter = p.isAlphabetic
         let word = letter || p.numericType != nil || p.generalCategory == .nonspacingMark
             || p.generalCategory == .spacingMark || p.generalCategory == .enclosingMark
             || p.generalCategory == .connectorPunctuation
-        return (word, letter, len)
+        return (word, letter)
     }
 
     /// Decodes one scalar at `i` (valid UTF-8 assumed; a stray byte yields nil and length 1).

@@ -30,7 +30,7 @@ public enum WordCounter {
                 } else if let scalar, scalar == "\u{2019}" && inWord && i + len < n && WordClass.classify(bytes, i + len).isLetter {
                     // right single quote as apostrophe
                 } else {
-                    let isWord = WordClass.classify(bytes, i).isWord
+                    let isWord = scalar.map { WordClass.classify($0).isWord } ?? false
                     if isWord && !inWord { words += 1 }
                     inWord = isWord
                 }

@@ -1,0 +1,56 @@
+// Throughput of the text stages on the texts of one JSONL or JSONL.zst file, held in memory.
+//
+//     swift run -c release sluice-bench FILE.jsonl[.zst]
+//
+// Prints `stage  MB/s  records/s` (MB of input text), best of 3 runs per stage.
+import Foundation
+import Sluice
+
+let args = CommandLine.arguments
+guard args.count == 2 else {
+    FileHandle.standardError.write("usage: sluice-bench FILE.jsonl[.zst]\n".data(using: .utf8)!)
+    exit(2)
+}
+let path = args[1]
+
+func loadTexts(_ path: String) throws -> [String] {
+    let file = try FileReader(path: path)
+    let source: any ByteReader = path.hasSuffix(".zst") ? ZstdDecompressor(source: file) : file
+    let lines = LineReader(source: source)
+    let decoder = try RecordDecoder(options: DecodeOptions(), file: path)
+    var texts: [String] = []
+    while try lines.nextLine({ line in
+        if case .record(let r) = decoder.decodeJSONLine(line, lineNumber: lines.lineNumber) {
+            texts.append(r.text)
+        }
+    }) {}
+    return texts
+}
+
+let texts = try loadTexts(path)
+let totalBytes = texts.reduce(0) { $0 + $1.utf8.count }
+print("\(texts.count) records, \(String(format: "%.1f", Double(totalBytes) / 1e6)) MB of text")
+
+/// Best-of-3 wall time of `body` over all texts; the sink keeps results alive.
+func bench(_ name: String, _ body: (String) -> Int) {
+    var best = Double.infinity
+    var sink = 0
+    for _ in 0..<3 {
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        for t in texts { sink &+= body(t) }
+        let dt = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+        best = min(best, dt)
+    }
+    let mbs = Double(totalBytes) / 1e6 / best
+    let rps = Double(texts.count) / best
+    print(name.padding(toLength: 10, withPad: " ", startingAt: 0)
+          + String(format: "%9.1f MB/s %12.0f records/s", mbs, rps) + (sink == 42 ? " " : ""))
+}
+
+let cleaner = TextCleaner()
+let splitter = SentenceSplitter(language: "en")
+let only = ProcessInfo.processInfo.environment["SLUICE_BENCH_ONLY"]
+if only == nil || only == "clean" { bench("clean") { cleaner.clean($0).text.utf8.count } }
+if only == nil || only == "split" { bench("split") { splitter.split($0).count } }
+if only == nil || only == "hashtags" { bench("hashtags") { HashtagScanner.hashtags(in: $0).count } }
+if only == nil || only == "words" { bench("words") { WordCounter.count($0) } }
