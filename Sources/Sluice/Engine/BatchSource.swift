@@ -65,6 +65,7 @@ final class BatchSource {
     func next() -> Batch? {
         guard !done else { return nil }
         var batch = Batch(sequence: sequence)
+        batch.fileIndex = file.index
         let before = lines.bytesConsumed
         let repairedBefore = decoder.repairedUTF8
         var textBytes = 0

@@ -94,12 +94,22 @@ public struct Engine: Sendable {
         report.filesSkippedDone = plan.skipDone.count
 
         let todo = files.filter { !plan.skipDone.contains($0.relative) }
+        // Stages that need the whole corpus first (exact dedup) see every file, finished or
+        // not, so their decisions do not depend on what an earlier run already did.
+        var stages: [any Stage] = []
+        for s in pipeline.stages {
+            do {
+                stages.append(try await s.prepared(for: files, decode: pipeline.decode))
+            } catch {
+                throw ConfigurationError(description: "preparing stage \(s.name): \(error)")
+            }
+        }
         let reporter = ProgressReporter(mode: progress)
         reporter.begin(files: todo.count, totalBytes: todo.reduce(0) { $0 + $1.size })
         let compressor = outDir == nil ? nil : ZstdCompressor(level: Int32(pipeline.sink.compressionLevel))
         var processor = FileProcessor(
             pipeline: pipeline,
-            worker: BatchWorker(stages: pipeline.stages, sink: pipeline.sink, compressor: compressor),
+            worker: BatchWorker(stages: stages, sink: pipeline.sink, compressor: compressor),
             outputDirectory: outDir,
             inFlight: jobs + 1,
             progress: reporter)

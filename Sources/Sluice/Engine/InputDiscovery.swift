@@ -21,8 +21,10 @@ public struct InputDiscovery: Sendable {
         let excluded = Set(exclude.map(Self.canonical))
         for input in inputs {
             if input == "-" {
-                files.append(InputFile(path: "-", relative: "stdin.jsonl", format: .jsonl,
-                                       compressedByName: false, size: 0, isStdin: true))
+                var f = InputFile(path: "-", relative: "stdin.jsonl", format: .jsonl,
+                                  compressedByName: false, size: 0, isStdin: true)
+                f.index = files.count
+                files.append(f)
                 continue
             }
             var st = stat()
@@ -44,7 +46,9 @@ public struct InputDiscovery: Sendable {
             skipped.append(relative)
             return
         }
-        files.append(InputFile(path: path, relative: relative, format: format, compressedByName: zst, size: size))
+        var f = InputFile(path: path, relative: relative, format: format, compressedByName: zst, size: size)
+        f.index = files.count
+        files.append(f)
     }
 
     private mutating func walk(root: String, dir: String, prefix: String, excluded: Set<String>) {

@@ -12,6 +12,9 @@ public struct InputFile: Sendable, Equatable {
     public var size: Int
     /// `true` for `-`: one JSONL stream read from stdin.
     public var isStdin: Bool = false
+    /// Position of the file in the run's sorted input list: with the line number it orders
+    /// records across files (the order in which exact dedup keeps first occurrences).
+    public var index: Int = 0
 
     /// The relative output path without extension: `a/b.jsonl.zst` → `a/b`.
     public var stem: String {

@@ -50,6 +50,7 @@ public struct Pipeline: Sendable {
     public static var news: Pipeline {
         Pipeline(name: "news") {
             Decode()
+            Dedup()
             Clean()
             Split()
             Tag()
@@ -109,6 +110,8 @@ public struct Sink: Sendable {
     public init(options: SinkOptions) { self.options = options }
 }
 
+/// The exact-dedup stage, as written in a pipeline builder.
+public typealias Dedup = DedupStage
 /// The clean stage, as written in a pipeline builder.
 public typealias Clean = CleanStage
 /// The split stage, as written in a pipeline builder.

@@ -83,13 +83,17 @@ struct PipelineReader {
         case "clean": return readClean(options ?? empty)
         case "split": return readSplit(options ?? empty)
         case "tag": return readTag(options ?? empty)
+        case "dedup":
+            let o = OptionMap(options ?? empty, context: "dedup", reader: &self)
+            o.finish(&self)
+            return DedupStage()
         default:
             problem(item, "unknown stage '\(name)' (known: \(Self.stageNames.joined(separator: ", ")))")
             return nil
         }
     }
 
-    static let stageNames = ["clean", "split", "tag"]
+    static let stageNames = ["dedup", "clean", "split", "tag"]
 
     private mutating func readClean(_ node: Node) -> any Stage {
         var c = TextCleaner.Options()

@@ -8,10 +8,23 @@ public struct RejectedRecord: Sendable {
     /// The original line or text, exactly as read.
     public var raw: [UInt8]
 
+    /// A dropped record as the pipeline had made it so far: written whole (id, text and every
+    /// passthrough field) instead of `raw`, so a filter never loses data.
+    public var record: Record?
+
     public init(origin: Origin, reason: String, detail: String? = nil, raw: [UInt8]) {
         self.origin = origin
         self.reason = reason
         self.detail = detail
         self.raw = raw
+    }
+
+    /// A record dropped by a stage (a filter, dedup) with its reason.
+    public init(dropping record: Record, reason: String, detail: String? = nil) {
+        origin = record.origin
+        self.reason = reason
+        self.detail = detail
+        raw = []
+        self.record = record
     }
 }

@@ -58,11 +58,22 @@ public enum RecordEncoder {
         w.appendRawASCII("}")
     }
 
-    /// `"date":…,"tags":[…]`
+    /// `"tags":[…],"date":…` (the order of `sluice clean`).
     private static func appendTagsAndDate(_ r: Record, to w: inout JSONWriter) {
+        appendTags(r, to: &w)
+        w.appendRawASCII(",")
+        appendDate(r, to: &w)
+    }
+
+    /// `"tags":[…]`: the input's tags first, then those Sluice found.
+    private static func appendTags(_ r: Record, to w: inout JSONWriter) {
         w.appendRawASCII("\"tags\":")
         appendStrings(r.inputTags + r.tags, to: &w)
-        w.appendRawASCII(",\"date\":")
+    }
+
+    /// `"date":…`: the input's own date (raw), else the lifted one, else null.
+    private static func appendDate(_ r: Record, to w: inout JSONWriter) {
+        w.appendRawASCII("\"date\":")
         if let d = r.inputDateJSON {
             w.appendRaw(d)
         } else if let d = r.date {
@@ -85,7 +96,9 @@ public enum RecordEncoder {
         w.appendRawASCII(",\"lang_score\":")
         w.appendDouble(r.langScore, fractionDigits: 4)
         w.appendRawASCII(",")
-        appendTagsAndDate(r, to: &w)
+        appendDate(r, to: &w)
+        w.appendRawASCII(",")
+        appendTags(r, to: &w)
         w.appendRawASCII(",\"attributes\":")
         appendAttributes(r, to: &w)
         if let raw = r.rawText {
@@ -123,7 +136,12 @@ public enum RecordEncoder {
             w.appendRawASCII(",\"detail\":")
             w.appendString(d)
         }
-        if let s = String(validating: r.raw, as: UTF8.self) {
+        if let record = r.record {
+            w.appendRawASCII(",\"record\":")
+            appendJSONL(record, to: &w)
+            // appendJSONL ends the line; the record is nested here.
+            w.bytes.removeLast()
+        } else if let s = String(validating: r.raw, as: UTF8.self) {
             w.appendRawASCII(",\"raw\":")
             w.appendString(s)
         } else {

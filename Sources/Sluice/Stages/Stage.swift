@@ -10,12 +10,21 @@ public protocol Stage: Sendable {
     var fingerprint: String { get }
     /// Processes `batch`; a filter moves records it drops to `batch.dropped`.
     func process(_ batch: inout Batch, stats: inout StageStats)
+    /// Returns the stage ready to run over `files`: a stage that needs to see the whole
+    /// corpus first (exact dedup) does that here. Most stages return themselves.
+    func prepared(for files: [InputFile], decode: DecodeOptions) async throws -> any Stage
+}
+
+extension Stage {
+    public func prepared(for files: [InputFile], decode: DecodeOptions) async throws -> any Stage { self }
 }
 
 /// The unit of work flowing from the decoder to the workers and on to the writer.
 public struct Batch: Sendable {
     /// Position of the batch within its file, for the ordered writer.
     public var sequence: Int
+    /// The input file's index in the run (see ``InputFile/index``).
+    public var fileIndex = 0
     public var records: [Record]
     /// Records dropped by filters, with their reason, bound for `_rejected/`.
     public var dropped: [RejectedRecord] = []
