@@ -91,7 +91,8 @@ public struct Engine: Sendable {
             report.add(cp.stats)
             for i in cp.stageStats.indices where i < stageTotals.count { stageTotals[i].merge(cp.stageStats[i]) }
         }
-        report.filesSkippedDone = plan.skipDone.count
+        // Finished files of the earlier run, including vanished ones whose events are kept.
+        report.filesSkippedDone = plan.finished.count
 
         let todo = files.filter { !plan.skipDone.contains($0.relative) }
         let reporter = ProgressReporter(mode: progress)
