@@ -116,6 +116,32 @@ import Glibc
         try expectSameOutputs(out, clean, resumed: false)
     }
 
+    @Test func restartOfAnUnfinishedRunWithAnotherPipeline() throws {
+        let tmp = try E2E.tempDir()
+        defer { E2E.remove(tmp) }
+        let corpus = tmp.appendingPathComponent("in")
+        var rng = SplitMix64(seed: 33)
+        try Corpus.write(corpus.appendingPathComponent("big.jsonl"), records: 1000, prefix: "big", rng: &rng, brokenEvery: 100)
+        let out = tmp.appendingPathComponent("out")
+        // Stopped by the file size limit: big.jsonl is in progress, its outputs partial.
+        let limited = try runWithFileSizeLimit(["run", corpus.path, "-o", out.path, "--progress", "none", "--checkpoint-records", "64"])
+        #expect(limited.status == 1, "stderr: \(limited.err)")
+        #expect(E2E.files(out) == ["_rejected/big.jsonl.zst.partial", "big.jsonl.zst.partial", "stats.jsonl"])
+
+        let text = E2E.root.appendingPathComponent("Pipelines/corpus-text.yaml").path
+        let args = ["run", corpus.path, "-o", out.path, "-p", text, "--progress", "none"]
+        let refused = try SluiceBinary.run(args)
+        #expect(refused.status == 2)
+        #expect(refused.err.hasPrefix("this output directory was started with a different pipeline ('news', now 'corpus-text'):\n"), "\(refused.err)")
+        let restarted = try SluiceBinary.run(args + ["--restart"])
+        #expect(restarted.status == 0, "stderr: \(restarted.err)")
+        #expect(restarted.err.hasPrefix("sluice: completed: 1 file; 1000 records in, 990 out, 10 rejected, 0 dropped; "), "stderr: \(restarted.err)")
+        let clean = tmp.appendingPathComponent("clean")
+        #expect(try SluiceBinary.run(["run", corpus.path, "-o", clean.path, "-p", text, "--progress", "none"]).status == 0)
+        #expect(E2E.files(clean) == ["_rejected/big.jsonl.zst", "big.txt.zst", "stats.jsonl"])
+        try expectSameOutputs(out, clean, resumed: false)
+    }
+
     // MARK: 4. Changed, new and vanished inputs
 
     @Test func changedNewAndVanishedInputs() throws {
