@@ -3,7 +3,9 @@ import Sluice
 /// The one-line summary printed on stderr at the end of a run.
 enum Summary {
     static func line(_ r: RunReport, output: String) -> String {
-        var parts = ["\(r.files) file\(r.files == 1 ? "" : "s")"]
+        // Files whose outputs could not be written have no file event but count as failed.
+        let files = r.files + r.writeFailures
+        var parts = ["\(files) file\(files == 1 ? "" : "s")"]
         var detail: [String] = []
         if r.filesSkippedDone > 0 { detail.append("\(r.filesSkippedDone) already done") }
         if r.filesResumed > 0 { detail.append("\(r.filesResumed) resumed") }

@@ -91,7 +91,8 @@ public struct Engine: Sendable {
             report.add(cp.stats)
             for i in cp.stageStats.indices where i < stageTotals.count { stageTotals[i].merge(cp.stageStats[i]) }
         }
-        report.filesSkippedDone = plan.skipDone.count
+        // Finished files of the earlier run, including vanished ones whose events are kept.
+        report.filesSkippedDone = plan.finished.count
 
         let todo = files.filter { !plan.skipDone.contains($0.relative) }
         // Stages that need the whole corpus first (exact dedup) see every file, finished or
@@ -196,7 +197,10 @@ public struct Engine: Sendable {
     /// and new, and records this start.
     private func prepare(journal: RunJournal, files: [InputFile]) throws(ConfigurationError) -> RunPlan {
         var plan = RunPlan()
-        if restart { journal.reset() }
+        if restart {
+            removeOutputs(of: journal)
+            journal.reset()
+        }
         let previous = journal.loadRun()
         if let previous, previous.pipelineFingerprint != pipeline.fingerprint {
             throw ConfigurationError(description: PipelineDiff.describe(old: previous.pipelineFingerprint, new: pipeline.fingerprint,
@@ -237,6 +241,20 @@ public struct Engine: Sendable {
             sluiceVersion: SluiceVersion.string)
         do { try journal.saveRun(record) } catch { throw ConfigurationError(description: "\(error)") }
         return plan
+    }
+
+    /// `--restart`: removes what the earlier run wrote, so the directory ends up as a fresh
+    /// run leaves it even when the outputs' names differ now (another sink format, inputs gone).
+    private func removeOutputs(of journal: RunJournal) {
+        guard journal.loadRun() != nil, case .directory(var dir) = output else { return }
+        if dir.hasSuffix("/") && dir.count > 1 { dir.removeLast() }
+        for file in journal.loadCheckpoints().keys {
+            let stem = InputFile.stem(of: file)
+            for path in ["\(dir)/\(stem).jsonl.zst", "\(dir)/\(stem).txt.zst", "\(dir)/_rejected/\(stem).jsonl.zst"] {
+                unlink(path)
+                unlink(path + ".partial")
+            }
+        }
     }
 
     /// Two inputs that would write the same output file are a configuration error.

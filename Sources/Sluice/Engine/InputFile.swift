@@ -17,7 +17,9 @@ public struct InputFile: Sendable, Equatable {
     public var index: Int = 0
 
     /// The relative output path without extension: `a/b.jsonl.zst` → `a/b`.
-    public var stem: String {
+    public var stem: String { Self.stem(of: relative) }
+
+    static func stem(of relative: String) -> String {
         // Case-insensitive, like ``format(ofName:)``: `A.JSONL.ZST` → `A`.
         var name = relative
         if name.lowercased().hasSuffix(".zst") { name.removeLast(4) }
