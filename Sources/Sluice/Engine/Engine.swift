@@ -207,7 +207,7 @@ public struct Engine: Sendable {
                                                                         oldName: previous.pipelineName, newName: pipeline.name))
         }
         let checkpoints = previous == nil ? [:] : journal.loadCheckpoints()
-        plan.resumed = !checkpoints.isEmpty
+        plan.resumed = previous != nil
         plan.nextCompletion = (checkpoints.values.compactMap(\.completion).max() ?? -1) + 1
         let present = Set(files.map(\.relative))
         let vanished = checkpoints.keys.filter { !present.contains($0) }.sorted()

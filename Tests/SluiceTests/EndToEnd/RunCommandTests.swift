@@ -79,11 +79,12 @@ import Testing
         #expect(byFile["a.jsonl"]?["sentences"] as? Int == 7)
 
         let stages = events.filter { $0["event"] as? String == "stage" }
-        #expect(stages.map { $0["stage"] as? String } == ["clean", "split", "tag"])
+        #expect(stages.map { $0["stage"] as? String } == ["dedup", "clean", "split", "tag"])
+        #expect(stages.first?["changed"] as? Int == 0)
         for s in stages { #expect(s["records"] as? Int == 7) }
-        #expect(stages.first?["changed"] as? Int == 2)
-        #expect((stages.first?["counters"] as? [String: Int])?["hashtag_lines"] == 1)
-        #expect((stages.first?["counters"] as? [String: Int])?["timestamp_lines"] == 1)
+        #expect(stages[1]["changed"] as? Int == 2)
+        #expect((stages[1]["counters"] as? [String: Int])?["hashtag_lines"] == 1)
+        #expect((stages[1]["counters"] as? [String: Int])?["timestamp_lines"] == 1)
 
         let run = try #require(events.last)
         #expect(run["event"] as? String == "run")
@@ -94,7 +95,7 @@ import Testing
         #expect(run["rejected"] as? Int == 1)
         #expect(run["skipped_files"] as? Int == 1)
         #expect(run["resumed"] as? Bool == false)
-        #expect(events.count == 4 + 3 + 1)
+        #expect(events.count == 4 + 4 + 1)
         #expect(r.err.contains("completed: 4 files; 1 other file skipped; 8 records in, 7 out, 1 rejected, 0 dropped"))
     }
 
