@@ -58,8 +58,37 @@ LANGS = ["en"] * 8 + ["de", "de", "fr", "fr", "es", "es", "it", "pt", "ru", "nl"
 TAGS = ["economy", "Putin", "climate", "election", "summit", "energy", "football", "health", "Kazakhstan", "budget"]
 
 
+SYLLABLES = ["ka", "lo", "mer", "an", "sti", "vel", "or", "pa", "ri", "ton", "de", "bru", "sa", "len", "qui", "mo",
+             "har", "el", "ny", "gor", "ta", "vin", "ash", "ford", "ber", "ly", "chen", "za", "ro", "dor", "wick", "ham"]
+
+
+def make_vocabulary(rng, n=30000):
+    """Pseudo-words with Zipf-like frequencies: real text's vocabulary keeps zstd near 3:1."""
+    words = []
+    for _ in range(n):
+        w = "".join(rng.choice(SYLLABLES) for _ in range(rng.choice([1, 2, 2, 3, 3, 4])))
+        words.append(w)
+    cum, total = [], 0.0
+    for i in range(n):
+        total += 1.0 / (i + 1) ** 0.9
+        cum.append(total)
+    return words, cum
+
+
+VOCAB = None
+
+
+def phrase(rng, k):
+    words, cum = VOCAB
+    return " ".join(rng.choices(words, cum_weights=cum, k=k))
+
+
 def sentence(rng, lang):
-    return f"{rng.choice(SUBJECTS[lang])} {rng.choice(VERBS[lang])} {rng.choice(OBJECTS[lang])}."
+    name = phrase(rng, 1).capitalize() + " " + phrase(rng, 1).capitalize()
+    extra = phrase(rng, rng.randint(2, 9))
+    number = rng.choice([f"{rng.randint(2, 999)}", f"{rng.randint(1, 99)}.{rng.randint(0, 9)}", f"{rng.randint(1000, 99999):,}"])
+    return (f"{rng.choice(SUBJECTS[lang])} {rng.choice(VERBS[lang])} {rng.choice(OBJECTS[lang])}, "
+            f"{extra} {number} {name}.")
 
 
 def article(rng, lang):
@@ -104,6 +133,8 @@ def main():
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     rng = random.Random(a.seed)
+    global VOCAB
+    VOCAB = make_vocabulary(random.Random(12345))
     per_file = int(a.mb * 1e6 / a.files)
     n = 0
     recent = []
