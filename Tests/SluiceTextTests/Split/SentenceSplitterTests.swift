@@ -117,6 +117,36 @@ import Testing
         #expect(out.last == "End.")
     }
 
+    @Test func manyOpenQuotesWithBoundaries() {
+        // Every boundary is deferred inside a quote that never closes, then used at line end.
+        let text = String(repeating: "“Go. ", count: Self.megabyte / 8)
+        #expect(SentenceSplitter().spans(text).count == Self.megabyte / 8)
+        let straight = String(repeating: "\"A b. ", count: Self.megabyte / 7)
+        #expect(SentenceSplitter().spans(straight).count > 1)
+        let parens = String(repeating: "(x. ", count: Self.megabyte / 4) + String(repeating: ") ", count: 1000)
+        _ = SentenceSplitter().spans(parens)
+    }
+
+    @Test func scalarSpansArePythonIndices() {
+        let s = SentenceSplitter()
+        let text = "Über 🎉 alles. 中文。Next one."
+        let spans = s.scalarSpans(text)
+        let scalars = Array(text.unicodeScalars)
+        #expect(spans.map { String(String.UnicodeScalarView(scalars[$0])) } == s.split(text))
+        #expect(spans == [0..<13, 14..<17, 17..<26])
+        let both = s.splitWithScalarSpans(text)
+        #expect(both.sentences == s.split(text) && both.spans == spans)
+    }
+
+    @Test func guessesLanguageFromScript() {
+        #expect(SentenceSplitter.guessLanguage("Привет, как дела?") == "ru")
+        #expect(SentenceSplitter.guessLanguage("今日は晴れです。") == "ja")
+        #expect(SentenceSplitter.guessLanguage("今天天气很好。") == "zh")
+        #expect(SentenceSplitter.guessLanguage("Γεια σου.") == "el")
+        #expect(SentenceSplitter.guessLanguage("Hello there, Ж.", fallback: "de") == "de")
+        #expect(SentenceSplitter.guessLanguage("") == "en")
+    }
+
     @Test func longTerminatorRuns() {
         for unit in ["?!", ".", "…", "!? ", ". . "] {
             let text = String(repeating: unit, count: Self.megabyte / unit.utf8.count)
