@@ -19,7 +19,8 @@ let package = Package(
             providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]
         ),
         // Pure text algorithms over UTF-8: no I/O, no dependencies.
-        .target(name: "SluiceText"),
+        // Split/Data holds the splitter's word lists; Scripts/gen_split_data.py turns them into Swift.
+        .target(name: "SluiceText", exclude: ["Split/Data"]),
         // Records, codecs, the engine and the pipeline format.
         .target(
             name: "Sluice",
@@ -36,7 +37,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "sluice-bench", dependencies: ["Sluice"], path: "Benchmarks/sluice-bench"),
-        .testTarget(name: "SluiceTextTests", dependencies: ["SluiceText"]),
+        .testTarget(name: "SluiceTextTests", dependencies: ["SluiceText"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "SluiceTests",
             dependencies: ["Sluice"],

@@ -49,14 +49,22 @@ struct SplitCommand: AsyncParsableCommand {
     )
     @OptionGroup var stream: StreamOptions
 
-    @Option(help: "Language rules: auto (the record's `lang`, else English) or a code such as de.")
+    @Option(help: "Language rules: auto (the record's `lang`, else a guess from the script, else English) or a code such as de.")
     var lang = "auto"
 
     @Flag(help: "Plain text in, one sentence per line out.")
     var text = false
 
+    @Flag(help: #"Write "sentence_spans": [[start, end], ...] (Unicode scalar offsets into text, as Python string indices) instead of sentences."#)
+    var spans = false
+
+    func validate() throws {
+        if spans && text { throw ValidationError("--spans writes JSONL; it cannot be combined with --text") }
+    }
+
     func run() async throws {
-        try await stream.run([SplitStage(language: lang)], format: text ? .sentenceLines : .split, textInput: text)
+        let stage = SplitStage(language: lang, output: spans ? .spans : .sentences)
+        try await stream.run([stage], format: text ? .sentenceLines : .split, textInput: text)
     }
 }
 

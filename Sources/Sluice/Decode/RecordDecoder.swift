@@ -19,7 +19,7 @@ public final class RecordDecoder {
 
     /// Fields Sluice writes itself; an input value for one of them moves under `"input"`.
     static let ownedFields: Set<String> = [
-        "text", "sentences", "lang", "lang_score", "attributes", "origin", "input", "raw_text",
+        "text", "sentences", "sentence_spans", "lang", "lang_score", "attributes", "origin", "input", "raw_text",
     ]
 
     public init(options: DecodeOptions, file: String) throws(ReadError) {

@@ -43,7 +43,7 @@ struct BatchWorker: Sendable {
         var out = JSONWriter(capacity: batch.bytesIn + batch.bytesIn / 2 + 1024)
         for r in batch.records {
             RecordEncoder.append(r, as: format, to: &out)
-            result.sentences += r.sentences.count
+            result.sentences += r.writesSentences ? r.sentences.count : (r.sentenceSpans?.count ?? 0)
             if let c = r.attributes.first(where: { $0.key == "counts" })?.value["words"]?.intValue {
                 result.words += c
             }

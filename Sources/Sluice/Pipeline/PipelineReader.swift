@@ -115,8 +115,9 @@ struct PipelineReader {
         var o = OptionMap(node, context: "split", reader: &self)
         let lang = o.string("language", &self) ?? "auto"
         let fallback = o.string("default_language", &self) ?? "en"
+        let output = o.choice("output", SplitStage.Output.self, &self) ?? .sentences
         o.finish(&self)
-        return SplitStage(language: lang, defaultLanguage: fallback)
+        return SplitStage(language: lang, defaultLanguage: fallback, output: output)
     }
 
     private mutating func readTag(_ node: Node) -> any Stage {

@@ -22,6 +22,11 @@ public struct Record: Sendable {
     public var inputLang: String?
 
     public var sentences: [String] = []
+    /// Sentence offsets in Unicode scalars into `text`, when the split stage is asked for them
+    /// (`output: spans` or `both`); written as `"sentence_spans": [[start, end], …]`.
+    public var sentenceSpans: [Range<Int>]?
+    /// False when the split stage writes spans instead of sentences (`output: spans`).
+    public var writesSentences = true
     /// ISO 639 code, or nil before language tagging.
     public var lang: String?
     public var langScore: Double = 0

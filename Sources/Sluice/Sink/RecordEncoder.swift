@@ -21,8 +21,7 @@ public enum RecordEncoder {
         case .split:
             w.appendRawASCII("{\"id\":")
             w.appendRaw(r.idJSON)
-            w.appendRawASCII(",\"sentences\":")
-            appendStrings(r.sentences, to: &w)
+            appendSentences(r, to: &w)
             w.appendRawASCII("}\n")
         case .tag:
             w.appendRawASCII("{\"id\":")
@@ -46,6 +45,25 @@ public enum RecordEncoder {
             w.appendString(s)
         }
         w.appendRawASCII("]")
+    }
+
+    /// `,"sentences":[…]` and/or `,"sentence_spans":[[a,b],…]`, as the split stage chose.
+    private static func appendSentences(_ r: Record, to w: inout JSONWriter) {
+        if r.writesSentences {
+            w.appendRawASCII(",\"sentences\":")
+            appendStrings(r.sentences, to: &w)
+        }
+        if let spans = r.sentenceSpans {
+            w.appendRawASCII(",\"sentence_spans\":[")
+            for (i, s) in spans.enumerated() {
+                w.appendRawASCII(i == 0 ? "[" : ",[")
+                w.appendInt(s.lowerBound)
+                w.appendRawASCII(",")
+                w.appendInt(s.upperBound)
+                w.appendRawASCII("]")
+            }
+            w.appendRawASCII("]")
+        }
     }
 
     private static func appendAttributes(_ r: Record, to w: inout JSONWriter) {
@@ -89,8 +107,7 @@ public enum RecordEncoder {
         w.appendRaw(r.idJSON)
         w.appendRawASCII(",\"text\":")
         w.appendString(r.text)
-        w.appendRawASCII(",\"sentences\":")
-        appendStrings(r.sentences, to: &w)
+        appendSentences(r, to: &w)
         w.appendRawASCII(",\"lang\":")
         w.appendString(r.lang ?? "und")
         w.appendRawASCII(",\"lang_score\":")

@@ -1,14 +1,31 @@
 /// The split stage: sentences for each record, with rules for the record's language.
+///
+/// Language choice with `language: auto`: the record's `lang` (from a tagger that ran before),
+/// else the input's own `lang` field, else a guess from the text's script (Cyrillic, Greek,
+/// CJK, Arabic, Devanagari …), else ``defaultLanguage``. Any other `language` overrides all.
 public struct SplitStage: Stage {
-    /// `auto` uses the record's detected language, falling back to ``defaultLanguage``.
+    /// What the stage writes on each record.
+    public enum Output: String, Sendable, CaseIterable {
+        /// `"sentences": ["…", …]` (the default).
+        case sentences
+        /// `"sentence_spans": [[start, end], …]` in Unicode scalars (Python string indices)
+        /// instead of the sentences.
+        case spans
+        /// Both.
+        case both
+    }
+
+    /// `auto` uses the record's language, falling back to ``defaultLanguage``.
     public let language: String
     public let defaultLanguage: String
+    public let output: Output
     private let splitters: [String: SentenceSplitter]
     private let fallback: SentenceSplitter
 
-    public init(language: String = "auto", defaultLanguage: String = "en") {
+    public init(language: String = "auto", defaultLanguage: String = "en", output: Output = .sentences) {
         self.language = language
         self.defaultLanguage = defaultLanguage
+        self.output = output
         var table: [String: SentenceSplitter] = [:]
         for code in SentenceSplitter.supportedLanguages { table[code] = SentenceSplitter(language: code) }
         splitters = table
@@ -16,19 +33,42 @@ public struct SplitStage: Stage {
     }
 
     public var name: String { "split" }
-    public var fingerprint: String { "split/1 language=\(language) default_language=\(defaultLanguage)" }
+    public var fingerprint: String {
+        "split/2 language=\(language) default_language=\(defaultLanguage) output=\(output.rawValue)"
+    }
+
+    /// The splitter for one record.
+    func splitter(for r: Record) -> SentenceSplitter {
+        guard language == "auto" else { return fallback }
+        if let lang = r.lang ?? r.inputLang, lang != "und" {
+            return splitters[SentenceSplitter.baseLanguage(lang)] ?? SentenceSplitter(language: lang)
+        }
+        let guess = SentenceSplitter.guessLanguage(r.text, fallback: defaultLanguage)
+        return splitters[guess] ?? fallback
+    }
 
     public func process(_ batch: inout Batch, stats: inout StageStats) {
         for i in batch.records.indices {
-            let splitter: SentenceSplitter
-            if language == "auto", let lang = batch.records[i].lang ?? batch.records[i].inputLang, let s = splitters[lang] {
-                splitter = s
-            } else {
-                splitter = fallback
+            let splitter = splitter(for: batch.records[i])
+            let count: Int
+            switch output {
+            case .sentences:
+                batch.records[i].sentences = splitter.split(batch.records[i].text)
+                count = batch.records[i].sentences.count
+            case .spans:
+                let spans = splitter.scalarSpans(batch.records[i].text)
+                batch.records[i].sentenceSpans = spans
+                batch.records[i].sentences = []
+                batch.records[i].writesSentences = false
+                count = spans.count
+            case .both:
+                let (sentences, spans) = splitter.splitWithScalarSpans(batch.records[i].text)
+                batch.records[i].sentences = sentences
+                batch.records[i].sentenceSpans = spans
+                count = spans.count
             }
-            batch.records[i].sentences = splitter.split(batch.records[i].text)
             stats.records += 1
-            stats.counters.add("sentences", batch.records[i].sentences.count)
+            stats.counters.add("sentences", count)
         }
     }
 }

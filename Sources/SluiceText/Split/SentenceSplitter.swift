@@ -12,6 +12,10 @@ public struct SentenceSplitter: Sendable {
     /// Language codes with dedicated rules; any other code uses generic rules.
     public static let supportedLanguages: [String] = LanguageRules.supported
 
+    /// The code whose rules `code` gets: region and script dropped, aliases resolved
+    /// ("pt_BR" → "pt", "no" → "nb").
+    public static func baseLanguage(_ code: String) -> String { LanguageRules.baseCode(code) }
+
     public init(language: String = "en") {
         self.language = language
         self.rules = LanguageRules.forLanguage(language)
@@ -35,6 +39,76 @@ public struct SentenceSplitter: Sendable {
     /// The UTF-8 byte ranges of the sentences of `text`.
     public func spans(_ text: String) -> [Range<Int>] {
         Self.withBytes(text) { scan($0) }
+    }
+
+    /// The sentences of `text` as offsets in Unicode scalars (the indices of a Python `str`).
+    public func scalarSpans(_ text: String) -> [Range<Int>] {
+        Self.withBytes(text) { buf in Self.scalarOffsets(scan(buf), in: buf) }
+    }
+
+    /// The sentences and their scalar offsets from one scan.
+    public func splitWithScalarSpans(_ text: String) -> (sentences: [String], spans: [Range<Int>]) {
+        Self.withBytes(text) { buf in
+            let spans = scan(buf)
+            let sentences = spans.map { String(decoding: UnsafeBufferPointer(rebasing: buf[$0]), as: UTF8.self) }
+            return (sentences, Self.scalarOffsets(spans, in: buf))
+        }
+    }
+
+    /// Converts sorted, disjoint byte ranges to scalar offsets in one pass.
+    static func scalarOffsets(_ spans: [Range<Int>], in buf: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        out.reserveCapacity(spans.count)
+        var pos = 0, scalars = 0
+        for r in spans {
+            while pos < r.lowerBound {
+                if buf[pos] & 0xC0 != 0x80 { scalars += 1 }
+                pos += 1
+            }
+            let lo = scalars
+            while pos < r.upperBound {
+                if buf[pos] & 0xC0 != 0x80 { scalars += 1 }
+                pos += 1
+            }
+            out.append(lo..<scalars)
+        }
+        return out
+    }
+
+    /// A language for text with no language tag, from its script: the first few hundred
+    /// letters decide between Greek, Cyrillic (ru), Armenian, Arabic, Devanagari (hi), Ethiopic,
+    /// Myanmar, kana (ja) and Han (zh); Latin and anything else give `fallback`.
+    public static func guessLanguage(_ text: String, fallback: String = "en") -> String {
+        var counts: [String: Int] = [:]
+        var latin = 0, seen = 0
+        for s in text.unicodeScalars {
+            let v = s.value
+            if v < 0x80 {
+                if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A { latin += 1; seen += 1 }
+            } else {
+                let code: String?
+                switch v {
+                case 0xC0...0x24F: latin += 1; code = nil
+                case 0x370...0x3FF: code = "el"
+                case 0x400...0x4FF: code = "ru"
+                case 0x530...0x58F: code = "hy"
+                case 0x600...0x6FF: code = "ar"
+                case 0x900...0x97F: code = "hi"
+                case 0x1000...0x109F: code = "my"
+                case 0x1200...0x139F: code = "am"
+                case 0x3040...0x30FF: code = "ja"
+                case 0x4E00...0x9FFF: code = "zh"
+                default: code = nil
+                }
+                if let code { counts[code, default: 0] += 1 }
+                seen += 1
+            }
+            if seen >= 400 { break }
+        }
+        // Kana anywhere means Japanese, even where Han characters outnumber it.
+        if let kana = counts["ja"], kana * 10 >= (counts["zh"] ?? 0) { counts["ja"] = kana + (counts["zh"] ?? 0) }
+        guard let (best, n) = counts.max(by: { $0.value < $1.value }), n > latin else { return fallback }
+        return best
     }
 
     private func scan(_ buf: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {

@@ -2,13 +2,40 @@
 ///
 /// Lines are always boundaries. Inside a line a boundary is a run of terminators, optional
 /// closing quotes/brackets, whitespace, then a plausible sentence start; a lone "." is further
-/// checked against numbers, initials, abbreviations and list markers. Each byte is visited a
-/// bounded number of times: the token before a "." is only inspected when whitespace follows
-/// it, so tokens inspected are disjoint.
+/// checked against numbers, initials, abbreviations and list markers. Hard terminators (CJK
+/// `。！？`, Devanagari `।`, Ethiopic `።`, Myanmar `။`, Arabic `؟`, Urdu `۔`, Armenian `։`) need
+/// no following space.
+///
+/// Quotes and brackets are tracked within a line: a boundary found while one is open is kept
+/// aside and dropped when it closes (`He said "Stop. Go home." and left.` is one sentence); if
+/// the line ends with it still open, the boundaries kept aside are used after all, so a stray
+/// quote never swallows more than its own boundaries' worth of a paragraph.
+///
+/// Linear time: each byte is visited a bounded number of times; every look-around (the word
+/// before a "." or the words after a candidate boundary) is capped at a few dozen bytes, and the
+/// quote stack at `maxDepth` entries.
 struct SplitScanner {
     let p: UnsafeBufferPointer<UInt8>
     let rules: LanguageRules
     private(set) var spans: [Range<Int>] = []
+
+    /// Open quotes and brackets of the current line (kinds below), innermost last.
+    private var stack: [UInt8] = []
+    /// Opens beyond `maxDepth`, counted only.
+    private var overflow = 0
+    /// Boundaries (sentence end, next start) found while a quote or bracket was open.
+    private var pending: [(end: Int, next: Int)] = []
+    private var sentStart = 0
+
+    private static let maxDepth = 16
+    private static let lookLimit = 64
+
+    // Quote and bracket kinds.
+    private static let qStraight: UInt8 = 1, qEnglish: UInt8 = 2, qGerman: UInt8 = 3
+    private static let qGuillemet: UInt8 = 4, qReverseGuillemet: UInt8 = 5, qParen: UInt8 = 6
+    private static let qSquare: UInt8 = 7, qCorner: UInt8 = 8, qWhiteCorner: UInt8 = 9
+    private static let qFullParen: UInt8 = 10, qLenticular: UInt8 = 11, qDoubleAngle: UInt8 = 12
+    private static let qCurly: UInt8 = 13, qRightDouble: UInt8 = 14, qAngle: UInt8 = 15
 
     init(_ p: UnsafeBufferPointer<UInt8>, rules: LanguageRules) {
         self.p = p
@@ -18,14 +45,13 @@ struct SplitScanner {
     mutating func run() {
         let n = p.count
         var i = 0
-        var sentStart = 0
         var tokenStart = 0
         var lineFirst = -1  // offset of the first non-space byte of the current line
         while i < n {
             let b = p[i]
             // Fast path: ASCII letters, digits and most punctuation, and non-ASCII bytes other
-            // than the lead bytes of line breaks, spaces and terminators (C2, E2, E3, EF),
-            // continuation bytes included, are never special: skip runs of them.
+            // than the lead bytes of line breaks, spaces, quotes and terminators, continuation
+            // bytes included, are never special: skip runs of them.
             if Self.isPlain(b) {
                 if lineFirst < 0 { lineFirst = i }
                 i += 1
@@ -39,7 +65,7 @@ struct SplitScanner {
             }
             let lb = UTF8Bytes.lineBreak(p, i)
             if lb > 0 {
-                emit(sentStart, i)
+                endLine(i)
                 i += lb
                 sentStart = i; tokenStart = i; lineFirst = -1
                 continue
@@ -51,32 +77,60 @@ struct SplitScanner {
                 continue
             }
             if lineFirst < 0 { lineFirst = i }
-            let tw = UTF8Bytes.terminator(p, i)
+            var (tw, kind) = UTF8Bytes.terminator(p, i)
+            if tw == 0 && b == 0x3B && rules.greekQuestion { (tw, kind) = (1, UTF8Bytes.termQE) }
             if tw == 0 {
-                i += 1
+                i += max(1, quoteEvent(i))
                 continue
             }
-            // A run of terminators: ".", "?!", "...", "…", "?.." ...
+            // A run of terminators: ".", "?!", "...", "…", "?..", "。", "！？" ...
             let runStart = i
             var j = i + tw
             var single = true
+            var hard = kind == UTF8Bytes.termHard
+            var hasQE = kind == UTF8Bytes.termQE
             while j < n {
-                let w = UTF8Bytes.terminator(p, j)
-                if w == 0 { break }
+                var (w2, k2) = UTF8Bytes.terminator(p, j)
+                if w2 == 0 && p[j] == 0x3B && rules.greekQuestion { (w2, k2) = (1, UTF8Bytes.termQE) }
+                if w2 == 0 { break }
                 single = false
-                j += w
+                if k2 == UTF8Bytes.termHard { hard = true }
+                if k2 == UTF8Bytes.termQE { hasQE = true }
+                j += w2
             }
-            let loneDot = single && b == 0x2E
+            let loneDot = single && kind == UTF8Bytes.termDot
             // Closing quotes and brackets belong to the sentence.
             var k = j
+            var closed = false
             while k < n {
                 let w = UTF8Bytes.closer(p, k)
                 if w == 0 { break }
+                closeEvent(k)
+                closed = true
                 k += w
+            }
+            if hard {
+                let w = skipSpaces(k)
+                if w >= n || UTF8Bytes.lineBreak(p, w) > 0 {
+                    i = w
+                    continue
+                }
+                if !(rules.quoteParticle && closed && isQuoteParticle(w)) {
+                    candidate(end: k, next: w)
+                }
+                i = w; tokenStart = w
+                continue
             }
             var w = skipSpaces(k)
             if w == k && w < n && UTF8Bytes.lineBreak(p, w) == 0 {
-                // No whitespace: inside a token (3.14, example.com, e.g, v2.0.1, "?!" runs).
+                // No whitespace: inside a token (3.14, example.com, e.g, v2.0.1, "?!" runs),
+                // unless it is a glued boundary such as "the end.Next one".
+                if single && !closed && kind != UTF8Bytes.termEllipsis
+                    && isGluedBoundary(tokenStart: tokenStart, dot: runStart, next: k)
+                {
+                    candidate(end: k, next: k)
+                    tokenStart = k
+                }
                 i = k
                 continue
             }
@@ -86,6 +140,8 @@ struct SplitScanner {
                 if after >= n || UTF8Bytes.lineBreak(p, after) > 0 || UTF8Bytes.space(p, after) > 0
                     || isASCIIPunctuation(p[after])
                 {
+                    closeEvent(w)
+                    closed = true
                     k = after
                     w = skipSpaces(k)
                 }
@@ -95,29 +151,180 @@ struct SplitScanner {
                 i = w
                 continue
             }
-            if shouldSplit(tokenStart: tokenStart, dot: runStart, loneDot: loneDot, next: w,
-                           lineFirst: lineFirst, sentStart: sentStart)
+            if shouldSplit(tokenStart: tokenStart, dot: runStart, loneDot: loneDot, singleMark: single && !loneDot,
+                           hasQE: hasQE, closed: closed, next: w,
+                           isListPosition: tokenStart <= lineFirst || tokenStart <= sentStart
+                               || followsColon(tokenStart, lowerBound: sentStart))
             {
-                emit(sentStart, k)
-                sentStart = w
+                candidate(end: k, next: w)
             }
             i = w
             tokenStart = w
         }
-        emit(sentStart, n)
+        endLine(n)
     }
 
-    /// Whether `b` can never start a line break, a space or a terminator: `"`–`-`, `/`–`>`,
-    /// `@`–DEL, and bytes ≥ 0x80 except C2, E2, E3, EF. A 256-bit set.
+    /// Whether `b` can never start a line break, a space, a tracked quote or bracket, or a
+    /// terminator: a 256-bit set (see the comment in `run`).
     @inline(__always)
     static func isPlain(_ b: UInt8) -> Bool {
         let word: UInt64
         switch b >> 6 {
-        case 0: word = 0x7FFF_BFFC_0000_0000
-        case 3: word = 0xFFFF_7FF3_FFFF_FFFB
-        default: word = ~0
+        case 0: word = 0x77FF_BCF8_0000_0000
+        case 1: word = 0xD7FF_FFFF_D7FF_FFFF
+        case 2: word = ~0
+        default: word = 0xFFFF_7FF0_F6BF_FFFB
         }
         return (word >> UInt64(b & 63)) & 1 != 0
+    }
+
+    // MARK: boundaries, quotes and brackets
+
+    private mutating func candidate(end: Int, next: Int) {
+        if stack.isEmpty && overflow == 0 {
+            emit(sentStart, end)
+            sentStart = next
+        } else {
+            pending.append((end, next))
+        }
+    }
+
+    /// A line ends at `end`: boundaries kept aside for a quote that never closed are used.
+    private mutating func endLine(_ end: Int) {
+        for c in pending {
+            emit(sentStart, c.end)
+            sentStart = c.next
+        }
+        pending.removeAll(keepingCapacity: true)
+        stack.removeAll(keepingCapacity: true)
+        overflow = 0
+        emit(sentStart, end)
+    }
+
+    private mutating func push(_ kind: UInt8) {
+        if stack.count < Self.maxDepth { stack.append(kind) } else { overflow += 1 }
+    }
+
+    /// Closes the innermost open quote or bracket of one of the kinds `a`, `b`, `c`; false if
+    /// none is open.
+    @discardableResult
+    private mutating func close(_ a: UInt8, _ b: UInt8 = 0, _ c: UInt8 = 0) -> Bool {
+        if overflow > 0 {
+            overflow -= 1
+            return true
+        }
+        var x = stack.count - 1
+        while x >= 0 {
+            let s = stack[x]
+            if s == a || s == b || s == c {
+                stack.removeSubrange(x...)
+                if stack.isEmpty { pending.removeAll(keepingCapacity: true) }
+                return true
+            }
+            x -= 1
+        }
+        return false
+    }
+
+    /// Updates the quote/bracket stack for the byte at `i` in running text; returns the width
+    /// of the quote or bracket there, 0 if there is none.
+    private mutating func quoteEvent(_ i: Int) -> Int {
+        let b = p[i]
+        switch b {
+        case 0x22:
+            if stack.last == Self.qStraight { close(Self.qStraight) } else { push(Self.qStraight) }
+            return 1
+        case 0x28: push(Self.qParen); return 1
+        case 0x5B: push(Self.qSquare); return 1
+        case 0x7B: push(Self.qCurly); return 1
+        case 0x29: close(Self.qParen); return 1
+        case 0x5D: close(Self.qSquare); return 1
+        case 0x7D: close(Self.qCurly); return 1
+        case 0xC2:
+            guard i + 1 < p.count else { return 0 }
+            if p[i + 1] == 0xAB {  // «
+                if stack.last == Self.qReverseGuillemet { close(Self.qReverseGuillemet) } else { push(Self.qGuillemet) }
+                return 2
+            }
+            if p[i + 1] == 0xBB {  // »
+                if !close(Self.qGuillemet, Self.qReverseGuillemet) { push(Self.qReverseGuillemet) }
+                return 2
+            }
+            return 0
+        case 0xE2:
+            guard i + 2 < p.count, p[i + 1] == 0x80 else { return 0 }
+            switch p[i + 2] {
+            case 0x9C:  // “ closes „ (German), else opens
+                if stack.last == Self.qGerman { close(Self.qGerman) } else { push(Self.qEnglish) }
+                return 3
+            case 0x9D:  // ” closes “ or „; Swedish/Finnish ”…” opens
+                if !close(Self.qEnglish, Self.qGerman, Self.qRightDouble) { push(Self.qRightDouble) }
+                return 3
+            case 0x9E: push(Self.qGerman); return 3
+            default: return 0
+            }
+        case 0xE3:
+            guard i + 2 < p.count, p[i + 1] == 0x80 else { return 0 }
+            switch p[i + 2] {
+            case 0x8C: push(Self.qCorner)
+            case 0x8D: close(Self.qCorner)
+            case 0x8E: push(Self.qWhiteCorner)
+            case 0x8F: close(Self.qWhiteCorner)
+            case 0x90: push(Self.qLenticular)
+            case 0x91: close(Self.qLenticular)
+            case 0x8A: push(Self.qDoubleAngle)
+            case 0x8B: close(Self.qDoubleAngle)
+            case 0x88: push(Self.qAngle)
+            case 0x89: close(Self.qAngle)
+            default: return 0
+            }
+            return 3
+        case 0xEF:
+            guard i + 2 < p.count, p[i + 1] == 0xBC else { return 0 }
+            if p[i + 2] == 0x88 { push(Self.qFullParen); return 3 }
+            if p[i + 2] == 0x89 { close(Self.qFullParen); return 3 }
+            return 0
+        default:
+            return 0
+        }
+    }
+
+    /// A closer right after a terminator only ever closes (it never opens a quote).
+    private mutating func closeEvent(_ i: Int) {
+        let b = p[i]
+        switch b {
+        case 0x22: close(Self.qStraight)
+        case 0x29: close(Self.qParen)
+        case 0x5D: close(Self.qSquare)
+        case 0x7D: close(Self.qCurly)
+        case 0xC2:
+            if p[i + 1] == 0xBB { close(Self.qGuillemet, Self.qReverseGuillemet) } else { close(Self.qReverseGuillemet) }
+        case 0xE2:
+            switch p[i + 2] {
+            case 0x9D: close(Self.qEnglish, Self.qGerman, Self.qRightDouble)
+            case 0x9C: close(Self.qGerman, Self.qEnglish)
+            default: break
+            }
+        case 0xE3:
+            switch p[i + 2] {
+            case 0x8D: close(Self.qCorner)
+            case 0x8F: close(Self.qWhiteCorner)
+            case 0x91: close(Self.qLenticular)
+            case 0x8B: close(Self.qDoubleAngle)
+            case 0x89: close(Self.qAngle)
+            default: break
+            }
+        case 0xEF:
+            if p[i + 2] == 0x89 { close(Self.qFullParen) }
+        default: break
+        }
+    }
+
+    /// Japanese quote particles after 」: と, って.
+    private func isQuoteParticle(_ w: Int) -> Bool {
+        guard w + 2 < p.count, p[w] == 0xE3, p[w + 1] == 0x81 else { return false }
+        if p[w + 2] == 0xA8 { return true }  // と
+        return p[w + 2] == 0xA3 && w + 5 < p.count && p[w + 3] == 0xE3 && p[w + 4] == 0x81 && p[w + 5] == 0xA6  // って
     }
 
     @inline(__always)
@@ -155,31 +362,55 @@ struct SplitScanner {
         if lo < hi { spans.append(lo..<hi) }
     }
 
+    // MARK: decisions
+
     /// Decides a candidate boundary whose next sentence would start at `next` (after spaces).
-    private func shouldSplit(tokenStart: Int, dot: Int, loneDot: Bool, next: Int, lineFirst: Int, sentStart: Int) -> Bool {
+    private func shouldSplit(tokenStart: Int, dot: Int, loneDot: Bool, singleMark: Bool, hasQE: Bool,
+                             closed: Bool, next: Int, isListPosition: Bool) -> Bool
+    {
         let n = p.count
         var q = next
+        // Openers are skipped here and visited once more by the main loop: still linear.
         while q < n {
             let o = UTF8Bytes.opener(p, q)
             if o == 0 { break }
             q += o
         }
         guard q < n else { return false }
-        let start = UTF8Bytes.classify(UTF8Bytes.scalar(p, q).value)
-        switch start {
-        case .upper, .digit, .script: break
-        case .lower, .other: return false
+        var start = UTF8Bytes.classify(UTF8Bytes.scalar(p, q).value)
+        if start == .other {
+            // A dash and a space before a capitalised word: "It worked. — Or so we thought."
+            guard q + 3 < n, p[q] == 0xE2, p[q + 1] == 0x80, p[q + 2] == 0x93 || p[q + 2] == 0x94 else { return false }
+            let r = skipSpaces(q + 3)
+            guard r > q + 3, r < n else { return false }
+            start = UTF8Bytes.classify(UTF8Bytes.scalar(p, r).value)
+            guard start == .upper || start == .digit || start == .script else { return false }
+            q = r
         }
-        if !loneDot { return true }
-        return splitAfterDot(tokenStart: tokenStart, dot: dot, nextWord: q, nextIsDigit: start == .digit,
-                             isListPosition: tokenStart <= lineFirst || tokenStart <= sentStart
-                                || followsColon(tokenStart, lowerBound: sentStart))
+        let lower = start == .lower
+        // A closing quote or bracket then a lowercase word: `"Stop." and left`, `[sic.] in`.
+        if closed && lower { return false }
+        if !loneDot {
+            // "?", "!", "...", "?!" …: a lowercase word continues the sentence.
+            if lower { return false }
+            if singleMark && p[dot] == 0x21, let key = wordKey(tokenStart, dot), rules.exclaim.contains(key) {
+                return nextIsStarter(q)  // "Yahoo! News"
+            }
+            if hasQE && closed && isSpeechAttribution(q) { return false }  // "Why?" Tom asked.
+            return true
+        }
+        return splitAfterDot(tokenStart: tokenStart, dot: dot, nextWord: q, start: start, isListPosition: isListPosition)
     }
 
     /// The word before a lone "." decides whether the "." ends the sentence.
-    private func splitAfterDot(tokenStart: Int, dot: Int, nextWord q: Int, nextIsDigit: Bool, isListPosition: Bool) -> Bool {
+    private func splitAfterDot(tokenStart: Int, dot: Int, nextWord q: Int, start: UTF8Bytes.Start,
+                               isListPosition: Bool) -> Bool
+    {
+        let lower = start == .lower
+        let nextIsDigit = start == .digit
         // Strip quotes and brackets around the word: "(Dr." -> "Dr", "\"stop\"." -> "stop".
         var lo = tokenStart, hi = dot
+        if hi - lo > 4 * Self.lookLimit { return true }  // a very long token is no abbreviation
         while lo < hi {
             let o = UTF8Bytes.opener(p, lo)
             if o == 0 { break }
@@ -190,17 +421,23 @@ struct SplitScanner {
             if c == 0 { break }
             hi -= c
         }
-        guard lo < hi else { return true }
+        guard lo < hi else { return !lower }
 
         // "1. First item", "a. option", "IV. Results" at the start of a line or sentence, or
         // after a colon ("Steps: 1. Open it.").
         if isListPosition && isListMarker(lo, hi) { return false }
 
+        // A capital initial before a capitalised word is read as an initial even where the
+        // letter is also an abbreviation ("А. С. Пушкин" with Russian "с." for page).
+        if start == .upper && isSingleCapital(lo, hi) { return initialEndsSentence(lo, next: q) }
+
         if let key = WordKey.make(p, lo, hi), let kind = rules.abbreviations[key] {
+            if lower { return false }
             switch kind {
             case .title: return false
             case .numeric: return !nextIsDigit
             case .ambiguous: return nextIsStarter(q)
+            case .company: return companySplit(q)
             case .month: return nextIsDigit ? false : nextIsStarter(q)
             case .terminal: return true
             }
@@ -210,37 +447,177 @@ struct SplitScanner {
 
         if let digits = numberDigits(lo, hi) {
             if rules.ordinalDot {
-                // German ordinals: "am 3. Oktober", "der 2. Platz" (but "im Jahr 1990. Danach").
-                if nextIsOrdinalMonth(q) { return false }
-                if digits > 0 && digits <= 3 && !nextIsDigit && !nextIsStarter(q) { return false }
-                // Spaced dates: "am 3. 10. 2020".
-                if digits > 0 && digits <= 2 && nextIsDigit { return false }
+                // Ordinals: "am 3. Oktober", "der 2. Platz", "3. mai" (but "im Jahr 1990. Danach").
+                if nextIsIn(rules.ordinalMonths, q) { return false }
+                if digits > 0 && digits <= 3 {
+                    if lower { return false }
+                    if nextIsDigit { return digits > 2 }  // spaced dates: "am 3. 10. 2020"
+                    if nextIsIn(rules.ordinalNouns, q) { return false }
+                    if let w = previousWord(lo), let key = WordKey.make(p, w.lowerBound, w.upperBound),
+                       rules.ordinalPrecursors.contains(key)
+                    {
+                        return false
+                    }
+                }
             }
             return true
         }
 
         if isSingleCapital(lo, hi) {
-            // Initials ("J. R. R. Tolkien", "George W. Bush") unless a real sentence starter follows.
-            return nextIsStarter(q, minLength: 2)
+            if lower { return false }
+            return initialEndsSentence(lo, next: q)
         }
-
-        if isDottedAcronym(lo, hi) {
+        if hi - lo == 1 && UTF8Bytes.isASCIILetter(p[lo]) {
+            // "a. b. c." enumerations, "z. B.": a single lowercase letter is an abbreviation.
+            return !lower && nextIsStarter(q)
+        }
+        if isDottedLetters(lo, hi) {
+            // "U.S", "F.B.I", "a.k.a": letters separated by dots.
+            if lower { return false }
             return rules.isGeneric ? false : nextIsStarter(q)
         }
         return true
     }
 
+    /// A capital initial ("J.", "C.") followed by a capitalised word.
+    private func initialEndsSentence(_ lo: Int, next q: Int) -> Bool {
+        if nextIsInitial(q) { return false }  // "J. R. R. Tolkien"
+        if let w = previousWord(lo) {
+            let c = UTF8Bytes.classify(UTF8Bytes.scalar(p, w.lowerBound).value)
+            if c == .lower, w.count >= 3, let key = WordKey.make(p, w.lowerBound, w.upperBound),
+               !rules.connectors.contains(key), !rules.isGeneric
+            {
+                return true  // "vitamin C. Doctors say …"
+            }
+        }
+        return nextIsStarter(q, minLength: 2)  // "George W. Bush", "plan B. The others"
+    }
+
+    /// After "Inc." / "Corp.": a starter, or a capitalised non-title word followed by a
+    /// lowercase word ("Apple Inc. Reported profits …") starts a sentence.
+    private func companySplit(_ q: Int) -> Bool {
+        if nextIsStarter(q) { return true }
+        let e = wordEnd(q)
+        guard e > q else { return false }
+        if let key = WordKey.make(p, q, e), rules.continuers.contains(key) { return false }
+        let q2 = skipSpaces(e)
+        guard q2 > e, q2 < p.count, UTF8Bytes.classify(UTF8Bytes.scalar(p, q2).value) == .lower else { return false }
+        let e2 = wordEnd(q2)
+        if let key = WordKey.make(p, q2, e2), rules.connectors.contains(key) { return false }
+        return true
+    }
+
+    /// `"Why?" Tom asked.`, `"Stop!" Anna Berg shouted.`: up to two capitalised words, then a
+    /// speech verb.
+    private func isSpeechAttribution(_ q: Int) -> Bool {
+        guard !rules.speech.isEmpty, !nextIsStarter(q) else { return false }
+        var x = q
+        for _ in 0..<3 {
+            let e = wordEnd(x)
+            guard e > x else { return false }
+            if x != q, let key = WordKey.make(p, x, e), rules.speech.contains(key) { return true }
+            let nx = skipSpaces(e)
+            guard nx > e, nx < p.count else { return false }
+            let c = UTF8Bytes.classify(UTF8Bytes.scalar(p, nx).value)
+            if c == .lower || c == .script {
+                let e2 = wordEnd(nx)
+                if let key = WordKey.make(p, nx, e2) { return rules.speech.contains(key) }
+                return false
+            }
+            if c != .upper { return false }
+            x = nx
+        }
+        return false
+    }
+
+    /// "the end.Next one": a lowercase word glued to a capitalised word by one terminator.
+    private func isGluedBoundary(tokenStart: Int, dot: Int, next k: Int) -> Bool {
+        guard dot - tokenStart >= 2, dot - tokenStart <= Self.lookLimit else { return false }
+        for x in tokenStart..<dot {
+            let b = p[x]
+            if b < 0x80 && !UTF8Bytes.isASCIILetter(b) { return false }
+            if b == 0xE2 { return false }
+        }
+        let last = p[dot - 1], before = p[dot - 2]
+        guard (last >= 0x61 && last <= 0x7A) || last >= 0x80, (before >= 0x61 && before <= 0x7A) || before >= 0x80 else {
+            return false
+        }
+        if let key = WordKey.make(p, tokenStart, dot), rules.abbreviations[key] != nil { return false }
+        let (c, width) = UTF8Bytes.scalar(p, k)
+        guard UTF8Bytes.classify(c) == .upper else { return false }
+        var x = k + width
+        let limit = min(p.count, x + Self.lookLimit)
+        var letters = 0
+        while x < limit {
+            let b = p[x]
+            if (b >= 0x61 && b <= 0x7A) || (b >= 0x80 && b != 0xE2 && b != 0xC2) {
+                letters += 1
+                x += 1
+            } else {
+                break
+            }
+        }
+        guard letters >= 2 else { return false }
+        if x >= p.count { return true }
+        let b = p[x]
+        if b == 0x20 || b == 0x2C || b == 0x3A || b == 0x3B { return true }
+        if UTF8Bytes.lineBreak(p, x) > 0 || UTF8Bytes.space(p, x) > 0 { return true }
+        if UTF8Bytes.terminator(p, x).width > 0 {
+            let y = x + 1
+            return y >= p.count || p[y] == 0x20 || UTF8Bytes.lineBreak(p, y) > 0
+        }
+        return false
+    }
+
     // MARK: word shapes
+
+    private func wordKey(_ lo: Int, _ hi: Int) -> WordKey? {
+        var lo = lo
+        while lo < hi {
+            let o = UTF8Bytes.opener(p, lo)
+            if o == 0 { break }
+            lo += o
+        }
+        return WordKey.make(p, lo, hi)
+    }
 
     /// Whether the last non-space byte before `x` (not before `lowerBound`) is ":".
     private func followsColon(_ x: Int, lowerBound: Int) -> Bool {
         var j = x
-        while j > lowerBound {
+        var steps = 0
+        while j > lowerBound && steps < 8 {
             let s = UTF8Bytes.spaceBefore(p, j, lowerBound: lowerBound)
             if s == 0 { break }
             j -= s
+            steps += 1
         }
         return j > lowerBound && p[j - 1] == 0x3A
+    }
+
+    /// The word (letters, possibly with dots) that ends right before the spaces before `x`.
+    private func previousWord(_ x: Int) -> Range<Int>? {
+        var j = x
+        var steps = 0
+        while j > 0 && steps < 8 {
+            let s = UTF8Bytes.spaceBefore(p, j, lowerBound: 0)
+            if s == 0 { break }
+            j -= s
+            steps += 1
+        }
+        guard j < x else { return nil }
+        let end = j
+        let floor = max(0, end - 32)
+        while j > floor {
+            let b = p[j - 1]
+            if UTF8Bytes.isASCIILetter(b) || b == 0x2E || (b >= 0x80 && b != 0xE2 && b != 0xC2 && !(b == 0x80 && j >= 2 && p[j - 2] == 0xE3)) {
+                j -= 1
+            } else {
+                break
+            }
+        }
+        // Do not start inside a multi-byte scalar.
+        while j < end && p[j] & 0xC0 == 0x80 { j += 1 }
+        return j < end ? j..<end : nil
     }
 
     private func hasNumericSuffix(_ lo: Int, _ hi: Int) -> Bool {
@@ -281,29 +658,60 @@ struct SplitScanner {
         return false
     }
 
+    /// One capital letter of any cased script ("J", "É", "Ж", "Σ"), or hyphenated initials
+    /// such as "J.-P".
     private func isSingleCapital(_ lo: Int, _ hi: Int) -> Bool {
-        let len = hi - lo
-        if len == 1 { return p[lo] >= 0x41 && p[lo] <= 0x5A }
-        if len == 2 && p[lo] == 0xC3 { return p[lo + 1] >= 0x80 && p[lo + 1] <= 0x9E && p[lo + 1] != 0x97 }
-        return false
+        let (c, width) = UTF8Bytes.scalar(p, lo)
+        if width == hi - lo { return UTF8Bytes.classify(c) == .upper }
+        guard hi - lo <= 8 else { return false }
+        var letter = false
+        for x in lo..<hi {
+            let b = p[x]
+            if b >= 0x41 && b <= 0x5A {
+                if letter { return false }
+                letter = true
+            } else if b == 0x2E || b == 0x2D {
+                letter = false
+            } else {
+                return false
+            }
+        }
+        return p[hi - 2] == 0x2D || p[hi - 2] == 0x2E
     }
 
-    /// "U.S", "F.B.I": single ASCII capitals separated by dots (lower-case ones such as "x.y"
-    /// are more often identifiers; known ones like "e.g" are in the tables).
-    private func isDottedAcronym(_ lo: Int, _ hi: Int) -> Bool {
+    private func nextIsInitial(_ q: Int) -> Bool {
+        let (c, width) = UTF8Bytes.scalar(p, q)
+        return UTF8Bytes.classify(c) == .upper && q + width < p.count && p[q + width] == 0x2E
+    }
+
+    /// "U.S", "F.B.I", "Ph.D": short letter groups separated by dots, starting with a capital
+    /// (lowercase ones such as "x.y" are more often identifiers; known ones like "e.g" are in
+    /// the tables).
+    private func isDottedLetters(_ lo: Int, _ hi: Int) -> Bool {
         let len = hi - lo
-        guard len >= 3, len % 2 == 1, len <= 31 else { return false }
-        for x in 0..<len {
-            let b = p[lo + x]
-            if x % 2 == 0 ? !(b >= 0x41 && b <= 0x5A) : b != 0x2E { return false }
+        guard len >= 3, len <= 31, p[lo] >= 0x41 && p[lo] <= 0x5A else { return false }
+        var dots = 0
+        var run = 0
+        for x in lo..<hi {
+            let b = p[x]
+            if b == 0x2E {
+                if run == 0 { return false }
+                dots += 1
+                run = 0
+            } else if UTF8Bytes.isASCIILetter(b) {
+                run += 1
+                if run > 2 { return false }
+            } else {
+                return false
+            }
         }
-        return true
+        return dots > 0 && run > 0
     }
 
     // MARK: next word
 
     /// End of the word starting at `q`: letters (any non-ASCII byte except punctuation lead
-    /// byte 0xE2 counts as part of a letter), at most `WordKey.maxLength + 1` bytes scanned.
+    /// bytes E2/E3 and NBSP counts as part of a letter), at most `WordKey.maxLength + 1` bytes.
     private func wordEnd(_ q: Int) -> Int {
         var j = q
         let limit = min(p.count, q + WordKey.maxLength + 1)
@@ -326,9 +734,10 @@ struct SplitScanner {
         return rules.starters.contains(key)
     }
 
-    private func nextIsOrdinalMonth(_ q: Int) -> Bool {
+    private func nextIsIn(_ set: Set<WordKey>, _ q: Int) -> Bool {
+        guard !set.isEmpty else { return false }
         let e = wordEnd(q)
         guard let key = WordKey.make(p, q, e) else { return false }
-        return rules.ordinalMonths.contains(key)
+        return set.contains(key)
     }
 }

@@ -53,30 +53,74 @@ enum UTF8Bytes {
         return 0
     }
 
-    /// Sentence terminator: `.`, `!`, `?`, `…` (U+2026), `‼` (U+203C), `⁇⁈⁉` (U+2047–U+2049).
+    /// Terminator classes: see ``terminator(_:_:)``.
+    static let termDot: UInt8 = 1, termQE: UInt8 = 2, termEllipsis: UInt8 = 3, termHard: UInt8 = 4
+
+    /// Sentence terminator and its class, or (0, 0).
+    /// - `termDot`: `.`
+    /// - `termQE`: `!` `?` `‼` `⁇⁈⁉`
+    /// - `termEllipsis`: `…`
+    /// - `termHard`: terminators that need no following space and are never part of a word:
+    ///   `。｡！？` (CJK), `։` (Armenian), `؟` (Arabic), `۔` (Urdu), `।॥` (Devanagari),
+    ///   `።፧` (Ethiopic), `။` (Myanmar).
+    /// Greek `;` is handled by the scanner (it depends on the language).
     @inline(__always)
-    static func terminator(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+    static func terminator(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (width: Int, kind: UInt8) {
         let b = p[i]
-        if b == 0x2E || b == 0x21 || b == 0x3F { return 1 }
-        guard b == 0xE2, i + 2 < p.count else { return 0 }
-        let b1 = p[i + 1], b2 = p[i + 2]
-        if b1 == 0x80 && (b2 == 0xA6 || b2 == 0xBC) { return 3 }
-        if b1 == 0x81 && b2 >= 0x87 && b2 <= 0x89 { return 3 }
-        return 0
+        if b == 0x2E { return (1, termDot) }
+        if b == 0x21 || b == 0x3F { return (1, termQE) }
+        if b < 0xD6 { return (0, 0) }
+        let n = p.count
+        switch b {
+        case 0xD6: return i + 1 < n && p[i + 1] == 0x89 ? (2, termHard) : (0, 0)
+        case 0xD8: return i + 1 < n && p[i + 1] == 0x9F ? (2, termHard) : (0, 0)
+        case 0xDB: return i + 1 < n && p[i + 1] == 0x94 ? (2, termHard) : (0, 0)
+        case 0xE0:
+            return i + 2 < n && p[i + 1] == 0xA5 && (p[i + 2] == 0xA4 || p[i + 2] == 0xA5) ? (3, termHard) : (0, 0)
+        case 0xE1:
+            guard i + 2 < n else { return (0, 0) }
+            if p[i + 1] == 0x8D && (p[i + 2] == 0xA2 || p[i + 2] == 0xA7) { return (3, termHard) }
+            if p[i + 1] == 0x81 && p[i + 2] == 0x8B { return (3, termHard) }
+            return (0, 0)
+        case 0xE2:
+            guard i + 2 < n else { return (0, 0) }
+            let b1 = p[i + 1], b2 = p[i + 2]
+            if b1 == 0x80 && b2 == 0xA6 { return (3, termEllipsis) }
+            if b1 == 0x80 && b2 == 0xBC { return (3, termQE) }
+            if b1 == 0x81 && b2 >= 0x87 && b2 <= 0x89 { return (3, termQE) }
+            return (0, 0)
+        case 0xE3:
+            return i + 2 < n && p[i + 1] == 0x80 && p[i + 2] == 0x82 ? (3, termHard) : (0, 0)
+        case 0xEF:
+            guard i + 2 < n else { return (0, 0) }
+            if p[i + 1] == 0xBC && (p[i + 2] == 0x81 || p[i + 2] == 0x9F) { return (3, termHard) }
+            if p[i + 1] == 0xBD && p[i + 2] == 0xA1 { return (3, termHard) }
+            return (0, 0)
+        default: return (0, 0)
+        }
     }
 
-    /// Closing quote or bracket that may follow a terminator: `" ' ) ] }`, `» «`, `” ’ “ › ‹`.
+    /// Closing quote or bracket that may follow a terminator: `" ' ) ] }`, `» «`, `” ’ “ › ‹`,
+    /// and CJK `」 』 ） 】 》 〉 ］`.
     @inline(__always)
     static func closer(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
         let b = p[i]
         if b == 0x22 || b == 0x27 || b == 0x29 || b == 0x5D || b == 0x7D { return 1 }
         if b == 0xC2 { return i + 1 < p.count && (p[i + 1] == 0xBB || p[i + 1] == 0xAB) ? 2 : 0 }
-        if b == 0xE2 && i + 2 < p.count && p[i + 1] == 0x80 {
+        guard i + 2 < p.count else { return 0 }
+        if b == 0xE2 && p[i + 1] == 0x80 {
             switch p[i + 2] {
             case 0x9D, 0x99, 0x9C, 0xBA, 0xB9: return 3
             default: return 0
             }
         }
+        if b == 0xE3 && p[i + 1] == 0x80 {
+            switch p[i + 2] {
+            case 0x8D, 0x8F, 0x91, 0x8B, 0x89, 0x95, 0x97: return 3
+            default: return 0
+            }
+        }
+        if b == 0xEF && p[i + 1] == 0xBC && (p[i + 2] == 0x89 || p[i + 2] == 0xBD) { return 3 }
         return 0
     }
 
@@ -87,12 +131,12 @@ enum UTF8Bytes {
         let b = p[end - 1]
         if b == 0x22 || b == 0x27 || b == 0x29 || b == 0x5D || b == 0x7D { return 1 }
         if end - 2 >= lowerBound && p[end - 2] == 0xC2 && (b == 0xBB || b == 0xAB) { return 2 }
-        if end - 3 >= lowerBound && p[end - 3] == 0xE2 && closer(p, end - 3) == 3 { return 3 }
+        if end - 3 >= lowerBound && p[end - 3] >= 0xE2 && closer(p, end - 3) == 3 { return 3 }
         return 0
     }
 
     /// Opening quote, bracket or Spanish inverted mark that may precede a sentence start:
-    /// `" ' ( [ {`, `« » ¿ ¡`, `“ ‘ „ ‚ ‹ ›`.
+    /// `" ' ( [ {`, `« » ¿ ¡`, `“ ‘ „ ‚ ‹ ›`, CJK `「 『 （ 【 《 〈 ［`.
     @inline(__always)
     static func opener(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
         let b = p[i]
@@ -104,12 +148,20 @@ enum UTF8Bytes {
             default: return 0
             }
         }
-        if b == 0xE2 && i + 2 < p.count && p[i + 1] == 0x80 {
+        guard i + 2 < p.count else { return 0 }
+        if b == 0xE2 && p[i + 1] == 0x80 {
             switch p[i + 2] {
             case 0x9C, 0x98, 0x9E, 0x9A, 0xB9, 0xBA: return 3
             default: return 0
             }
         }
+        if b == 0xE3 && p[i + 1] == 0x80 {
+            switch p[i + 2] {
+            case 0x8C, 0x8E, 0x90, 0x8A, 0x88, 0x94, 0x96: return 3
+            default: return 0
+            }
+        }
+        if b == 0xEF && p[i + 1] == 0xBC && (p[i + 2] == 0x88 || p[i + 2] == 0xBB) { return 3 }
         return 0
     }
 
@@ -158,6 +210,8 @@ enum UTF8Bytes {
         case 0x400...0x42F: return .upper
         case 0x430...0x45F: return .lower
         case 0x460...0x4FF: return c & 1 == 0 ? .upper : .lower
+        case 0x531...0x556: return .upper
+        case 0x561...0x587: return .lower
         case 0x500...0x1DFF: return .script
         case 0x1E00...0x1EFF: return c & 1 == 0 ? .upper : .lower
         case 0x1F00...0x1FFF: return .script
@@ -204,19 +258,48 @@ struct WordKey: Hashable, Sendable {
         let n = to - from
         guard n > 0, n <= maxLength else { return nil }
         var key = WordKey()
-        var prevC3 = false
-        for k in 0..<n {
+        var k = 0
+        while k < n {
             var b = p[from + k]
-            if b >= 0x41 && b <= 0x5A {
-                b |= 0x20
-            } else if prevC3 && b >= 0x80 && b <= 0x9E && b != 0x97 {
-                b += 0x20
+            if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+            if b >= 0xC3 && b <= 0xD5 && k + 1 < n {
+                // Two-byte letters (Latin-1, Latin Extended-A, Greek, Cyrillic, Armenian): fold case.
+                let c = (UInt32(b & 0x1F) << 6) | UInt32(p[from + k + 1] & 0x3F)
+                let f = foldCase(c)
+                key.put(UInt8(0xC0 | (f >> 6)), at: k)
+                key.put(UInt8(0x80 | (f & 0x3F)), at: k + 1)
+                k += 2
+                continue
             }
-            prevC3 = b == 0xC3
-            if k < 8 { key.lo |= UInt64(b) << UInt64(8 * k) } else { key.hi |= UInt64(b) << UInt64(8 * (k - 8)) }
+            key.put(b, at: k)
+            k += 1
         }
         key.hi |= UInt64(n) << 56
         return key
+    }
+
+    @inline(__always)
+    private mutating func put(_ b: UInt8, at k: Int) {
+        if k < 8 { lo |= UInt64(b) << UInt64(8 * k) } else { hi |= UInt64(b) << UInt64(8 * (k - 8)) }
+    }
+
+    /// Lower case of a scalar below U+0800 for the scripts the splitter knows (the result stays
+    /// below U+0800, so the UTF-8 width is unchanged).
+    static func foldCase(_ c: UInt32) -> UInt32 {
+        switch c {
+        case 0xC0...0xDE where c != 0xD7: return c + 0x20
+        case 0x100...0x137, 0x14A...0x177, 0x460...0x4BF, 0x4D0...0x52F: return c & 1 == 0 ? c + 1 : c
+        case 0x139...0x148, 0x179...0x17E, 0x4C1...0x4CE: return c & 1 == 1 ? c + 1 : c
+        case 0x386: return 0x3AC
+        case 0x388...0x38A: return c + 0x25
+        case 0x38C: return 0x3CC
+        case 0x38E, 0x38F: return c + 0x3F
+        case 0x391...0x3AB where c != 0x3A2: return c + 0x20
+        case 0x400...0x40F: return c + 0x50
+        case 0x410...0x42F: return c + 0x20
+        case 0x531...0x556: return c + 0x30
+        default: return c
+        }
     }
 
     /// Key of a table entry; a trailing "." is dropped ("U.S." and "U.S" are the same key).

@@ -78,7 +78,7 @@ import Testing
 
     @Test func unknownOption() {
         #expect(problems("stages:\n  - split: {language: en, colour: red}\n") == [
-            problem(2, 27, "unknown option 'colour' in `split` (known: default_language, language)"),
+            problem(2, 27, "unknown option 'colour' in `split` (known: default_language, language, output)"),
         ])
         #expect(problems("nme: x\nstages: [tag]\n") == [
             problem(1, 1, "unknown option 'nme' in `pipeline` (known: decode, name, sink, stages)"),

@@ -18,7 +18,7 @@ import Testing
         #expect(p.decode.textLayout == .line)
         #expect(p.decode.encoding == "KOI8-R")
         #expect(p.stages.map(\.name) == ["clean", "split", "tag"])
-        #expect(p.stages[1].fingerprint == "split/1 language=de default_language=en")
+        #expect(p.stages[1].fingerprint == "split/2 language=de default_language=en output=sentences")
         #expect(p.stages[2].fingerprint == "tag/1 hashtags=false counts=true")
         #expect(p.sink.format == .text)
         #expect(p.sink.compressionLevel == 9)
@@ -34,7 +34,7 @@ import Testing
         #expect(p.name == "custom")
         #expect(p.decode == DecodeOptions())
         #expect(p.sink == SinkOptions())
-        #expect(p.stages.map(\.fingerprint) == ["split/1 language=en default_language=en", "split/1 language=fr default_language=en", "tag/1 hashtags=true counts=true"])
+        #expect(p.stages.map(\.fingerprint) == ["split/2 language=en default_language=en output=sentences", "split/2 language=fr default_language=en output=sentences", "tag/1 hashtags=true counts=true"])
     }
 
     @Test func fingerprintTracksOptions() {
