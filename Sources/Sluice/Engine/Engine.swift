@@ -100,7 +100,7 @@ public struct Engine: Sendable {
         var stages: [any Stage] = []
         for s in pipeline.stages {
             do {
-                stages.append(try await s.prepared(for: files, decode: pipeline.decode))
+                stages.append(try await s.prepared(for: files, decode: pipeline.decode, preceding: stages))
             } catch {
                 throw ConfigurationError(description: "preparing stage \(s.name): \(error)")
             }

@@ -1,12 +1,11 @@
-/// What exact dedup knows about the whole run: for every text key that occurs more than once,
-/// the position of its first occurrence. Built by a pass over all inputs before processing,
-/// so the same documents are kept for any `--jobs` and after any resume.
+/// What exact dedup decided for the whole run: the positions of the documents that repeat an
+/// earlier one. Built by a pass over all inputs before processing, so the same documents are
+/// kept for any `--jobs` and after any resume, and the main pass needs no hashing at all.
 ///
-/// Building needs 16 bytes per document (key and position, sorted); what is kept afterwards
-/// is only the duplicated keys.
+/// Building holds 16 bytes per document (key and position); what is kept afterwards is
+/// 8 bytes per duplicate.
 public struct DedupIndex: Sendable {
-    private var keys: [UInt64] = []
-    private var firsts: [UInt64] = []
+    private var drops: [UInt64] = []
 
     public init() {}
 
@@ -14,33 +13,28 @@ public struct DedupIndex: Sendable {
     @inline(__always)
     static func position(file: Int, line: Int) -> UInt64 { UInt64(file) << 40 | UInt64(line) }
 
-    /// Builds the index from (key, position) pairs.
+    /// Builds the index from (key, position) pairs: in each group of equal keys, every
+    /// position but the first is a duplicate.
     init(pairs: [(key: UInt64, position: UInt64)]) {
         var sorted = pairs
         sorted.sort { $0.key != $1.key ? $0.key < $1.key : $0.position < $1.position }
-        var i = 0
-        while i < sorted.count {
-            var j = i + 1
-            while j < sorted.count && sorted[j].key == sorted[i].key { j += 1 }
-            if j - i > 1 {
-                keys.append(sorted[i].key)
-                firsts.append(sorted[i].position)
-            }
-            i = j
+        for i in sorted.indices.dropFirst() where sorted[i].key == sorted[i - 1].key {
+            drops.append(sorted[i].position)
         }
+        drops.sort()
     }
 
-    /// Number of keys that occur more than once.
-    public var duplicatedKeys: Int { keys.count }
+    /// Number of documents that repeat an earlier one.
+    public var duplicates: Int { drops.count }
 
-    /// Whether the document with `key` at `position` repeats one seen earlier in the run.
-    func isDuplicate(key: UInt64, position: UInt64) -> Bool {
+    /// Whether the document at `position` repeats one seen earlier in the run.
+    func isDuplicate(position: UInt64) -> Bool {
         var lo = 0
-        var hi = keys.count
+        var hi = drops.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if keys[mid] < key { lo = mid + 1 } else { hi = mid }
+            if drops[mid] < position { lo = mid + 1 } else { hi = mid }
         }
-        return lo < keys.count && keys[lo] == key && firsts[lo] < position
+        return lo < drops.count && drops[lo] == position
     }
 }

@@ -2,9 +2,9 @@
 /// earlier file in the sorted input order, or earlier line of the same file — is dropped with
 /// reason `duplicate`.
 ///
-/// The key is computed on the text as read, before cleaning, so the stage can run first and
-/// spare later stages the work. Before processing, ``prepared(for:decode:)`` reads every input
-/// once to find the keys that repeat (the extra pass decompresses and scans, nothing more).
+/// Before processing, ``prepared(for:decode:preceding:)`` reads every input once, runs the
+/// stages placed before dedup (usually none: dedup runs first and spares later stages the
+/// work), and hashes each text; the main pass then only looks positions up.
 public struct DedupStage: Stage {
     public var index: DedupIndex?
 
@@ -14,7 +14,7 @@ public struct DedupStage: Stage {
     public var fingerprint: String { "dedup/1 key=raw-normalized-fnv64" }
 
     public func process(_ batch: inout Batch, stats: inout StageStats) {
-        guard let index, index.duplicatedKeys > 0 else {
+        guard let index, index.duplicates > 0 else {
             stats.records += batch.records.count
             return
         }
@@ -22,8 +22,7 @@ public struct DedupStage: Stage {
         kept.reserveCapacity(batch.records.count)
         for r in batch.records {
             stats.records += 1
-            let key = DedupKey.hash(r.text)
-            if index.isDuplicate(key: key, position: DedupIndex.position(file: batch.fileIndex, line: r.origin.line)) {
+            if index.isDuplicate(position: DedupIndex.position(file: batch.fileIndex, line: r.origin.line)) {
                 stats.changed += 1
                 stats.counters.add("duplicates")
                 batch.dropped.append(RejectedRecord(dropping: r, reason: "duplicate",
@@ -35,16 +34,16 @@ public struct DedupStage: Stage {
         batch.records = kept
     }
 
-    public func prepared(for files: [InputFile], decode: DecodeOptions) async throws -> any Stage {
+    public func prepared(for files: [InputFile], decode: DecodeOptions, preceding: [any Stage]) async throws -> any Stage {
         var stage = self
-        stage.index = await DedupIndexBuilder.build(files: files, decode: decode)
+        stage.index = await DedupIndexBuilder.build(files: files, decode: decode, preceding: preceding)
         return stage
     }
 }
 
 /// The pre-pass of exact dedup: keys of every record of every file, files in parallel.
 enum DedupIndexBuilder {
-    static func build(files: [InputFile], decode: DecodeOptions) async -> DedupIndex {
+    static func build(files: [InputFile], decode: DecodeOptions, preceding: [any Stage]) async -> DedupIndex {
         let readable = files.filter { !$0.isStdin }
         var pairs: [(key: UInt64, position: UInt64)] = []
         await withTaskGroup(of: [(key: UInt64, position: UInt64)].self) { group in
@@ -53,7 +52,7 @@ enum DedupIndexBuilder {
             let limit = max(1, Engine.defaultJobs)
             while true {
                 while running < limit, let f = iterator.next() {
-                    group.addTask { keys(of: f, decode: decode) }
+                    group.addTask { keys(of: f, decode: decode, preceding: preceding) }
                     running += 1
                 }
                 guard let part = await group.next() else { break }
@@ -66,11 +65,15 @@ enum DedupIndexBuilder {
 
     /// Keys of one file; a file that cannot be read contributes what was read before the error
     /// (the main pass reports the error).
-    static func keys(of file: InputFile, decode: DecodeOptions) -> [(key: UInt64, position: UInt64)] {
+    static func keys(of file: InputFile, decode: DecodeOptions, preceding: [any Stage]) -> [(key: UInt64, position: UInt64)] {
         guard let source = try? BatchSource(file: file, options: decode) else { return [] }
         var out: [(key: UInt64, position: UInt64)] = []
-        while let batch = source.next() {
+        while var batch = source.next() {
             if Task.isCancelled { break }
+            for stage in preceding {
+                var ignored = StageStats()
+                stage.process(&batch, stats: &ignored)
+            }
             for r in batch.records {
                 out.append((DedupKey.hash(r.text), DedupIndex.position(file: file.index, line: r.origin.line)))
             }

@@ -2,39 +2,71 @@
 ///
 /// Normalization makes copies that differ only in invisible ways collide: whitespace runs
 /// and line breaks count as nothing, ASCII letters are lowercased, and control and
-/// zero-width characters (U+200B…U+200D, U+2060, U+FEFF, soft hyphen) are skipped.
+/// zero-width characters (U+200B…U+200D, U+2060, U+FEFF, soft hyphen, NBSP) are skipped.
 /// Everything else — punctuation, digits, non-ASCII letters — must match exactly.
 public enum DedupKey {
     public static func hash(_ text: String) -> UInt64 {
         var copy = text
         return copy.withUTF8 { bytes in
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            var i = 0
+            // Normalize into a buffer first, then hash it eight bytes at a time: the byte
+            // loop stays branch-light and the hash does not depend on where bytes were skipped.
             let n = bytes.count
-            while i < n {
-                var b = bytes[i]
-                if b < 0x80 {
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 8) { buf in
+                var o = 0
+                var i = 0
+                while i < n {
+                    let b = bytes[i]
+                    if b < 0x80 {
+                        i += 1
+                        if b <= 0x20 || b == 0x7F { continue }
+                        buf[o] = (b &- 0x41) < 26 ? b | 0x20 : b
+                        o += 1
+                        continue
+                    }
+                    if b == 0xC2 && i + 1 < n && (bytes[i + 1] <= 0xA0 || bytes[i + 1] == 0xAD) { i += 2; continue }
+                    if b == 0xE2 && i + 2 < n
+                        && ((bytes[i + 1] == 0x80 && (0x8B...0x8D).contains(bytes[i + 2])) || (bytes[i + 1] == 0x81 && bytes[i + 2] == 0xA0)) {
+                        i += 3
+                        continue
+                    }
+                    if b == 0xEF && i + 2 < n && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF { i += 3; continue }
+                    buf[o] = b
+                    o += 1
                     i += 1
-                    if b <= 0x20 || b == 0x7F { continue }
-                    if b >= 0x41 && b <= 0x5A { b |= 0x20 }
-                    h = (h ^ UInt64(b)) &* 0x100_0000_01b3
-                    continue
                 }
-                // Skip invisible characters: U+00AD (C2 AD), U+200B-D, U+2060 (E2 80 8B-8D,
-                // E2 81 A0), U+FEFF (EF BB BF), C1 controls and U+00A0 (C2 80-A0).
-                if b == 0xC2 && i + 1 < n && (bytes[i + 1] <= 0xA0 || bytes[i + 1] == 0xAD) { i += 2; continue }
-                if b == 0xE2 && i + 2 < n && ((bytes[i + 1] == 0x80 && (0x8B...0x8D).contains(bytes[i + 2])) || (bytes[i + 1] == 0x81 && bytes[i + 2] == 0xA0)) { i += 3; continue }
-                if b == 0xEF && i + 2 < n && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF { i += 3; continue }
-                h = (h ^ UInt64(b)) &* 0x100_0000_01b3
-                i += 1
+                return mix(UnsafeRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buf)[0..<o]))
             }
-            // A final avalanche so that near-identical texts spread over the whole range.
-            h ^= h >> 33
-            h = h &* 0xff51_afd7_ed55_8ccd
-            h ^= h >> 33
-            h = h &* 0xc4ce_b9fe_1a85_ec53
-            h ^= h >> 33
-            return h
         }
     }
+
+    /// A fast 64-bit hash of `bytes` (multiply–xorshift over 8-byte words, length-seeded).
+    static func mix(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        let k: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var h: UInt64 = 0x243F_6A88_85A3_08D3 ^ (UInt64(bytes.count) &* k)
+        var i = 0
+        while i + 8 <= bytes.count {
+            let w = bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            h = (h ^ (w &* k)).rotatedLeft(31) &* 0xBF58_476D_1CE4_E5B9
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < bytes.count {
+            tail |= UInt64(bytes[i]) << shift
+            shift += 8
+            i += 1
+        }
+        h = (h ^ (tail &* k)).rotatedLeft(31) &* 0xBF58_476D_1CE4_E5B9
+        h ^= h >> 33
+        h = h &* 0xff51_afd7_ed55_8ccd
+        h ^= h >> 33
+        h = h &* 0xc4ce_b9fe_1a85_ec53
+        h ^= h >> 33
+        return h
+    }
+}
+
+extension UInt64 {
+    @inline(__always)
+    func rotatedLeft(_ n: UInt64) -> UInt64 { (self << n) | (self >> (64 - n)) }
 }
