@@ -1,0 +1,149 @@
+/// The tables of the language identifier, parsed from the bytes of a model file built by
+/// `data/langid/build_model.py` (format described there). Pure: parsing only, no I/O.
+public struct LanguageModel: Sendable {
+    public enum FormatError: Error, Equatable, CustomStringConvertible {
+        case badMagic
+        case unsupportedVersion(UInt32)
+        case truncated
+        case invalid(String)
+
+        public var description: String {
+            switch self {
+            case .badMagic: "not a Sluice language model (bad magic)"
+            case .unsupportedVersion(let v): "unsupported language model version \(v)"
+            case .truncated: "language model file is truncated"
+            case .invalid(let why): "invalid language model: \(why)"
+            }
+        }
+    }
+
+    /// Language codes (ISO 639-1 where one exists, else 639-3), indexed by language number.
+    public let languages: [String]
+    /// Per language, the scripts (bits of ``Script``) its letters are written in.
+    let scriptMasks: [UInt32]
+    /// For code points below ``LanguageModel/tableLimit``: 0 when not a letter, else the
+    /// lower-case code point.
+    let lowercase: [UInt32]
+    /// Script of each code point below ``LanguageModel/tableLimit``.
+    let scripts: [UInt8]
+    /// Open-addressing table: `hash | (firstPosting << 40) | (count << 32)`; 0 is empty.
+    let slots: [UInt64]
+    let slotMask: Int
+    /// Postings: language number in the low byte, score (tenths of a nat above the floor) high.
+    let postings: [UInt16]
+
+    static let tableLimit = 0x3000
+
+    public init(bytes: [UInt8]) throws(FormatError) {
+        var r = Reader(bytes: bytes)
+        guard bytes.count >= 8, bytes[0] == 0x53, bytes[1] == 0x4C, bytes[2] == 0x49, bytes[3] == 0x44 else {
+            throw .badMagic
+        }
+        r.offset = 4
+        let version = try r.u32()
+        guard version == 1 else { throw .unsupportedVersion(version) }
+        let nLangs = Int(try r.u32())
+        guard nLangs > 0 && nLangs <= 255 else { throw .invalid("\(nLangs) languages") }
+        var languages: [String] = []
+        var masks: [UInt32] = []
+        for _ in 0..<nLangs {
+            let len = Int(try r.u8())
+            languages.append(String(decoding: try r.bytes(len), as: UTF8.self))
+            masks.append(try r.u32())
+        }
+        var lower = [UInt32](repeating: 0, count: Self.tableLimit)
+        let nLetters = Int(try r.u32())
+        for _ in 0..<nLetters {
+            let cp = try r.u32(), lo = try r.u32()
+            guard cp < Self.tableLimit else { throw .invalid("letter U+\(String(cp, radix: 16)) out of range") }
+            lower[Int(cp)] = lo
+        }
+        let nKeys = Int(try r.u32())
+        let nPostings = Int(try r.u32())
+        guard nPostings < 1 << 24 else { throw .invalid("too many postings") }
+        var capacity = 1024
+        while capacity < nKeys * 2 { capacity <<= 1 }
+        var slots = [UInt64](repeating: 0, count: capacity)
+        let mask = capacity - 1
+        var first = 0
+        for _ in 0..<nKeys {
+            let h = try r.u32(), count = try r.u8()
+            guard h != 0, first + Int(count) <= nPostings else { throw .invalid("bad n-gram entry") }
+            var i = Self.slotIndex(h, mask)
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = UInt64(h) | UInt64(count) << 32 | UInt64(first) << 40
+            first += Int(count)
+        }
+        var postings = [UInt16](repeating: 0, count: nPostings)
+        for k in 0..<nPostings {
+            let lang = try r.u8(), value = try r.u8()
+            guard Int(lang) < nLangs else { throw .invalid("posting for language \(lang)") }
+            postings[k] = UInt16(lang) | UInt16(value) << 8
+        }
+        self.languages = languages
+        self.scriptMasks = masks
+        self.lowercase = lower
+        self.scripts = (0..<Self.tableLimit).map { Script.of(UInt32($0)).rawValue }
+        self.slots = slots
+        self.slotMask = mask
+        self.postings = postings
+    }
+
+    @inline(__always)
+    static func slotIndex(_ h: UInt32, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (h ^ (h >> 16)) &* 0x9E37_79B1) & mask
+    }
+
+    private struct Reader {
+        let bytes: [UInt8]
+        var offset = 0
+
+        mutating func u8() throws(FormatError) -> UInt8 {
+            guard offset < bytes.count else { throw .truncated }
+            defer { offset += 1 }
+            return bytes[offset]
+        }
+
+        mutating func u32() throws(FormatError) -> UInt32 {
+            guard offset + 4 <= bytes.count else { throw .truncated }
+            defer { offset += 4 }
+            return UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8
+                | UInt32(bytes[offset + 2]) << 16 | UInt32(bytes[offset + 3]) << 24
+        }
+
+        mutating func bytes(_ n: Int) throws(FormatError) -> ArraySlice<UInt8> {
+            guard offset + n <= bytes.count else { throw .truncated }
+            defer { offset += n }
+            return bytes[offset..<(offset + n)]
+        }
+    }
+}
+
+/// Writing systems the identifier tells apart (same numbering as build_model.py).
+enum Script: UInt8, CaseIterable {
+    case latin, cyrillic, greek, armenian, georgian, hebrew, arabic, devanagari, bengali
+    case gurmukhi, gujarati, tamil, telugu, thai, hangul, han, kana, other
+
+    static func of(_ cp: UInt32) -> Script {
+        switch cp {
+        case 0..<0x250, 0x1E00..<0x1F00: .latin
+        case 0x370..<0x400, 0x1F00..<0x2000: .greek
+        case 0x400..<0x530: .cyrillic
+        case 0x530..<0x590: .armenian
+        case 0x10A0..<0x1100: .georgian
+        case 0x590..<0x600: .hebrew
+        case 0x600..<0x700, 0x750..<0x780, 0xFB50..<0xFE00, 0xFE70..<0xFF00: .arabic
+        case 0x900..<0x980: .devanagari
+        case 0x980..<0xA00: .bengali
+        case 0xA00..<0xA80: .gurmukhi
+        case 0xA80..<0xB00: .gujarati
+        case 0xB80..<0xC00: .tamil
+        case 0xC00..<0xC80: .telugu
+        case 0xE00..<0xE80: .thai
+        case 0xAC00..<0xD7B0, 0x1100..<0x1200, 0x3130..<0x3190: .hangul
+        case 0x3040..<0x3100, 0x31F0..<0x3200, 0xFF66..<0xFFA0: .kana
+        case 0x3400..<0xA000, 0xF900..<0xFB00, 0x20000..<0x32000: .han
+        default: .other
+        }
+    }
+}
