@@ -24,7 +24,7 @@ by all languages, so an unstored pair scores 0 and sums need only the stored pai
 
 File layout (little endian):
   "SLID" u32 version
-  u32 nLangs, then per language: u8 len, code (ASCII), u32 script mask
+  u32 nLangs, then per language: u8 len, code (ASCII), u32 script mask, i8 log prior (tenths of a nat)
   u32 nLetters, then per letter: u32 code point, u32 lower-case code point   (code points < 0x3000)
   u32 nKeys, u32 nPostings
   keys: nKeys x (u32 hash, u8 count)  sorted by hash; their postings follow one another
@@ -36,6 +36,10 @@ import argparse, glob, html, json, math, os, re, struct, sys, unicodedata
 from collections import Counter
 
 ORDERS = (1, 2, 3, 4)
+# Log priors in nats: variants that are rarer in real corpora than their close neighbours
+# (Bosnian beside Croatian, Nynorsk beside Bokmål, Galician beside Portuguese and Spanish), and
+# the two languages counted from smaller sources (gl, mt), lose ties on short texts.
+PRIORS = {"bs": -3.0, "nn": -2.0, "gl": -5.0, "mt": -5.0, "la": -2.0, "eo": -1.0, "af": -1.0}
 KEEP = {1: 100000, 2: 2500, 3: 7000, 4: 7000}   # n-grams kept per language and order
 MASK64 = (1 << 64) - 1
 
@@ -225,7 +229,7 @@ def main():
     out += struct.pack("<I", len(langs))
     for code, m in zip(langs, masks):
         b = code.encode()
-        out += struct.pack("<B", len(b)) + b + struct.pack("<I", m)
+        out += struct.pack("<B", len(b)) + b + struct.pack("<Ib", m, int(round(10 * PRIORS.get(code, 0.0))))
     out += struct.pack("<I", len(letter_pairs))
     for cp, lo in letter_pairs:
         out += struct.pack("<II", cp, lo)

@@ -116,10 +116,9 @@ public struct LanguageIdentifier: Sendable {
         var w1: UInt32 = 0, w2: UInt32 = 0, w3: UInt32 = 0
         var run = 0
 
-        model.lowercase.withUnsafeBufferPointer { lower in
-        model.scripts.withUnsafeBufferPointer { scripts in
-        model.slots.withUnsafeBufferPointer { slots in
-        model.postings.withUnsafeBufferPointer { postings in
+        let tables = model.tables
+        let lower = tables.lowercase, scripts = tables.scripts, slots = tables.slots, postings = tables.postings
+        do {
             let mask = model.slotMask
             let n = bytes.count
             var i = 0
@@ -216,7 +215,8 @@ public struct LanguageIdentifier: Sendable {
                 }
             }
             endParagraph()
-        }}}}
+        }
+        withExtendedLifetime(tables) {}
 
         let d = decide(doc, docScripts, letters: docLetters)
         var spans: [LanguageSpan] = []
@@ -249,36 +249,42 @@ public struct LanguageIdentifier: Sendable {
 
     /// Log-likelihood units per nat (the model stores tenths of a nat) times the number of
     /// n-gram orders, which score the same letters and so are not independent evidence.
-    private static let temperature = 10.0 * 4
+    private static let orders: Int32 = 4
+    private static let temperature = 10.0 * Double(orders)
 
     private func decide(_ scores: UnsafeMutableBufferPointer<Int32>, _ scripts: UnsafeMutableBufferPointer<Int>,
                         letters: Int) -> (language: String, score: Double) {
         guard letters >= minLetters, letters > 0 else { return (Self.undetermined, 0) }
-        // Main script, Han and kana counted together.
-        let cjk = scripts[Int(Script.han.rawValue)] + scripts[Int(Script.kana.rawValue)]
+        // Main script. Han and kana count together, and double (a character is nearer a word);
+        // Latin counts 0.4, as other scripts' text often quotes Latin commands and names.
+        let kana = scripts[Int(Script.kana.rawValue)]
+        let cjk = scripts[Int(Script.han.rawValue)] + kana
         var best = Script.other
-        var bestCount = 0
+        var bestWeight = 0
         for s in Script.allCases where s != .han && s != .kana && s != .other {
             let c = scripts[Int(s.rawValue)]
-            if c > bestCount { best = s; bestCount = c }
+            let w = s == .latin ? c * 2 : s == .hangul ? c * 10 : c * 5
+            if w > bestWeight { best = s; bestWeight = w }
         }
-        if cjk > bestCount {
-            let kana = scripts[Int(Script.kana.rawValue)]
+        let bestCount = scripts[Int(best.rawValue)]
+        if cjk * 10 > bestWeight {
             return (kana * 10 >= cjk ? "ja" : "zh", Double(cjk) / Double(letters))
         }
         guard bestCount > 0 else { return (Self.undetermined, 0) }
         if let lang = Self.scriptLanguage[best] { return (lang, Double(bestCount) / Double(letters)) }
         let bit = UInt32(1) << UInt32(best.rawValue)
+        // Priors count once per text; n-gram scores count each letter about `orders` times.
+        @inline(__always) func score(_ l: Int) -> Int32 { scores[l] &+ model.priors[l] &* Self.orders }
         var top = -1
         var topScore = Int32.min
-        for l in 0..<scores.count where model.scriptMasks[l] & bit != 0 && scores[l] > topScore {
+        for l in 0..<scores.count where model.scriptMasks[l] & bit != 0 && score(l) > topScore {
             top = l
-            topScore = scores[l]
+            topScore = score(l)
         }
         guard top >= 0 else { return (Self.undetermined, 0) }
         var sum = 0.0
         for l in 0..<scores.count where model.scriptMasks[l] & bit != 0 {
-            sum += exp(Double(scores[l] - topScore) / Self.temperature)
+            sum += exp(Double(score(l) &- topScore) / Self.temperature)
         }
         return (model.languages[top], 1 / sum)
     }

@@ -21,16 +21,43 @@ public struct LanguageModel: Sendable {
     public let languages: [String]
     /// Per language, the scripts (bits of ``Script``) its letters are written in.
     let scriptMasks: [UInt32]
-    /// For code points below ``LanguageModel/tableLimit``: 0 when not a letter, else the
-    /// lower-case code point.
-    let lowercase: [UInt32]
-    /// Script of each code point below ``LanguageModel/tableLimit``.
-    let scripts: [UInt8]
-    /// Open-addressing table: `hash | (firstPosting << 40) | (count << 32)`; 0 is empty.
-    let slots: [UInt64]
-    let slotMask: Int
-    /// Postings: language number in the low byte, score (tenths of a nat above the floor) high.
-    let postings: [UInt16]
+    /// Per language, the log prior in tenths of a nat.
+    let priors: [Int32]
+    /// The lookup tables, in memory that lives as long as the model.
+    let tables: Tables
+    var slotMask: Int { tables.slots.count - 1 }
+
+    /// Read-only tables shared by all copies of a model (and all threads).
+    final class Tables: @unchecked Sendable {
+        /// For code points below ``LanguageModel/tableLimit``: 0 when not a letter, else the
+        /// lower-case code point.
+        let lowercase: UnsafeMutableBufferPointer<UInt32>
+        /// Script of each code point below ``LanguageModel/tableLimit``.
+        let scripts: UnsafeMutableBufferPointer<UInt8>
+        /// Open-addressing table: `hash | (count << 32) | (firstPosting << 40)`; 0 is empty.
+        let slots: UnsafeMutableBufferPointer<UInt64>
+        /// Postings: language number in the low byte, score (tenths of a nat above the floor) high.
+        let postings: UnsafeMutableBufferPointer<UInt16>
+
+        init(lowercase: [UInt32], scripts: [UInt8], slots: [UInt64], postings: [UInt16]) {
+            func copy<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
+                let p = UnsafeMutableBufferPointer<T>.allocate(capacity: a.count)
+                _ = p.initialize(from: a)
+                return p
+            }
+            self.lowercase = copy(lowercase)
+            self.scripts = copy(scripts)
+            self.slots = copy(slots)
+            self.postings = copy(postings)
+        }
+
+        deinit {
+            lowercase.deallocate()
+            scripts.deallocate()
+            slots.deallocate()
+            postings.deallocate()
+        }
+    }
 
     static let tableLimit = 0x3000
 
@@ -46,10 +73,12 @@ public struct LanguageModel: Sendable {
         guard nLangs > 0 && nLangs <= 255 else { throw .invalid("\(nLangs) languages") }
         var languages: [String] = []
         var masks: [UInt32] = []
+        var priors: [Int32] = []
         for _ in 0..<nLangs {
             let len = Int(try r.u8())
             languages.append(String(decoding: try r.bytes(len), as: UTF8.self))
             masks.append(try r.u32())
+            priors.append(Int32(Int8(bitPattern: try r.u8())))
         }
         var lower = [UInt32](repeating: 0, count: Self.tableLimit)
         let nLetters = Int(try r.u32())
@@ -82,11 +111,9 @@ public struct LanguageModel: Sendable {
         }
         self.languages = languages
         self.scriptMasks = masks
-        self.lowercase = lower
-        self.scripts = (0..<Self.tableLimit).map { Script.of(UInt32($0)).rawValue }
-        self.slots = slots
-        self.slotMask = mask
-        self.postings = postings
+        self.priors = priors
+        self.tables = Tables(lowercase: lower, scripts: (0..<Self.tableLimit).map { Script.of(UInt32($0)).rawValue },
+                             slots: slots, postings: postings)
     }
 
     @inline(__always)
