@@ -42,10 +42,12 @@ public enum LanguageModelLoader {
         } catch {
             return .failure(.unreadable(path, error))
         }
-        do throws(LanguageModel.FormatError) {
+        do {
             return .success(try LanguageModel(bytes: [UInt8](data)))
+        } catch let e as LanguageModel.FormatError {
+            return .failure(.invalid(path, e))
         } catch {
-            return .failure(.invalid(path, error))
+            return .failure(.unreadable(path, error))
         }
     }
 }

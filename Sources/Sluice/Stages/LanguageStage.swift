@@ -8,16 +8,22 @@ public struct LanguageStage: Stage {
     public let spans: Bool
     /// Paragraphs (lines) with fewer letters than this are not reported as spans.
     public let spanMinChars: Int
-    private let identifier: LanguageIdentifier
+    /// An identifier given to `init`; nil uses the bundled model, loaded on first use (so a
+    /// command can install its signal handlers before the model is read).
+    private let box: Box?
+
+    /// Keeps the stage value small (it travels as an existential through async code).
+    private final class Box: Sendable {
+        let identifier: LanguageIdentifier
+        init(_ identifier: LanguageIdentifier) { self.identifier = identifier }
+    }
 
     public init(minChars: Int = 10, spans: Bool = true, spanMinChars: Int = 100,
                 identifier: LanguageIdentifier? = nil) {
         self.minChars = minChars
         self.spans = spans
         self.spanMinChars = spanMinChars
-        var id = identifier ?? LanguageModelLoader.bundledIdentifier
-        id.minLetters = minChars
-        self.identifier = id
+        self.box = identifier.map(Box.init)
     }
 
     public var name: String { "language" }
@@ -26,6 +32,8 @@ public struct LanguageStage: Stage {
     }
 
     public func process(_ batch: inout Batch, stats: inout StageStats) {
+        var identifier = box?.identifier ?? LanguageModelLoader.bundledIdentifier
+        identifier.minLetters = minChars
         for i in batch.records.indices {
             stats.records += 1
             let a = identifier.analyze(batch.records[i].text, spanMinLetters: spans ? spanMinChars : nil)

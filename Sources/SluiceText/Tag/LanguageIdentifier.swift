@@ -86,18 +86,18 @@ public struct LanguageIdentifier: Sendable {
         return copy.withUTF8 { bytes in
             let nLangs = model.languages.count
             let nScripts = Script.allCases.count
-            return withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * nLangs) { scoreBuf in
-                withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * nScripts) { scriptBuf in
-                    scoreBuf.initialize(repeating: 0)
-                    scriptBuf.initialize(repeating: 0)
-                    let doc = UnsafeMutableBufferPointer(rebasing: scoreBuf[0..<nLangs])
-                    let para = UnsafeMutableBufferPointer(rebasing: scoreBuf[nLangs..<(2 * nLangs)])
-                    let docScripts = UnsafeMutableBufferPointer(rebasing: scriptBuf[0..<nScripts])
-                    let paraScripts = UnsafeMutableBufferPointer(rebasing: scriptBuf[nScripts..<(2 * nScripts)])
-                    return scan(bytes, doc: doc, para: para, docScripts: docScripts, paraScripts: paraScripts,
-                                spanMinLetters: spanMinLetters)
-                }
-            }
+            // One heap block per call for the score and script counters.
+            let scoreBuf = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 2 * nLangs)
+            let scriptBuf = UnsafeMutableBufferPointer<Int>.allocate(capacity: 2 * nScripts)
+            defer { scoreBuf.deallocate(); scriptBuf.deallocate() }
+            scoreBuf.initialize(repeating: 0)
+            scriptBuf.initialize(repeating: 0)
+            let doc = UnsafeMutableBufferPointer(rebasing: scoreBuf[0..<nLangs])
+            let para = UnsafeMutableBufferPointer(rebasing: scoreBuf[nLangs..<(2 * nLangs)])
+            let docScripts = UnsafeMutableBufferPointer(rebasing: scriptBuf[0..<nScripts])
+            let paraScripts = UnsafeMutableBufferPointer(rebasing: scriptBuf[nScripts..<(2 * nScripts)])
+            return scan(bytes, doc: doc, para: para, docScripts: docScripts, paraScripts: paraScripts,
+                        spanMinLetters: spanMinLetters)
         }
     }
 

@@ -61,16 +61,16 @@ public struct LanguageModel: Sendable {
 
     static let tableLimit = 0x3000
 
-    public init(bytes: [UInt8]) throws(FormatError) {
+    public init(bytes: [UInt8]) throws {
         var r = Reader(bytes: bytes)
         guard bytes.count >= 8, bytes[0] == 0x53, bytes[1] == 0x4C, bytes[2] == 0x49, bytes[3] == 0x44 else {
-            throw .badMagic
+            throw FormatError.badMagic
         }
         r.offset = 4
         let version = try r.u32()
-        guard version == 1 else { throw .unsupportedVersion(version) }
+        guard version == 1 else { throw FormatError.unsupportedVersion(version) }
         let nLangs = Int(try r.u32())
-        guard nLangs > 0 && nLangs <= 255 else { throw .invalid("\(nLangs) languages") }
+        guard nLangs > 0 && nLangs <= 255 else { throw FormatError.invalid("\(nLangs) languages") }
         var languages: [String] = []
         var masks: [UInt32] = []
         var priors: [Int32] = []
@@ -84,31 +84,45 @@ public struct LanguageModel: Sendable {
         let nLetters = Int(try r.u32())
         for _ in 0..<nLetters {
             let cp = try r.u32(), lo = try r.u32()
-            guard cp < Self.tableLimit else { throw .invalid("letter U+\(String(cp, radix: 16)) out of range") }
+            guard cp < Self.tableLimit else { throw FormatError.invalid("letter U+\(String(cp, radix: 16)) out of range") }
             lower[Int(cp)] = lo
         }
         let nKeys = Int(try r.u32())
         let nPostings = Int(try r.u32())
-        guard nPostings < 1 << 24 else { throw .invalid("too many postings") }
+        guard nPostings < 1 << 24 else { throw FormatError.invalid("too many postings") }
         var capacity = 1024
         while capacity < nKeys * 2 { capacity <<= 1 }
-        var slots = [UInt64](repeating: 0, count: capacity)
         let mask = capacity - 1
-        var first = 0
-        for _ in 0..<nKeys {
-            let h = try r.u32(), count = try r.u8()
-            guard h != 0, first + Int(count) <= nPostings else { throw .invalid("bad n-gram entry") }
-            var i = Self.slotIndex(h, mask)
-            while slots[i] != 0 { i = (i + 1) & mask }
-            slots[i] = UInt64(h) | UInt64(count) << 32 | UInt64(first) << 40
-            first += Int(count)
-        }
+        let keysStart = r.offset
+        let postingsStart = keysStart + nKeys * 5
+        guard postingsStart + nPostings * 2 <= bytes.count else { throw FormatError.truncated }
+        var slots = [UInt64](repeating: 0, count: capacity)
         var postings = [UInt16](repeating: 0, count: nPostings)
-        for k in 0..<nPostings {
-            let lang = try r.u8(), value = try r.u8()
-            guard Int(lang) < nLangs else { throw .invalid("posting for language \(lang)") }
-            postings[k] = UInt16(lang) | UInt16(value) << 8
+        // Bulk reads through raw pointers: loading runs once per process, also in debug builds.
+        let ok: Bool = bytes.withUnsafeBytes { raw in
+            slots.withUnsafeMutableBufferPointer { table in
+                var first = 0
+                for k in 0..<nKeys {
+                    let at = keysStart + k * 5
+                    let h = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self))
+                    let count = Int(raw[at + 4])
+                    guard h != 0, first + count <= nPostings else { return false }
+                    var i = Self.slotIndex(h, mask)
+                    while table[i] != 0 { i = (i + 1) & mask }
+                    table[i] = UInt64(h) | UInt64(count) << 32 | UInt64(first) << 40
+                    first += count
+                }
+                return postings.withUnsafeMutableBufferPointer { post in
+                    for k in 0..<nPostings {
+                        let lang = raw[postingsStart + 2 * k], value = raw[postingsStart + 2 * k + 1]
+                        guard Int(lang) < nLangs else { return false }
+                        post[k] = UInt16(lang) | UInt16(value) << 8
+                    }
+                    return true
+                }
+            }
         }
+        guard ok else { throw FormatError.invalid("bad n-gram entry or posting") }
         self.languages = languages
         self.scriptMasks = masks
         self.priors = priors
