@@ -27,7 +27,9 @@ let package = Package(
             dependencies: [
                 "CZstd", "SluiceText",
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            // The language-identification model, built by data/langid/build_model.py.
+            resources: [.copy("Resources/langid.bin")]
         ),
         .executableTarget(
             name: "sluice",

@@ -84,3 +84,7 @@ func benchAdversarial() {
     }
 }
 if only == nil || only == "adversarial" { benchAdversarial() }
+if only == nil || only == "language" {
+    let identifier = LanguageModelLoader.bundledIdentifier
+    bench("language") { identifier.analyze($0).spans.count &+ identifier.model.languages.count }
+}

@@ -77,6 +77,6 @@ struct TagCommand: AsyncParsableCommand {
     @OptionGroup var stream: StreamOptions
 
     func run() async throws {
-        try await stream.run([SplitStage(), TagStage()], format: .tag)
+        try await stream.run([LanguageStage(), SplitStage(), TagStage()], format: .tag)
     }
 }

@@ -46,12 +46,13 @@ public struct Pipeline: Sendable {
         return parts.joined(separator: "\n")
     }
 
-    /// The built-in default: decode, clean, split, tag (same content as Pipelines/news.yaml).
+    /// The built-in default: decode, clean, language, split, tag (same content as Pipelines/news.yaml).
     public static var news: Pipeline {
         Pipeline(name: "news") {
             Decode()
             Dedup()
             Clean()
+            Language()
             Split()
             Tag()
             Sink()
@@ -114,6 +115,8 @@ public struct Sink: Sendable {
 public typealias Dedup = DedupStage
 /// The clean stage, as written in a pipeline builder.
 public typealias Clean = CleanStage
+/// The language stage, as written in a pipeline builder.
+public typealias Language = LanguageStage
 /// The split stage, as written in a pipeline builder.
 public typealias Split = SplitStage
 /// The tag stage, as written in a pipeline builder.

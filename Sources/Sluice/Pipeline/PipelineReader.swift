@@ -81,6 +81,7 @@ struct PipelineReader {
         let empty = Node.mapping(.init([]))
         switch name {
         case "clean": return readClean(options ?? empty)
+        case "language": return readLanguage(options ?? empty)
         case "split": return readSplit(options ?? empty)
         case "tag": return readTag(options ?? empty)
         case "dedup":
@@ -93,7 +94,7 @@ struct PipelineReader {
         }
     }
 
-    static let stageNames = ["dedup", "clean", "split", "tag"]
+    static let stageNames = ["dedup", "clean", "language", "split", "tag"]
 
     private mutating func readClean(_ node: Node) -> any Stage {
         var c = TextCleaner.Options()
@@ -109,6 +110,15 @@ struct PipelineReader {
         let keepRaw = o.bool("keep_raw_text", &self) ?? false
         o.finish(&self)
         return CleanStage(options: c, keepRawText: keepRaw)
+    }
+
+    private mutating func readLanguage(_ node: Node) -> any Stage {
+        var o = OptionMap(node, context: "language", reader: &self)
+        let minChars = o.int("min_chars", 0...1_000_000, &self) ?? 10
+        let spans = o.bool("spans", &self) ?? true
+        let spanMin = o.int("span_min_chars", 1...1_000_000, &self) ?? 100
+        o.finish(&self)
+        return LanguageStage(minChars: minChars, spans: spans, spanMinChars: spanMin)
     }
 
     private mutating func readSplit(_ node: Node) -> any Stage {

@@ -3,17 +3,18 @@ import Testing
 
 /// `sluice run` on the e2e fixture tree (Fixtures/e2e/in, see its README).
 @Suite struct EndToEndRunTests {
-    /// What the first version writes for language: no language tagger runs yet (see
-    /// `languageIsTagged` below), so every record is "und" with score 0.
+    /// What the language stage writes for these English records.
+    static let english = #""lang":"en","lang_score":1.0"#
+    /// Texts with fewer letters than the stage's `min_chars` (10) are "und" with score 0.
     static let noLang = #""lang":"und","lang_score":0.0"#
 
-    static let a2 = #"{"id":"a2","text":"Dr. Lee will conduct the park concert at 7 p.m. on Friday.\nEntry is free.","sentences":["Dr. Lee will conduct the park concert at 7 p.m. on Friday.","Entry is free."],"# + noLang
+    static let a2 = #"{"id":"a2","text":"Dr. Lee will conduct the park concert at 7 p.m. on Friday.\nEntry is free.","sentences":["Dr. Lee will conduct the park concert at 7 p.m. on Friday.","Entry is free."],"# + english
         + #","date":"2024-07-05T10:00:00","tags":["music","park"],"attributes":{"counts":{"words":15,"sentences":2,"chars":73}},"title":"Park concert","source":"e2e.example","origin":{"file":"a.jsonl","line":2}}"#
-    static let a3 = #"{"id":"a3","text":"Heavy rain is expected on Tuesday. The city has opened two shelters. Drivers should avoid the river road.","sentences":["Heavy rain is expected on Tuesday.","The city has opened two shelters.","Drivers should avoid the river road."],"# + noLang
+    static let a3 = #"{"id":"a3","text":"Heavy rain is expected on Tuesday. The city has opened two shelters. Drivers should avoid the river road.","sentences":["Heavy rain is expected on Tuesday.","The city has opened two shelters.","Drivers should avoid the river road."],"# + english
         + #","date":null,"tags":[],"attributes":{"counts":{"words":18,"sentences":3,"chars":105}},"title":"Rain expected","source":"e2e.example","meta":{"views":12345678901234567890},"origin":{"file":"a.jsonl","line":3}}"#
-    static let c = #"{"id":"sub/c.txt:1","text":"The school library will close for repairs in August. It reopens on September 2.","sentences":["The school library will close for repairs in August.","It reopens on September 2."],"# + noLang
+    static let c = #"{"id":"sub/c.txt:1","text":"The school library will close for repairs in August. It reopens on September 2.","sentences":["The school library will close for repairs in August.","It reopens on September 2."],"# + english
         + #","date":null,"tags":[],"attributes":{"counts":{"words":14,"sentences":2,"chars":79}},"origin":{"file":"sub/c.txt","line":1}}"#
-    static let b2 = #"{"id":"b2","text":"The farmers’ market moves to Saturday. It will run from 8 a.m. to noon.","sentences":["The farmers’ market moves to Saturday.","It will run from 8 a.m. to noon."],"# + noLang
+    static let b2 = #"{"id":"b2","text":"The farmers’ market moves to Saturday. It will run from 8 a.m. to noon.","sentences":["The farmers’ market moves to Saturday.","It will run from 8 a.m. to noon."],"# + english
         + #","date":null,"tags":[],"attributes":{"counts":{"words":14,"sentences":2,"chars":71}},"title":"Market day","source":"e2e.example","origin":{"file":"sub/b.jsonl.zst","line":2}}"#
     static let rejected = #"{"reason":"invalid_json","detail":"unterminated string at byte 20","raw":"{\"id\":\"bad2\",\"text\":\"missing the closing quote}","origin":{"file":"bad.jsonl","line":2}}"#
 
@@ -79,7 +80,7 @@ import Testing
         #expect(byFile["a.jsonl"]?["sentences"] as? Int == 7)
 
         let stages = events.filter { $0["event"] as? String == "stage" }
-        #expect(stages.map { $0["stage"] as? String } == ["dedup", "clean", "split", "tag"])
+        #expect(stages.map { $0["stage"] as? String } == ["dedup", "clean", "language", "split", "tag"])
         #expect(stages.first?["changed"] as? Int == 0)
         for s in stages { #expect(s["records"] as? Int == 7) }
         #expect(stages[1]["changed"] as? Int == 2)
@@ -108,20 +109,18 @@ import Testing
         #expect(b1["text"] as? String == "Die neue Bibliothek öffnet am 3. August. Sie hat ca. 20.000 Bücher.")
         let sentences = try #require(b1["sentences"] as? [String])
         #expect(sentences.last == "Sie hat ca. 20.000 Bücher.")
-        // Without language detection the English rules split the German ordinal "3. August".
-        withKnownIssue("no language tagger yet: b1 is split with English rules") {
-            #expect(sentences == ["Die neue Bibliothek öffnet am 3. August.", "Sie hat ca. 20.000 Bücher."])
-            #expect(b1["lang"] as? String == "de")
-        }
+        // The language stage runs before split, so the German rules keep "3. August" whole.
+        #expect(sentences == ["Die neue Bibliothek öffnet am 3. August.", "Sie hat ca. 20.000 Bücher."])
+        #expect(b1["lang"] as? String == "de")
+        #expect(b1["lang_score"] as? Double == 1.0)
     }
 
     @Test func languageIsTagged() throws {
         let (out, _) = try Self.runFixtures()
         defer { E2E.remove(out.deletingLastPathComponent()) }
         let a1 = try E2E.json(try #require(try E2E.lines(out.appendingPathComponent("a.jsonl.zst")).first))
-        withKnownIssue("DESIGN.md's default pipeline tags language; the first version's tag stage does not") {
-            #expect(a1["lang"] as? String == "en")
-        }
+        #expect(a1["lang"] as? String == "en")
+        #expect(a1["lang_score"] as? Double == 1.0)
     }
 
     /// Output bytes (decompressed) do not depend on --jobs or on batch boundaries.
@@ -135,6 +134,7 @@ import Testing
               batch_records: 1
             stages:
               - clean
+              - language
               - split
               - tag
             """, to: pipeline)

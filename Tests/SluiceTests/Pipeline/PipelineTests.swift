@@ -45,7 +45,7 @@ import Testing
         #expect(a.fingerprint != c.fingerprint)
         #expect(a.fingerprint == Pipeline { Clean(); Split() }.fingerprint)
         #expect(Pipeline.news.fingerprint.hasPrefix("sluice-format/1\n"))
-        #expect(Pipeline.news.stages.map(\.name) == ["dedup", "clean", "split", "tag"])
+        #expect(Pipeline.news.stages.map(\.name) == ["dedup", "clean", "language", "split", "tag"])
         #expect(Pipeline.news.name == "news")
     }
 }

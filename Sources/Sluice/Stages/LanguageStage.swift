@@ -1,0 +1,58 @@
+/// The language stage: `lang` and `lang_score` for each record, and paragraphs in another
+/// language under `attributes.language.spans`. It runs before `split`, which picks its
+/// sentence rules by `lang`.
+public struct LanguageStage: Stage {
+    /// Documents with fewer letters than this get `und`.
+    public let minChars: Int
+    /// Whether to look for paragraphs in other languages.
+    public let spans: Bool
+    /// Paragraphs (lines) with fewer letters than this are not reported as spans.
+    public let spanMinChars: Int
+    /// An identifier given to `init`; nil uses the bundled model, loaded on first use (so a
+    /// command can install its signal handlers before the model is read).
+    private let box: Box?
+
+    /// Keeps the stage value small (it travels as an existential through async code).
+    private final class Box: Sendable {
+        let identifier: LanguageIdentifier
+        init(_ identifier: LanguageIdentifier) { self.identifier = identifier }
+    }
+
+    public init(minChars: Int = 10, spans: Bool = true, spanMinChars: Int = 100,
+                identifier: LanguageIdentifier? = nil) {
+        self.minChars = minChars
+        self.spans = spans
+        self.spanMinChars = spanMinChars
+        self.box = identifier.map(Box.init)
+    }
+
+    public var name: String { "language" }
+    public var fingerprint: String {
+        "language/1 model=langid-1 min_chars=\(minChars) spans=\(spans) span_min_chars=\(spanMinChars)"
+    }
+
+    public func process(_ batch: inout Batch, stats: inout StageStats) {
+        var identifier = box?.identifier ?? LanguageModelLoader.bundledIdentifier
+        identifier.minLetters = minChars
+        for i in batch.records.indices {
+            stats.records += 1
+            let a = identifier.analyze(batch.records[i].text, spanMinLetters: spans ? spanMinChars : nil)
+            batch.records[i].lang = a.language
+            batch.records[i].langScore = (a.score * 10_000).rounded() / 10_000
+            stats.changed += 1
+            if !a.spans.isEmpty {
+                stats.counters.add("spans", a.spans.count)
+                batch.records[i].setAttributes("language", .object([
+                    (key: "spans", value: .array(a.spans.map { s in
+                        .object([
+                            (key: "start", value: .int(s.start)),
+                            (key: "end", value: .int(s.end)),
+                            (key: "lang", value: .string(s.language)),
+                            (key: "score", value: .double(s.score)),
+                        ])
+                    })),
+                ]))
+            }
+        }
+    }
+}

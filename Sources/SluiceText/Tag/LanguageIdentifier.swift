@@ -1,0 +1,291 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A stretch of a document in another language than the document's: one paragraph (line) or
+/// several consecutive ones. Offsets count Unicode scalars (code points) from the start of the
+/// text, end exclusive, as Python's `str` indexes.
+public struct LanguageSpan: Sendable, Equatable {
+    public var start: Int
+    public var end: Int
+    public var language: String
+    public var score: Double
+
+    public init(start: Int, end: Int, language: String, score: Double) {
+        self.start = start
+        self.end = end
+        self.language = language
+        self.score = score
+    }
+}
+
+/// The language of a document and the stretches written in other languages.
+public struct LanguageAnalysis: Sendable, Equatable {
+    public var language: String
+    public var score: Double
+    public var spans: [LanguageSpan]
+}
+
+/// Identifies the language of text: naive Bayes over character n-grams (orders 1–4, inside
+/// words, lower-cased) from a ``LanguageModel``, restricted to the languages written in the
+/// text's main script; scripts that name a language alone (Greek, Armenian, Georgian, Hebrew,
+/// Bengali, Gurmukhi, Gujarati, Tamil, Telugu, Thai, Hangul; Han and kana for zh and ja)
+/// decide without the model.
+///
+/// Works on UTF-8 bytes in one pass, with no allocation per character; paragraphs (lines) are
+/// scored on the way, so ``analyze(_:spanMinLetters:)`` finds other-language paragraphs at no
+/// extra cost. Returns `und` for text with fewer than ``minLetters`` letters or in a script it
+/// does not know.
+public struct LanguageIdentifier: Sendable {
+    public let model: LanguageModel
+    /// Texts with fewer letters than this are `und`.
+    public var minLetters: Int
+    /// A paragraph becomes a span only when its own language scores at least this.
+    public var spanMinScore: Double
+
+    public static let undetermined = "und"
+
+    public init(model: LanguageModel, minLetters: Int = 4, spanMinScore: Double = 0.9) {
+        self.model = model
+        self.minLetters = minLetters
+        self.spanMinScore = spanMinScore
+    }
+
+    /// The language of `text` and a confidence in 0…1.
+    public func identify(_ text: String) -> (language: String, score: Double) {
+        let a = run(text, spanMinLetters: nil)
+        return (a.language, a.score)
+    }
+
+    /// Paragraphs (lines) with at least `minLetters` letters whose language differs from the
+    /// document's, consecutive ones of one language merged.
+    public func spans(_ text: String, minLetters: Int = 100) -> [LanguageSpan] {
+        run(text, spanMinLetters: minLetters).spans
+    }
+
+    /// Document language and other-language spans in one pass; `spanMinLetters` nil skips spans.
+    public func analyze(_ text: String, spanMinLetters: Int? = 100) -> LanguageAnalysis {
+        run(text, spanMinLetters: spanMinLetters)
+    }
+
+    // MARK: - Scan
+
+    private struct Paragraph {
+        var start: Int
+        var end: Int
+        var language: String
+        var score: Double
+    }
+
+    private func run(_ text: String, spanMinLetters: Int?) -> LanguageAnalysis {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            let nLangs = model.languages.count
+            let nScripts = Script.allCases.count
+            // One heap block per call for the score and script counters.
+            let scoreBuf = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 2 * nLangs)
+            let scriptBuf = UnsafeMutableBufferPointer<Int>.allocate(capacity: 2 * nScripts)
+            defer { scoreBuf.deallocate(); scriptBuf.deallocate() }
+            scoreBuf.initialize(repeating: 0)
+            scriptBuf.initialize(repeating: 0)
+            let doc = UnsafeMutableBufferPointer(rebasing: scoreBuf[0..<nLangs])
+            let para = UnsafeMutableBufferPointer(rebasing: scoreBuf[nLangs..<(2 * nLangs)])
+            let docScripts = UnsafeMutableBufferPointer(rebasing: scriptBuf[0..<nScripts])
+            let paraScripts = UnsafeMutableBufferPointer(rebasing: scriptBuf[nScripts..<(2 * nScripts)])
+            return scan(bytes, doc: doc, para: para, docScripts: docScripts, paraScripts: paraScripts,
+                        spanMinLetters: spanMinLetters)
+        }
+    }
+
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>,
+                      doc: UnsafeMutableBufferPointer<Int32>, para: UnsafeMutableBufferPointer<Int32>,
+                      docScripts: UnsafeMutableBufferPointer<Int>, paraScripts: UnsafeMutableBufferPointer<Int>,
+                      spanMinLetters: Int?) -> LanguageAnalysis {
+        let wantSpans = spanMinLetters != nil
+        let spanMin = spanMinLetters ?? Int.max
+        var paragraphs: [Paragraph] = []
+        var docLetters = 0
+        var paraLetters = 0
+        var paraStart = 0
+        var scalarIndex = 0
+        // The last three letters of the current word, newest first; `run` counts them.
+        var w1: UInt32 = 0, w2: UInt32 = 0, w3: UInt32 = 0
+        var run = 0
+
+        let tables = model.tables
+        let lower = tables.lowercase, scripts = tables.scripts, slots = tables.slots, postings = tables.postings
+        do {
+            let mask = model.slotMask
+            let n = bytes.count
+            var i = 0
+
+            @inline(__always) func add(_ k64: UInt64) {
+                var k = UInt32(truncatingIfNeeded: k64 ^ (k64 >> 32))
+                if k == 0 { k = 1 }
+                var s = LanguageModel.slotIndex(k, mask)
+                while true {
+                    let slot = slots[s]
+                    if slot == 0 { return }
+                    if UInt32(truncatingIfNeeded: slot) == k {
+                        let count = Int((slot >> 32) & 0xFF)
+                        let first = Int(slot >> 40)
+                        for p in first..<(first + count) {
+                            let e = postings[p]
+                            para[Int(e & 0xFF)] &+= Int32(e >> 8)
+                        }
+                        return
+                    }
+                    s = (s + 1) & mask
+                }
+            }
+
+            func endParagraph() {
+                if wantSpans && paraLetters >= spanMin {
+                    let d = decide(para, paraScripts, letters: paraLetters)
+                    paragraphs.append(Paragraph(start: paraStart, end: scalarIndex, language: d.language, score: d.score))
+                }
+                for l in 0..<para.count { doc[l] &+= para[l]; para[l] = 0 }
+                for s in 0..<paraScripts.count { docScripts[s] += paraScripts[s]; paraScripts[s] = 0 }
+                docLetters += paraLetters
+                paraLetters = 0
+            }
+
+            while i < n {
+                let b0 = bytes[i]
+                var cp: UInt32
+                if b0 < 0x80 {
+                    cp = UInt32(b0)
+                    i += 1
+                } else if b0 < 0xE0 {
+                    cp = i + 1 < n ? (UInt32(b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)) : 0xFFFD
+                    i += 2
+                } else if b0 < 0xF0 {
+                    cp = i + 2 < n ? (UInt32(b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6
+                        | UInt32(bytes[i + 2] & 0x3F)) : 0xFFFD
+                    i += 3
+                } else {
+                    cp = i + 3 < n ? (UInt32(b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
+                        | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)) : 0xFFFD
+                    i += 4
+                }
+                scalarIndex += 1
+                if cp < 0x3000 {
+                    let lo = lower[Int(cp)]
+                    if lo == 0 {
+                        run = 0
+                        if cp == 0x0A {
+                            scalarIndex -= 1
+                            endParagraph()
+                            scalarIndex += 1
+                            paraStart = scalarIndex
+                        }
+                        continue
+                    }
+                    paraLetters += 1
+                    paraScripts[Int(scripts[Int(cp)])] += 1
+                    // Hash right to left: order n extends order n - 1 by one step.
+                    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                    h = (h ^ UInt64(lo)) &* 0x100_0000_01b3
+                    add(h)
+                    if run >= 1 {
+                        h = (h ^ UInt64(w1)) &* 0x100_0000_01b3
+                        add(h)
+                        if run >= 2 {
+                            h = (h ^ UInt64(w2)) &* 0x100_0000_01b3
+                            add(h)
+                            if run >= 3 {
+                                h = (h ^ UInt64(w3)) &* 0x100_0000_01b3
+                                add(h)
+                            }
+                        }
+                    }
+                    w3 = w2; w2 = w1; w1 = lo
+                    run += 1
+                } else {
+                    run = 0
+                    let script = Script.of(cp)
+                    if script != .other {
+                        paraLetters += 1
+                        paraScripts[Int(script.rawValue)] += 1
+                    }
+                }
+            }
+            endParagraph()
+        }
+        withExtendedLifetime(tables) {}
+
+        let d = decide(doc, docScripts, letters: docLetters)
+        var spans: [LanguageSpan] = []
+        if wantSpans {
+            for p in paragraphs where p.score >= spanMinScore && p.language != d.language
+                && p.language != Self.undetermined && d.language != Self.undetermined {
+                if let last = spans.last, last.language == p.language, isNeighbour(last, p, paragraphs) {
+                    spans[spans.count - 1].end = p.end
+                    spans[spans.count - 1].score = min(last.score, p.score)
+                } else {
+                    spans.append(LanguageSpan(start: p.start, end: p.end, language: p.language, score: p.score))
+                }
+            }
+        }
+        return LanguageAnalysis(language: d.language, score: d.score, spans: spans)
+    }
+
+    /// Whether `p` directly follows the span `last` among the scored paragraphs.
+    private func isNeighbour(_ last: LanguageSpan, _ p: Paragraph, _ all: [Paragraph]) -> Bool {
+        guard let k = all.firstIndex(where: { $0.start == p.start }), k > 0 else { return false }
+        return all[k - 1].end == last.end
+    }
+
+    // MARK: - Decision
+
+    private static let scriptLanguage: [Script: String] = [
+        .greek: "el", .armenian: "hy", .georgian: "ka", .hebrew: "he", .bengali: "bn",
+        .gurmukhi: "pa", .gujarati: "gu", .tamil: "ta", .telugu: "te", .thai: "th", .hangul: "ko",
+    ]
+
+    /// Log-likelihood units per nat (the model stores tenths of a nat) times the number of
+    /// n-gram orders, which score the same letters and so are not independent evidence.
+    private static let orders: Int32 = 4
+    private static let temperature = 10.0 * Double(orders)
+
+    private func decide(_ scores: UnsafeMutableBufferPointer<Int32>, _ scripts: UnsafeMutableBufferPointer<Int>,
+                        letters: Int) -> (language: String, score: Double) {
+        guard letters >= minLetters, letters > 0 else { return (Self.undetermined, 0) }
+        // Main script. Han and kana count together, and double (a character is nearer a word);
+        // Latin counts 0.4, as other scripts' text often quotes Latin commands and names.
+        let kana = scripts[Int(Script.kana.rawValue)]
+        let cjk = scripts[Int(Script.han.rawValue)] + kana
+        var best = Script.other
+        var bestWeight = 0
+        for s in Script.allCases where s != .han && s != .kana && s != .other {
+            let c = scripts[Int(s.rawValue)]
+            let w = s == .latin ? c * 2 : s == .hangul ? c * 10 : c * 5
+            if w > bestWeight { best = s; bestWeight = w }
+        }
+        let bestCount = scripts[Int(best.rawValue)]
+        if cjk * 10 > bestWeight {
+            return (kana * 10 >= cjk ? "ja" : "zh", Double(cjk) / Double(letters))
+        }
+        guard bestCount > 0 else { return (Self.undetermined, 0) }
+        if let lang = Self.scriptLanguage[best] { return (lang, Double(bestCount) / Double(letters)) }
+        let bit = UInt32(1) << UInt32(best.rawValue)
+        // Priors count once per text; n-gram scores count each letter about `orders` times.
+        @inline(__always) func score(_ l: Int) -> Int32 { scores[l] &+ model.priors[l] &* Self.orders }
+        var top = -1
+        var topScore = Int32.min
+        for l in 0..<scores.count where model.scriptMasks[l] & bit != 0 && score(l) > topScore {
+            top = l
+            topScore = score(l)
+        }
+        guard top >= 0 else { return (Self.undetermined, 0) }
+        var sum = 0.0
+        for l in 0..<scores.count where model.scriptMasks[l] & bit != 0 {
+            sum += exp(Double(score(l) &- topScore) / Self.temperature)
+        }
+        return (model.languages[top], 1 / sum)
+    }
+}

@@ -1,0 +1,141 @@
+import Testing
+@testable import Sluice
+
+@Suite struct LanguageIdentifierTests {
+    static let identifier = LanguageModelLoader.bundledIdentifier
+
+    static let table: [(String, String)] = [
+        ("en", "The government announced new measures to reduce inflation over the coming months."),
+        ("en", "She said the weather would improve by the end of the week."),
+        ("de", "Die Regierung hat heute neue Maßnahmen gegen die Inflation angekündigt."),
+        ("de", "Wir haben uns am Wochenende mit unseren Freunden im Garten getroffen."),
+        ("fr", "Le gouvernement a annoncé aujourd'hui de nouvelles mesures contre l'inflation."),
+        ("fr", "Nous sommes allés au marché ce matin pour acheter des légumes frais."),
+        ("es", "El gobierno anunció hoy nuevas medidas para reducir la inflación."),
+        ("es", "Mañana vamos a visitar a mis abuelos que viven en el campo."),
+        ("it", "Il governo ha annunciato oggi nuove misure contro l'inflazione."),
+        ("it", "Ieri sera siamo andati al ristorante con i nostri amici."),
+        ("pt", "O governo anunciou hoje novas medidas para reduzir a inflação."),
+        ("pt", "Ontem à noite fomos jantar com os nossos amigos no centro da cidade."),
+        ("nl", "De regering heeft vandaag nieuwe maatregelen tegen de inflatie aangekondigd."),
+        ("nl", "Gisteren zijn we met de fiets naar het strand gegaan."),
+        ("pl", "Rząd ogłosił dzisiaj nowe środki w walce z inflacją."),
+        ("pl", "Wczoraj wieczorem poszliśmy z przyjaciółmi do kina."),
+        ("cs", "Vláda dnes oznámila nová opatření proti inflaci."),
+        ("cs", "Včera večer jsme byli s přáteli v kině na novém filmu."),
+        ("sv", "Regeringen meddelade i dag nya åtgärder mot inflationen."),
+        ("sv", "Vi åkte till landet i helgen och badade i sjön."),
+        ("fi", "Hallitus ilmoitti tänään uusista toimista inflaation hillitsemiseksi."),
+        ("fi", "Kävimme eilen illalla ystävien kanssa elokuvissa."),
+        ("hu", "A kormány ma új intézkedéseket jelentett be az infláció ellen."),
+        ("hu", "Tegnap este a barátainkkal moziba mentünk."),
+        ("ru", "Правительство сегодня объявило о новых мерах по борьбе с инфляцией."),
+        ("ru", "Вчера вечером мы ходили в кино с друзьями."),
+        ("uk", "Уряд сьогодні оголосив про нові заходи щодо боротьби з інфляцією."),
+        ("uk", "Вчора ввечері ми ходили з друзями до кіно і їли морозиво."),
+        ("tr", "Hükümet bugün enflasyonla mücadele için yeni önlemler açıkladı."),
+        ("tr", "Dün akşam arkadaşlarımızla birlikte sinemaya gittik."),
+        ("el", "Η κυβέρνηση ανακοίνωσε σήμερα νέα μέτρα κατά του πληθωρισμού."),
+        ("el", "Χθες το βράδυ πήγαμε στο σινεμά με τους φίλους μας."),
+        ("ar", "أعلنت الحكومة اليوم عن إجراءات جديدة لمكافحة التضخم."),
+        ("ar", "ذهبنا أمس إلى السينما مع أصدقائنا."),
+        ("he", "הממשלה הודיעה היום על צעדים חדשים נגד האינפלציה."),
+        ("he", "אתמול בערב הלכנו לקולנוע עם חברים."),
+        ("ja", "政府は本日、インフレ対策の新たな措置を発表した。"),
+        ("ja", "昨日の夜、友達と一緒に映画を見に行きました。"),
+        ("zh", "政府今天宣布了应对通货膨胀的新措施。"),
+        ("zh", "昨天晚上我和朋友们一起去看电影。"),
+        ("ko", "정부는 오늘 인플레이션에 대응하기 위한 새로운 조치를 발표했다."),
+        ("ko", "어제 저녁에 친구들과 함께 영화를 보러 갔습니다."),
+        ("th", "รัฐบาลประกาศมาตรการใหม่เพื่อรับมือกับเงินเฟ้อในวันนี้"),
+        ("th", "เมื่อวานนี้เราไปดูหนังกับเพื่อน"),
+        ("hy", "Կառավարությունն այսօր հայտարարեց նոր միջոցառումների մասին։"),
+        ("hy", "Երեկ երեկոյան մենք ընկերների հետ կինո գնացինք։"),
+        ("ka", "მთავრობამ დღეს ინფლაციის წინააღმდეგ ახალი ზომები გამოაცხადა."),
+        ("ka", "გუშინ საღამოს მეგობრებთან ერთად კინოში წავედით."),
+        ("hi", "सरकार ने आज महंगाई से निपटने के लिए नए उपायों की घोषणा की।"),
+        ("hi", "कल शाम हम अपने दोस्तों के साथ फिल्म देखने गए थे।"),
+        ("vi", "Chính phủ hôm nay đã công bố các biện pháp mới để chống lạm phát."),
+        ("vi", "Tối hôm qua chúng tôi đã đi xem phim với bạn bè."),
+        ("id", "Pemerintah hari ini mengumumkan langkah-langkah baru untuk mengatasi inflasi."),
+        ("id", "Kemarin malam kami pergi menonton film bersama teman-teman."),
+        ("ca", "El govern ha anunciat avui noves mesures per reduir la inflació."),
+        ("ca", "Ahir a la nit vam anar al cinema amb els nostres amics."),
+        ("ro", "Guvernul a anunțat astăzi noi măsuri împotriva inflației."),
+        ("ro", "Aseară am mers la cinema cu prietenii noștri."),
+        ("da", "Regeringen har i dag bebudet nye tiltag mod inflationen, og det glæder økonomerne."),
+        ("da", "Vi tog ud til stranden i weekenden sammen med vores børn og hunden."),
+    ]
+
+    @Test(arguments: table)
+    func identifiesLanguage(_ expected: String, _ text: String) {
+        #expect(Self.identifier.identify(text).language == expected, "\(text)")
+    }
+
+    @Test func undeterminedForEmptyDigitsAndTooShort() {
+        #expect(Self.identifier.identify("").language == "und")
+        #expect(Self.identifier.identify("").score == 0)
+        #expect(Self.identifier.identify("12345 67 890 — 2024-07-08").language == "und")
+        #expect(Self.identifier.identify("ok").language == "und")
+        #expect(Self.identifier.identify("   \n\n ").language == "und")
+    }
+
+    @Test func modelCoversRequiredLanguages() {
+        let langs = Set(Self.identifier.model.languages)
+        let eu = ["bg", "hr", "cs", "da", "nl", "en", "et", "fi", "fr", "de", "hu", "ga", "it", "lv", "lt",
+                  "mt", "pl", "pt", "ro", "sk", "sl", "es", "sv"]
+        let more = ["ru", "uk", "be", "tr", "az", "kk", "ar", "fa", "ur", "hi", "mr", "vi", "id", "ms", "sw",
+                    "ca", "eu", "gl", "sr", "bs", "mk", "sq"]
+        for code in eu + more { #expect(langs.contains(code), "\(code)") }
+        #expect(langs.count == 77)
+    }
+
+    @Test func spansOfAnotherLanguage() {
+        let text = """
+            The city council met on Tuesday to discuss the new budget for public transport and schools.
+            El alcalde dijo que el presupuesto para el transporte público aumentará un diez por ciento el próximo año, según el informe de la comisión.
+            Council members will vote on the final proposal next month after a public consultation.
+            Residents who want to comment can write to the council or speak at the meeting in the town hall.
+            """
+        let a = Self.identifier.analyze(text)
+        #expect(a.language == "en")
+        #expect(a.spans.count == 1)
+        let span = a.spans[0]
+        #expect(span.language == "es")
+        #expect(span.start == 92)
+        #expect(span.end == 231)
+        let scalars = Array(text.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(scalars[span.start..<span.end])).hasPrefix("El alcalde"))
+        #expect(Self.identifier.spans(text, minLetters: 1000).isEmpty)
+        #expect(Self.identifier.analyze(text, spanMinLetters: nil).spans.isEmpty)
+    }
+
+    @Test func deterministic() {
+        let text = "Die Regierung hat heute neue Maßnahmen gegen die Inflation angekündigt."
+        let first = Self.identifier.analyze(text)
+        for _ in 0..<5 { #expect(Self.identifier.analyze(text) == first) }
+        #expect(first.language == "de")
+        #expect(first.score > 0.99)
+    }
+
+    @Test func rejectsBadModels() {
+        #expect(throws: LanguageModel.FormatError.badMagic) { try LanguageModel(bytes: [1, 2, 3, 4, 5, 6, 7, 8]) }
+        #expect(throws: LanguageModel.FormatError.truncated) {
+            try LanguageModel(bytes: Array("SLID".utf8) + [1, 0, 0, 0, 3, 0])
+        }
+    }
+
+    @Test func stageSetsLangAndSpans() {
+        var batch = Batch(sequence: 0, records: [
+            Record(idJSON: Array("\"a\"".utf8), text: "Wir haben uns am Wochenende mit unseren Freunden im Garten getroffen.",
+                   origin: Origin(file: "f", line: 1)),
+            Record(idJSON: Array("\"b\"".utf8), text: "42", origin: Origin(file: "f", line: 2)),
+        ])
+        var stats = StageStats()
+        LanguageStage().process(&batch, stats: &stats)
+        #expect(batch.records[0].lang == "de")
+        #expect(batch.records[1].lang == "und")
+        #expect(batch.records[1].langScore == 0)
+        #expect(stats.records == 2)
+    }
+}

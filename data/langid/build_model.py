@@ -1,0 +1,250 @@
+#!/usr/bin/env python3
+"""Builds Sluice's language-identification model (langid.bin).
+
+Sources (all openly licensed, all reachable through pip or apt; see NOTICE):
+  * lingua-language-detector 1.x (pip, Apache-2.0): character n-gram counts for 75 languages,
+    shipped in the wheel under lingua/language-models/<code>/{uni,bi,tri,quadri}grams.json.br.
+  * Galician (gl), which lingua lacks: the prose of Debian's libreoffice-help-gl package
+    (MPL-2.0), counted here (only paragraphs that read as Galician: much of it is English).
+  * Maltese (mt), which lingua lacks: the word list inside Debian's tesseract-ocr-mlt package
+    (Apache-2.0), extracted with combine_tessdata -u and dawg2wordlist (package tesseract-ocr),
+    counted here (one count per word form).
+
+Usage (pip install brotli lingua-language-detector<2 in a venv):
+    python data/langid/build_model.py --lingua SITE/lingua/language-models \
+        --gl-help DIR_OF_HELP_HTML --mt-words words.txt --out data/langid/langid.bin
+and copy the result to Sources/Sluice/Resources/langid.bin (the library's bundled copy):
+    cp data/langid/langid.bin Sources/Sluice/Resources/langid.bin
+
+Model: naive Bayes over character n-grams (orders 1-4) taken inside words (runs of letters,
+lower-cased). For each order n and language l, log P(g | l, n) = log(count / total count of
+order-n n-grams of l). The most frequent n-grams per language and order are kept; the value
+stored for (g, l) is log P - log eps_n in tenths of a nat (a byte), eps_n being a floor shared
+by all languages, so an unstored pair scores 0 and sums need only the stored pairs.
+
+File layout (little endian):
+  "SLID" u32 version
+  u32 nLangs, then per language: u8 len, code (ASCII), u32 script mask, i8 log prior (tenths of a nat)
+  u32 nLetters, then per letter: u32 code point, u32 lower-case code point   (code points < 0x3000)
+  u32 nKeys, u32 nPostings
+  keys: nKeys x (u32 hash, u8 count)  sorted by hash; their postings follow one another
+  postings: nPostings x (u8 language index, u8 value)
+Hash of an n-gram: 64-bit FNV-1a over its code points taken right to left, folded to 32 bits
+(0 mapped to 1); right to left so a reader extends order n to n+1 with one step.
+"""
+import argparse, glob, html, json, math, os, re, struct, sys, unicodedata
+from collections import Counter
+
+ORDERS = (1, 2, 3, 4)
+# Log priors in nats: variants that are rarer in real corpora than their close neighbours
+# (Bosnian beside Croatian, Nynorsk beside Bokmål, Galician beside Portuguese and Spanish), and
+# the two languages counted from smaller sources (gl, mt), lose ties on short texts.
+PRIORS = {"bs": -3.0, "nn": -2.0, "gl": -5.0, "mt": -5.0, "la": -2.0, "eo": -1.0, "af": -1.0}
+KEEP = {1: 100000, 2: 2500, 3: 7000, 4: 7000}   # n-grams kept per language and order
+MASK64 = (1 << 64) - 1
+
+# Scripts, as bits of a mask; a language's mask lists the scripts its letters are written in.
+SCRIPTS = ["Latin", "Cyrillic", "Greek", "Armenian", "Georgian", "Hebrew", "Arabic", "Devanagari",
+           "Bengali", "Gurmukhi", "Gujarati", "Tamil", "Telugu", "Thai", "Hangul", "Han", "Kana", "Other"]
+
+def script_of(cp):
+    if cp < 0x250 or 0x1E00 <= cp < 0x1F00: return 0
+    if 0x370 <= cp < 0x400 or 0x1F00 <= cp < 0x2000: return 2
+    if 0x400 <= cp < 0x530: return 1
+    if 0x530 <= cp < 0x590: return 3
+    if 0x10A0 <= cp < 0x1100: return 4
+    if 0x590 <= cp < 0x600: return 5
+    if 0x600 <= cp < 0x700 or 0x750 <= cp < 0x780 or 0xFB50 <= cp < 0xFE00 or 0xFE70 <= cp < 0xFF00: return 6
+    if 0x900 <= cp < 0x980: return 7
+    if 0x980 <= cp < 0xA00: return 8
+    if 0xA00 <= cp < 0xA80: return 9
+    if 0xA80 <= cp < 0xB00: return 10
+    if 0xB80 <= cp < 0xC00: return 11
+    if 0xC00 <= cp < 0xC80: return 12
+    if 0xE00 <= cp < 0xE80: return 13
+    if 0xAC00 <= cp < 0xD7B0 or 0x1100 <= cp < 0x1200 or 0x3130 <= cp < 0x3190: return 14
+    if 0x3040 <= cp < 0x3100 or 0x31F0 <= cp < 0x3200 or 0xFF66 <= cp < 0xFFA0: return 16
+    if 0x3400 <= cp < 0xA000 or 0xF900 <= cp < 0xFB00 or 0x20000 <= cp < 0x32000: return 15
+    return 17
+
+def ngram_hash(gram):
+    h = 0xcbf29ce484222325
+    for ch in reversed(gram):
+        h = ((h ^ ord(ch)) * 0x100000001b3) & MASK64
+    k = (h ^ (h >> 32)) & 0xFFFFFFFF
+    return k or 1
+
+def load_lingua(base, code, name):
+    import brotli
+    path = os.path.join(base, code, name + ".json.br")
+    if not os.path.exists(path):
+        return Counter()
+    d = json.loads(brotli.decompress(open(path, "rb").read()))
+    out = Counter()
+    for frac, grams in d["ngrams"].items():
+        num = int(frac.split("/")[0])
+        for g in grams.split(" "):
+            out[g] += num
+    return out
+
+def is_letter(ch):
+    return unicodedata.category(ch)[0] in "LM"
+
+def count_text(words, counts):
+    """Adds the n-grams of each (lower-cased) word to counts[n]."""
+    for w in words:
+        for n in ORDERS:
+            c = counts[n]
+            for i in range(len(w) - n + 1):
+                c[w[i:i + n]] += 1
+
+def words_of(text, letters):
+    out, cur = [], []
+    for ch in text.lower():
+        if ch in letters or is_letter(ch):
+            cur.append(ch)
+        elif cur:
+            out.append("".join(cur)); cur = []
+    if cur: out.append("".join(cur))
+    return out
+
+TAG = re.compile(r"<[^>]+>")
+def html_paragraphs(path):
+    raw = open(path, encoding="utf-8", errors="replace").read()
+    raw = re.sub(r"(?s)<(script|style|pre|code)\b.*?</\1>", " ", raw)
+    for m in re.finditer(r"(?s)<p\b[^>]*>(.*?)</p>", raw):
+        t = html.unescape(TAG.sub(" ", m.group(1)))
+        t = " ".join(t.split())
+        if len(t) >= 40:
+            yield t
+
+# Much of libreoffice-help-gl is untranslated English: only paragraphs with Galician function
+# words and without English ones are counted.
+GALICIAN = set("unha non coa cun dun dunha nun nunha polo pola ao aos tamén máis xa ou".split())
+ENGLISH = set("the and of with this that which from are be can you your should will its by not or has have".split())
+
+def galician(text):
+    words = set(re.findall(r"[^\W\d_]+", text.lower()))
+    return len(words & GALICIAN) >= 2 and not words & ENGLISH
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--lingua", required=True)
+    ap.add_argument("--gl-help", required=True)
+    ap.add_argument("--mt-words", required=True)
+    ap.add_argument("--out", required=True)
+    a = ap.parse_args()
+
+    langs = sorted(os.listdir(a.lingua))
+    counts = {}
+    for code in langs:
+        counts[code] = {n: load_lingua(a.lingua, code, name)
+                        for n, name in zip(ORDERS, ["unigrams", "bigrams", "trigrams", "quadrigrams"])}
+    letters = set()
+    for code in langs:
+        letters.update(counts[code][1].keys())
+
+    gl = {n: Counter() for n in ORDERS}
+    files = sorted(glob.glob(os.path.join(a.gl_help, "**", "*.html"), recursive=True))
+    for f in files:
+        for p in html_paragraphs(f):
+            if galician(p):
+                count_text(words_of(p, letters), gl)
+    counts["gl"] = gl
+    mt = {n: Counter() for n in ORDERS}
+    mwords = []
+    for line in open(a.mt_words, encoding="utf-8"):
+        mwords.extend(words_of(line.strip(), letters))
+    count_text(mwords, mt)
+    counts["mt"] = mt
+    langs = sorted(counts)
+    for code in ("gl", "mt"):
+        letters.update(counts[code][1].keys())
+
+    # Probabilities, pruning, floors.
+    probs = {}
+    cutoffs = {n: [] for n in ORDERS}
+    for code in langs:
+        probs[code] = {}
+        for n in ORDERS:
+            c = counts[code][n]
+            total = sum(c.values())
+            if total == 0:
+                probs[code][n] = []
+                continue
+            top = [(g, k / total) for g, k in c.most_common(KEEP[n]) if k >= 2 or n == 1]
+            probs[code][n] = top
+            if top and n > 1 and len(c) > KEEP[n]:
+                cutoffs[n].append(top[-1][1])
+    eps = {}
+    for n in ORDERS:
+        cs = sorted(cutoffs[n])
+        eps[n] = (cs[len(cs) // 2] if cs else 1e-6) * 0.5
+    eps[1] = 1e-6
+    print("floors", {n: f"{eps[n]:.2e}" for n in ORDERS}, file=sys.stderr)
+
+    postings = {}   # hash -> list of (lang index, value)
+    grams = {}
+    for li, code in enumerate(langs):
+        for n in ORDERS:
+            for g, p in probs[code][n]:
+                v = int(round(10 * (math.log(p) - math.log(eps[n]))))
+                if v <= 0:
+                    continue
+                h = ngram_hash(g)
+                if h in grams and grams[h] != g:
+                    print("hash collision", g, grams[h], file=sys.stderr)
+                grams[h] = g
+                postings.setdefault(h, []).append((li, min(v, 255)))
+
+    masks = []
+    for code in langs:
+        by = Counter()
+        for g, k in counts[code][1].items():
+            by[script_of(ord(g))] += k
+        tot = sum(by.values())
+        m = 0
+        for s, k in by.items():
+            if s != 17 and k >= 0.05 * tot:
+                m |= 1 << s
+        masks.append(m)
+
+    letter_pairs = []
+    for ch in sorted(letters):
+        cp = ord(ch)
+        if cp >= 0x3000 or len(ch) != 1:
+            continue
+        lo = ch.lower()
+        letter_pairs.append((cp, ord(lo) if len(lo) == 1 else cp))
+    # Upper-case forms of letters, mapped to them.
+    known = {cp for cp, _ in letter_pairs}
+    for ch in list(letters):
+        up = ch.upper()
+        if len(up) == 1 and ord(up) < 0x3000 and ord(up) not in known and up.lower() == ch:
+            letter_pairs.append((ord(up), ord(ch)))
+            known.add(ord(up))
+    letter_pairs.sort()
+
+    out = bytearray(b"SLID") + struct.pack("<I", 1)
+    out += struct.pack("<I", len(langs))
+    for code, m in zip(langs, masks):
+        b = code.encode()
+        out += struct.pack("<B", len(b)) + b + struct.pack("<Ib", m, int(round(10 * PRIORS.get(code, 0.0))))
+    out += struct.pack("<I", len(letter_pairs))
+    for cp, lo in letter_pairs:
+        out += struct.pack("<II", cp, lo)
+    keys = sorted(postings)
+    nPost = sum(len(postings[h]) for h in keys)
+    out += struct.pack("<II", len(keys), nPost)
+    for h in keys:
+        out += struct.pack("<IB", h, len(postings[h]))
+    for h in keys:
+        for li, v in sorted(postings[h]):
+            out += struct.pack("<BB", li, v)
+    with open(a.out, "wb") as f:
+        f.write(out)
+    print(f"{len(langs)} languages, {len(keys)} n-grams, {nPost} postings, {len(out)} bytes -> {a.out}",
+          file=sys.stderr)
+
+if __name__ == "__main__":
+    main()
