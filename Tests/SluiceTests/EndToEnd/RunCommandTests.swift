@@ -96,7 +96,7 @@ import Testing
         #expect(run["rejected"] as? Int == 1)
         #expect(run["skipped_files"] as? Int == 1)
         #expect(run["resumed"] as? Bool == false)
-        #expect(events.count == 4 + 4 + 1)
+        #expect(events.count == 4 + 5 + 1)
         #expect(r.err.contains("completed: 4 files; 1 other file skipped; 8 records in, 7 out, 1 rejected, 0 dropped"))
     }
 
