@@ -19,7 +19,8 @@ let package = Package(
             providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]
         ),
         // Pure text algorithms over UTF-8: no I/O, no dependencies.
-        .target(name: "SluiceText"),
+        // Clean/Data/boilerplate.txt is compiled in (Scripts/gen_boilerplate.py), not a resource.
+        .target(name: "SluiceText", exclude: ["Clean/Data/boilerplate.txt"]),
         // Records, codecs, the engine and the pipeline format.
         .target(
             name: "Sluice",
