@@ -37,7 +37,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "sluice-bench", dependencies: ["Sluice"], path: "Benchmarks/sluice-bench"),
-        .testTarget(name: "SluiceTextTests", dependencies: ["SluiceText"]),
+        // Fixtures are read by path (#filePath), and by Benchmarks/compare_ftfy.py.
+        .testTarget(name: "SluiceTextTests", dependencies: ["SluiceText"], exclude: ["Fixtures"]),
         .testTarget(
             name: "SluiceTests",
             dependencies: ["Sluice"],

@@ -10,9 +10,12 @@ public struct BoilerplateMatcher: Sendable, Equatable, Hashable {
     private var exact: Set<[UInt8]> = []
     /// Patterns with `*`, split at the stars.
     private var globs: [[[UInt8]]] = []
-    /// The first byte of a normalized line that any pattern accepts (`true` for all when a
-    /// pattern starts with `*`).
-    private var firstBytes = [Bool](repeating: false, count: 256)
+    /// Prefilter without allocation: the first two bytes of the normalized patterns that do not
+    /// start with `*` (a pattern of one byte, or with `*` second, by its first byte alone) …
+    private var bigrams = Set<UInt16>()
+    private var firstOnly = Set<UInt8>()
+    /// … and the last three bytes of those that start with `*`.
+    private var tails = Set<UInt32>()
     public private(set) var count = 0
 
     public static let maxLineBytes = 160
@@ -31,10 +34,15 @@ public struct BoilerplateMatcher: Sendable, Equatable, Hashable {
             count += 1
             if norm.contains(0x2A) {
                 globs.append(norm.split(separator: 0x2A, omittingEmptySubsequences: false).map(Array.init))
-                if norm[0] == 0x2A { firstBytes = [Bool](repeating: true, count: 256) } else { firstBytes[Int(norm[0])] = true }
             } else {
                 exact.insert(norm)
-                firstBytes[Int(norm[0])] = true
+            }
+            if norm[0] == 0x2A {
+                tails.insert(Self.tail(norm, norm.count))
+            } else if norm.count == 1 || norm[1] == 0x2A {
+                firstOnly.insert(norm[0])
+            } else {
+                bigrams.insert(UInt16(norm[0]) << 8 | UInt16(norm[1]))
             }
         }
     }
@@ -44,7 +52,9 @@ public struct BoilerplateMatcher: Sendable, Equatable, Hashable {
         var m = self
         m.exact.formUnion(other.exact)
         m.globs += other.globs
-        for k in 0..<256 where other.firstBytes[k] { m.firstBytes[k] = true }
+        m.bigrams.formUnion(other.bigrams)
+        m.firstOnly.formUnion(other.firstOnly)
+        m.tails.formUnion(other.tails)
         m.count += other.count
         return m
     }
@@ -54,8 +64,9 @@ public struct BoilerplateMatcher: Sendable, Equatable, Hashable {
     /// Whether the line `range` of `p` is boilerplate.
     public func matches(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         guard !range.isEmpty, range.count <= Self.maxLineBytes else { return false }
+        guard mayMatch(p, range) else { return false }
         let norm = Self.normalize(p, range, keepStars: false)
-        guard let first = norm.first, firstBytes[Int(first)] else { return false }
+        guard !norm.isEmpty else { return false }
         if exact.contains(norm) { return true }
         for g in globs where Self.glob(g, norm) { return true }
         return false
@@ -65,6 +76,61 @@ public struct BoilerplateMatcher: Sendable, Equatable, Hashable {
     public func matches(_ s: String) -> Bool {
         var s = s
         return s.withUTF8 { matches($0, 0..<$0.count) }
+    }
+
+    /// The prefilter: the line's first two normalized bytes or its last three may start or
+    /// end a pattern. Works on the bytes in place.
+    private func mayMatch(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        let base = p.baseAddress!
+        var i = range.lowerBound
+        let end = range.upperBound
+        // First two bytes of the folded text after leading decorations and spaces.
+        var b0: UInt8 = 0, b1: UInt8 = 0, got = 0
+        while i < end && got < 2 {
+            let (v, len) = MojibakeRepair.decode(base, i, end)
+            i += len
+            if got == 0 && (Self.isSpace(v) || Self.isDecoration(v, keepStars: false)) { continue }
+            let f = Self.fold(v)
+            if got == 0 {
+                if f < 0x80 { b0 = UInt8(f); got = 1 } else { (b0, b1) = Self.firstTwoUTF8(f); got = 2 }
+            } else {
+                if Self.isSpace(v) { b1 = 0x20 } else if f < 0x80 { b1 = UInt8(f) } else { b1 = Self.firstTwoUTF8(f).0 }
+                got = 2
+            }
+        }
+        guard got > 0 else { return false }
+        if firstOnly.contains(b0) { return true }
+        if got == 2 && bigrams.contains(UInt16(b0) << 8 | UInt16(b1)) { return true }
+        if tails.isEmpty { return false }
+        // Last three bytes before trailing decorations (ASCII ones; non-ASCII: let it through).
+        var j = end
+        while j > range.lowerBound {
+            let c = p[j - 1]
+            if c >= 0x80 { return true }
+            if c == 0x20 || c == 0x2E || c == 0x21 || c == 0x3F || (c != 0x2A && Self.isDecoration(UInt32(c), keepStars: false)) { j -= 1; continue }
+            break
+        }
+        guard j - range.lowerBound >= 3 else { return false }
+        var t: UInt32 = 0
+        for k in (j - 3)..<j { t = t << 8 | UInt32(UInt8(Self.fold(UInt32(p[k])))) }
+        return tails.contains(t)
+    }
+
+    /// The first two bytes of the UTF-8 form of a non-ASCII scalar.
+    @inline(__always) static func firstTwoUTF8(_ v: UInt32) -> (UInt8, UInt8) {
+        if v < 0x800 { return (UInt8(0xC0 | v >> 6), UInt8(0x80 | v & 0x3F)) }
+        if v < 0x10000 { return (UInt8(0xE0 | v >> 12), UInt8(0x80 | (v >> 6) & 0x3F)) }
+        return (UInt8(0xF0 | v >> 18), UInt8(0x80 | (v >> 12) & 0x3F))
+    }
+
+    @inline(__always) static func isSpace(_ v: UInt32) -> Bool {
+        v == 0x20 || v == 0x09 || v == 0xA0 || v == 0x202F || (v >= 0x2000 && v <= 0x200A)
+    }
+
+    static func tail(_ norm: [UInt8], _ count: Int) -> UInt32 {
+        var t: UInt32 = 0
+        for k in max(0, count - 3)..<count { t = t << 8 | UInt32(norm[k]) }
+        return t
     }
 
     // MARK: Normalization

@@ -16,6 +16,8 @@ enum MojibakeRepair {
     static func mayStartAt(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Bool {
         guard p[i] == 0xC3, i + 2 < n else { return false }
         let b1 = p[i + 1]
+        // `cittÃ  ` (à whose no-break space became a space).
+        if b1 == 0x83 && p[i + 2] == 0x20 && i > 0 && p[i - 1] >= 0x61 && p[i - 1] <= 0x7A { return true }
         guard b1 >= 0x82 && b1 <= 0xB4 else { return false }
         return isContinuationChar(p, i + 2, n)
     }
@@ -74,6 +76,14 @@ enum MojibakeRepair {
                 continue
             }
             let (v, len) = decode(p, i, n)
+            if v == 0xC3 && i + 2 < n && p[i + 2] == 0x20 && i > 0 && p[i - 1] >= 0x61 && p[i - 1] <= 0x7A
+                && (i + 3 == n || p[i + 3] == 0x20 || p[i + 3] == 0x0A || p[i + 3] == 0x2E || p[i + 3] == 0x2C) {
+                // `cittÃ  perché`: the no-break space of `à` (C3 A0) became a space.
+                if !runBytes.isEmpty { flushRun(p, n, &runBytes, &runStarts, end: i, into: &candidates) }
+                candidates.append(Candidate(range: i..<(i + 3), scalar: 0xE0, weak: false))
+                i += 3
+                continue
+            }
             if let b = CP1252.byte(for: v) {
                 runBytes.append(b)
                 runStarts.append(i)
@@ -108,26 +118,44 @@ enum MojibakeRepair {
         let m = bytes.count
         guard m >= 2 else { return }
         var k = 0
+        // The byte each output character stands for so far (0 when none): a C1 control is a
+        // plausible result only inside a sequence that the next round completes.
+        var pendingNeed = 0
         while k < m {
-            guard let (v, len) = sequence(bytes, k), isPlausible(v) else { k += 1; continue }
+            guard let (v, len) = sequence(bytes, k),
+                  isPlausible(v) || (v >= 0x80 && v <= 0x9F && pendingNeed > 0) else {
+                pendingNeed = needAfter(bytes[k], pendingNeed)
+                k += 1
+                continue
+            }
             let lo = starts[k]
             let hi = k + len < m ? starts[k + len] : end
             var weak = false
             if len == 2 && weakContinuations.contains(bytes[k + 1]) {
-                // A capital letter that ends a word, then closing punctuation: may be real text.
-                let before = lo > 0 ? previousScalar(p, lo) : nil
+                // A capital letter alone or at the end of a word, then closing punctuation:
+                // may be real text (“AMANHÔ, “Ç”).
                 let after = hi < n ? decode(p, hi, n).0 : nil
-                let letterBefore = before.map(isLetterOrDigit) ?? false
-                let wordAfter = after.map(isLetterOrDigit) ?? false
-                weak = letterBefore && !wordAfter
+                weak = !(after.map(isLetterOrDigit) ?? false)
             }
             candidates.append(Candidate(range: lo..<hi, scalar: v, weak: weak))
+            pendingNeed = needAfter(CP1252.byte(for: v) ?? 0, pendingNeed)
             k += len
         }
     }
 
     /// Closing punctuation that legitimately follows a capital letter at the end of a word.
-    private static let weakContinuations: Set<UInt8> = [0x82, 0x84, 0x85, 0x8B, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x9B, 0xA8, 0xAB, 0xB4, 0xB7, 0xBB]
+    private static let weakContinuations: Set<UInt8> = [0x85, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0xA8, 0xAB, 0xB4, 0xB7, 0xBB]
+
+    /// Continuation bytes still expected after the output byte `b`, given `need` before it.
+    private static func needAfter(_ b: UInt8, _ need: Int) -> Int {
+        switch b {
+        case 0xC2...0xDF: return 1
+        case 0xE0...0xEF: return 2
+        case 0xF0...0xF4: return 3
+        case 0x80...0xBF: return max(0, need - 1)
+        default: return 0
+        }
+    }
 
     /// The valid UTF-8 multi-byte sequence at `k` of `b`: its scalar and length.
     private static func sequence(_ b: [UInt8], _ k: Int) -> (UInt32, Int)? {
@@ -158,6 +186,7 @@ enum MojibakeRepair {
     static func isPlausible(_ v: UInt32) -> Bool {
         switch v {
         case 0xA0...0x24F,        // Latin-1 letters and symbols, Latin Extended-A/B
+             0x2C6, 0x2DC,        // ˆ ˜ (Windows-1252)
              0x370...0x3FF,       // Greek
              0x400...0x52F,       // Cyrillic
              0x531...0x58F,       // Armenian
@@ -190,12 +219,6 @@ enum MojibakeRepair {
         }
         guard let s = Unicode.Scalar(v) else { return false }
         return s.properties.isAlphabetic
-    }
-
-    private static func previousScalar(_ p: UnsafePointer<UInt8>, _ i: Int) -> UInt32 {
-        var j = i - 1
-        while j > 0 && p[j] & 0xC0 == 0x80 { j -= 1 }
-        return decode(p, j, i).0
     }
 
     @inline(__always)

@@ -1,7 +1,7 @@
 /// Repairs punctuation artifacts of scraped and spun text, on text whose spaces are already
 /// collapsed and whose lines are trimmed:
-/// - a space before `,` `.` `;` `:` (`word , next` → `word, next`); in French the space
-///   before `;` and `:` is kept (French typography wants one);
+/// - a space before `,` `.` `;` `:` (`word , next` → `word, next`); the space before `;` and
+///   `:` is kept in French (French typography wants one) and when the language is unknown;
 /// - doubled punctuation before a comma (`summit. , which` → `summit, which`; after an
 ///   abbreviation the period stays: `etc. , and` → `etc., and`);
 /// - a missing space after an ellipsis or a bracketed ellipsis / citation (`wait…what`,
@@ -12,7 +12,9 @@
 /// closing quote follows it.
 enum PunctuationFix {
     /// The fixed text, or `nil` when nothing changed; `fixed` counts the repairs.
-    static func fix(_ p: UnsafeBufferPointer<UInt8>, french: Bool, fixed: inout Int) -> [UInt8]? {
+    /// `language` nil (unknown): the space before `;` and `:` is kept, as in French.
+    static func fix(_ p: UnsafeBufferPointer<UInt8>, french: Bool, languageKnown: Bool = true, fixed: inout Int) -> [UInt8]? {
+        let knownNotFrench = languageKnown && !french
         let n = p.count
         var out: [UInt8] = []
         var changed = false
@@ -23,13 +25,22 @@ enum PunctuationFix {
             if !changed { changed = true; out.reserveCapacity(n + 16) }
         }
 
+        let interesting = Self.interesting
         while i < n {
+            // Skip to the next byte that may start an artifact.
+            while i < n && !interesting[Int(p[i])] { i += 1 }
+            guard i < n else { break }
+            // `, . ; :` after a space: look from the space.
+            if p[i] < 0x5D && p[i] != 0x29 {
+                if i >= 2 && p[i - 1] == 0x20 { i -= 1 } else { i += 1; continue }
+            }
             let c = p[i]
             if c == 0x20, i > 0, i + 1 < n, isArtifact(p[i + 1]) {
                 let punct = p[i + 1]
                 let prev = p[i - 1]
                 if prev != 0x0A && prev != 0x20 && followsCleanly(p, i + 2, punct: punct)
-                    && !(french && (punct == 0x3B || punct == 0x3A))
+                    && (punct == 0x2C || punct == 0x2E || knownNotFrench)
+                    && !(isArtifact(prev) && (i < 2 || p[i - 2] == 0x0A || p[i - 2] == 0x20))
                     && !(punct == 0x3A && isDigit(prev) && i + 3 < n && isDigit(p[i + 3])) {
                     start()
                     if punct == 0x2C && isArtifact(prev) && i >= 2 && p[i - 2] != prev && p[i - 2] != 0x20 && p[i - 2] != 0x0A {
@@ -48,6 +59,8 @@ enum PunctuationFix {
                     copied = i
                     continue
                 }
+                i += 2  // past the punctuation
+                continue
             }
             // "…" + letter, "[…]" / "[3]" + letter: a space is missing.
             if c == 0xE2, i + 3 < n, p[i + 1] == 0x80, p[i + 2] == 0xA6, i > 0, p[i - 1] != 0x20, p[i - 1] != 0x0A,
@@ -75,6 +88,14 @@ enum PunctuationFix {
         out.append(contentsOf: UnsafeBufferPointer(rebasing: p[copied..<n]))
         return out
     }
+
+    /// Bytes where an artifact may be: `, . ; :` (after a space), `…`'s lead byte, `]`, `)`.
+    nonisolated(unsafe) static let interesting: UnsafeMutablePointer<Bool> = {
+        let t = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
+        t.initialize(repeating: false, count: 256)
+        for b in [0x2C, 0x2E, 0x3B, 0x3A, 0xE2, 0x5D, 0x29] { t[b] = true }
+        return t
+    }()
 
     @inline(__always) static func isArtifact(_ d: UInt8) -> Bool { d == 0x2C || d == 0x2E || d == 0x3B || d == 0x3A }
     @inline(__always) static func isDigit(_ d: UInt8) -> Bool { d >= 0x30 && d <= 0x39 }

@@ -31,9 +31,9 @@ public struct TextCleaner: Sendable {
         var counters = Counters()
         let french = language.map(Self.isFrench) ?? false
         let pass = text.utf8.withContiguousStorageIfAvailable { bytes in
-            firstPass(bytes, original: text, french: french, counters: &counters)
+            firstPass(bytes, original: text, french: french, languageKnown: language != nil, counters: &counters)
         } ?? Array(text.utf8).withUnsafeBufferPointer { bytes in
-            firstPass(bytes, original: nil, french: french, counters: &counters)
+            firstPass(bytes, original: nil, french: french, languageKnown: language != nil, counters: &counters)
         }
         var result = CleanedText(text: pass.text, tags: pass.lifted.tags, date: pass.lifted.date, counters: Counters())
         // Text whose every non-ASCII scalar is NFC in any context needs no NFC pass.
@@ -64,7 +64,7 @@ public struct TextCleaner: Sendable {
     /// Runs the byte-level steps on `bytes`, lifts the metadata and builds the text once;
     /// `original` is the string `bytes` come from, returned as it is (or sliced, without
     /// validating it again) when no step changes anything.
-    private func firstPass(_ bytes: UnsafeBufferPointer<UInt8>, original: String?, french: Bool, counters: inout Counters) -> FirstPass {
+    private func firstPass(_ bytes: UnsafeBufferPointer<UInt8>, original: String?, french: Bool, languageKnown: Bool, counters: inout Counters) -> FirstPass {
         // 1. HTML residue.
         var source: [UInt8]? = nil
         if (options.htmlEntities || options.htmlTags) && HTMLResidue.mayContain(bytes) {
@@ -113,7 +113,7 @@ public struct TextCleaner: Sendable {
                 guard filtered.punctuationCandidate || (q.count > 0 && ByteSearch.find(0x5D, q.baseAddress!, 0, q.count) != nil)
                 else { return nil }
                 var fixed = 0
-                let r = PunctuationFix.fix(q, french: french, fixed: &fixed)
+                let r = PunctuationFix.fix(q, french: french, languageKnown: languageKnown, fixed: &fixed)
                 counters.add(CleanCounter.punctuationFixed, fixed)
                 return r
             }
