@@ -92,15 +92,26 @@ public struct TextCleaner: Sendable {
         }
         defer { filtered.bytes?.deallocate() }
         filtered.report(into: &counters)
-        // The filter's output: its own bytes, else a prefix of its input.
-        let p: UnsafeBufferPointer<UInt8>
+        // The filter's output: its own bytes, else a prefix of its input (kept alive while used).
+        let result = filtered
         if let fb = filtered.bytes {
-            p = UnsafeBufferPointer(start: fb, count: filtered.count)
-        } else if let s = source {
-            p = s.withUnsafeBufferPointer { UnsafeBufferPointer(start: $0.baseAddress, count: filtered.count) }
-        } else {
-            p = UnsafeBufferPointer(rebasing: bytes[0..<filtered.count])
+            return finishPass(UnsafeBufferPointer(start: fb, count: filtered.count), filtered: result, unchanged: false,
+                              bytes: bytes, original: original, french: french, languageKnown: languageKnown, counters: &counters)
         }
+        if let s = source {
+            return s.withUnsafeBufferPointer {
+                finishPass(UnsafeBufferPointer(rebasing: $0[0..<result.count]), filtered: result, unchanged: false,
+                           bytes: bytes, original: original, french: french, languageKnown: languageKnown, counters: &counters)
+            }
+        }
+        return finishPass(UnsafeBufferPointer(rebasing: bytes[0..<filtered.count]), filtered: result, unchanged: true,
+                          bytes: bytes, original: original, french: french, languageKnown: languageKnown, counters: &counters)
+    }
+
+    /// Steps 4–6 on the filter's output `p`; `unchanged` when `p` is a prefix of `bytes`.
+    private func finishPass(_ p: UnsafeBufferPointer<UInt8>, filtered: CharacterFilter.Result, unchanged: Bool,
+                            bytes: UnsafeBufferPointer<UInt8>, original: String?, french: Bool, languageKnown: Bool,
+                            counters: inout Counters) -> FirstPass {
         // 4. Boilerplate lines; 5. punctuation.
         var post: [UInt8]? = nil
         if options.removeBoilerplate && !boilerplate.isEmpty {
@@ -129,7 +140,7 @@ public struct TextCleaner: Sendable {
         }
         let lifted = liftMetadata(p, count: p.count, counters: &counters)
         let text: String
-        if filtered.bytes == nil && source == nil, let original {
+        if unchanged, let original {
             if lifted.range == 0..<bytes.count {
                 text = original
             } else {
