@@ -59,6 +59,12 @@ let cleaner = TextCleaner()
 let splitter = SentenceSplitter(language: "en")
 let only = ProcessInfo.processInfo.environment["SLUICE_BENCH_ONLY"]
 if only == nil || only == "clean" { bench("clean") { cleaner.clean($0).text.utf8.count } }
+// The first version's steps only (no HTML, mojibake, boilerplate, punctuation): the cost of the rest.
+var v1 = TextCleaner.Options()
+v1.htmlEntities = false; v1.htmlTags = false; v1.repairMojibake = false
+v1.removeBoilerplate = false; v1.fixPunctuation = false
+let cleanerV1 = TextCleaner(options: v1)
+if only == nil || only == "clean" || only == "clean-v1" { bench("clean-v1") { cleanerV1.clean($0).text.utf8.count } }
 if only == nil || only == "split" { bench("split") { splitter.split($0).count } }
 if (only == nil || only == "split") && !englishTexts.isEmpty {
     let mb = Double(englishTexts.reduce(0) { $0 + $1.utf8.count }) / 1e6

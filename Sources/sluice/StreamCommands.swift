@@ -36,8 +36,26 @@ struct CleanCommand: AsyncParsableCommand {
     )
     @OptionGroup var stream: StreamOptions
 
+    @Flag(help: "Show what cleaning changed instead of the records: per changed record, the removed (-) and added (+) lines, lifted tags and date.")
+    var diff = false
+
+    @Option(help: "A pipeline file (or `news`) whose clean options to use instead of the defaults.")
+    var pipeline: String?
+
     func run() async throws {
-        try await stream.run([CleanStage()], format: .clean)
+        var stage = CleanStage(keepRawText: diff)
+        if let pipeline {
+            do {
+                let p = try PipelineFile.load(nameOrPath: pipeline)
+                if let c = p.stages.compactMap({ $0 as? CleanStage }).first {
+                    stage = CleanStage(options: c.cleaner.options, keepRawText: diff)
+                }
+            } catch {
+                Console.error("sluice: \(error.description)")
+                throw ExitCode(2)
+            }
+        }
+        try await stream.run([stage], format: diff ? .cleanDiff : .clean)
     }
 }
 

@@ -51,6 +51,9 @@ public enum PipelineFile {
             throw Failure(path: path, problems: [Problem(line: 0, column: 0, message: "\(error)")])
         }
         var reader = PipelineReader()
+        if path != "<pipeline>", let slash = path.lastIndex(of: "/") {
+            reader.baseDirectory = String(path[..<slash])
+        }
         let pipeline = reader.read(root)
         if !reader.problems.isEmpty {
             // Report in file order, as compilers do, whatever order the sections were read in.
@@ -71,7 +74,7 @@ public enum PipelineFile {
         }
     }
 
-    private static func readFile(_ path: String) throws(ReadError) -> String {
+    static func readFile(_ path: String) throws(ReadError) -> String {
         let reader = try FileReader(path: path)
         let lines = LineReader(source: reader, chunkSize: 1 << 16)
         return String(decoding: try lines.readAll(), as: UTF8.self)

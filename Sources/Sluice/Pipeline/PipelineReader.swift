@@ -4,6 +4,8 @@ import Yams
 /// at the first, so `sluice validate` can list them all.
 struct PipelineReader {
     var problems: [PipelineFile.Problem] = []
+    /// The directory of the pipeline file: relative data-file paths start there.
+    var baseDirectory: String?
 
     mutating func read(_ root: Node?) -> Pipeline {
         var pipeline = Pipeline(name: "custom", stages: [])
@@ -107,6 +109,22 @@ struct PipelineReader {
         if let v = o.int("max_blank_lines", 0...100, &self) { c.maxBlankLines = v }
         if let v = o.bool("lift_hashtags", &self) { c.liftHashtags = v }
         if let v = o.bool("lift_timestamp", &self) { c.liftTimestamp = v }
+        if let v = o.bool("mojibake", &self) { c.repairMojibake = v }
+        if let v = o.bool("html_entities", &self) { c.htmlEntities = v }
+        if let v = o.bool("html_tags", &self) { c.htmlTags = v }
+        if let v = o.bool("boilerplate", &self) { c.removeBoilerplate = v }
+        if let v = o.bool("boilerplate_defaults", &self) { c.replaceDefaultBoilerplate = !v }
+        if let path = o.string("boilerplate_file", &self) {
+            let resolved = path.hasPrefix("/") || baseDirectory == nil ? path : baseDirectory! + "/" + path
+            do {
+                let text = try PipelineFile.readFile(resolved)
+                c.boilerplatePatterns = Self.patternLines(text)
+            } catch {
+                problem(o.valueNode("boilerplate_file"), "cannot read boilerplate_file '\(resolved)': \(error)")
+            }
+        }
+        if let v = o.bool("punctuation", &self) { c.fixPunctuation = v }
+        if let v = o.bool("french_spacing", &self) { c.frenchSpacing = v }
         let keepRaw = o.bool("keep_raw_text", &self) ?? false
         o.finish(&self)
         return CleanStage(options: c, keepRawText: keepRaw)
@@ -119,6 +137,14 @@ struct PipelineReader {
         let spanMin = o.int("span_min_chars", 1...1_000_000, &self) ?? 100
         o.finish(&self)
         return LanguageStage(minChars: minChars, spans: spans, spanMinChars: spanMin)
+    /// The pattern lines of a boilerplate file: blank lines and `#` comments dropped.
+    static func patternLines(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).compactMap { line in
+            var t = Substring(line)
+            while let f = t.first, f == " " || f == "\t" { t = t.dropFirst() }
+            while let l = t.last, l == " " || l == "\t" { t = t.dropLast() }
+            return t.isEmpty || t.hasPrefix("#") ? nil : String(t)
+        }
     }
 
     private mutating func readSplit(_ node: Node) -> any Stage {

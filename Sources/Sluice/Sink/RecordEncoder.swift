@@ -18,6 +18,8 @@ public enum RecordEncoder {
             w.appendRawASCII(",")
             appendTagsAndDate(r, to: &w)
             w.appendRawASCII("}\n")
+        case .cleanDiff:
+            CleanDiff.append(r, to: &w.bytes)
         case .split:
             w.appendRawASCII("{\"id\":")
             w.appendRaw(r.idJSON)

@@ -8,6 +8,9 @@ public enum RecordFormat: Sendable {
     case sentenceLines
     /// `{"id", "text", "tags", "date"}` (`sluice clean`).
     case clean
+    /// What cleaning changed, as a unified-style line diff per changed record (`sluice clean
+    /// --diff`); needs `raw_text` (the clean stage's `keepRawText`). Unchanged records print nothing.
+    case cleanDiff
     /// `{"id", "sentences"}` (`sluice split`).
     case split
     /// `{"id", "lang", "lang_score", "tags", "attributes"}` (`sluice tag`).

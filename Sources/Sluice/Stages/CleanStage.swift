@@ -12,13 +12,19 @@ public struct CleanStage: Stage {
     public var name: String { "clean" }
     public var fingerprint: String {
         let o = cleaner.options
-        return "clean/1 normalization=\(o.normalization.rawValue) remove_control=\(o.removeControl) normalize_spaces=\(o.normalizeSpaces) collapse_spaces=\(o.collapseSpaces) trim_lines=\(o.trimLines) max_blank_lines=\(o.maxBlankLines) lift_hashtags=\(o.liftHashtags) lift_timestamp=\(o.liftTimestamp) keep_raw_text=\(keepRawText)"
+        var f = "clean/2 normalization=\(o.normalization.rawValue) remove_control=\(o.removeControl) normalize_spaces=\(o.normalizeSpaces) collapse_spaces=\(o.collapseSpaces) trim_lines=\(o.trimLines) max_blank_lines=\(o.maxBlankLines) lift_hashtags=\(o.liftHashtags) lift_timestamp=\(o.liftTimestamp) keep_raw_text=\(keepRawText)"
+        f += " mojibake=\(o.repairMojibake) html_entities=\(o.htmlEntities) html_tags=\(o.htmlTags) boilerplate=\(o.removeBoilerplate) punctuation=\(o.fixPunctuation) french_spacing=\(o.frenchSpacing)"
+        if !o.boilerplatePatterns.isEmpty || o.replaceDefaultBoilerplate {
+            // The patterns themselves, not the file name: editing the file changes the pipeline.
+            f += " boilerplate_patterns=\(o.boilerplatePatterns.count):\(Self.digest(o.boilerplatePatterns)) replace_default=\(o.replaceDefaultBoilerplate)"
+        }
+        return f
     }
 
     public func process(_ batch: inout Batch, stats: inout StageStats) {
         for i in batch.records.indices {
             let before = batch.records[i].text
-            let result = cleaner.clean(before)
+            let result = cleaner.clean(before, language: batch.records[i].lang ?? batch.records[i].inputLang)
             stats.records += 1
             stats.counters.merge(result.counters)
             let textChanged = result.text.utf8.count != before.utf8.count || result.text != before
@@ -28,5 +34,15 @@ public struct CleanStage: Stage {
             batch.records[i].addTags(result.tags)
             if batch.records[i].date == nil { batch.records[i].date = result.date }
         }
+    }
+
+    /// A stable 64-bit FNV-1a digest of `lines`, in hex.
+    static func digest(_ lines: [String]) -> String {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for line in lines {
+            for b in line.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+            h = (h ^ 0x0A) &* 0x100_0000_01B3
+        }
+        return String(h, radix: 16)
     }
 }

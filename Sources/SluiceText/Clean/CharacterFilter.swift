@@ -24,6 +24,11 @@ struct CharacterFilter {
         var spacesCollapsed = 0
         var spacesTrimmed = 0
         var blankLinesRemoved = 0
+        /// The input may hold mojibake (see ``MojibakeRepair/mayStartAt(_:_:_:)``).
+        var mojibakeCandidate = false
+        /// The output may hold a punctuation artifact: a space before `, . ; :` or an
+        /// ellipsis followed by a letter (a `]` is looked for separately).
+        var punctuationCandidate = false
 
         /// Whether the output differs from the whole input.
         func changed(inputCount: Int) -> Bool { bytes != nil || count != inputCount }
@@ -51,13 +56,20 @@ struct CharacterFilter {
     let trimLines: Bool
     /// Blank lines kept between paragraphs; negative keeps all.
     let maxBlankLines: Int
+    /// French typography: a no-break space (U+00A0, U+202F) before `; : ! ? »` or after `«`
+    /// stays.
+    let frenchSpacing: Bool
+    /// Look for mojibake candidates.
+    let detectMojibake: Bool
 
-    init(options: TextCleaner.Options) {
+    init(options: TextCleaner.Options, frenchSpacing: Bool = false) {
         removeControl = options.removeControl
         normalizeSpaces = options.normalizeSpaces
         collapseSpaces = options.collapseSpaces
         trimLines = options.trimLines
         maxBlankLines = options.maxBlankLines
+        self.frenchSpacing = frenchSpacing
+        detectMojibake = options.repairMojibake
     }
 
     /// Filters the UTF-8 bytes `input`, which must be valid UTF-8. When the result holds
@@ -73,12 +85,16 @@ struct CharacterFilter {
 
     /// Classifies the non-ASCII scalar at `i` when it is one the filter rewrites.
     @inline(__always)
-    func special(_ p: UnsafePointer<UInt8>, _ i: Int) -> (Special, Int)? {
+    func special(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> (Special, Int)? {
         let lead = p[i]
         switch lead {
         case 0xC2:
             let b1 = p[i + 1]
-            if b1 == 0xA0 { return normalizeSpaces ? (.space, 2) : nil }
+            if b1 == 0xA0 {
+                guard normalizeSpaces else { return nil }
+                if frenchSpacing && Self.isFrenchNBSPContext(p, i, 2, n) { return nil }
+                return (.space, 2)
+            }
             guard removeControl else { return nil }
             if b1 == 0x85 { return (.newline, 2) }  // NEL
             if b1 < 0xA0 { return (.control, 2) }   // C1 controls
@@ -92,8 +108,12 @@ struct CharacterFilter {
             let b1 = p[i + 1], b2 = p[i + 2]
             if b1 == 0x80 {
                 switch b2 {
-                case 0x80...0x8A, 0xAF:  // U+2000–U+200A, U+202F
+                case 0x80...0x8A:  // U+2000–U+200A
                     return normalizeSpaces ? (.space, 3) : nil
+                case 0xAF:  // U+202F NARROW NO-BREAK SPACE
+                    guard normalizeSpaces else { return nil }
+                    if frenchSpacing && Self.isFrenchNBSPContext(p, i, 3, n) { return nil }
+                    return (.space, 3)
                 case 0x8B:  // U+200B ZERO WIDTH SPACE
                     return removeControl ? (.zeroWidth, 3) : nil
                 case 0x8E, 0x8F, 0xAA...0xAE:  // LRM, RLM, U+202A–U+202E
@@ -126,6 +146,18 @@ struct CharacterFilter {
         default:
             return nil
         }
+    }
+
+    /// Whether the no-break space of `len` bytes at `i` stands before `; : ! ? »` or after `«`.
+    @inline(__always)
+    static func isFrenchNBSPContext(_ p: UnsafePointer<UInt8>, _ i: Int, _ len: Int, _ n: Int) -> Bool {
+        let j = i + len
+        if j < n {
+            let c = p[j]
+            if c == 0x3B || c == 0x3A || c == 0x21 || c == 0x3F { return true }
+            if c == 0xC2 && j + 1 < n && p[j + 1] == 0xBB { return true }  // »
+        }
+        return i >= 2 && p[i - 2] == 0xC2 && p[i - 1] == 0xAB  // «
     }
 
     /// The length of the UTF-8 sequence that starts with `lead`.
@@ -178,7 +210,7 @@ private struct Pass {
                 i = scanContent(i)
                 if i > start { content(start, i); continue }
                 // The run stopped at once on a special scalar.
-                let (kind, len) = filter.special(p, i)!
+                let (kind, len) = filter.special(p, i, n)!
                 switch kind {
                 case .space: r.spacesNormalized += 1; space()
                 case .newline: r.newlinesNormalized += 1; newline()
@@ -225,11 +257,24 @@ private struct Pass {
             let c = p[i]
             if Self.isVisibleASCII(c) { i += 1; continue }
             if c == 0x20 {
-                if i + 1 < n && Self.isVisibleASCII(p[i + 1]) { i += 2; continue }
+                if i + 1 < n {
+                    let d = p[i + 1]
+                    if Self.isVisibleASCII(d) {
+                        if d <= 0x3B && Self.isArtifactPunctuation(d) { r.punctuationCandidate = true }
+                        i += 2
+                        continue
+                    }
+                }
                 break
             }
             if c < 0x80 { break }
-            if Self.mayBeSpecial(c) && filter.special(p, i) != nil { break }
+            if Self.mayBeSpecial(c) && filter.special(p, i, n) != nil { break }
+            if c == 0xC3 && filter.detectMojibake && !r.mojibakeCandidate && MojibakeRepair.mayStartAt(p, i, n) {
+                r.mojibakeCandidate = true
+            }
+            if c == 0xE2 && i + 3 < n && p[i + 1] == 0x80 && p[i + 2] == 0xA6 && (p[i + 3] > 0x40 || p[i + 3] == 0x29) {
+                r.punctuationCandidate = true  // '…' then a letter
+            }
             nonASCII = true
             if nfcYes && !Self.isAlwaysNFC(p, i) { nfcYes = false }
             i += CharacterFilter.scalarLength(c)
@@ -238,6 +283,10 @@ private struct Pass {
         if !nfcYes { r.nfcQuickYes = false }
         return i
     }
+
+    /// `,` `.` `;` `:`
+    @inline(__always)
+    static func isArtifactPunctuation(_ d: UInt8) -> Bool { d == 0x2C || d == 0x2E || d == 0x3B || d == 0x3A }
 
     /// Whether `lead` starts a scalar that ``CharacterFilter/special(_:_:)`` may rewrite.
     @inline(__always)
@@ -317,6 +366,7 @@ private struct Pass {
 
     @inline(__always)
     mutating func content(_ start: Int, _ end: Int) {
+        if pendingSpaces > 0 && Self.isArtifactPunctuation(p[start]) { r.punctuationCandidate = true }
         flushNewlines()
         flushSpaces()
         emit(start, end)

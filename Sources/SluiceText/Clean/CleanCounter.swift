@@ -22,4 +22,18 @@ public enum CleanCounter {
     public static let hashtagLines = "hashtag_lines"
     /// Leading or trailing timestamp lines lifted into the date.
     public static let timestampLines = "timestamp_lines"
+    /// Mojibake sequences repaired (one per repaired character, per round).
+    public static let mojibakeFixed = "mojibake_fixed"
+    /// HTML entities decoded.
+    public static let htmlEntities = "html_entities"
+    /// HTML tags dropped or turned into line breaks.
+    public static let htmlTags = "html_tags"
+    /// HTML comments removed.
+    public static let htmlComments = "html_comments"
+    /// `<script>`, `<style>`, `<noscript>`, `<template>` elements removed with their content.
+    public static let htmlElementsRemoved = "html_elements_removed"
+    /// Boilerplate lines removed.
+    public static let boilerplateLines = "boilerplate_lines"
+    /// Punctuation artifacts repaired.
+    public static let punctuationFixed = "punctuation_fixed"
 }

@@ -28,6 +28,23 @@ extension TextCleaner {
         public var liftHashtags = true
         /// Lift a leading or trailing line of only a timestamp into ``CleanedText/date``.
         public var liftTimestamp = true
+        /// Repair mojibake: UTF-8 decoded as Windows-1252 or Latin-1, once or twice (``MojibakeRepair``).
+        public var repairMojibake = true
+        /// Decode HTML entities: all HTML5 named ones (with `;`) and numeric ones.
+        public var htmlEntities = true
+        /// Drop inline HTML tags and comments, turn block tags into line breaks, remove
+        /// `<script>`/`<style>` elements with their content.
+        public var htmlTags = true
+        /// Remove whole boilerplate lines (share, follow, subscribe, read more, ads, cookies, copyright).
+        public var removeBoilerplate = true
+        /// Boilerplate patterns added to the compiled-in defaults (syntax of `boilerplate.txt`).
+        public var boilerplatePatterns: [String] = []
+        /// Use only ``boilerplatePatterns``, not the compiled-in defaults.
+        public var replaceDefaultBoilerplate = false
+        /// Repair punctuation artifacts (space before `, . ; :`, `. ,`, `[…]we`).
+        public var fixPunctuation = true
+        /// For French text (language `fr`), keep no-break spaces before `; : ! ? »` and after `«`.
+        public var frenchSpacing = true
 
         public init(
             normalization: Normalization = .nfc,

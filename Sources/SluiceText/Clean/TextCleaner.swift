@@ -1,22 +1,39 @@
 /// Cleans article text: pure function over UTF-8, no I/O.
 ///
-/// One byte-level pass (``CharacterFilter``) normalizes line breaks, removes invisible
-/// characters, normalizes and collapses spaces and trims lines; metadata lines (trailing
-/// hashtags, a leading or trailing timestamp) are then lifted out; the text is finally put
-/// in NFC or NFKC, calling into Foundation only when the quick check fails.
+/// The steps, each one optional (``Options``):
+/// 1. HTML residue (``HTMLResidue``): entities, tags, comments, scripts — only when the text
+///    holds `&` or `<`;
+/// 2. one byte-level pass (``CharacterFilter``) normalizes line breaks, removes invisible
+///    characters, normalizes and collapses spaces and trims lines; it also notices text that
+///    may hold mojibake or punctuation artifacts;
+/// 3. mojibake repair (``MojibakeRepair``), then the byte pass again — only for text the
+///    first pass flagged;
+/// 4. whole boilerplate lines removed (``BoilerplateMatcher``);
+/// 5. punctuation artifacts repaired (``PunctuationFix``) — only for flagged text;
+/// 6. metadata lines (trailing hashtags, a leading or trailing timestamp) lifted out;
+/// 7. NFC or NFKC, calling into Foundation only when the quick check fails.
 /// A text that needs no change is returned as it is, without a copy.
 public struct TextCleaner: Sendable {
     public let options: Options
+    /// The boilerplate patterns in use: the defaults and ``Options/boilerplatePatterns``.
+    public let boilerplate: BoilerplateMatcher
 
-    public init(options: Options = Options()) { self.options = options }
+    public init(options: Options = Options()) {
+        self.options = options
+        let extra = BoilerplateMatcher(patterns: options.boilerplatePatterns)
+        boilerplate = options.replaceDefaultBoilerplate ? extra : BoilerplateMatcher.defaults.adding(extra)
+    }
 
-    /// Cleans `text` and lifts metadata lines out of it.
-    public func clean(_ text: String) -> CleanedText {
+    /// Cleans `text` and lifts metadata lines out of it. `language` (ISO 639 code of the
+    /// record, when known) selects language rules: French spacing keeps no-break spaces
+    /// before `; : ! ?` and the space before `;` and `:`.
+    public func clean(_ text: String, language: String? = nil) -> CleanedText {
         var counters = Counters()
+        let french = language.map(Self.isFrench) ?? false
         let pass = text.utf8.withContiguousStorageIfAvailable { bytes in
-            firstPass(bytes, original: text, counters: &counters)
+            firstPass(bytes, original: text, french: french, languageKnown: language != nil, counters: &counters)
         } ?? Array(text.utf8).withUnsafeBufferPointer { bytes in
-            firstPass(bytes, original: nil, counters: &counters)
+            firstPass(bytes, original: nil, french: french, languageKnown: language != nil, counters: &counters)
         }
         var result = CleanedText(text: pass.text, tags: pass.lifted.tags, date: pass.lifted.date, counters: Counters())
         // Text whose every non-ASCII scalar is NFC in any context needs no NFC pass.
@@ -27,7 +44,15 @@ public struct TextCleaner: Sendable {
         return result
     }
 
-    /// The outcome of the byte-level pass and the lifting of metadata.
+    static func isFrench(_ language: String) -> Bool {
+        let u = language.utf8
+        guard u.count >= 2 else { return false }
+        let a = u[u.startIndex] | 0x20, b = u[u.index(after: u.startIndex)] | 0x20
+        return a == 0x66 && b == 0x72 && (u.count == 2 || u[u.index(u.startIndex, offsetBy: 2)] == 0x2D
+            || u[u.index(u.startIndex, offsetBy: 2)] == 0x5F || (u.count == 3 && u.last! | 0x20 == 0x61))  // fr, fr-CA, fr_FR, fra
+    }
+
+    /// The outcome of the byte-level passes and the lifting of metadata.
     private struct FirstPass {
         var text: String
         var lifted: Lifted
@@ -36,17 +61,86 @@ public struct TextCleaner: Sendable {
         var nfcQuickYes: Bool
     }
 
-    /// Filters `bytes`, lifts the metadata and builds the text once; `original` is the
-    /// string `bytes` come from, returned as it is (or sliced, without validating it
-    /// again) when the filter changes nothing.
-    private func firstPass(_ bytes: UnsafeBufferPointer<UInt8>, original: String?, counters: inout Counters) -> FirstPass {
-        let filtered = CharacterFilter(options: options).run(bytes)
+    /// Runs the byte-level steps on `bytes`, lifts the metadata and builds the text once;
+    /// `original` is the string `bytes` come from, returned as it is (or sliced, without
+    /// validating it again) when no step changes anything.
+    private func firstPass(_ bytes: UnsafeBufferPointer<UInt8>, original: String?, french: Bool, languageKnown: Bool, counters: inout Counters) -> FirstPass {
+        // 1. HTML residue.
+        var source: [UInt8]? = nil
+        if (options.htmlEntities || options.htmlTags) && HTMLResidue.mayContain(bytes) {
+            var c = HTMLResidue.Counts()
+            source = HTMLResidue.clean(bytes, entities: options.htmlEntities, tags: options.htmlTags, counts: &c)
+            counters.add(CleanCounter.htmlEntities, c.entities)
+            counters.add(CleanCounter.htmlTags, c.tags)
+            counters.add(CleanCounter.htmlComments, c.comments)
+            counters.add(CleanCounter.htmlElementsRemoved, c.elementsRemoved)
+        }
+        // 2. Characters, spaces, lines; 3. mojibake.
+        let filter = CharacterFilter(options: options, frenchSpacing: french && options.frenchSpacing)
+        func run(_ b: UnsafeBufferPointer<UInt8>) -> CharacterFilter.Result { filter.run(b) }
+        var filtered = source.map { s in s.withUnsafeBufferPointer { run($0) } } ?? run(bytes)
+        if filtered.mojibakeCandidate {
+            var fixed = 0
+            let repaired = source.map { s in s.withUnsafeBufferPointer { MojibakeRepair.repair($0, fixed: &fixed) } }
+                ?? MojibakeRepair.repair(bytes, fixed: &fixed)
+            if let repaired {
+                counters.add(CleanCounter.mojibakeFixed, fixed)
+                source = repaired
+                filtered.bytes?.deallocate()
+                filtered = repaired.withUnsafeBufferPointer { run($0) }
+            }
+        }
         defer { filtered.bytes?.deallocate() }
         filtered.report(into: &counters)
-        let p = filtered.bytes.map { UnsafeBufferPointer(start: $0, count: filtered.count) } ?? bytes
-        let lifted = liftMetadata(p, count: filtered.count, counters: &counters)
+        // The filter's output: its own bytes, else a prefix of its input (kept alive while used).
+        let result = filtered
+        if let fb = filtered.bytes {
+            return finishPass(UnsafeBufferPointer(start: fb, count: filtered.count), filtered: result, unchanged: false,
+                              bytes: bytes, original: original, french: french, languageKnown: languageKnown, counters: &counters)
+        }
+        if let s = source {
+            return s.withUnsafeBufferPointer {
+                finishPass(UnsafeBufferPointer(rebasing: $0[0..<result.count]), filtered: result, unchanged: false,
+                           bytes: bytes, original: original, french: french, languageKnown: languageKnown, counters: &counters)
+            }
+        }
+        return finishPass(UnsafeBufferPointer(rebasing: bytes[0..<filtered.count]), filtered: result, unchanged: true,
+                          bytes: bytes, original: original, french: french, languageKnown: languageKnown, counters: &counters)
+    }
+
+    /// Steps 4–6 on the filter's output `p`; `unchanged` when `p` is a prefix of `bytes`.
+    private func finishPass(_ p: UnsafeBufferPointer<UInt8>, filtered: CharacterFilter.Result, unchanged: Bool,
+                            bytes: UnsafeBufferPointer<UInt8>, original: String?, french: Bool, languageKnown: Bool,
+                            counters: inout Counters) -> FirstPass {
+        // 4. Boilerplate lines; 5. punctuation.
+        var post: [UInt8]? = nil
+        if options.removeBoilerplate && !boilerplate.isEmpty {
+            var removed = 0
+            post = removeBoilerplateLines(p, removed: &removed)
+            counters.add(CleanCounter.boilerplateLines, removed)
+        }
+        if options.fixPunctuation {
+            func fix(_ q: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+                guard filtered.punctuationCandidate || (q.count > 0 && ByteSearch.find(0x5D, q.baseAddress!, 0, q.count) != nil)
+                else { return nil }
+                var fixed = 0
+                let r = PunctuationFix.fix(q, french: french, languageKnown: languageKnown, fixed: &fixed)
+                counters.add(CleanCounter.punctuationFixed, fixed)
+                return r
+            }
+            if let fixedText = post.map({ b in b.withUnsafeBufferPointer { fix($0) } }) ?? fix(p) { post = fixedText }
+        }
+        // 6. Metadata, and the text.
+        if let post {
+            return post.withUnsafeBufferPointer { q in
+                let lifted = liftMetadata(q, count: q.count, counters: &counters)
+                let text = String(decoding: UnsafeBufferPointer(rebasing: q[lifted.range]), as: UTF8.self)
+                return FirstPass(text: text, lifted: lifted, nonASCII: filtered.nonASCII, nfcQuickYes: filtered.nfcQuickYes)
+            }
+        }
+        let lifted = liftMetadata(p, count: p.count, counters: &counters)
         let text: String
-        if filtered.bytes == nil, let original {
+        if unchanged, let original {
             if lifted.range == 0..<bytes.count {
                 text = original
             } else {
@@ -60,6 +154,51 @@ public struct TextCleaner: Sendable {
             text = String(decoding: UnsafeBufferPointer(rebasing: p[lifted.range]), as: UTF8.self)
         }
         return FirstPass(text: text, lifted: lifted, nonASCII: filtered.nonASCII, nfcQuickYes: filtered.nfcQuickYes)
+    }
+
+    /// `p` without its boilerplate lines (`nil` when it has none); the blank lines around a
+    /// removed line merge, within ``Options/maxBlankLines``, and none are left at either end.
+    func removeBoilerplateLines(_ p: UnsafeBufferPointer<UInt8>, removed: inout Int) -> [UInt8]? {
+        guard let base = p.baseAddress, p.count > 0 else { return nil }
+        let n = p.count
+        func isBoilerplate(_ lo: Int, _ hi: Int) -> Bool {
+            hi > lo && hi - lo <= BoilerplateMatcher.maxLineBytes && boilerplate.matches(p, lo..<hi)
+        }
+        // Most texts have none: look before allocating.
+        var lineStart = 0
+        var found = false
+        while true {
+            let lineEnd = ByteSearch.find(0x0A, base, lineStart, n) ?? n
+            if isBoilerplate(lineStart, lineEnd) { found = true; break }
+            if lineEnd >= n { break }
+            lineStart = lineEnd + 1
+        }
+        guard found else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(n)
+        var blankRun = 0
+        var wroteContent = false
+        lineStart = 0
+        while true {
+            let lineEnd = ByteSearch.find(0x0A, base, lineStart, n) ?? n
+            if lineEnd == lineStart {
+                if wroteContent && lineEnd < n { blankRun += 1 }
+            } else if isBoilerplate(lineStart, lineEnd) {
+                removed += 1
+            } else {
+                if wroteContent {
+                    out.append(0x0A)
+                    let keep = options.maxBlankLines < 0 ? blankRun : min(blankRun, options.maxBlankLines)
+                    for _ in 0..<keep { out.append(0x0A) }
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: p[lineStart..<lineEnd]))
+                wroteContent = true
+                blankRun = 0
+            }
+            if lineEnd >= n { break }
+            lineStart = lineEnd + 1
+        }
+        return out
     }
 
     /// Puts the text and the tags in the normalization form of the options.
@@ -78,6 +217,11 @@ public struct TextCleaner: Sendable {
                 again.maxBlankLines = options.maxBlankLines
                 again.liftHashtags = false
                 again.liftTimestamp = false
+                again.repairMojibake = false
+                again.htmlEntities = false
+                again.htmlTags = false
+                again.removeBoilerplate = false
+                again.fixPunctuation = false
                 let second = TextCleaner(options: again).clean(n)
                 result.text = second.text
                 counters.merge(second.counters)

@@ -8,18 +8,27 @@
 /// - `13/07/2024`, `07/13/2024` (only when unambiguous; `07/08/2024` is not lifted)
 /// - `July 8, 2024`, `Jul 8 2024, 4:55 AM`, `Monday, July 8, 2024 at 16:55`
 /// - `8 July 2024`, `8th Jul. 2024 04:55`
+/// - month and weekday names in French, Spanish, German, Italian, Portuguese, Russian and
+///   Dutch: `8 juillet 2024`, `lundi 8 juillet 2024 à 14h30`, `8 de julio de 2024`,
+///   `Montag, 8. Juli 2024, 14:30 Uhr`, `8 июля 2024 г.`
+/// - after a label: `Published: …`, `Updated on …`, `Publié le …`, `Veröffentlicht am …`,
+///   `Publicado el …`, `Pubblicato il …`, `Опубликовано …`
 enum TimestampLine {
     /// The ISO 8601 form of the line `range` of `p`, or `nil` when the line is not only a timestamp.
     static func parse(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String? {
         var lo = range.lowerBound, hi = range.upperBound
         while lo < hi && isBlank(p[lo]) { lo += 1 }
         while hi > lo && isBlank(p[hi - 1]) { hi -= 1 }
-        // The shortest form, `8 Jul 2024`, has 10 bytes; the longest are well under 64.
-        guard hi - lo >= 8 && hi - lo <= 64 else { return nil }
-        // Only ASCII lines; this also keeps the cursor byte-oriented.
-        for i in lo..<hi where p[i] >= 0x80 { return nil }
+        // The shortest form, `8 Jul 2024`, has 10 bytes; the longest are well under 100.
+        guard hi - lo >= 8 && hi - lo <= 100 else { return nil }
+        // A line of words without a digit is no timestamp: leave early.
+        var digit = false
+        for i in lo..<hi where p[i] >= 0x30 && p[i] <= 0x39 { digit = true; break }
+        guard digit else { return nil }
+        var start = Cursor(p: p, i: lo, end: hi)
+        label(&start)
         for form in [numericYearFirst, numericDayFirst, monthNameFirst, dayFirstMonthName] {
-            var c = Cursor(p: p, i: lo, end: hi)
+            var c = start
             if let stamp = form(&c), c.atEnd, stamp.isValid { return stamp.iso }
         }
         return nil
@@ -81,9 +90,14 @@ enum TimestampLine {
         guard let day = c.digits(1, 2) else { return nil }
         ordinalSuffix(&c)
         _ = c.byte(0x2E)
-        guard c.spaces() > 0, let month = monthName(&c) else { return nil }
+        guard c.spaces() > 0 else { return nil }
+        connector(&c, ["de", "del"])  // 8 de julio
+        guard let month = monthName(&c) else { return nil }
         _ = c.byte(0x2C)
-        guard c.spaces() > 0, let year = c.digits(4, 4) else { return nil }
+        guard c.spaces() > 0 else { return nil }
+        connector(&c, ["de", "del"])  // de 2024
+        guard let year = c.digits(4, 4) else { return nil }
+        yearSuffix(&c)
         var s = Stamp(year: year, month: month, day: day)
         return timeAfterNamedDate(&c, &s) ? s : nil
     }
@@ -95,13 +109,29 @@ enum TimestampLine {
         if c.atEnd { return true }
         _ = c.byte(0x2C)
         guard c.spaces() > 0 else { return false }
-        if c.word(lowercased: "at") { guard c.spaces() > 0 else { return false } }
+        for w in ["at", "à", "a", "um", "alle", "às", "as", "в", "om", "o"] where c.word(lowercased: w) {
+            guard c.spaces() > 0 else { return false }
+            if w == "a" && (c.word(lowercased: "las") || c.word(lowercased: "la")) { guard c.spaces() > 0 else { return false } }
+            break
+        }
         return time(&c, into: &s)
     }
 
     /// `H:MM[:SS[.fff]][ AM|PM][zone]`; sets the time fields of `s`.
     static func time(_ c: inout Cursor, into s: inout Stamp) -> Bool {
-        guard var hour = c.digits(1, 2), c.byte(0x3A), let minute = c.digits(2, 2) else { return false }
+        guard var hour = c.digits(1, 2) else { return false }
+        // `14h30`, `14 h 30`, `14h` (French).
+        let h = c.i
+        _ = c.spaces()
+        if c.byte(0x68) {
+            _ = c.spaces()
+            let minute = c.digits(2, 2) ?? 0
+            guard hour < 24 else { return false }
+            s.hour = hour; s.minute = minute; s.second = 0
+            return c.atEnd
+        }
+        c.i = h
+        guard c.byte(0x3A), let minute = c.digits(2, 2) else { return false }
         var second = 0
         if c.byte(0x3A) {
             guard let sec = c.digits(2, 2) else { return false }
@@ -120,6 +150,10 @@ enum TimestampLine {
             c.i = mark
         }
         s.hour = hour; s.minute = minute; s.second = second
+        // `14:30 Uhr`, `14:30 h`
+        let u = c.i
+        _ = c.spaces()
+        if !(c.word(lowercased: "uhr") || c.word(lowercased: "h")) || !c.atEnd { c.i = u }
         return zone(&c, into: &s)
     }
 
@@ -191,28 +225,100 @@ enum TimestampLine {
         return m
     }
 
+    /// Skips one of the connector words `ws` and the spaces after it.
+    static func connector(_ c: inout Cursor, _ ws: [String]) {
+        let mark = c.i
+        guard let w = c.letters(), ws.contains(w), c.spaces() > 0 else { c.i = mark; return }
+    }
+
+    /// Skips `г.`, `г`, `года` after a year.
+    static func yearSuffix(_ c: inout Cursor) {
+        let mark = c.i
+        guard c.spaces() > 0 || true, let w = c.letters(), w == "г" || w == "года" else { c.i = mark; return }
+        _ = c.byte(0x2E)
+    }
+
+    /// Skips a label before the date: `Published:`, `Updated on`, `Publié le`, `Mis à jour le`,
+    /// `Veröffentlicht am`, `Publicado el`, `Pubblicato il`, `Опубликовано`.
+    static func label(_ c: inout Cursor) {
+        let mark = c.i
+        guard let first = c.letters(), labelHeads.contains(first) else { c.i = mark; return }
+        var words = 0
+        while words < 3 {
+            let m = c.i
+            _ = c.byte(0x3A)
+            guard c.spaces() > 0 else { c.i = m; break }
+            let w = c.i
+            if let next = c.letters(), labelWords.contains(next) { words += 1; continue }
+            c.i = w
+            return
+        }
+        _ = c.byte(0x3A)
+        if c.spaces() == 0 && !c.atEnd { c.i = mark }
+    }
+
+    static let labelHeads: Set<String> = [
+        "published", "updated", "posted", "last", "date", "dated", "publié", "publiée", "mis", "modifié", "veröffentlicht",
+        "aktualisiert", "stand", "datum", "publicado", "publicada", "actualizado", "atualizado", "fecha", "data", "pubblicato",
+        "aggiornato", "опубликовано", "обновлено", "дата",
+    ]
+    static let labelWords: Set<String> = ["on", "updated", "le", "à", "jour", "am", "el", "em", "en", "il", "el", "a", "às"]
+
     /// Skips `st`, `nd`, `rd`, `th` after a day number.
     static func ordinalSuffix(_ c: inout Cursor) {
         let mark = c.i
-        if let w = c.letters(), ["st", "nd", "rd", "th"].contains(w) { return }
+        if let w = c.letters(), ["st", "nd", "rd", "th", "er"].contains(w) { return }
         c.i = mark
     }
 
     static let months: [String: Int] = {
-        let names = ["january", "february", "march", "april", "may", "june", "july",
-                     "august", "september", "october", "november", "december"]
+        // Full names, then abbreviations, per language (lowercase); a name may repeat.
+        let full: [[String]] = [
+            ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"],
+            ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
+            ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"],
+            ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"],
+            ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"],
+            ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"],
+            ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
+            // Russian: genitive (8 июля), then nominative.
+            ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"],
+            ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"],
+            // Abbreviations.
+            ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
+            ["janv", "févr", "mars", "avr", "mai", "juin", "juil", "août", "sept", "oct", "nov", "déc"],
+            ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"],
+            ["jan", "feb", "mär", "apr", "mai", "jun", "jul", "aug", "sept", "okt", "nov", "dez"],
+            ["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"],
+            ["jan", "fev", "mar", "abr", "mai", "jun", "jul", "ago", "set", "out", "nov", "dez"],
+            ["янв", "февр", "мар", "апр", "мая", "июн", "июл", "авг", "сент", "окт", "нояб", "дек"],
+        ]
         var d: [String: Int] = [:]
-        for (k, name) in names.enumerated() {
-            d[name] = k + 1
-            d[String(name.prefix(3))] = k + 1
+        for names in full {
+            for (k, name) in names.enumerated() where d[name] == nil { d[name] = k + 1 }
         }
         d["sept"] = 9
+        d["fév"] = 2
+        d["fevr"] = 2
+        d["sep"] = 9
+        d["фев"] = 2
+        d["сен"] = 9
+        d["ноя"] = 11
         return d
     }()
 
     static let weekdays: Set<String> = {
         let names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-        return Set(names + names.map { String($0.prefix(3)) })
+        let others = [
+            "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+            "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+            "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "sonnabend",
+            "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+            "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira",
+            "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",
+            "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+        ]
+        return Set(names + names.map { String($0.prefix(3)) } + others)
     }()
 
     // MARK: Stamp
@@ -260,7 +366,8 @@ enum TimestampLine {
         var atEnd: Bool { i >= end }
         var isLetter: Bool { i < end && Self.isLetter(p[i]) }
 
-        static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+        /// ASCII letters and every byte of a non-ASCII scalar (month names in other scripts).
+        static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b >= 0x80 }
 
         /// Consumes `b` if it is next.
         mutating func byte(_ b: UInt8) -> Bool {
@@ -302,10 +409,10 @@ enum TimestampLine {
             return p[i - 1] | 0x20
         }
 
-        /// Consumes a run of letters, returned in lowercase.
+        /// Consumes a run of letters (with inner hyphens: `segunda-feira`), returned in lowercase.
         mutating func letters() -> String? {
             let start = i
-            while isLetter { i += 1 }
+            while isLetter || (i > start && i + 1 < end && p[i] == 0x2D && Self.isLetter(p[i + 1])) { i += 1 }
             guard i > start else { return nil }
             return String(decoding: UnsafeBufferPointer(rebasing: p[start..<i]), as: UTF8.self).lowercased()
         }

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import Sluice
+import SluiceText
+
+/// The clean stage's options in the pipeline file, the user boilerplate file, the fingerprint
+/// and `sluice clean --diff`'s line diff.
+@Suite struct CleanOptionsTests {
+    @Test func readsEveryOption() throws {
+        let p = try PipelineFile.parse("""
+            stages:
+              - clean:
+                  mojibake: false
+                  html_entities: false
+                  html_tags: false
+                  boilerplate: false
+                  punctuation: false
+                  french_spacing: false
+            """)
+        let c = try #require(p.stages.first as? CleanStage)
+        let o = c.cleaner.options
+        #expect(!o.repairMojibake && !o.htmlEntities && !o.htmlTags && !o.removeBoilerplate && !o.fixPunctuation && !o.frenchSpacing)
+        #expect(c.fingerprint.contains("mojibake=false"))
+        #expect(c.fingerprint != CleanStage().fingerprint)
+    }
+
+    @Test func boilerplateFileRelativeToPipeline() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sluice-bp-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "# ours\nDownload our app*\n\nZum Newsletter von Beispiel\n".write(to: dir.appendingPathComponent("bp.txt"), atomically: true, encoding: .utf8)
+        let yaml = "stages:\n  - clean:\n      boilerplate_file: bp.txt\n"
+        let path = dir.appendingPathComponent("p.yaml").path
+        try yaml.write(toFile: path, atomically: true, encoding: .utf8)
+        let p = try PipelineFile.load(nameOrPath: path)
+        let c = try #require(p.stages.first as? CleanStage)
+        #expect(c.cleaner.options.boilerplatePatterns == ["Download our app*", "Zum Newsletter von Beispiel"])
+        #expect(c.fingerprint.contains("boilerplate_patterns=2:"))
+        let r = c.cleaner.clean("Text.\nDownload our app today\nShare this article")
+        #expect(r.text == "Text.")
+    }
+
+    @Test func missingBoilerplateFileIsAProblem() {
+        #expect(throws: PipelineFile.Failure.self) {
+            _ = try PipelineFile.parse("stages:\n  - clean:\n      boilerplate_file: /nonexistent/bp.txt\n")
+        }
+    }
+
+    @Test func lineDiff() {
+        let a = ["same", "old one", "kept", "gone"].map { Substring($0) }
+        let b = ["same", "new one", "kept"].map { Substring($0) }
+        let d = CleanDiff.diff(a, b).map { String(UnicodeScalar($0.0)) + $0.1 }
+        #expect(d == ["-old one", "+new one", "-gone"])
+    }
+
+    @Test func diffOutputOnlyForChangedRecords() {
+        var r = Record(idJSON: Array("\"x\"".utf8), text: "a, b", origin: Origin(file: "f", line: 1))
+        var out: [UInt8] = []
+        CleanDiff.append(r, to: &out)
+        #expect(out.isEmpty)
+        r.rawText = "a , b"
+        CleanDiff.append(r, to: &out)
+        #expect(String(decoding: out, as: UTF8.self) == "@@ \"x\" @@\n-a , b\n+a, b\n")
+    }
+}

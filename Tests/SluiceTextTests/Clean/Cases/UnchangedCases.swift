@@ -1,0 +1,143 @@
+import Testing
+@testable import SluiceText
+
+/// Clean text in many languages and scripts: every step on, it must come out byte-identical
+/// with no counter. (Text, record language.)
+@Suite struct UnchangedCases {
+    static let cases: [(String, String?)] = [
+        // Portuguese and Vietnamese names with a legitimate Ã / ã, capitals before quotes.
+        ("SÃO PAULO — O prefeito de São Paulo falou na terça-feira.", "pt"),
+        ("JOÃO GUIMARÃES, 54, mora em MARANHÃO desde 1998.", "pt"),
+        ("A manchete dizia: “IRMÃ DE JOÃO É CAMPEÔ.", "pt"),
+        ("“AMANHÔ, disse ela, “será outro dia”.", "pt"),
+        ("As ações da Petrobras subiram 2,3% na sessão de ontem.", "pt"),
+        ("Conceição, Simões e Magalhães votaram contra a proposta.", "pt"),
+        ("A população de Belém cresceu 0,8% ao ano, segundo o IBGE.", "pt"),
+        ("Ông Nguyễn Văn Ã sinh năm 1950 tại Hà Nội.", "vi"),
+        ("Bà Trần Thị Ãnh là giáo viên ở Huế.", "vi"),
+        ("Thành phố Hồ Chí Minh có hơn 9 triệu dân.", "vi"),
+        ("Việt Nam xuất khẩu gạo sang nhiều nước châu Á.", "vi"),
+        // French, with correct French spacing (no-break spaces).
+        ("Le président a déclaré\u{A0}: «\u{A0}Nous irons jusqu’au bout.\u{A0}»", "fr"),
+        ("Pourquoi\u{A0}? Parce que le budget a baissé de 3,5 %.", "fr"),
+        ("L’Élysée a confirmé la visite ; le calendrier reste flou.", "fr"),
+        ("À Besançon, l’hôpital a reçu 1 200 patients en août.", "fr"),
+        ("ÉTÉ 2024 : les Jeux olympiques de Paris ont attiré des millions de visiteurs.", "fr"),
+        ("Il a cité «\u{A0}É\u{A0}» et «\u{A0}À\u{A0}» comme exemples de capitales accentuées.", "fr"),
+        // Spanish.
+        ("El año pasado, la economía española creció un 2,5 %. ¿Por qué? ¡Nadie lo sabe!", "es"),
+        ("AÑO NUEVO… ¡FELIZ AÑO! dijo el alcalde de Logroño.", "es"),
+        ("La señora Muñoz llegó a Cádiz el miércoles por la mañana.", "es"),
+        ("El índice Ibex 35 cerró en 11.234,5 puntos.", "es"),
+        ("Según el INE, el paro bajó al 11,6 % en el segundo trimestre.", "es"),
+        // German.
+        ("Der Bundestag hat am Donnerstag über das Gesetz abgestimmt.", "de"),
+        ("„FUSS“ schreibt man heute „Fuß“; die Straße ist gesperrt.", "de"),
+        ("Die Größe des Gebäudes: 120 m² auf 3 Etagen.", "de"),
+        ("Österreichs Äpfel und Übermaß an Ölgemälden.", "de"),
+        ("Der DAX stieg um 1,2 Prozent auf 18.450 Punkte.", "de"),
+        ("Anzeige gegen Unbekannt wurde am Montag erstattet.", "de"),
+        ("Z. B. gilt das auch für Bayern, u. a. für München.", "de"),
+        // Italian.
+        ("La città è più tranquilla del solito, però c’è traffico.", "it"),
+        ("Perché il governo non ha già approvato la riforma?", "it"),
+        ("Il PIL è cresciuto dello 0,4% nel primo trimestre.", "it"),
+        ("Lunedì sarà una giornata importante per l’Italia.", "it"),
+        // Russian, Ukrainian, Bulgarian, Serbian.
+        ("Президент России Владимир Путин заявил, что сотрудничество не направлено против кого-либо.", "ru"),
+        ("Курс доллара вырос до 92,5 рубля.", "ru"),
+        ("«Мы будем работать вместе», — сказал он журналистам.", "ru"),
+        ("Всё в порядке: ёлка стоит, Щукин пришёл.", "ru"),
+        ("Київ — столиця України, її населення близько трьох мільйонів.", "uk"),
+        ("България е член на Европейския съюз от 2007 година.", "bg"),
+        ("Београд је главни град Србије.", "sr"),
+        // Greek.
+        ("Ελληνικά: η Αθήνα είναι η πρωτεύουσα της Ελλάδας.", "el"),
+        ("Ο πληθωρισμός έφτασε το 2,9% τον Ιούνιο.", "el"),
+        ("Τι κάνεις; Καλά, ευχαριστώ.", "el"),
+        // Polish, Czech, Slovak, Hungarian, Romanian, Turkish.
+        ("Zażółć gęślą jaźń — to zdanie zawiera wszystkie polskie znaki.", "pl"),
+        ("Prezydent spotkał się z ministrem w środę o 12:30.", "pl"),
+        ("Příliš žluťoučký kůň úpěl ďábelské ódy.", "cs"),
+        ("Vláda schválila rozpočet na rok 2025.", "sk"),
+        ("Az árvíztűrő tükörfúrógép jól működik.", "hu"),
+        ("ÎN ROMÂNIA, guvernul a anunțat măsuri împotriva inflației.", "ro"),
+        ("Türkiye’nin başkenti Ankara’dır ve nüfusu artıyor.", "tr"),
+        // Nordic.
+        ("Ærø og Æbelø er øer i Danmark.", "da"),
+        ("Åsa och Örjan bor i Åre sedan 2010.", "sv"),
+        ("Þórður og Ðóra búa í Reykjavík.", "is"),
+        ("Norge eksporterer olje og gass.", "no"),
+        ("Suomen pääkaupunki on Helsinki.", "fi"),
+        // Baltic, Celtic, others in Latin script.
+        ("Lietuvos sostinė yra Vilnius.", "lt"),
+        ("Latvijas galvaspilsēta ir Rīga.", "lv"),
+        ("Tá an aimsir go maith inniu.", "ga"),
+        ("Hrvatska je članica Europske unije.", "hr"),
+        ("Slovenija je država v srednji Evropi.", "sl"),
+        ("Shqipëria ka një bregdet të gjatë.", "sq"),
+        ("Bahasa Indonesia digunakan oleh jutaan orang.", "id"),
+        ("Kiswahili ni lugha ya Afrika Mashariki.", "sw"),
+        // CJK.
+        ("中国国家主席习近平出席上海合作组织峰会。会议于七月在阿斯塔纳举行。", "zh"),
+        ("今天的天气很好，我们去公园散步吧。", "zh"),
+        ("臺灣的首都是臺北。", "zh"),
+        ("日本語の文章です。東京は日本の首都です。", "ja"),
+        ("カタカナとひらがなを使います。価格は１０００円です。", "ja"),
+        ("한국어 문장입니다. 서울은 대한민국의 수도입니다.", "ko"),
+        // RTL and Indic scripts.
+        ("قال الرئيس الروسي إن التعاون بين موسكو وبكين لا يستهدف أحداً.", "ar"),
+        ("ارتفع مؤشر الأسهم بنسبة ٢٫٥٪ يوم الاثنين.", "ar"),
+        ("עברית: ירושלים היא עיר הבירה.", "he"),
+        ("تهران پایتخت ایران است.", "fa"),
+        ("می\u{200C}خواهم به خانه بروم.", "fa"),
+        ("پاکستان کا دارالحکومت اسلام آباد ہے۔", "ur"),
+        ("भारत की राजधानी नई दिल्ली है। क्षत्रिय और श्रीमान।", "hi"),
+        ("বাংলাদেশের রাজধানী ঢাকা।", "bn"),
+        ("தமிழ்நாட்டின் தலைநகரம் சென்னை.", "ta"),
+        ("กรุงเทพมหานครเป็นเมืองหลวงของประเทศไทย", "th"),
+        ("ሰላም ለሁሉም።", "am"),
+        ("საქართველოს დედაქალაქი თბილისია.", "ka"),
+        ("Հայաստանի մայրաքաղաքը Երևանն է։", "hy"),
+        // English with symbols, numbers, URLs, e-mails, code-like text.
+        ("Prices rose 3.5% in Q2 (see table #4 on page 12).", "en"),
+        ("Temperatures: 35°C, 95°F, ±2° margin; pressure 1,013.25 hPa.", "en"),
+        ("Prices in £, €, ¥ and ¢; © 2024 ACME™ — all marks acknowledged.", "en"),
+        ("Email: someone@example.com, URL: https://example.com/a?b=c&d=e.", "en"),
+        ("Docs at http://example.org/path/to/page.html#section-2 are updated.", "en"),
+        ("Run `ls -la /tmp` and then `grep -r foo .` in the shell.", "en"),
+        ("if (a < b && c > d) { return x[i] + y[j]; }", "en"),
+        ("let v: Vector<Int> = [1, 2, 3] // generic types stay", "en"),
+        ("The ratio was 0.75 : 1 in the first trial, and .5 in the second.", "en"),
+        ("He scored 3 goals (2 penalties) in 90 minutes.", "en"),
+        ("Version 2.0.1 fixes bug #1234; see CHANGELOG.md.", "en"),
+        ("AT&T, R&D and Q&A sessions were held at 9 a.m. and 5 p.m.", "en"),
+        ("Dr. Smith, Mr. Brown and e.g. Mrs. Green met the U.S. delegation.", "en"),
+        ("It went on and on ... and then it stopped.", "en"),
+        ("Wait… what? She said “no” and ‘maybe’.", "en"),
+        ("Math: x² + y² = z², ½ ≠ ¼, and α + β = γ.", "en"),
+        ("Share prices fell sharply on Monday, analysts said.", "en"),
+        ("Readers can share this article with friends, the editor said.", "en"),
+        ("Read more books, the minister urged students.", "en"),
+        ("The cookie policy of the EU changed in 2018.", "en"),
+        ("Copyright law was reformed in 2019 after long debates.", "en"),
+        ("The headline was in ALL CAPS: “BREAKING NEWS”.", "en"),
+        ("Family: 👨\u{200D}👩\u{200D}👧\u{200D}👦 and flag 🏳\u{FE0F}\u{200D}🌈.", "en"),
+        ("Great news 🎉 see you there 😀👍", "en"),
+        ("He wrote #1 bestseller lists and used the tag #peace in a sentence.", "en"),
+        ("Paragraph one.\n\nParagraph two.\nLine three.", "en"),
+        ("2024-07-08 04:55:57 is mentioned in the middle of this sentence.", "en"),
+        ("On July 8, 2024 the summit opened in Astana.", "en"),
+        ("Le 8 juillet 2024, les Jeux ont commencé.", "fr"),
+        ("See [1] and [2] for details; (a) and (b) are listed below.", "en"),
+        ("The café’s crème brûlée costs €4.50.", "en"),
+        ("Â is a letter in Romanian, Portuguese and French.", "en"),
+        ("He quoted “Ç” and “Ð” as examples of rare capitals.", "en"),
+        ("Use a < b and b > c in the proof; write Markdown like **bold** instead.", "en"),
+    ]
+
+    @Test(arguments: cases.map { TextCase($0.0, $0.0, lang: $0.1) })
+    func unchanged(_ c: TextCase) { checkText(c) }
+
+    @Test func enoughCases() { #expect(Self.cases.count >= 100) }
+}
