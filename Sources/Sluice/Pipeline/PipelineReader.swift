@@ -137,6 +137,8 @@ struct PipelineReader {
         let spanMin = o.int("span_min_chars", 1...1_000_000, &self) ?? 100
         o.finish(&self)
         return LanguageStage(minChars: minChars, spans: spans, spanMinChars: spanMin)
+    }
+
     /// The pattern lines of a boilerplate file: blank lines and `#` comments dropped.
     static func patternLines(_ text: String) -> [String] {
         text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).compactMap { line in
