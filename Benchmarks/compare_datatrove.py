@@ -320,7 +320,9 @@ def main():
                     examples.setdefault(k, []).append((d["id"], v, mine[k]))
         pct = 100 * agree / len(docs)
         ok &= pct >= 99
-        print(f"\n{filt}: decisions agree on {agree}/{len(docs)} = {pct:.1f}%")
+        dropped = Counter(r[filt]["reason"] for r, _ in ref if not r[filt]["keep"])
+        print(f"\n{filt}: decisions agree on {agree}/{len(docs)} = {pct:.1f}%  "
+              f"(datatrove drops {sum(dropped.values())}: " + ", ".join(f"{k} {v}" for k, v in dropped.most_common()) + ")")
         if "decision" in examples:
             print(f"    first disagreement: {examples['decision']}")
         for k in sig_n:
