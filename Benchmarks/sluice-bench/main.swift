@@ -54,3 +54,4 @@ if only == nil || only == "clean" { bench("clean") { cleaner.clean($0).text.utf8
 if only == nil || only == "split" { bench("split") { splitter.split($0).count } }
 if only == nil || only == "hashtags" { bench("hashtags") { HashtagScanner.hashtags(in: $0).count } }
 if only == nil || only == "words" { bench("words") { WordCounter.count($0) } }
+if only == nil || only == "quality" { bench("quality") { QualitySignals.compute($0).gopherQuality.words } }
