@@ -139,37 +139,35 @@ enum GopherRepetition {
             hashes[k] = QualityHash.bytes(b, t.start, t.end)
             prefixChars[k + 1] = prefixChars[k] + t.chars
         }
-        @inline(__always) func gram(_ i: Int, _ len: Int) -> UInt64 {
-            var h = UInt64(len)
-            for k in i..<(i + len) { h = QualityHash.combine(h, hashes[k]) }
-            return h
-        }
-        for (slot, len) in (2...4).enumerated() where count >= len {
+        // grams[i] holds the hash of the n-gram starting at word i, extended by one word per n.
+        var grams = hashes
+        for len in 2...10 where count >= len {
+            for i in 0...(count - len) { grams[i] = QualityHash.combine(grams[i], hashes[i + len - 1]) }
             seen.clear()
-            var bestCount = 0, bestFirst = Int.max, bestChars = 0
-            for i in 0...(count - len) {
-                let (c, first) = seen.add(gram(i, len), index: i)
-                if c > bestCount || (c == bestCount && first < bestFirst) {
-                    bestCount = c
-                    bestFirst = first
-                    bestChars = prefixChars[first + len] - prefixChars[first] + len - 1
+            if len <= 4 {
+                var bestCount = 0, bestFirst = Int.max, bestChars = 0
+                for i in 0...(count - len) {
+                    let (c, first) = seen.add(grams[i], index: i)
+                    if c > bestCount || (c == bestCount && first < bestFirst) {
+                        bestCount = c
+                        bestFirst = first
+                        bestChars = prefixChars[first + len] - prefixChars[first] + len - 1
+                    }
                 }
-            }
-            s.topNgramCharFraction[slot] = Double(bestChars * bestCount) / total
-        }
-        for (slot, len) in (5...10).enumerated() where count >= len {
-            seen.clear()
-            var repeated = 0
-            var i = 0
-            while i <= count - len {
-                if seen.insert(gram(i, len)) {
-                    i += 1
-                } else {
-                    repeated += prefixChars[i + len] - prefixChars[i]
-                    i += len
+                s.topNgramCharFraction[len - 2] = Double(bestChars * bestCount) / total
+            } else {
+                var repeated = 0
+                var i = 0
+                while i <= count - len {
+                    if seen.insert(grams[i]) {
+                        i += 1
+                    } else {
+                        repeated += prefixChars[i + len] - prefixChars[i]
+                        i += len
+                    }
                 }
+                s.duplicateNgramCharFraction[len - 5] = Double(repeated) / total
             }
-            s.duplicateNgramCharFraction[slot] = Double(repeated) / total
         }
         return s
     }

@@ -219,12 +219,25 @@ public enum WordTokenizer {
             if hi - lo >= 2 && b[hi - 2] == 0x27 { best = max(best, 2) }
             if hi - lo >= 4 && b[hi - 4] == 0xE2 && b[hi - 3] == 0x80 && b[hi - 2] == 0x99 { best = max(best, 4) }
         }
-        // units and currencies after a digit
-        for s in numberSuffixes where s.count > best && hi - lo > s.count && hasSuffix(b, lo, hi, s) && isASCIIDigit(b[hi - s.count - 1]) {
-            best = s.count
-            break
+        // units and currencies after a digit (a unit is at most 10 bytes long)
+        var digitNearEnd = false
+        var k = hi - 2
+        while k >= lo && k >= hi - 12 { if isASCIIDigit(b[k]) { digitNearEnd = true; break }; k -= 1 }
+        if digitNearEnd {
+            best = max(best, numberSuffixLength(b, lo, hi, longerThan: best))
         }
         if best > 0 { return best }
+        return oneCharSuffix(b, lo, hi)
+    }
+
+    private static func numberSuffixLength(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, longerThan best: Int) -> Int {
+        for s in numberSuffixes where s.count > best && hi - lo > s.count && hasSuffix(b, lo, hi, s) && isASCIIDigit(b[hi - s.count - 1]) {
+            return s.count
+        }
+        return 0
+    }
+
+    private static func oneCharSuffix(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Int {
         // one character
         guard let (v, vs) = scalarBefore(b, hi, lo) else { return 0 }
         let bits = QualityChars.bits(v)
