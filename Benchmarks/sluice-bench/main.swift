@@ -94,3 +94,4 @@ if only == nil || only == "language" {
     let identifier = LanguageModelLoader.bundledIdentifier
     bench("language") { identifier.analyze($0).spans.count &+ identifier.model.languages.count }
 }
+if only == nil || only == "quality" { bench("quality") { QualitySignals.compute($0).gopherQuality.words } }

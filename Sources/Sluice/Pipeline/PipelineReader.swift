@@ -90,13 +90,14 @@ struct PipelineReader {
             let o = OptionMap(options ?? empty, context: "dedup", reader: &self)
             o.finish(&self)
             return DedupStage()
+        case "quality": return readQuality(options ?? empty)
         default:
             problem(item, "unknown stage '\(name)' (known: \(Self.stageNames.joined(separator: ", ")))")
             return nil
         }
     }
 
-    static let stageNames = ["dedup", "clean", "language", "split", "tag"]
+    static let stageNames = ["dedup", "clean", "language", "split", "tag", "quality"]
 
     private mutating func readClean(_ node: Node) -> any Stage {
         var c = TextCleaner.Options()
@@ -164,6 +165,43 @@ struct PipelineReader {
         let counts = o.bool("counts", &self) ?? true
         o.finish(&self)
         return TagStage(hashtags: hashtags, counts: counts)
+    }
+
+    /// `quality: {filters: [...], drop: [...], gopher_quality: {min_doc_words: 50, ...}, ...}`
+    private mutating func readQuality(_ node: Node) -> any Stage {
+        var o = OptionMap(node, context: "quality", reader: &self)
+        let known = QualityFilterKind.allCases.map(\.rawValue).joined(separator: ", ")
+        func kinds(_ key: String, _ r: inout PipelineReader, _ o: inout OptionMap) -> [QualityFilterKind]? {
+            guard let names = o.stringList(key, &r) else { return nil }
+            var out: [QualityFilterKind] = []
+            for n in names {
+                if let k = QualityFilterKind(rawValue: n) { out.append(k) } else {
+                    r.problem(o.valueNode(key), "unknown quality filter '\(n)' in `quality.\(key)` (known: \(known))")
+                }
+            }
+            return out
+        }
+        let filters = kinds("filters", &self, &o) ?? QualityFilterKind.allCases
+        let drop = kinds("drop", &self, &o) ?? []
+        var t = QualityThresholds()
+        for kind in QualityFilterKind.allCases {
+            guard let n = o.node(kind.rawValue) else { continue }
+            guard case .mapping(let m) = n else { problem(n, "`quality.\(kind.rawValue)` must be a mapping of thresholds"); continue }
+            for (k, v) in m {
+                let key = k.string ?? ""
+                guard let value = v.float else { problem(v, "`quality.\(kind.rawValue).\(key)` must be a number"); continue }
+                let ok: Bool
+                switch kind {
+                case .gopherQuality: ok = t.gopherQuality.set(key, value)
+                case .gopherRepetition: ok = t.gopherRepetition.set(key, value)
+                case .c4: ok = t.c4.set(key, value)
+                case .fineweb: ok = t.fineweb.set(key, value)
+                }
+                if !ok { problem(k, "unknown threshold '\(key)' in `quality.\(kind.rawValue)`") }
+            }
+        }
+        o.finish(&self)
+        return QualityStage(filters: filters, drop: drop, thresholds: t)
     }
 }
 

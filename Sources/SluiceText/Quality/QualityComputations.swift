@@ -1,0 +1,334 @@
+enum GopherQuality {
+    private static let stopWords: [[UInt8]] = ["the", "be", "to", "of", "and", "that", "have", "with"].map { Array($0.utf8) }
+
+    static func compute(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [WordToken]) -> GopherQualitySignals {
+        var s = GopherQualitySignals()
+        s.words = tokens.count
+        var nonSymbolChars = 0
+        var alphaWords = 0
+        var stopSeen: UInt8 = 0
+        for t in tokens {
+            var nonSymbol = false
+            var alpha = false
+            var i = t.start
+            while i < t.end && !(nonSymbol && alpha) {
+                let (v, l) = WordTokenizer.scalar(b, i, t.end)
+                let bits = QualityChars.bits(v)
+                if bits & QualityChars.gopherPunct == 0 { nonSymbol = true }
+                if bits & QualityChars.alpha != 0 { alpha = true }
+                i += l
+            }
+            if nonSymbol { s.nonSymbolWords += 1; nonSymbolChars += t.chars }
+            if alpha { alphaWords += 1 }
+            let n = t.end - t.start
+            if n <= 4 {
+                for (k, w) in stopWords.enumerated() where w.count == n {
+                    var same = true
+                    for j in 0..<n where b[t.start + j] != w[j] { same = false; break }
+                    if same { stopSeen |= 1 << UInt8(k) }
+                }
+            }
+        }
+        s.stopWords = stopSeen.nonzeroBitCount
+        if s.nonSymbolWords > 0 { s.meanWordLength = Double(nonSymbolChars) / Double(s.nonSymbolWords) }
+        var hashes = 0, ellipses = 0
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c == 0x23 { hashes += 1 }
+            else if c == 0x2E && i + 2 < n && b[i + 1] == 0x2E && b[i + 2] == 0x2E { ellipses += 1; i += 3; continue }
+            else if c == 0xE2 && i + 2 < n && b[i + 1] == 0x80 && b[i + 2] == 0xA6 { ellipses += 1; i += 3; continue }
+            i += 1
+        }
+        if s.words > 0 {
+            s.hashToWordRatio = Double(hashes) / Double(s.words)
+            s.ellipsisToWordRatio = Double(ellipses) / Double(s.words)
+            s.alphaWordsRatio = Double(alphaWords) / Double(s.words)
+        }
+        var lines = 0, bullets = 0, endEllipsis = 0
+        TextScan.forEachLine(b, 0, n) { lo, hi in
+            lines += 1
+            let (s0, e0) = TextScan.strip(b, lo, hi)
+            if s0 < e0 {
+                if b[s0] == 0x2D || (e0 - s0 >= 3 && b[s0] == 0xE2 && b[s0 + 1] == 0x80 && b[s0 + 2] == 0xA2) { bullets += 1 }
+                if e0 - s0 >= 3 && ((b[e0 - 1] == 0x2E && b[e0 - 2] == 0x2E && b[e0 - 3] == 0x2E)
+                                    || (b[e0 - 3] == 0xE2 && b[e0 - 2] == 0x80 && b[e0 - 1] == 0xA6)) { endEllipsis += 1 }
+            }
+        }
+        if lines > 0 {
+            s.bulletLinesRatio = Double(bullets) / Double(lines)
+            s.ellipsisLinesRatio = Double(endEllipsis) / Double(lines)
+        }
+        return s
+    }
+}
+
+enum GopherRepetition {
+    static func compute(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [WordToken], chars: Int, newlines: Int) -> GopherRepetitionSignals {
+        var s = GopherRepetitionSignals()
+        let n = b.count
+        guard n > 0 else { return s }
+        s.empty = false
+        let total = Double(chars)
+        var seen = NgramTable(expected: max(tokens.count, newlines + 2))
+
+        // Paragraphs: the stripped text split at runs of two or more newlines.
+        let (ps, pe) = TextScan.strip(b, 0, n)
+        var paras = 0, dupParas = 0, dupParaChars = 0
+        do {
+            var start = ps
+            var i = ps
+            func element(_ lo: Int, _ hi: Int) {
+                paras += 1
+                if !seen.insert(QualityHash.bytes(b, lo, hi)) {
+                    dupParas += 1
+                    dupParaChars += TextScan.scalarCount(b, lo, hi)
+                }
+            }
+            while i < pe {
+                if b[i] == 0x0A && i + 1 < pe && b[i + 1] == 0x0A {
+                    var j = i
+                    while j < pe && b[j] == 0x0A { j += 1 }
+                    element(start, i)
+                    start = j
+                    i = j
+                } else {
+                    i += 1
+                }
+            }
+            element(start, pe)
+        }
+        s.duplicateParagraphFraction = Double(dupParas) / Double(paras)
+        s.duplicateParagraphCharFraction = Double(dupParaChars) / total
+
+        // Lines: the text split at runs of newlines (empty first/last elements included).
+        seen.clear()
+        var lines = 0, dupLines = 0, dupLineChars = 0
+        do {
+            var start = 0
+            var i = 0
+            func element(_ lo: Int, _ hi: Int) {
+                lines += 1
+                if !seen.insert(QualityHash.bytes(b, lo, hi)) {
+                    dupLines += 1
+                    dupLineChars += TextScan.scalarCount(b, lo, hi)
+                }
+            }
+            while i < n {
+                if b[i] == 0x0A {
+                    var j = i
+                    while j < n && b[j] == 0x0A { j += 1 }
+                    element(start, i)
+                    start = j
+                    i = j
+                } else {
+                    i += 1
+                }
+            }
+            element(start, n)
+        }
+        s.duplicateLineFraction = Double(dupLines) / Double(lines)
+        s.duplicateLineCharFraction = Double(dupLineChars) / total
+
+        // n-grams over word hashes.
+        let count = tokens.count
+        var hashes = [UInt64](repeating: 0, count: count)
+        var prefixChars = [Int](repeating: 0, count: count + 1)
+        for (k, t) in tokens.enumerated() {
+            hashes[k] = QualityHash.bytes(b, t.start, t.end)
+            prefixChars[k + 1] = prefixChars[k] + t.chars
+        }
+        // grams[i] holds the hash of the n-gram starting at word i, extended by one word per n.
+        var grams = hashes
+        for len in 2...10 where count >= len {
+            for i in 0...(count - len) { grams[i] = QualityHash.combine(grams[i], hashes[i + len - 1]) }
+            seen.clear()
+            if len <= 4 {
+                var bestCount = 0, bestFirst = Int.max, bestChars = 0
+                for i in 0...(count - len) {
+                    let (c, first) = seen.add(grams[i], index: i)
+                    if c > bestCount || (c == bestCount && first < bestFirst) {
+                        bestCount = c
+                        bestFirst = first
+                        bestChars = prefixChars[first + len] - prefixChars[first] + len - 1
+                    }
+                }
+                s.topNgramCharFraction[len - 2] = Double(bestChars * bestCount) / total
+            } else {
+                var repeated = 0
+                var i = 0
+                while i <= count - len {
+                    if seen.insert(grams[i]) {
+                        i += 1
+                    } else {
+                        repeated += prefixChars[i + len] - prefixChars[i]
+                        i += len
+                    }
+                }
+                s.duplicateNgramCharFraction[len - 5] = Double(repeated) / total
+            }
+        }
+        return s
+    }
+}
+
+enum C4Lines {
+    private static let policy: [StaticString] = ["terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies", "use cookies"]
+
+    static func compute(_ b: UnsafeBufferPointer<UInt8>, scratch: inout [WordToken]) -> C4Signals {
+        var s = C4Signals()
+        var tokens: [WordToken] = []
+        var buffer: [UInt8] = []
+        TextScan.forEachLine(b, 0, b.count) { lo, hi in
+            s.lines += 1
+            let (ls, le) = TextScan.strip(b, lo, hi)
+            // words (whitespace-separated), before citations are removed
+            var words = 0
+            var tooLong = false
+            var i = ls
+            var wordChars = 0
+            var inWord = false
+            while i < le {
+                let (sp, l) = TextScan.space(b, i, le)
+                if sp {
+                    inWord = false
+                } else {
+                    if !inWord { words += 1; inWord = true; wordChars = 0 }
+                    wordChars += 1
+                    if wordChars > 1000 { tooLong = true }
+                }
+                i += l
+            }
+            if tooLong { s.linesTooLongWord += 1; return }
+            var hasBracket = false
+            for k in ls..<le where b[k] == 0x5B { hasBracket = true; break }
+            if hasBracket {
+                removeCitations(b, ls, le, into: &buffer)
+                buffer.withUnsafeBufferPointer { lb in
+                    checkLine(lb, 0, lb.count, words: words, &s, &tokens, &scratch)
+                }
+            } else {
+                checkLine(b, ls, le, words: words, &s, &tokens, &scratch)
+            }
+        }
+        return s
+    }
+
+    private static func checkLine(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, words: Int,
+                                  _ s: inout C4Signals, _ tokens: inout [WordToken], _ scratch: inout [WordToken]) {
+        // terminal punctuation: . ? ! " ' but not "..."
+        let last: UInt8 = hi > lo ? b[hi - 1] : 0
+        let terminal = last == 0x2E || last == 0x3F || last == 0x21 || last == 0x22 || last == 0x27
+        let ellipsis = hi - lo >= 3 && b[hi - 1] == 0x2E && b[hi - 2] == 0x2E && b[hi - 3] == 0x2E
+        if !terminal || ellipsis { s.linesNoTerminalPunctuation += 1; return }
+        if words < 3 { s.linesTooFewWords += 1; return }
+        if TextScan.containsLowercased(b, lo, hi, "lorem ipsum") {
+            s.loremIpsum = true
+            if s.firstDocumentReason == nil { s.firstDocumentReason = "lorem_ipsum" }
+            return
+        }
+        if TextScan.containsLowercased(b, lo, hi, "javascript") { s.linesJavascript += 1; return }
+        for k in lo..<hi where b[k] == 0x7B {
+            s.curlyBracket = true
+            if s.firstDocumentReason == nil { s.firstDocumentReason = "curly_bracket" }
+            return
+        }
+        for p in policy where TextScan.containsLowercased(b, lo, hi, p) { s.linesPolicy += 1; return }
+        s.keptLines += 1
+        tokens.removeAll(keepingCapacity: true)
+        WordTokenizer.tokenize(b, lo, hi, into: &tokens, scratch: &scratch)
+        s.sentences += SentenceCount.count(b, tokens)
+    }
+
+    /// Copies `b[lo..<hi]` into `out` without Wikipedia citations (`[12]`, `[]`, `[edit]`,
+    /// `[citation needed]`).
+    static func removeCitations(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
+        var i = lo
+        while i < hi {
+            if b[i] == 0x5B {
+                var j = i + 1
+                while j < hi, let d = digitLength(b, j, hi) { j += d }
+                if j < hi && b[j] == 0x5D { i = j + 1; continue }
+                if matches(b, i, hi, "[edit]") { i += 6; continue }
+                if matches(b, i, hi, "[citation needed]") { i += 17; continue }
+            }
+            out.append(b[i])
+            i += 1
+        }
+    }
+
+    private static func digitLength(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ hi: Int) -> Int? {
+        let (v, l) = WordTokenizer.scalar(b, i, hi)
+        return QualityChars.bits(v) & QualityChars.digit != 0 ? l : nil
+    }
+
+    private static func matches(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ hi: Int, _ s: StaticString) -> Bool {
+        let n = s.utf8CodeUnitCount
+        guard hi - i >= n else { return false }
+        for k in 0..<n where b[i + k] != s.utf8Start[k] { return false }
+        return true
+    }
+}
+
+/// Sentences as spaCy's rule-based sentencizer counts them over word tokens: a sentence ends
+/// after a sentence-final character (`.` `!` `?` …) at the next token that is not punctuation.
+enum SentenceCount {
+    static func count(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [WordToken]) -> Int {
+        guard !tokens.isEmpty else { return 0 }
+        var sentences = 1
+        var seenEnd = false
+        for t in tokens {
+            var allPunct = true
+            var i = t.start
+            var first: UInt32 = 0
+            while i < t.end {
+                let (v, l) = WordTokenizer.scalar(b, i, t.end)
+                if i == t.start { first = v }
+                if QualityChars.bits(v) & QualityChars.punctCategory == 0 { allPunct = false }
+                i += l
+            }
+            let endChar = t.chars == 1 && QualityChars.bits(first) & QualityChars.sentenceEnd != 0
+            if seenEnd && !allPunct && !endChar {
+                sentences += 1
+                seenEnd = false
+            } else if endChar {
+                seenEnd = true
+            }
+        }
+        return sentences
+    }
+}
+
+enum FineWebLines {
+    static func compute(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [WordToken], chars: Int, newlines: Int) -> FineWebSignals {
+        var s = FineWebSignals()
+        let n = b.count
+        var lines = 0, punct = 0, short = 0, dupChars = 0
+        var seen = NgramTable(expected: newlines + 1)
+        var start = 0
+        func line(_ lo: Int, _ hi: Int) {
+            let (s0, e0) = TextScan.strip(b, lo, hi)
+            guard s0 < e0 else { return }
+            lines += 1
+            if let (v, _) = WordTokenizer.scalarBefore(b, hi, lo), QualityChars.bits(v) & QualityChars.terminal != 0 { punct += 1 }
+            let c = TextScan.scalarCount(b, lo, hi)
+            if c <= 30 { short += 1 }
+            if !seen.insert(QualityHash.bytes(b, lo, hi)) { dupChars += c }
+        }
+        for i in 0..<n where b[i] == 0x0A {
+            line(start, i)
+            start = i + 1
+        }
+        line(start, n)
+        s.lines = lines
+        guard lines > 0 else { return s }
+        s.linePunctuationRatio = Double(punct) / Double(lines)
+        s.shortLineRatio = Double(short) / Double(lines)
+        let withoutNewlines = chars - newlines
+        if withoutNewlines > 0 { s.charDuplicatesRatio = Double(dupChars) / Double(withoutNewlines) }
+        if !tokens.isEmpty { s.newLineRatio = Double(newlines) / Double(tokens.count) }
+        return s
+    }
+}

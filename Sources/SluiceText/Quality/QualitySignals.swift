@@ -1,0 +1,205 @@
+/// Gopher quality signals (Rae et al. 2021, as datatrove's GopherQualityFilter computes them).
+public struct GopherQualitySignals: Sendable, Equatable {
+    /// Word tokens (spaCy English rules).
+    public var words = 0
+    /// Words with at least one character that is not punctuation.
+    public var nonSymbolWords = 0
+    /// Mean length (Unicode scalars) of the non-symbol words.
+    public var meanWordLength = 0.0
+    /// `#` per word.
+    public var hashToWordRatio = 0.0
+    /// `...` and `…` per word.
+    public var ellipsisToWordRatio = 0.0
+    /// Lines (Python `splitlines`) starting with `•` or `-` after leading whitespace.
+    public var bulletLinesRatio = 0.0
+    /// Lines ending with `...` or `…` before trailing whitespace.
+    public var ellipsisLinesRatio = 0.0
+    /// Words with at least one alphabetic character.
+    public var alphaWordsRatio = 0.0
+    /// Distinct stop words (`the be to of and that have with`) present.
+    public var stopWords = 0
+}
+
+/// Gopher repetition signals (datatrove's GopherRepetitionFilter).
+public struct GopherRepetitionSignals: Sendable, Equatable {
+    /// Paragraphs (split at 2+ newlines) that repeat an earlier one, over all paragraphs.
+    public var duplicateParagraphFraction = 0.0
+    /// Characters in repeated paragraphs over the characters of the text.
+    public var duplicateParagraphCharFraction = 0.0
+    public var duplicateLineFraction = 0.0
+    public var duplicateLineCharFraction = 0.0
+    /// For n = 2, 3, 4: characters of the most frequent n-gram (words joined by spaces, times
+    /// its count) over the characters of the text.
+    public var topNgramCharFraction: [Double] = [0, 0, 0]
+    /// For n = 5…10: characters of repeated n-grams (non-overlapping, words joined without
+    /// spaces) over the characters of the text.
+    public var duplicateNgramCharFraction: [Double] = [0, 0, 0, 0, 0, 0]
+    /// The text is empty.
+    public var empty = true
+}
+
+/// C4 line heuristics (datatrove's C4QualityFilter with its defaults: lines, citations removed).
+public struct C4Signals: Sendable, Equatable {
+    public var lines = 0
+    /// Lines that pass every line filter.
+    public var keptLines = 0
+    /// Sentences in the kept lines.
+    public var sentences = 0
+    public var linesTooLongWord = 0
+    public var linesNoTerminalPunctuation = 0
+    public var linesTooFewWords = 0
+    public var linesJavascript = 0
+    public var linesPolicy = 0
+    /// A line reaching that check contains "lorem ipsum" / a curly bracket.
+    public var loremIpsum = false
+    public var curlyBracket = false
+    /// Which of the two came first (`lorem_ipsum`, `curly_bracket`), if any.
+    public var firstDocumentReason: String?
+}
+
+/// FineWeb line heuristics (datatrove's FineWebQualityFilter).
+public struct FineWebSignals: Sendable, Equatable {
+    /// Non-blank lines.
+    public var lines = 0
+    /// Lines ending in terminal punctuation.
+    public var linePunctuationRatio = 0.0
+    /// Lines of at most 30 characters.
+    public var shortLineRatio = 0.0
+    /// Characters of repeated lines over the characters of the text without newlines.
+    public var charDuplicatesRatio = 0.0
+    /// Newlines per word.
+    public var newLineRatio = 0.0
+}
+
+/// All quality signals of one text.
+public struct QualitySignals: Sendable, Equatable {
+    public var gopherQuality = GopherQualitySignals()
+    public var gopherRepetition = GopherRepetitionSignals()
+    public var c4 = C4Signals()
+    public var fineweb = FineWebSignals()
+
+    /// Which signal groups to compute.
+    public struct Groups: OptionSet, Sendable, Hashable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        public static let gopherQuality = Groups(rawValue: 1)
+        public static let gopherRepetition = Groups(rawValue: 2)
+        public static let c4 = Groups(rawValue: 4)
+        public static let fineweb = Groups(rawValue: 8)
+        public static let all: Groups = [.gopherQuality, .gopherRepetition, .c4, .fineweb]
+    }
+
+    public init() {}
+
+    /// Computes the signals of `text` (one pass of word tokenization shared by all groups).
+    public static func compute(_ text: String, groups: Groups = .all) -> QualitySignals {
+        var copy = text
+        return copy.withUTF8 { b in
+            var q = QualitySignals()
+            let needWords = !groups.intersection([.gopherQuality, .gopherRepetition, .fineweb]).isEmpty
+            var tokens: [WordToken] = []
+            var scratch: [WordToken] = []
+            if needWords {
+                tokens.reserveCapacity(b.count / 5 + 16)
+                WordTokenizer.tokenize(b, 0, b.count, into: &tokens, scratch: &scratch)
+            }
+            let chars = TextScan.scalarCount(b, 0, b.count)
+            var newlines = 0
+            for c in b where c == 0x0A { newlines += 1 }
+            if groups.contains(.gopherQuality) { q.gopherQuality = GopherQuality.compute(b, tokens) }
+            if groups.contains(.gopherRepetition) { q.gopherRepetition = GopherRepetition.compute(b, tokens, chars: chars, newlines: newlines) }
+            if groups.contains(.c4) { q.c4 = C4Lines.compute(b, scratch: &scratch) }
+            if groups.contains(.fineweb) { q.fineweb = FineWebLines.compute(b, tokens, chars: chars, newlines: newlines) }
+            return q
+        }
+    }
+}
+
+/// Byte-level helpers shared by the signal computations.
+enum TextScan {
+    @inline(__always)
+    static func scalarCount(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Int {
+        var n = 0
+        var i = lo
+        while i < hi { if b[i] & 0xC0 != 0x80 { n += 1 }; i += 1 }
+        return n
+    }
+
+    /// Whether the scalar at `i` is Python whitespace; its length.
+    @inline(__always)
+    static func space(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ hi: Int) -> (Bool, Int) {
+        let c = b[i]
+        if c < 0x80 { return (c == 0x20 || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F), 1) }
+        let (v, l) = WordTokenizer.scalar(b, i, hi)
+        return (QualityChars.bits(v) & QualityChars.space != 0, l)
+    }
+
+    /// `b[lo..<hi]` without leading and trailing Python whitespace.
+    static func strip(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> (Int, Int) {
+        var s = lo
+        while s < hi {
+            let (sp, l) = space(b, s, hi)
+            if !sp { break }
+            s += l
+        }
+        var e = hi
+        while e > s {
+            guard let (v, vs) = WordTokenizer.scalarBefore(b, e, s) else { break }
+            if QualityChars.bits(v) & QualityChars.space == 0 { break }
+            e = vs
+        }
+        return (s, e)
+    }
+
+    /// Calls `body` with each line of `b[lo..<hi]` as Python's `str.splitlines` finds them
+    /// (breaks: \n \r \r\n \v \f \x1c \x1d \x1e U+0085 U+2028 U+2029; no empty last line).
+    @inline(__always)
+    static func forEachLine(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, _ body: (Int, Int) -> Void) {
+        var start = lo
+        var i = lo
+        while i < hi {
+            let c = b[i]
+            var brk = 0
+            if c < 0x20 {
+                if c == 0x0A || c == 0x0B || c == 0x0C || c == 0x1C || c == 0x1D || c == 0x1E { brk = 1 }
+                else if c == 0x0D { brk = i + 1 < hi && b[i + 1] == 0x0A ? 2 : 1 }
+            } else if c == 0xC2 {
+                if i + 1 < hi && b[i + 1] == 0x85 { brk = 2 }
+            } else if c == 0xE2 {
+                if i + 2 < hi && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9) { brk = 3 }
+            }
+            if brk > 0 {
+                body(start, i)
+                i += brk
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        if start < hi { body(start, hi) }
+    }
+
+    /// ASCII case-insensitive search of a lowercase ASCII `needle`.
+    static func containsLowercased(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, _ needle: StaticString) -> Bool {
+        let n = needle.utf8CodeUnitCount
+        guard hi - lo >= n else { return false }
+        let p = needle.utf8Start
+        let first = p[0]
+        var i = lo
+        while i + n <= hi {
+            let c = b[i]
+            if c == first || (c >= 0x41 && c <= 0x5A && c | 0x20 == first) {
+                var k = 1
+                while k < n {
+                    var d = b[i + k]
+                    if d >= 0x41 && d <= 0x5A { d |= 0x20 }
+                    if d != p[k] { break }
+                    k += 1
+                }
+                if k == n { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+}
