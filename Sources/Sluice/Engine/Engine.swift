@@ -39,6 +39,10 @@ public struct Engine: Sendable {
         self.progress = progress
     }
 
+    /// Batches of one file in flight: one per job, plus one being decoded while the others
+    /// are processed; `--jobs 1` keeps a single batch so that it really uses one core.
+    static func batchesInFlight(jobs: Int) -> Int { jobs == 1 ? 1 : jobs + 1 }
+
     /// The number of online processors.
     public static var defaultJobs: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 
@@ -112,7 +116,7 @@ public struct Engine: Sendable {
             pipeline: pipeline,
             worker: BatchWorker(stages: stages, sink: pipeline.sink, compressor: compressor),
             outputDirectory: outDir,
-            inFlight: jobs + 1,
+            inFlight: Engine.batchesInFlight(jobs: jobs),
             progress: reporter)
         processor.journal = journal
         processor.checkpoints = checkpoints

@@ -28,7 +28,7 @@ public struct StreamProcessor: Sendable {
             pipeline: pipeline,
             worker: BatchWorker(stages: stages, sink: SinkOptions(), compressor: nil, format: format),
             outputDirectory: nil,
-            inFlight: jobs + 1,
+            inFlight: Engine.batchesInFlight(jobs: jobs),
             progress: ProgressReporter(mode: .none))
         return await processor.run(file).stats
     }
