@@ -32,6 +32,22 @@ public struct FileStats: Sendable, Equatable {
         bytesDecompressed += r.bytesIn
     }
 
+    /// Adds another file's counts (for summaries over many files).
+    public mutating func merge(_ o: FileStats) {
+        recordsIn += o.recordsIn
+        recordsOut += o.recordsOut
+        rejected.merge(o.rejected)
+        dropped.merge(o.dropped)
+        repaired.merge(o.repaired)
+        bytesIn += o.bytesIn
+        bytesDecompressed += o.bytesDecompressed
+        bytesOut += o.bytesOut
+        sentences += o.sentences
+        words += o.words
+        langs.merge(o.langs)
+        seconds += o.seconds
+    }
+
     /// The stats event as one JSON object.
     public func json() -> JSONValue {
         var m: [JSONValue.Member] = [

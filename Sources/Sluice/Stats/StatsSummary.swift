@@ -2,20 +2,23 @@
 public struct StatsSummary: Sendable {
     public var files = 0
     public var failedFiles = 0
-    public var recordsIn = 0
-    public var recordsOut = 0
-    public var rejected = Counters()
-    public var dropped = Counters()
-    public var bytesIn = 0
-    public var bytesDecompressed = 0
-    public var bytesOut = 0
-    public var sentences = 0
-    public var words = 0
-    public var langs = Counters()
-    /// Seconds of file processing, summed over files.
-    public var fileSeconds = 0.0
+    /// The file events added together (`file` holds no name here).
+    public var total = FileStats(file: "")
     public var runs = 0
     public var stages: [(name: String, stats: StageStats)] = []
+
+    public var recordsIn: Int { total.recordsIn }
+    public var recordsOut: Int { total.recordsOut }
+    public var rejected: Counters { total.rejected }
+    public var dropped: Counters { total.dropped }
+    public var bytesIn: Int { total.bytesIn }
+    public var bytesDecompressed: Int { total.bytesDecompressed }
+    public var bytesOut: Int { total.bytesOut }
+    public var sentences: Int { total.sentences }
+    public var words: Int { total.words }
+    public var langs: Counters { total.langs }
+    /// Seconds of file processing, summed over files.
+    public var fileSeconds: Double { total.seconds }
 
     public init() {}
 
@@ -25,28 +28,13 @@ public struct StatsSummary: Sendable {
         guard let v = try? JSONValue.parse(line), let event = v["event"]?.stringValue else { return false }
         switch event {
         case "file":
+            guard let f = FileStats(json: v) else { return false }
             files += 1
-            if v["status"]?.stringValue == "failed" { failedFiles += 1 }
-            recordsIn += v["records_in"]?.intValue ?? 0
-            recordsOut += v["records_out"]?.intValue ?? 0
-            Self.merge(v["rejected"], into: &rejected)
-            Self.merge(v["dropped"], into: &dropped)
-            Self.merge(v["langs"], into: &langs)
-            bytesIn += v["bytes_in"]?.intValue ?? 0
-            bytesDecompressed += v["bytes_decompressed"]?.intValue ?? 0
-            bytesOut += v["bytes_out"]?.intValue ?? 0
-            sentences += v["sentences"]?.intValue ?? 0
-            words += v["words"]?.intValue ?? 0
-            fileSeconds += v["seconds"]?.doubleValue ?? 0
+            if f.error != nil { failedFiles += 1 }
+            total.merge(f)
         case "stage":
             guard let name = v["stage"]?.stringValue else { return false }
-            var s = StageStats()
-            s.records = v["records"]?.intValue ?? 0
-            s.changed = v["changed"]?.intValue ?? 0
-            var c = Counters()
-            Self.merge(v["counters"], into: &c)
-            s.counters = c
-            s.seconds = v["seconds"]?.doubleValue ?? 0
+            let s = StageStats(json: v)
             if let i = stages.firstIndex(where: { $0.name == name }) {
                 stages[i].stats.merge(s)
             } else {
@@ -58,11 +46,6 @@ public struct StatsSummary: Sendable {
             return false
         }
         return true
-    }
-
-    private static func merge(_ v: JSONValue?, into c: inout Counters) {
-        guard case .object(let members)? = v else { return }
-        for m in members { if let n = m.value.intValue { c.add(m.key, n) } }
     }
 
     /// The merged summary as one JSON object (`sluice stats --json`).
