@@ -336,8 +336,20 @@ private struct Scanner {
     /// An e-mail address around the `@` at `i`: local part back to a boundary, domain forward.
     func email(_ i: Int) -> (Int, Int)? {
         var s = i
-        while s > lastEnd && byteClass[Int(p[s - 1])] & 16 != 0 { s -= 1 }
-        while s < i && !isAlnum(s) { s += 1 }  // local part starts with a letter or digit
+        while s > lastEnd {
+            let b = p[s - 1]
+            if b < 0x80 {
+                guard byteClass[Int(b)] & 16 != 0 else { break }
+                s -= 1
+            } else {
+                // Internationalized local parts: letters and marks of any script.
+                var k = s - 1
+                while k > lastEnd && p[k] & 0xC0 == 0x80 { k -= 1 }
+                guard WordClass.classify(p, k).isWord else { break }
+                s = k
+            }
+        }
+        while s < i && p[s] < 0x80 && !isAlnum(s) { s += 1 }  // local part starts with a letter or digit
         guard s < i, !wordBefore(s) else { return nil }
         guard let e = domainEnd(i + 1) else { return nil }
         return (s, e)
@@ -351,7 +363,15 @@ private struct Scanner {
         var lastLabelStart = from
         while true {
             let ls = j
-            while j < n && (isAlnum(j) || (p[j] == UInt8(ascii: "-") && j > ls)) { j += 1 }
+            while j < n {
+                if isAlnum(j) || (p[j] == UInt8(ascii: "-") && j > ls) { j += 1; continue }
+                if p[j] >= 0x80 {
+                    // Internationalized domain labels.
+                    let (isWord, _, len) = WordClass.classify(p, j)
+                    if isWord { j += len; continue }
+                }
+                break
+            }
             guard j > ls else { return nil }
             labels += 1
             lastLabelStart = ls
