@@ -266,9 +266,8 @@ struct PipelineReader {
         var o = OptionMap(node, context: "filter", reader: &self)
         var f = FilterStage()
         f.languages = o.stringList("languages", &self)
-        if o.valueNode("min_lang_score") != nil {
-            let n = o.node("min_lang_score")
-            if let v = n?.float, v >= 0, v <= 1 { f.minLangScore = v } else {
+        if let n = o.node("min_lang_score") {
+            if let v = n.float, v >= 0, v <= 1 { f.minLangScore = v } else {
                 problem(n, "`filter.min_lang_score` must be a number in 0…1")
             }
         }

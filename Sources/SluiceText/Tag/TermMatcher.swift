@@ -67,12 +67,15 @@ public struct TermMatcher: Sendable {
         var termTag: [Int32] = []
         var folded: [[UInt8]] = []
         var bounded: [UInt8] = []
+        var seen = Set<[UInt8]>()
         for (tag, list) in lists {
             let t = Int32(tags.count)
             tags.append(tag)
+            seen.removeAll(keepingCapacity: true)
             for term in list {
                 let f = fold.foldTerm(term)
-                guard !f.isEmpty else { continue }
+                // A term listed twice under one tag (or folding to the same bytes) counts once.
+                guard !f.isEmpty, seen.insert(f).inserted else { continue }
                 terms.append(term)
                 termTag.append(t)
                 folded.append(f)
@@ -101,7 +104,8 @@ public struct TermMatcher: Sendable {
         var outputStart: [Int32] = [-1]
         var outputs: [Int32] = []
         var outputNext: [Int32] = []
-        for (k, f) in folded.enumerated() {
+        // In reverse, so that terms ending in the same state chain in list order.
+        for (k, f) in folded.enumerated().reversed() {
             var s = 0
             for b in f {
                 let c = Int(column[Int(b)])

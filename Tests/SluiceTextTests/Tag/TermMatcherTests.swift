@@ -73,6 +73,12 @@ private func found(_ matcher: TermMatcher, _ text: String) -> [String] {
         #expect(found(m, "she hers his he ushers") == ["t:she", "t:hers", "t:his", "t:he"])
     }
 
+    @Test func duplicateTermsCountOnce() {
+        let m = TermMatcher(lists: [("a", ["Paris", "paris", "Paris"]), ("b", ["paris"])])
+        #expect(found(m, "Paris") == ["a:Paris", "b:Paris"])
+        #expect(m.terms == ["Paris", "paris"])
+    }
+
     @Test func emptyListsAndTerms() {
         let m = TermMatcher(lists: [("t", ["", "  "])])
         #expect(m.terms.isEmpty)
