@@ -108,8 +108,9 @@ public enum PatternScanner {
 // MARK: - Scanner
 
 /// Byte classes: bit 0 digit, bit 1 ASCII letter, bit 2 hex letter, bit 3 URL-terminating, bit 4 email local char.
-private let byteClass: [UInt8] = {
-    var t = [UInt8](repeating: 0, count: 256)
+nonisolated(unsafe) private let byteClassTable: UnsafePointer<UInt8> = {
+    let t = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+    t.initialize(repeating: 0, count: 256)
     for b in UInt8(ascii: "0")...UInt8(ascii: "9") { t[Int(b)] |= 1 | 16 }
     for b in UInt8(ascii: "a")...UInt8(ascii: "z") { t[Int(b)] |= 2 | 16 }
     for b in UInt8(ascii: "A")...UInt8(ascii: "Z") { t[Int(b)] |= 2 | 16 }
@@ -119,12 +120,14 @@ private let byteClass: [UInt8] = {
     for c in "<>\"`{}|\\^" { t[Int(c.asciiValue!)] |= 8 }
     t[0x7F] |= 8
     for c in "._%+-" { t[Int(c.asciiValue!)] |= 16 }
-    return t
+    // Bit 5: a lowercase letter that can start a pattern (scheme h/f/s, www, IPv6 hex a-f).
+    for c in "abcdefhswABCDEFHSW" { t[Int(c.asciiValue!)] |= 32 }
+    return UnsafePointer(t)
 }()
 
 /// Month names (English, German, French, Spanish, Italian, with common abbreviations),
 /// lowercased, as hashes of their UTF-8 bytes.
-private let monthHashes: Set<UInt64> = {
+private let monthHashes: WordSet = {
     let names = """
         january february march april may june july august september october november december
         jan feb mar apr jun jul aug sep sept oct nov dec
@@ -133,10 +136,38 @@ private let monthHashes: Set<UInt64> = {
         enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
         gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre
         """
-    var set = Set<UInt64>()
-    for w in names.split(whereSeparator: { $0 == " " || $0 == "\n" }) { set.insert(wordHash(Array(w.utf8)[...])) }
-    return set
+    return WordSet(names.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { wordHash(Array($0.utf8)) })
 }()
+
+/// A small set of word hashes: open addressing over a power-of-two table, no per-lookup
+/// hashing beyond the FNV hash already computed (`Set` would hash it again with SipHash).
+private struct WordSet: @unchecked Sendable {
+    let table: UnsafeMutablePointer<UInt64>
+    let mask: Int
+
+    init(_ hashes: [UInt64]) {
+        var size = 16
+        while size < hashes.count * 4 { size <<= 1 }
+        table = .allocate(capacity: size)
+        table.initialize(repeating: 0, count: size)
+        mask = size - 1
+        for h in hashes where h != 0 {
+            var i = Int(truncatingIfNeeded: h >> 7) & mask
+            while table[i] != 0 && table[i] != h { i = (i + 1) & mask }
+            table[i] = h
+        }
+    }
+
+    @inline(__always) func contains(_ h: UInt64) -> Bool {
+        var i = Int(truncatingIfNeeded: h >> 7) & mask
+        while true {
+            let v = table[i]
+            if v == h { return true }
+            if v == 0 { return false }
+            i = (i + 1) & mask
+        }
+    }
+}
 
 @inline(__always)
 private func wordHash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
@@ -149,27 +180,27 @@ private func wordHash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UI
 }
 
 /// Words after a number that make it an amount (`$4.7 million`, `USD 3bn`).
-private let magnitudeHashes: Set<UInt64> = {
+private let magnitudeHashes: WordSet = {
     let words = "million millions billion billions trillion trillions thousand bn mn m k mio mrd millionen milliarden milliard milliards millones crore lakh"
-    return Set(words.split(separator: " ").map { wordHash(Array($0.utf8)) })
+    return WordSet(words.split(separator: " ").map { wordHash(Array($0.utf8)) })
 }()
 
 /// Currency words after a number (`12 euros`, `3 million dollars`).
-private let currencyWordHashes: Set<UInt64> = {
+private let currencyWordHashes: WordSet = {
     let words = "dollar dollars euro euros pound pounds yen yuan rupees francs"
-    return Set(words.split(separator: " ").map { wordHash(Array($0.utf8)) })
+    return WordSet(words.split(separator: " ").map { wordHash(Array($0.utf8)) })
 }()
 
 /// Three-letter ISO currency codes, written in capitals before or after an amount.
-private let currencyCodes: Set<UInt64> = {
+private let currencyCodes: WordSet = {
     let codes = "USD EUR GBP JPY CHF CNY RMB RUB INR AUD CAD BRL SEK NOK DKK PLN CZK HUF TRY UAH ZAR MXN KRW HKD SGD NZD"
-    return Set(codes.split(separator: " ").map { wordHash(Array($0.utf8)) })
+    return WordSet(codes.split(separator: " ").map { wordHash(Array($0.utf8)) })
 }()
 
 /// Words after a number that make it a percentage.
-private let percentWordHashes: Set<UInt64> = {
+private let percentWordHashes: WordSet = {
     let words = "percent prozent procent pourcent"
-    return Set(words.split(separator: " ").map { wordHash(Array($0.utf8)) })
+    return WordSet(words.split(separator: " ").map { wordHash(Array($0.utf8)) })
 }()
 
 private struct Scanner {
@@ -178,10 +209,13 @@ private struct Scanner {
     var out: [PatternMatch] = []
     /// End of the last match: backward extensions never reach before it.
     var lastEnd = 0
+    /// ``byteClassTable``, read once per scan.
+    let byteClass: UnsafePointer<UInt8>
 
     init(p: UnsafeBufferPointer<UInt8>) {
         self.p = p
         n = p.count
+        byteClass = byteClassTable
     }
 
     @inline(__always) func at(_ i: Int) -> UInt8 { i >= 0 && i < n ? p[i] : 0 }
@@ -221,8 +255,9 @@ private struct Scanner {
             if b >= 0x80 { i += 1; continue }
             let c = byteClass[Int(b)]
             if c & 3 != 0 {
-                // An ASCII word starts here (words are skipped whole below).
-                if let e = word(i) { i = e; continue }
+                // An ASCII word starts here (words are skipped whole below). Only digits,
+                // capitals and a few letters can start a pattern.
+                if c & 33 != 0 || b < 0x5B, let e = word(i) { i = e; continue }
                 i += 1
                 while i < n && (WordClass.isASCIIWord(p[i])) { i += 1 }
                 continue
