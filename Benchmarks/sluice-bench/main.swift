@@ -1,7 +1,7 @@
 // Throughput of the text stages on the texts of one JSONL or JSONL.zst file, held in memory.
 //
 //     swift run -c release sluice-bench FILE.jsonl[.zst]
-//     SLUICE_BENCH_ONLY=split|adversarial|clean|hashtags|words to run one part
+//     SLUICE_BENCH_ONLY=split|adversarial|clean|hashtags|words|language|quality|patterns|terms|tag to run one part
 //
 // Prints `stage  MB/s  records/s` (MB of input text), best of 3 runs per stage.
 import Foundation
@@ -95,3 +95,30 @@ if only == nil || only == "language" {
     bench("language") { identifier.analyze($0).spans.count &+ identifier.model.languages.count }
 }
 if only == nil || only == "quality" { bench("quality") { QualitySignals.compute($0).gopherQuality.words } }
+
+// Taggers of issue 6: patterns (one pass), PII masking, term lists (Pipelines/topics.yaml),
+// and the whole tag stage as the default pipeline runs it (hashtags, counts, patterns, PII counts).
+if only == nil || only == "patterns" {
+    bench("patterns") { PatternScanner.scan($0).count }
+    bench("pii-mask") { PIIMasker.mask($0).text.utf8.count }
+}
+if only == nil || only == "terms" {
+    let topics = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Pipelines/bench-topics.yaml").path
+    let yaml = "stages:\n  - terms: {file: topics.yaml, case_insensitive: true, diacritic_insensitive: true}\n"
+    if let p = try? PipelineFile.parse(yaml, path: topics), let stage = p.stages.first as? TermsStage {
+        print("terms: \(stage.matcher.terms.count) terms in \(stage.matcher.tags.count) tags")
+        bench("terms") { stage.matcher.matches(in: $0).count }
+        let plain = TermMatcher(lists: [("t", stage.matcher.terms)], options: .init(caseInsensitive: true, diacriticInsensitive: false))
+        bench("terms-ci") { plain.matches(in: $0).count }
+    }
+}
+if only == nil || only == "tag" {
+    let tag = TagStage()
+    bench("tag") { text in
+        var batch = Batch(sequence: 0, records: [Record(idJSON: [], text: text, origin: Origin(file: "", line: 1))])
+        var stats = StageStats()
+        tag.process(&batch, stats: &stats)
+        return batch.records[0].attributes.count
+    }
+}

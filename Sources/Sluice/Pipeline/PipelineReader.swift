@@ -1,3 +1,4 @@
+import SluiceText
 import Yams
 
 /// Turns a composed YAML tree into a ``Pipeline``, collecting problems instead of stopping
@@ -91,13 +92,16 @@ struct PipelineReader {
             o.finish(&self)
             return DedupStage()
         case "quality": return readQuality(options ?? empty)
+        case "pii": return readPII(options ?? empty)
+        case "terms": return readTerms(options ?? empty, at: item)
+        case "filter": return readFilter(options ?? empty)
         default:
             problem(item, "unknown stage '\(name)' (known: \(Self.stageNames.joined(separator: ", ")))")
             return nil
         }
     }
 
-    static let stageNames = ["dedup", "clean", "language", "split", "tag", "quality"]
+    static let stageNames = ["dedup", "clean", "language", "split", "tag", "quality", "pii", "terms", "filter"]
 
     private mutating func readClean(_ node: Node) -> any Stage {
         var c = TextCleaner.Options()
@@ -163,8 +167,118 @@ struct PipelineReader {
         var o = OptionMap(node, context: "tag", reader: &self)
         let hashtags = o.bool("hashtags", &self) ?? true
         let counts = o.bool("counts", &self) ?? true
+        let patterns = o.bool("patterns", &self) ?? true
+        let spans = o.bool("spans", &self) ?? false
+        let pii = o.bool("pii", &self) ?? true
         o.finish(&self)
-        return TagStage(hashtags: hashtags, counts: counts)
+        return TagStage(hashtags: hashtags, counts: counts, patterns: patterns, spans: spans, pii: pii)
+    }
+
+    /// `pii: {mode: tag|mask, types: [email, phone, ip]}`
+    private mutating func readPII(_ node: Node) -> any Stage {
+        var o = OptionMap(node, context: "pii", reader: &self)
+        let mode = o.choice("mode", PIIStage.Mode.self, &self) ?? .mask
+        var kinds = PIIMasker.Kind.allCases
+        if let names = o.stringList("types", &self) {
+            kinds = []
+            for n in names {
+                if let k = PIIMasker.Kind(rawValue: n) { kinds.append(k) } else {
+                    problem(o.valueNode("types"), "unknown PII type '\(n)' in `pii.types` (known: email, phone, ip)")
+                }
+            }
+        }
+        o.finish(&self)
+        return PIIStage(mode: mode, kinds: kinds)
+    }
+
+    /// `terms: {file: topics.yaml, lists: {tag: [terms]}, case_insensitive: true, diacritic_insensitive: false}`
+    private mutating func readTerms(_ node: Node, at item: Node) -> any Stage {
+        var o = OptionMap(node, context: "terms", reader: &self)
+        var options = TermMatcher.Options()
+        if let v = o.bool("case_insensitive", &self) { options.caseInsensitive = v }
+        if let v = o.bool("diacritic_insensitive", &self) { options.diacriticInsensitive = v }
+        var lists: [(tag: String, terms: [String])] = []
+        var source = "inline"
+        if let path = o.string("file", &self) {
+            let resolved = path.hasPrefix("/") || baseDirectory == nil ? path : baseDirectory! + "/" + path
+            source = path
+            do {
+                let text = try PipelineFile.readFile(resolved)
+                if path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
+                    lists += readTermYAML(text, file: resolved, at: o.valueNode("file"))
+                } else {
+                    lists += Self.patternLines(text).map { (tag: $0, terms: [$0]) }
+                }
+            } catch {
+                problem(o.valueNode("file"), "cannot read terms file '\(resolved)': \(error)")
+            }
+        }
+        if let n = o.node("lists") { lists += readTermMapping(n, context: "terms.lists") }
+        if lists.isEmpty && problems.isEmpty { problem(item, "`terms` needs `file:` or `lists:` with at least one term") }
+        o.finish(&self)
+        return TermsStage(lists: lists, options: options, source: source)
+    }
+
+    private mutating func readTermYAML(_ text: String, file: String, at node: Node?) -> [(tag: String, terms: [String])] {
+        let root: Node?
+        do { root = try Yams.compose(yaml: text) } catch {
+            problem(node, "terms file '\(file)' is not valid YAML: \(error)")
+            return []
+        }
+        guard let root else { return [] }
+        if case .sequence = root {
+            return termSequence(root, context: file).map { (tag: $0, terms: [$0]) }
+        }
+        guard case .mapping = root else {
+            problem(node, "terms file '\(file)' must map tag names to lists of terms")
+            return []
+        }
+        return readTermMapping(root, context: file)
+    }
+
+    /// A mapping of tag name → list of terms (a single string counts as a list of one).
+    private mutating func readTermMapping(_ node: Node, context: String) -> [(tag: String, terms: [String])] {
+        guard case .mapping(let m) = node else {
+            problem(node, "`\(context)` must map tag names to lists of terms")
+            return []
+        }
+        var out: [(tag: String, terms: [String])] = []
+        for (k, v) in m {
+            guard let tag = k.string, !tag.isEmpty else { problem(k, "tag names in `\(context)` must be strings"); continue }
+            if case .scalar(let s) = v { out.append((tag, [s.string])); continue }
+            out.append((tag, termSequence(v, context: "\(context).\(tag)")))
+        }
+        return out
+    }
+
+    private mutating func termSequence(_ node: Node, context: String) -> [String] {
+        guard case .sequence(let seq) = node else { problem(node, "`\(context)` must be a list of terms"); return [] }
+        var out: [String] = []
+        for item in seq {
+            guard case .scalar(let s) = item else { problem(item, "`\(context)` must be a list of strings"); continue }
+            out.append(s.string)
+        }
+        return out
+    }
+
+    /// `filter: {languages: [en, de], min_lang_score: 0.5, min_words: 50, max_words: 100000, min_chars: …, max_chars: …}`
+    private mutating func readFilter(_ node: Node) -> any Stage {
+        var o = OptionMap(node, context: "filter", reader: &self)
+        var f = FilterStage()
+        f.languages = o.stringList("languages", &self)
+        if let n = o.node("min_lang_score") {
+            if let v = n.float, v >= 0, v <= 1 { f.minLangScore = v } else {
+                problem(n, "`filter.min_lang_score` must be a number in 0…1")
+            }
+        }
+        f.minWords = o.int("min_words", 0...Int(Int32.max), &self)
+        f.maxWords = o.int("max_words", 0...Int(Int32.max), &self)
+        f.minChars = o.int("min_chars", 0...Int(Int32.max), &self)
+        f.maxChars = o.int("max_chars", 0...Int(Int32.max), &self)
+        if let a = f.minWords, let b = f.maxWords, a > b { problem(o.valueNode("max_words"), "`filter.max_words` is below `filter.min_words`") }
+        if let a = f.minChars, let b = f.maxChars, a > b { problem(o.valueNode("max_chars"), "`filter.max_chars` is below `filter.min_chars`") }
+        o.finish(&self)
+        return f
     }
 
     /// `quality: {filters: [...], drop: [...], gopher_quality: {min_doc_words: 50, ...}, ...}`

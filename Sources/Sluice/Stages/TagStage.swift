@@ -1,16 +1,30 @@
-/// The tag stage (first version): hashtags inside the text become tags, and word, sentence
-/// and character counts go to `attributes.counts`.
+import SluiceText
+
+/// The tag stage: hashtags inside the text become tags; word, sentence and character counts
+/// go to `attributes.counts`; patterns (``PatternScanner``: @mentions, URLs, e-mails, phone
+/// numbers, IP addresses, dates, money, percentages, hashtags) are counted under
+/// `attributes.patterns` (only non-zero counts; with `spans`, also
+/// `"spans": [{"type", "start", "end"}]` in Unicode scalars); and with `pii`, e-mails, phone
+/// numbers and IP addresses are counted under `attributes.pii` (the `pii` stage masks them).
 public struct TagStage: Stage {
     public let hashtags: Bool
     public let counts: Bool
+    public let patterns: Bool
+    public let spans: Bool
+    public let pii: Bool
 
-    public init(hashtags: Bool = true, counts: Bool = true) {
+    public init(hashtags: Bool = true, counts: Bool = true, patterns: Bool = true, spans: Bool = false, pii: Bool = true) {
         self.hashtags = hashtags
         self.counts = counts
+        self.patterns = patterns
+        self.spans = spans
+        self.pii = pii
     }
 
     public var name: String { "tag" }
-    public var fingerprint: String { "tag/1 hashtags=\(hashtags) counts=\(counts)" }
+    public var fingerprint: String {
+        "tag/2 hashtags=\(hashtags) counts=\(counts) patterns=\(patterns) spans=\(spans) pii=\(pii)"
+    }
 
     public func process(_ batch: inout Batch, stats: inout StageStats) {
         for i in batch.records.indices {
@@ -32,6 +46,34 @@ public struct TagStage: Stage {
                     (key: "sentences", value: .int(batch.records[i].sentences.count)),
                     (key: "chars", value: .int(WordCounter.scalarCount(text))),
                 ]))
+            }
+            if patterns || pii {
+                let text = batch.records[i].text
+                let matches = PatternScanner.scan(text)
+                let c = PatternScanner.counts(matches)
+                if patterns {
+                    var members: [JSONValue.Member] = []
+                    for k in PatternKind.allCases where c[Int(k.rawValue)] > 0 {
+                        members.append((key: k.countName, value: .int(c[Int(k.rawValue)])))
+                        stats.counters.add("patterns:" + k.countName, c[Int(k.rawValue)])
+                    }
+                    if spans && !matches.isEmpty {
+                        let offsets = PatternScanner.scalarOffsets(matches, in: text)
+                        members.append((key: "spans", value: .array(offsets.map {
+                            .object([(key: "type", value: .string($0.kind.name)),
+                                     (key: "start", value: .int($0.start)), (key: "end", value: .int($0.end))])
+                        })))
+                    }
+                    if !members.isEmpty { batch.records[i].setAttributes("patterns", .object(members)) }
+                }
+                if pii {
+                    var members: [JSONValue.Member] = []
+                    for (name, n) in PIIMasker.counts(c) {
+                        members.append((key: name, value: .int(n)))
+                        stats.counters.add("pii:" + name, n)
+                    }
+                    if !members.isEmpty { batch.records[i].setAttributes("pii", .object(members)) }
+                }
             }
         }
     }

@@ -99,7 +99,7 @@ import Glibc
         #expect(refused.status == 2)
         #expect(refused.err == """
             this output directory was started with a different pipeline ('news', now 'corpus-text'):
-              was: tag/1 hashtags=true counts=true
+              was: tag/2 hashtags=true counts=true patterns=true spans=false pii=true
               was: sink format=jsonl compression_level=3 write_dropped=true
               now: sink format=text compression_level=3 write_dropped=true
             use the same pipeline to resume, --restart to start over, or another --output directory

@@ -19,7 +19,7 @@ import Testing
         #expect(p.decode.encoding == "KOI8-R")
         #expect(p.stages.map(\.name) == ["clean", "split", "tag"])
         #expect(p.stages[1].fingerprint == "split/2 language=de default_language=en output=sentences")
-        #expect(p.stages[2].fingerprint == "tag/1 hashtags=false counts=true")
+        #expect(p.stages[2].fingerprint == "tag/2 hashtags=false counts=true patterns=true spans=false pii=true")
         #expect(p.sink.format == .text)
         #expect(p.sink.compressionLevel == 9)
         #expect(p.sink.fileExtension == ".txt.zst")
@@ -34,7 +34,7 @@ import Testing
         #expect(p.name == "custom")
         #expect(p.decode == DecodeOptions())
         #expect(p.sink == SinkOptions())
-        #expect(p.stages.map(\.fingerprint) == ["split/2 language=en default_language=en output=sentences", "split/2 language=fr default_language=en output=sentences", "tag/1 hashtags=true counts=true"])
+        #expect(p.stages.map(\.fingerprint) == ["split/2 language=en default_language=en output=sentences", "split/2 language=fr default_language=en output=sentences", "tag/2 hashtags=true counts=true patterns=true spans=false pii=true"])
     }
 
     @Test func fingerprintTracksOptions() {

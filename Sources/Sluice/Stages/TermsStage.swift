@@ -1,0 +1,57 @@
+import SluiceText
+
+/// The terms stage: term lists (gazetteers) matched with ``TermMatcher``; the tag of every
+/// list with a match goes to `tags`, and the number of matches per tag to `attributes.terms`
+/// (`{"climate": 3, "elections": 1}`, in list order).
+public struct TermsStage: Stage {
+    public let matcher: TermMatcher
+    /// Where the lists came from, for the fingerprint (a hash of their content).
+    public let source: String
+    private let contentHash: UInt64
+
+    public init(lists: [(tag: String, terms: [String])], options: TermMatcher.Options = .init(), source: String = "inline") {
+        matcher = TermMatcher(lists: lists, options: options)
+        self.source = source
+        var h: UInt64 = 0xcbf29ce484222325
+        for (tag, terms) in lists {
+            for s in [tag] + terms {
+                for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+                h = (h ^ 0x0A) &* 0x100000001b3
+            }
+            h = (h ^ 0x1E) &* 0x100000001b3
+        }
+        contentHash = h
+    }
+
+    public var name: String { "terms" }
+    public var fingerprint: String {
+        let o = matcher.options
+        let hex = String(contentHash, radix: 16)
+        return "terms/1 source=\(source) lists=\(hex) case_insensitive=\(o.caseInsensitive) diacritic_insensitive=\(o.diacriticInsensitive)"
+    }
+
+    public func process(_ batch: inout Batch, stats: inout StageStats) {
+        let tagCount = matcher.tags.count
+        var perTag = [Int](repeating: 0, count: tagCount)
+        for i in batch.records.indices {
+            stats.records += 1
+            let found = matcher.matches(in: batch.records[i].text)
+            guard !found.isEmpty else { continue }
+            for k in perTag.indices { perTag[k] = 0 }
+            for m in found { perTag[m.tag] += 1 }
+            var members: [JSONValue.Member] = []
+            var tags: [String] = []
+            for (k, n) in perTag.enumerated() where n > 0 {
+                members.append((key: matcher.tags[k], value: .int(n)))
+                tags.append(matcher.tags[k])
+                stats.counters.add(matcher.tags[k], n)
+            }
+            stats.changed += 1
+            batch.records[i].addTags(tags)
+            batch.records[i].setAttributes("terms", .object(members))
+        }
+    }
+}
+
+/// The terms stage, as written in a pipeline builder.
+public typealias Terms = TermsStage
