@@ -429,9 +429,15 @@ struct SplitScanner {
 
         // A capital initial before a capitalised word is read as an initial even where the
         // letter is also an abbreviation ("А. С. Пушкин" with Russian "с." for page).
-        if start == .upper && isSingleCapital(lo, hi) { return initialEndsSentence(lo, next: q) }
+        // Dotted capitals in the tables ("S.A", "U.S") are read as abbreviations instead.
+        let abbreviation = WordKey.make(p, lo, hi).flatMap { rules.abbreviations[$0] }
+        if start == .upper && isSingleCapital(lo, hi)
+            && (abbreviation == nil || UTF8Bytes.scalar(p, lo).1 == hi - lo)
+        {
+            return initialEndsSentence(lo, next: q)
+        }
 
-        if let key = WordKey.make(p, lo, hi), let kind = rules.abbreviations[key] {
+        if let kind = abbreviation {
             if lower { return false }
             switch kind {
             case .title: return false
