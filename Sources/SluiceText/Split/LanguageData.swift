@@ -882,6 +882,9 @@ extension LanguageRules {
         "company": [
             "Inc", "Corp", "Ltd", "LLC", "Plc",
         ],
+        "speech": [
+            "说", "问", "说道", "问道", "喊道", "叫道", "答道", "笑道", "回答", "表示", "追问", "大喊", "喊",
+        ],
         "exclaim": [
             "Yahoo", "Jeopardy", "Joomla", "Wham",
         ],

@@ -115,7 +115,12 @@ struct SplitScanner {
                     i = w
                     continue
                 }
-                if !(rules.quoteParticle && closed && isQuoteParticle(w)) {
+                // A quoted ！ or ？ then a short speech clause: “出去！”她喊道。
+                let fullQE = j - runStart >= 3 && p[j - 3] == 0xEF && p[j - 2] == 0xBC
+                    && (p[j - 1] == 0x81 || p[j - 1] == 0x9F)
+                if !(rules.quoteParticle && closed && isQuoteParticle(w))
+                    && !(closed && fullQE && w == k && isCJKAttribution(w))
+                {
                     candidate(end: k, next: w)
                 }
                 i = w; tokenStart = w
@@ -318,6 +323,29 @@ struct SplitScanner {
             if p[i + 2] == 0x89 { close(Self.qFullParen) }
         default: break
         }
+    }
+
+    /// A clause of at most eight letters that ends in a speech word (`[speech]`, e.g. 喊道) right
+    /// before a terminator or a comma: the attribution of the quote before it.
+    private func isCJKAttribution(_ w: Int) -> Bool {
+        guard !rules.speech.isEmpty else { return false }
+        var x = w
+        var letters = 0
+        while x < p.count && letters <= 8 {
+            if UTF8Bytes.terminator(p, x).0 > 0
+                || (x + 2 < p.count && p[x] == 0xEF && p[x + 1] == 0xBC && p[x + 2] == 0x8C)  // ，
+            {
+                for len in [3, 6] where x - len >= w {
+                    if let key = WordKey.make(p, x - len, x), rules.speech.contains(key) { return true }
+                }
+                return false
+            }
+            let (c, width) = UTF8Bytes.scalar(p, x)
+            guard UTF8Bytes.classify(c) == .script, UTF8Bytes.opener(p, x) == 0 else { return false }
+            x += width
+            letters += 1
+        }
+        return false
     }
 
     /// Japanese quote particles after 」: と, って.
