@@ -398,8 +398,8 @@ extension LanguageRules {
 
     static let lang_fi = LanguageRules(code: "fi", lists: [
         "title": [
-            "esim", "ns", "mm", "eli", "ks", "jne", "yms", "tms", "n", "ts", "nk", "prof", "tri",
-            "ym", "vrt", "s", "puh", "klo", "milj", "mrd",
+            "esim", "ns", "mm", "eli", "ks", "tms", "n", "ts", "nk", "prof", "tri", "ym", "vrt",
+            "s", "puh", "klo", "milj", "mrd",
         ],
         "numeric": [
             "nro", "s",
@@ -662,14 +662,14 @@ extension LanguageRules {
         "title": [
             "np", "tzw", "tj", "dr", "prof", "mgr", "inż", "hab", "ks", "im", "płk", "gen", "kpt",
             "mjr", "por", "św", "red", "przyp", "ok", "ul", "al", "pl", "os", "tys", "mln", "mld",
-            "zł", "godz", "min", "wg", "ang", "łac", "ur", "zm", "zob", "por", "m.in", "pt", "pn",
-            "b.r", "ds",
+            "godz", "min", "wg", "ang", "łac", "ur", "zm", "zob", "por", "m.in", "pt", "pn", "b.r",
+            "ds",
         ],
         "numeric": [
             "nr", "str", "s", "t", "poz", "art", "ust", "pkt", "rozdz",
         ],
         "ambiguous": [
-            "r", "w",
+            "r", "w", "zł",
         ],
         "company": [
             "Inc", "Corp", "Ltd", "LLC", "Plc",
@@ -741,9 +741,9 @@ extension LanguageRules {
 
     static let lang_ru = LanguageRules(code: "ru", lists: [
         "title": [
-            "т.е", "т.к", "т.н", "др", "проф", "акад", "доц", "им", "св", "ген", "см", "ок", "напр",
-            "тыс", "млн", "млрд", "руб", "долл", "коп", "ул", "пр", "просп", "кв", "корп", "стр",
-            "вв", "мин", "сек", "ст", "чл", "гос", "обл", "р-н", "т", "е", "п", "н", "ср",
+            "т.е", "т.к", "т.н", "Дж", "др", "проф", "акад", "доц", "им", "св", "ген", "см", "ок",
+            "напр", "тыс", "млн", "млрд", "руб", "долл", "коп", "ул", "пр", "просп", "кв", "корп",
+            "стр", "вв", "мин", "сек", "ст", "чл", "гос", "обл", "р-н", "т", "е", "п", "н", "ср",
         ],
         "numeric": [
             "№", "рис", "табл", "гл",
@@ -754,8 +754,11 @@ extension LanguageRules {
         "company": [
             "Inc", "Corp", "Ltd", "LLC", "Plc",
         ],
+        "months": [
+            "янв", "фев", "февр", "мар", "апр", "авг", "сен", "сент", "окт", "ноя", "нояб", "дек",
+        ],
         "terminal": [
-            "т.д", "т.п",
+            "т.д", "т.п", "д",
         ],
         "starters": [
             "в", "на", "с", "и", "а", "но", "это", "он", "она", "оно", "они", "мы", "вы", "я", "ты",
@@ -878,6 +881,9 @@ extension LanguageRules {
     static let lang_zh = LanguageRules(code: "zh", lists: [
         "company": [
             "Inc", "Corp", "Ltd", "LLC", "Plc",
+        ],
+        "speech": [
+            "说", "问", "说道", "问道", "喊道", "叫道", "答道", "笑道", "回答", "表示", "追问", "大喊", "喊",
         ],
         "exclaim": [
             "Yahoo", "Jeopardy", "Joomla", "Wham",

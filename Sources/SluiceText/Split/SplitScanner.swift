@@ -115,7 +115,12 @@ struct SplitScanner {
                     i = w
                     continue
                 }
-                if !(rules.quoteParticle && closed && isQuoteParticle(w)) {
+                // A quoted ！ or ？ then a short speech clause: “出去！”她喊道。
+                let fullQE = j - runStart >= 3 && p[j - 3] == 0xEF && p[j - 2] == 0xBC
+                    && (p[j - 1] == 0x81 || p[j - 1] == 0x9F)
+                if !(rules.quoteParticle && closed && isQuoteParticle(w))
+                    && !(closed && fullQE && w == k && isCJKAttribution(w))
+                {
                     candidate(end: k, next: w)
                 }
                 i = w; tokenStart = w
@@ -320,6 +325,29 @@ struct SplitScanner {
         }
     }
 
+    /// A clause of at most eight letters that ends in a speech word (`[speech]`, e.g. 喊道) right
+    /// before a terminator or a comma: the attribution of the quote before it.
+    private func isCJKAttribution(_ w: Int) -> Bool {
+        guard !rules.speech.isEmpty else { return false }
+        var x = w
+        var letters = 0
+        while x < p.count && letters <= 8 {
+            if UTF8Bytes.terminator(p, x).0 > 0
+                || (x + 2 < p.count && p[x] == 0xEF && p[x + 1] == 0xBC && p[x + 2] == 0x8C)  // ，
+            {
+                for len in [3, 6] where x - len >= w {
+                    if let key = WordKey.make(p, x - len, x), rules.speech.contains(key) { return true }
+                }
+                return false
+            }
+            let (c, width) = UTF8Bytes.scalar(p, x)
+            guard UTF8Bytes.classify(c) == .script, UTF8Bytes.opener(p, x) == 0 else { return false }
+            x += width
+            letters += 1
+        }
+        return false
+    }
+
     /// Japanese quote particles after 」: と, って.
     private func isQuoteParticle(_ w: Int) -> Bool {
         guard w + 2 < p.count, p[w] == 0xE3, p[w + 1] == 0x81 else { return false }
@@ -429,9 +457,15 @@ struct SplitScanner {
 
         // A capital initial before a capitalised word is read as an initial even where the
         // letter is also an abbreviation ("А. С. Пушкин" with Russian "с." for page).
-        if start == .upper && isSingleCapital(lo, hi) { return initialEndsSentence(lo, next: q) }
+        // Dotted capitals in the tables ("S.A", "U.S") are read as abbreviations instead.
+        let abbreviation = WordKey.make(p, lo, hi).flatMap { rules.abbreviations[$0] }
+        if start == .upper && isSingleCapital(lo, hi)
+            && (abbreviation == nil || UTF8Bytes.scalar(p, lo).1 == hi - lo)
+        {
+            return initialEndsSentence(lo, next: q)
+        }
 
-        if let key = WordKey.make(p, lo, hi), let kind = rules.abbreviations[key] {
+        if let kind = abbreviation {
             if lower { return false }
             switch kind {
             case .title: return false
