@@ -1,7 +1,7 @@
 // End-to-end throughput of `sluice run`, one child process per configuration.
 //
 //     sluice-bench run [--input DIR | --mb 100 --files 8 --seed 1] [--jobs N] [--configs a,b,…]
-//                      [--sluice PATH] [--repeat R] [--keep DIR]
+//                      [--jobs-list 1,2] [--sluice PATH] [--repeat R] [--keep DIR]
 //
 // Configurations: passthrough (decode + sink, no stage), each stage alone (dedup, clean,
 // language, split, tag, quality), news-nolang (the default pipeline minus `language`), news
@@ -104,7 +104,13 @@ func pad(_ s: String, _ n: Int, right: Bool = true) -> String {
 }
 
 func runBenchmark(_ opts: [String: String]) throws {
-    let repoRoot = FileManager.default.currentDirectoryPath
+    // Pipelines/news.yaml is read from the repository: the current directory or above the binary.
+    let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    let candidates = [FileManager.default.currentDirectoryPath]
+        + (1...4).map { exe.deletingLastPathComponent().appendingPathComponent(String(repeating: "../", count: $0)).standardized.path }
+    guard let repoRoot = candidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/Pipelines/news.yaml") }) else {
+        throw BenchError("run from the Sluice repository (Pipelines/news.yaml not found)")
+    }
     let n = Int(opts["jobs"] ?? "") ?? ProcessInfo.processInfo.activeProcessorCount
     let repeats = Int(opts["repeat"] ?? "1") ?? 1
     let sluice = opts["sluice"] ?? (CommandLine.arguments[0] as NSString).deletingLastPathComponent + "/sluice"
@@ -133,7 +139,7 @@ func runBenchmark(_ opts: [String: String]) throws {
     let pipelines = try pipelineFiles(in: work, repoRoot: repoRoot)
     let all = ["passthrough", "dedup", "clean", "language", "split", "tag", "quality", "news-nolang", "news"]
     let configs = opts["configs"].map { $0.split(separator: ",").map(String.init) } ?? all
-    let jobsList = n == 1 ? [1] : [1, n]
+    let jobsList = opts["jobs-list"].map { $0.split(separator: ",").compactMap { Int($0) } } ?? (n == 1 ? [1] : [1, n])
 
     // The floor: decompress and recompress at level 3, single-threaded like one Sluice job.
     let quoted = files.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
