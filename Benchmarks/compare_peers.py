@@ -50,9 +50,16 @@ def worker_datatrove(src, dst):
     from datatrove.pipeline.filters import C4QualityFilter, GopherQualityFilter
     from datatrove.pipeline.readers import JsonlReader
     from datatrove.pipeline.writers import JsonlWriter
+    def adapter(self, data, path, id_in_file):
+        # The corpus holds a few records whose "text" is not a string (Sluice rejects them as
+        # no_text); datatrove's reader would crash on them, so they become empty documents.
+        if not isinstance(data.get("text", ""), str):
+            data["text"] = ""
+        return self._default_adapter(data, path, id_in_file)
+
     LocalPipelineExecutor(
         pipeline=[
-            JsonlReader(src, glob_pattern="*.jsonl.zst", compression="zstd"),
+            JsonlReader(src, glob_pattern="*.jsonl.zst", compression="zstd", adapter=adapter),
             GopherQualityFilter(),
             C4QualityFilter(),
             JsonlWriter(dst, compression="zstd"),
