@@ -1,124 +1,70 @@
-// Throughput of the text stages on the texts of one JSONL or JSONL.zst file, held in memory.
+// sluice-bench: throughput benchmarks of Sluice (issue 7).
 //
-//     swift run -c release sluice-bench FILE.jsonl[.zst]
-//     SLUICE_BENCH_ONLY=split|adversarial|clean|hashtags|words|language|quality|patterns|terms|tag to run one part
+//     swift build -c release --product sluice && swift build -c release --product sluice-bench
+//     .build/release/sluice-bench run [--mb 100 --files 8 --seed 1 | --input DIR] [--jobs N]
+//                                     [--configs passthrough,news,…] [--repeat R] [--sluice PATH] [--keep DIR]
+//     .build/release/sluice-bench corpus OUT_DIR [--mb 200] [--files 8] [--seed 1]
+//     .build/release/sluice-bench algorithms FILE.jsonl[.zst]     (also: sluice-bench FILE)
+//     SLUICE_BENCH_ONLY=split|adversarial|clean|hashtags|words|language|quality|patterns|terms|tag runs one part of `algorithms`
 //
-// Prints `stage  MB/s  records/s` (MB of input text), best of 3 runs per stage.
+// `run` times `sluice run` end to end, one child process per configuration (see Runner.swift);
+// `corpus` writes the generated corpus (see Corpus.swift); `algorithms` times the text
+// algorithms in memory (see Algorithms.swift).
 import Foundation
-import Sluice
 
-let args = CommandLine.arguments
-guard args.count == 2 else {
-    FileHandle.standardError.write("usage: sluice-bench FILE.jsonl[.zst]\n".data(using: .utf8)!)
+func usage() -> Never {
+    FileHandle.standardError.write(Data("""
+    usage: sluice-bench run [--mb MB --files N --seed S | --input DIR] [--jobs N] [--configs a,b] [--repeat R] [--sluice PATH] [--keep DIR]
+           sluice-bench corpus OUT_DIR [--mb MB] [--files N] [--seed S]
+           sluice-bench algorithms FILE.jsonl[.zst]
+
+    """.utf8))
     exit(2)
 }
-let path = args[1]
 
-/// English records of a make_corpus.py file: their url holds "/en/".
-nonisolated(unsafe) var englishTexts: [String] = []
-
-func loadTexts(_ path: String) throws -> [String] {
-    let file = try FileReader(path: path)
-    let source: any ByteReader = path.hasSuffix(".zst") ? ZstdDecompressor(source: file) : file
-    let lines = LineReader(source: source)
-    let decoder = try RecordDecoder(options: DecodeOptions(), file: path)
-    var texts: [String] = []
-    while try lines.nextLine({ line in
-        if case .record(let r) = decoder.decodeJSONLine(line, lineNumber: lines.lineNumber) {
-            texts.append(r.text)
-            if r.passthrough.count >= 4, String(decoding: r.passthrough, as: UTF8.self).contains("/en/") {
-                englishTexts.append(r.text)
-            }
+/// `--name value` pairs after the positional arguments.
+func options(_ args: ArraySlice<String>) -> (positional: [String], named: [String: String]) {
+    var pos: [String] = [], named: [String: String] = [:]
+    var i = args.startIndex
+    while i < args.endIndex {
+        let a = args[i]
+        if a.hasPrefix("--") {
+            guard i + 1 < args.endIndex else { usage() }
+            named[String(a.dropFirst(2))] = args[i + 1]
+            i += 2
+        } else {
+            pos.append(a)
+            i += 1
         }
-    }) {}
-    return texts
-}
-
-let texts = try loadTexts(path)
-let totalBytes = texts.reduce(0) { $0 + $1.utf8.count }
-print("\(texts.count) records, \(String(format: "%.1f", Double(totalBytes) / 1e6)) MB of text")
-
-/// Best-of-3 wall time of `body` over all texts; the sink keeps results alive.
-func bench(_ name: String, on texts: [String] = texts, _ body: (String) -> Int) {
-    let totalBytes = texts.reduce(0) { $0 + $1.utf8.count }
-    var best = Double.infinity
-    var sink = 0
-    for _ in 0..<3 {
-        let t0 = DispatchTime.now().uptimeNanoseconds
-        for t in texts { sink &+= body(t) }
-        let dt = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
-        best = min(best, dt)
     }
-    let mbs = Double(totalBytes) / 1e6 / best
-    let rps = Double(texts.count) / best
-    print(name.padding(toLength: 10, withPad: " ", startingAt: 0)
-          + String(format: "%9.1f MB/s %12.0f records/s", mbs, rps) + (sink == 42 ? " " : ""))
+    return (pos, named)
 }
 
-let cleaner = TextCleaner()
-let splitter = SentenceSplitter(language: "en")
-let only = ProcessInfo.processInfo.environment["SLUICE_BENCH_ONLY"]
-if only == nil || only == "clean" { bench("clean") { cleaner.clean($0).text.utf8.count } }
-// The first version's steps only (no HTML, mojibake, boilerplate, punctuation): the cost of the rest.
-var v1 = TextCleaner.Options()
-v1.htmlEntities = false; v1.htmlTags = false; v1.repairMojibake = false
-v1.removeBoilerplate = false; v1.fixPunctuation = false
-let cleanerV1 = TextCleaner(options: v1)
-if only == nil || only == "clean" || only == "clean-v1" { bench("clean-v1") { cleanerV1.clean($0).text.utf8.count } }
-if only == nil || only == "split" { bench("split") { splitter.split($0).count } }
-if (only == nil || only == "split") && !englishTexts.isEmpty {
-    let mb = Double(englishTexts.reduce(0) { $0 + $1.utf8.count }) / 1e6
-    print("English records: \(englishTexts.count), \(String(format: "%.1f", mb)) MB")
-    bench("split-en", on: englishTexts) { splitter.split($0).count }
-    bench("spans-en", on: englishTexts) { splitter.spans($0).count }
-}
-if only == nil || only == "hashtags" { bench("hashtags") { HashtagScanner.hashtags(in: $0).count } }
-if only == nil || only == "words" { bench("words") { WordCounter.count($0) } }
-
-/// Adversarial paragraphs of 10 MB for the splitter: must run in linear time.
-func benchAdversarial() {
-    let size = 10_000_000
-    let units = ["a. ", "\"", "“(« „", "?!", "“Go. ", "A. "]
-    for unit in units {
-        let text = String(repeating: unit, count: size / unit.utf8.count)
-        let t0 = DispatchTime.now().uptimeNanoseconds
-        let n = splitter.spans(text).count
-        let dt = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
-        let label = "10 MB of " + unit.debugDescription
-        print(label.padding(toLength: 22, withPad: " ", startingAt: 0)
-              + String(format: "%9.1f MB/s %12d sentences", Double(text.utf8.count) / 1e6 / dt, n))
+nonisolated func main() throws {
+    let args = CommandLine.arguments
+    guard args.count >= 2 else { usage() }
+    let (pos, named) = options(args.dropFirst(2))
+    switch args[1] {
+    case "run":
+        try runBenchmark(named)
+    case "corpus":
+        guard pos.count == 1 else { usage() }
+        let (recs, raw, packed) = try generateCorpus(directory: pos[0], mb: Double(named["mb"] ?? "200") ?? 200,
+                                                     files: Int(named["files"] ?? "8") ?? 8,
+                                                     seed: UInt64(named["seed"] ?? "1") ?? 1)
+        print("\(recs) records: \(fmt(Double(raw) / 1e6)) MB JSONL, \(fmt(Double(packed) / 1e6)) MB zstd in \(pos[0])")
+    case "algorithms":
+        guard pos.count == 1 else { usage() }
+        try runAlgorithms(path: pos[0])
+    default:
+        guard args.count == 2, !args[1].hasPrefix("-") else { usage() }
+        try runAlgorithms(path: args[1])
     }
 }
-if only == nil || only == "adversarial" { benchAdversarial() }
-if only == nil || only == "language" {
-    let identifier = LanguageModelLoader.bundledIdentifier
-    bench("language") { identifier.analyze($0).spans.count &+ identifier.model.languages.count }
-}
-if only == nil || only == "quality" { bench("quality") { QualitySignals.compute($0).gopherQuality.words } }
 
-// Taggers of issue 6: patterns (one pass), PII masking, term lists (Pipelines/topics.yaml),
-// and the whole tag stage as the default pipeline runs it (hashtags, counts, patterns, PII counts).
-if only == nil || only == "patterns" {
-    bench("patterns") { PatternScanner.scan($0).count }
-    bench("pii-mask") { PIIMasker.mask($0).text.utf8.count }
-}
-if only == nil || only == "terms" {
-    let topics = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Pipelines/bench-topics.yaml").path
-    let yaml = "stages:\n  - terms: {file: topics.yaml, case_insensitive: true, diacritic_insensitive: true}\n"
-    if let p = try? PipelineFile.parse(yaml, path: topics), let stage = p.stages.first as? TermsStage {
-        print("terms: \(stage.matcher.terms.count) terms in \(stage.matcher.tags.count) tags")
-        bench("terms") { stage.matcher.matches(in: $0).count }
-        let plain = TermMatcher(lists: [("t", stage.matcher.terms)], options: .init(caseInsensitive: true, diacriticInsensitive: false))
-        bench("terms-ci") { plain.matches(in: $0).count }
-    }
-}
-if only == nil || only == "tag" {
-    let tag = TagStage()
-    bench("tag") { text in
-        var batch = Batch(sequence: 0, records: [Record(idJSON: [], text: text, origin: Origin(file: "", line: 1))])
-        var stats = StageStats()
-        tag.process(&batch, stats: &stats)
-        return batch.records[0].attributes.count
-    }
+do {
+    try main()
+} catch {
+    FileHandle.standardError.write(Data("sluice-bench: \(error)\n".utf8))
+    exit(1)
 }

@@ -32,6 +32,13 @@ public final class RecordDecoder {
     public func decodeJSONLine(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int) -> Outcome {
         if isBlank(line) { return .blank }
         let origin = Origin(file: file, line: lineNumber)
+        // Fast path: the JSON scanner validates the UTF-8 of every string in full, and any
+        // byte ≥ 0x80 outside a string is a JSON error, so a UTF-8 line that scans is valid
+        // UTF-8: no separate validation pass. Lines that fail take the path below (validate,
+        // repair or reject, scan again), so outcomes are the same as validating first.
+        if converter == nil, let members = try? JSONScanner.scanObject(line) {
+            return parseJSONRecord(line, origin: origin, raw: line, members: members)
+        }
         return withUTF8(line, origin: origin) { utf8 in
             parseJSONRecord(utf8, origin: origin, raw: line)
         }
@@ -76,13 +83,17 @@ public final class RecordDecoder {
     }
 
     private func parseJSONRecord(_ line: UnsafeBufferPointer<UInt8>, origin: Origin,
-                                 raw: UnsafeBufferPointer<UInt8>) -> Outcome {
+                                 raw: UnsafeBufferPointer<UInt8>, members scanned: [JSONMember]? = nil) -> Outcome {
         let members: [JSONMember]
-        do {
-            members = try JSONScanner.scanObject(line)
-        } catch {
-            return .rejected(RejectedRecord(origin: origin, reason: "invalid_json",
-                                            detail: error.description, raw: Array(raw)))
+        if let scanned {
+            members = scanned
+        } else {
+            do {
+                members = try JSONScanner.scanObject(line)
+            } catch {
+                return .rejected(RejectedRecord(origin: origin, reason: "invalid_json",
+                                                detail: error.description, raw: Array(raw)))
+            }
         }
         var textMember: JSONMember?
         var textRank = Int.max

@@ -1,0 +1,121 @@
+// Throughput of the text algorithms on the texts of one JSONL or JSONL.zst file, held in memory.
+//
+//     swift run -c release sluice-bench algorithms FILE.jsonl[.zst]
+//     SLUICE_BENCH_ONLY=split|adversarial|clean|hashtags|words|language|quality to run one part
+//
+// Prints `stage  MB/s  records/s` (MB of input text), best of 3 runs per stage.
+import Foundation
+import Sluice
+import SluiceText
+
+func runAlgorithms(path: String) throws {
+
+    /// English records of a make_corpus.py file: their url holds "/en/".
+    var englishTexts: [String] = []
+
+    func loadTexts(_ path: String) throws -> [String] {
+        let file = try FileReader(path: path)
+        let source: any ByteReader = path.hasSuffix(".zst") ? ZstdDecompressor(source: file) : file
+        let lines = LineReader(source: source)
+        let decoder = try RecordDecoder(options: DecodeOptions(), file: path)
+        var texts: [String] = []
+        while try lines.nextLine({ line in
+            if case .record(let r) = decoder.decodeJSONLine(line, lineNumber: lines.lineNumber) {
+                texts.append(r.text)
+                if r.passthrough.count >= 4, String(decoding: r.passthrough, as: UTF8.self).contains("/en/") {
+                    englishTexts.append(r.text)
+                }
+            }
+        }) {}
+        return texts
+    }
+
+    let texts = try loadTexts(path)
+    let totalBytes = texts.reduce(0) { $0 + $1.utf8.count }
+    print("\(texts.count) records, \(String(format: "%.1f", Double(totalBytes) / 1e6)) MB of text")
+
+    /// Best-of-3 wall time of `body` over all texts; the sink keeps results alive.
+    func bench(_ name: String, on texts: [String] = texts, _ body: (String) -> Int) {
+        let totalBytes = texts.reduce(0) { $0 + $1.utf8.count }
+        var best = Double.infinity
+        var sink = 0
+        for _ in 0..<3 {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            for t in texts { sink &+= body(t) }
+            let dt = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+            best = min(best, dt)
+        }
+        let mbs = Double(totalBytes) / 1e6 / best
+        let rps = Double(texts.count) / best
+        print(name.padding(toLength: 10, withPad: " ", startingAt: 0)
+              + String(format: "%9.1f MB/s %12.0f records/s", mbs, rps) + (sink == 42 ? " " : ""))
+    }
+
+    let cleaner = TextCleaner()
+    let splitter = SentenceSplitter(language: "en")
+    let only = ProcessInfo.processInfo.environment["SLUICE_BENCH_ONLY"]
+    if only == nil || only == "clean" { bench("clean") { cleaner.clean($0).text.utf8.count } }
+    // The first version's steps only (no HTML, mojibake, boilerplate, punctuation): the cost of the rest.
+    var v1 = TextCleaner.Options()
+    v1.htmlEntities = false; v1.htmlTags = false; v1.repairMojibake = false
+    v1.removeBoilerplate = false; v1.fixPunctuation = false
+    let cleanerV1 = TextCleaner(options: v1)
+    if only == nil || only == "clean" || only == "clean-v1" { bench("clean-v1") { cleanerV1.clean($0).text.utf8.count } }
+    if only == nil || only == "split" { bench("split") { splitter.split($0).count } }
+    if (only == nil || only == "split") && !englishTexts.isEmpty {
+        let mb = Double(englishTexts.reduce(0) { $0 + $1.utf8.count }) / 1e6
+        print("English records: \(englishTexts.count), \(String(format: "%.1f", mb)) MB")
+        bench("split-en", on: englishTexts) { splitter.split($0).count }
+        bench("spans-en", on: englishTexts) { splitter.spans($0).count }
+    }
+    if only == nil || only == "hashtags" { bench("hashtags") { HashtagScanner.hashtags(in: $0).count } }
+    if only == nil || only == "words" { bench("words") { WordCounter.count($0) } }
+
+    /// Adversarial paragraphs of 10 MB for the splitter: must run in linear time.
+    func benchAdversarial() {
+        let size = 10_000_000
+        let units = ["a. ", "\"", "“(« „", "?!", "“Go. ", "A. "]
+        for unit in units {
+            let text = String(repeating: unit, count: size / unit.utf8.count)
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            let n = splitter.spans(text).count
+            let dt = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+            let label = "10 MB of " + unit.debugDescription
+            print(label.padding(toLength: 22, withPad: " ", startingAt: 0)
+                  + String(format: "%9.1f MB/s %12d sentences", Double(text.utf8.count) / 1e6 / dt, n))
+        }
+    }
+    if only == nil || only == "adversarial" { benchAdversarial() }
+    if only == nil || only == "language" {
+        let identifier = LanguageModelLoader.bundledIdentifier
+        bench("language") { identifier.analyze($0).spans.count &+ identifier.model.languages.count }
+    }
+    if only == nil || only == "quality" { bench("quality") { QualitySignals.compute($0).gopherQuality.words } }
+
+    // Taggers of issue 6: patterns (one pass), PII masking, term lists (Pipelines/topics.yaml),
+    // and the whole tag stage as the default pipeline runs it (hashtags, counts, patterns, PII counts).
+    if only == nil || only == "patterns" {
+        bench("patterns") { PatternScanner.scan($0).count }
+        bench("pii-mask") { PIIMasker.mask($0).text.utf8.count }
+    }
+    if only == nil || only == "terms" {
+        let topics = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Pipelines/bench-topics.yaml").path
+        let yaml = "stages:\n  - terms: {file: topics.yaml, case_insensitive: true, diacritic_insensitive: true}\n"
+        if let p = try? PipelineFile.parse(yaml, path: topics), let stage = p.stages.first as? TermsStage {
+            print("terms: \(stage.matcher.terms.count) terms in \(stage.matcher.tags.count) tags")
+            bench("terms") { stage.matcher.matches(in: $0).count }
+            let plain = TermMatcher(lists: [("t", stage.matcher.terms)], options: .init(caseInsensitive: true, diacriticInsensitive: false))
+            bench("terms-ci") { plain.matches(in: $0).count }
+        }
+    }
+    if only == nil || only == "tag" {
+        let tag = TagStage()
+        bench("tag") { text in
+            var batch = Batch(sequence: 0, records: [Record(idJSON: [], text: text, origin: Origin(file: "", line: 1))])
+            var stats = StageStats()
+            tag.process(&batch, stats: &stats)
+            return batch.records[0].attributes.count
+        }
+    }
+}
