@@ -223,9 +223,9 @@ public struct LanguageIdentifier: Sendable {
                 if count == 0 || count > WordCache.maxLetters { return }
                 if pendingLetters + count > 64 { flushPending() }
                 pendingLetters += count
-                let e = cache.slot(k0, k1, k2, k3)
-                let key = cache.keys + 4 * e
-                let row = cache.rows + 2 * stride * e
+                let entry = cache.entries + cache.entryBytes &* cache.slot(k0, k1, k2, k3)
+                let key = entry.assumingMemoryBound(to: UInt64.self)
+                let row = entry + 32
                 if key[0] != k0 || key[1] != k1 || key[2] != k2 || key[3] != k3 {
                     row.initializeMemory(as: UInt16.self, repeating: 0, count: stride)
                     let r = row.assumingMemoryBound(to: UInt16.self)

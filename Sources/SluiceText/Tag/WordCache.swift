@@ -22,25 +22,22 @@ final class WordCache {
 
     /// Language lanes per row: the number of languages rounded up to a multiple of 8.
     let stride: Int
-    /// Per entry, 4 UInt64 of key.
-    let keys: UnsafeMutablePointer<UInt64>
-    /// Per entry, `stride` UInt16 scores (16-byte aligned).
-    let rows: UnsafeMutableRawPointer
+    /// Bytes per entry: 4 UInt64 of key, then `stride` UInt16 scores, in adjacent cache lines.
+    let entryBytes: Int
+    let entries: UnsafeMutableRawPointer
     private(set) var tables: LanguageModel.Tables
 
     private init(tables: LanguageModel.Tables, languages: Int) {
         let n = 1 << Self.entryBits
         stride = (languages + 7) & ~7
-        keys = .allocate(capacity: 4 * n)
-        keys.initialize(repeating: 0, count: 4 * n)
-        rows = .allocate(byteCount: 2 * stride * n, alignment: 64)
-        rows.initializeMemory(as: UInt8.self, repeating: 0, count: 2 * stride * n)
+        entryBytes = (32 + 2 * stride + 31) & ~31
+        entries = .allocate(byteCount: entryBytes * n, alignment: 64)
+        entries.initializeMemory(as: UInt8.self, repeating: 0, count: entryBytes * n)
         self.tables = tables
     }
 
     deinit {
-        keys.deallocate()
-        rows.deallocate()
+        entries.deallocate()
     }
 
     /// The entry for a word's key.
