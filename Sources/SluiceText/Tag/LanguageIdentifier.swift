@@ -92,7 +92,8 @@ public struct LanguageIdentifier: Sendable {
             let scoreBuf = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 2 * nLangs)
             let scriptBuf = UnsafeMutableBufferPointer<Int>.allocate(capacity: 2 * nScripts)
             let pendingBuf = UnsafeMutableRawPointer.allocate(byteCount: 2 * stride, alignment: 16)
-            defer { scoreBuf.deallocate(); scriptBuf.deallocate(); pendingBuf.deallocate() }
+            let probeBuf = UnsafeMutablePointer<UInt64>.allocate(capacity: 2 * WordCache.maxNgrams)
+            defer { scoreBuf.deallocate(); scriptBuf.deallocate(); pendingBuf.deallocate(); probeBuf.deallocate() }
             scoreBuf.initialize(repeating: 0)
             scriptBuf.initialize(repeating: 0)
             pendingBuf.initializeMemory(as: UInt16.self, repeating: 0, count: stride)
@@ -100,7 +101,7 @@ public struct LanguageIdentifier: Sendable {
             let para = UnsafeMutableBufferPointer(rebasing: scoreBuf[nLangs..<(2 * nLangs)])
             let docScripts = UnsafeMutableBufferPointer(rebasing: scriptBuf[0..<nScripts])
             let paraScripts = UnsafeMutableBufferPointer(rebasing: scriptBuf[nScripts..<(2 * nScripts)])
-            let a = scan(bytes, doc: doc, para: para, pending: pendingBuf, cache: cache,
+            let a = scan(bytes, doc: doc, para: para, pending: pendingBuf, probes: probeBuf, cache: cache,
                          docScripts: docScripts, paraScripts: paraScripts, spanMinLetters: spanMinLetters)
             withExtendedLifetime(cache) {}
             return a
@@ -121,7 +122,7 @@ public struct LanguageIdentifier: Sendable {
 
     private func scan(_ bytes: UnsafeBufferPointer<UInt8>,
                       doc: UnsafeMutableBufferPointer<Int32>, para: UnsafeMutableBufferPointer<Int32>,
-                      pending: UnsafeMutableRawPointer, cache: WordCache,
+                      pending: UnsafeMutableRawPointer, probes: UnsafeMutablePointer<UInt64>, cache: WordCache,
                       docScripts: UnsafeMutableBufferPointer<Int>, paraScripts: UnsafeMutableBufferPointer<Int>,
                       spanMinLetters: Int?) -> LanguageAnalysis {
         let wantSpans = spanMinLetters != nil
@@ -229,16 +230,38 @@ public struct LanguageIdentifier: Sendable {
                 if key[0] != k0 || key[1] != k1 || key[2] != k2 || key[3] != k3 {
                     row.initializeMemory(as: UInt16.self, repeating: 0, count: stride)
                     let r = row.assumingMemoryBound(to: UInt16.self)
+                    // First all the word's n-grams' keys, slots and first probes (independent
+                    // loads, so their cache misses overlap), then the probing and postings.
+                    var m = 0
                     var p1: UInt32 = 0, p2: UInt32 = 0, p3: UInt32 = 0
                     for j in 0..<count {
                         let lo = letter(j)
-                        ngrams(lo, p1, p2, p3, j) { h in
-                            for p in lookup(h) {
-                                let posting = postings[p]
-                                r[Int(posting & 0xFF)] &+= posting >> 8
-                            }
+                        ngrams(lo, p1, p2, p3, j) { h64 in
+                            var k = UInt32(truncatingIfNeeded: h64 ^ (h64 >> 32))
+                            if k == 0 { k = 1 }
+                            let slot = LanguageModel.slotIndex(k, mask)
+                            probes[m] = UInt64(k) | UInt64(slot) << 32
+                            probes[WordCache.maxNgrams + m] = slots[slot]
+                            m += 1
                         }
                         p3 = p2; p2 = p1; p1 = lo
+                    }
+                    for t in 0..<m {
+                        let k = UInt32(truncatingIfNeeded: probes[t])
+                        var slotIndex = Int(probes[t] >> 32)
+                        var slot = probes[WordCache.maxNgrams + t]
+                        while slot != 0 {
+                            if UInt32(truncatingIfNeeded: slot) == k {
+                                let first = Int(slot >> 40)
+                                for p in first..<(first + Int((slot >> 32) & 0xFF)) {
+                                    let posting = postings[p]
+                                    r[Int(posting & 0xFF)] &+= posting >> 8
+                                }
+                                break
+                            }
+                            slotIndex = (slotIndex + 1) & mask
+                            slot = slots[slotIndex]
+                        }
                     }
                     key[0] = k0; key[1] = k1; key[2] = k2; key[3] = k3
                 }

@@ -18,6 +18,8 @@ import Darwin
 final class WordCache {
     /// Longest word cached: 16 letters score at most 58 n-grams × 255 < 2^16 per language.
     static let maxLetters = 16
+    /// N-grams of a word of ``maxLetters`` letters: 1 + 2 + 3 + 4 × 13.
+    static let maxNgrams = 58
     static let entryBits = 12
 
     /// Language lanes per row: the number of languages rounded up to a multiple of 8.
