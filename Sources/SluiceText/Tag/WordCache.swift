@@ -20,7 +20,7 @@ final class WordCache {
     static let maxLetters = 16
     /// N-grams of a word of ``maxLetters`` letters: 1 + 2 + 3 + 4 × 13.
     static let maxNgrams = 58
-    static let entryBits = 12
+    static let entryBits = 13
 
     /// Language lanes per row: the number of languages rounded up to a multiple of 8.
     let stride: Int
