@@ -86,23 +86,43 @@ public struct LanguageIdentifier: Sendable {
         return copy.withUTF8 { bytes in
             let nLangs = model.languages.count
             let nScripts = Script.allCases.count
+            let cache = WordCache.current(for: model.tables, languages: nLangs)
+            let stride = cache.stride
             // One heap block per call for the score and script counters.
             let scoreBuf = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 2 * nLangs)
             let scriptBuf = UnsafeMutableBufferPointer<Int>.allocate(capacity: 2 * nScripts)
-            defer { scoreBuf.deallocate(); scriptBuf.deallocate() }
+            let pendingBuf = UnsafeMutableRawPointer.allocate(byteCount: 2 * stride, alignment: 16)
+            let probeBuf = UnsafeMutablePointer<UInt64>.allocate(capacity: 2 * WordCache.maxNgrams)
+            defer { scoreBuf.deallocate(); scriptBuf.deallocate(); pendingBuf.deallocate(); probeBuf.deallocate() }
             scoreBuf.initialize(repeating: 0)
             scriptBuf.initialize(repeating: 0)
+            pendingBuf.initializeMemory(as: UInt16.self, repeating: 0, count: stride)
             let doc = UnsafeMutableBufferPointer(rebasing: scoreBuf[0..<nLangs])
             let para = UnsafeMutableBufferPointer(rebasing: scoreBuf[nLangs..<(2 * nLangs)])
             let docScripts = UnsafeMutableBufferPointer(rebasing: scriptBuf[0..<nScripts])
             let paraScripts = UnsafeMutableBufferPointer(rebasing: scriptBuf[nScripts..<(2 * nScripts)])
-            return scan(bytes, doc: doc, para: para, docScripts: docScripts, paraScripts: paraScripts,
-                        spanMinLetters: spanMinLetters)
+            let a = scan(bytes, doc: doc, para: para, pending: pendingBuf, probes: probeBuf, cache: cache,
+                         docScripts: docScripts, paraScripts: paraScripts, spanMinLetters: spanMinLetters)
+            withExtendedLifetime(cache) {}
+            return a
+        }
+    }
+
+    /// Adds `count` UInt16 lanes (a multiple of 8) at `row` into those at `acc`.
+    @inline(__always)
+    private static func addRow(_ acc: UnsafeMutableRawPointer, _ row: UnsafeRawPointer, stride: Int) {
+        var o = 0
+        while o < 2 * stride {
+            let a = acc.load(fromByteOffset: o, as: SIMD8<UInt16>.self)
+            let r = row.load(fromByteOffset: o, as: SIMD8<UInt16>.self)
+            acc.storeBytes(of: a &+ r, toByteOffset: o, as: SIMD8<UInt16>.self)
+            o += 16
         }
     }
 
     private func scan(_ bytes: UnsafeBufferPointer<UInt8>,
                       doc: UnsafeMutableBufferPointer<Int32>, para: UnsafeMutableBufferPointer<Int32>,
+                      pending: UnsafeMutableRawPointer, probes: UnsafeMutablePointer<UInt64>, cache: WordCache,
                       docScripts: UnsafeMutableBufferPointer<Int>, paraScripts: UnsafeMutableBufferPointer<Int>,
                       spanMinLetters: Int?) -> LanguageAnalysis {
         let wantSpans = spanMinLetters != nil
@@ -115,6 +135,13 @@ public struct LanguageIdentifier: Sendable {
         // The last three letters of the current word, newest first; `run` counts them.
         var w1: UInt32 = 0, w2: UInt32 = 0, w3: UInt32 = 0
         var run = 0
+        // The current word's first `WordCache.maxLetters` letters, 16 bits each (the model
+        // guarantees lower-case letters below U+10000), first letter lowest.
+        var k0: UInt64 = 0, k1: UInt64 = 0, k2: UInt64 = 0, k3: UInt64 = 0
+        // Letters whose scores wait in `pending` (UInt16 lanes; each letter adds at most
+        // 4 × 255, so 64 letters cannot overflow).
+        var pendingLetters = 0
+        let stride = cache.stride
 
         let tables = model.tables
         let lower = tables.lowercase, scripts = tables.scripts, slots = tables.slots, postings = tables.postings
@@ -123,27 +150,126 @@ public struct LanguageIdentifier: Sendable {
             let n = bytes.count
             var i = 0
 
-            @inline(__always) func add(_ k64: UInt64) {
+            /// The posting list of the n-gram with hash `k64`, or an empty range.
+            @inline(__always) func lookup(_ k64: UInt64) -> Range<Int> {
                 var k = UInt32(truncatingIfNeeded: k64 ^ (k64 >> 32))
                 if k == 0 { k = 1 }
                 var s = LanguageModel.slotIndex(k, mask)
                 while true {
                     let slot = slots[s]
-                    if slot == 0 { return }
+                    if slot == 0 { return 0..<0 }
                     if UInt32(truncatingIfNeeded: slot) == k {
                         let count = Int((slot >> 32) & 0xFF)
                         let first = Int(slot >> 40)
-                        for p in first..<(first + count) {
-                            let e = postings[p]
-                            para[Int(e & 0xFF)] &+= Int32(e >> 8)
-                        }
-                        return
+                        return first..<(first + count)
                     }
                     s = (s + 1) & mask
                 }
             }
 
+            @inline(__always) func add(_ k64: UInt64) {
+                for p in lookup(k64) {
+                    let e = postings[p]
+                    para[Int(e & 0xFF)] &+= Int32(e >> 8)
+                }
+            }
+
+            /// Scores of the n-grams ending at `lo`, preceded in its word by `w1`, `w2`, `w3`
+            /// (`run` letters before it), each hash passed to `add`.
+            @inline(__always) func ngrams(_ lo: UInt32, _ w1: UInt32, _ w2: UInt32, _ w3: UInt32, _ run: Int,
+                                          _ add: (UInt64) -> Void) {
+                // Hash right to left: order n extends order n - 1 by one step.
+                var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                h = (h ^ UInt64(lo)) &* 0x100_0000_01b3
+                add(h)
+                if run >= 1 {
+                    h = (h ^ UInt64(w1)) &* 0x100_0000_01b3
+                    add(h)
+                    if run >= 2 {
+                        h = (h ^ UInt64(w2)) &* 0x100_0000_01b3
+                        add(h)
+                        if run >= 3 {
+                            h = (h ^ UInt64(w3)) &* 0x100_0000_01b3
+                            add(h)
+                        }
+                    }
+                }
+            }
+
+            @inline(__always) func letter(_ j: Int) -> UInt32 {
+                let w = j < 4 ? k0 : j < 8 ? k1 : j < 12 ? k2 : k3
+                return UInt32(truncatingIfNeeded: w >> UInt64((j & 3) * 16)) & 0xFFFF
+            }
+
+            /// Scores the buffered letters `0..<count` of the current word straight into `para`.
+            func replay(_ count: Int) {
+                var p1: UInt32 = 0, p2: UInt32 = 0, p3: UInt32 = 0
+                for j in 0..<count {
+                    let lo = letter(j)
+                    ngrams(lo, p1, p2, p3, j, add)
+                    p3 = p2; p2 = p1; p1 = lo
+                }
+            }
+
+            func flushPending() {
+                let acc = pending.assumingMemoryBound(to: UInt16.self)
+                for l in 0..<para.count { para[l] &+= Int32(acc[l]) }
+                pending.initializeMemory(as: UInt16.self, repeating: 0, count: stride)
+                pendingLetters = 0
+            }
+
+            /// Scores a word of `run` letters (at most `WordCache.maxLetters`) through the cache.
+            func endWord() {
+                let count = run
+                if count == 0 || count > WordCache.maxLetters { return }
+                if pendingLetters + count > 64 { flushPending() }
+                pendingLetters += count
+                let entry = cache.entries + cache.entryBytes &* cache.slot(k0, k1, k2, k3)
+                let key = entry.assumingMemoryBound(to: UInt64.self)
+                let row = entry + 32
+                if key[0] != k0 || key[1] != k1 || key[2] != k2 || key[3] != k3 {
+                    row.initializeMemory(as: UInt16.self, repeating: 0, count: stride)
+                    let r = row.assumingMemoryBound(to: UInt16.self)
+                    // First all the word's n-grams' keys, slots and first probes (independent
+                    // loads, so their cache misses overlap), then the probing and postings.
+                    var m = 0
+                    var p1: UInt32 = 0, p2: UInt32 = 0, p3: UInt32 = 0
+                    for j in 0..<count {
+                        let lo = letter(j)
+                        ngrams(lo, p1, p2, p3, j) { h64 in
+                            var k = UInt32(truncatingIfNeeded: h64 ^ (h64 >> 32))
+                            if k == 0 { k = 1 }
+                            let slot = LanguageModel.slotIndex(k, mask)
+                            probes[m] = UInt64(k) | UInt64(slot) << 32
+                            probes[WordCache.maxNgrams + m] = slots[slot]
+                            m += 1
+                        }
+                        p3 = p2; p2 = p1; p1 = lo
+                    }
+                    for t in 0..<m {
+                        let k = UInt32(truncatingIfNeeded: probes[t])
+                        var slotIndex = Int(probes[t] >> 32)
+                        var slot = probes[WordCache.maxNgrams + t]
+                        while slot != 0 {
+                            if UInt32(truncatingIfNeeded: slot) == k {
+                                let first = Int(slot >> 40)
+                                for p in first..<(first + Int((slot >> 32) & 0xFF)) {
+                                    let posting = postings[p]
+                                    r[Int(posting & 0xFF)] &+= posting >> 8
+                                }
+                                break
+                            }
+                            slotIndex = (slotIndex + 1) & mask
+                            slot = slots[slotIndex]
+                        }
+                    }
+                    key[0] = k0; key[1] = k1; key[2] = k2; key[3] = k3
+                }
+                Self.addRow(pending, row, stride: stride)
+            }
+
             func endParagraph() {
+                flushPending()
                 if wantSpans && paraLetters >= spanMin {
                     let d = decide(para, paraScripts, letters: paraLetters)
                     paragraphs.append(Paragraph(start: paraStart, end: scalarIndex, language: d.language, score: d.score))
@@ -176,7 +302,10 @@ public struct LanguageIdentifier: Sendable {
                 if cp < 0x3000 {
                     let lo = lower[Int(cp)]
                     if lo == 0 {
-                        run = 0
+                        if run > 0 {
+                            endWord()
+                            run = 0; k0 = 0; k1 = 0; k2 = 0; k3 = 0
+                        }
                         if cp == 0x0A {
                             scalarIndex -= 1
                             endParagraph()
@@ -187,26 +316,27 @@ public struct LanguageIdentifier: Sendable {
                     }
                     paraLetters += 1
                     paraScripts[Int(scripts[Int(cp)])] += 1
-                    // Hash right to left: order n extends order n - 1 by one step.
-                    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-                    h = (h ^ UInt64(lo)) &* 0x100_0000_01b3
-                    add(h)
-                    if run >= 1 {
-                        h = (h ^ UInt64(w1)) &* 0x100_0000_01b3
-                        add(h)
-                        if run >= 2 {
-                            h = (h ^ UInt64(w2)) &* 0x100_0000_01b3
-                            add(h)
-                            if run >= 3 {
-                                h = (h ^ UInt64(w3)) &* 0x100_0000_01b3
-                                add(h)
-                            }
+                    if run < WordCache.maxLetters {
+                        // Buffer the letter; the word is scored when it ends.
+                        let shifted = UInt64(lo) << UInt64((run & 3) * 16)
+                        switch run >> 2 {
+                        case 0: k0 |= shifted
+                        case 1: k1 |= shifted
+                        case 2: k2 |= shifted
+                        default: k3 |= shifted
                         }
+                    } else {
+                        // Too long for the cache: score the buffered letters, then each one as it comes.
+                        if run == WordCache.maxLetters { replay(run) }
+                        ngrams(lo, w1, w2, w3, run, add)
                     }
                     w3 = w2; w2 = w1; w1 = lo
                     run += 1
                 } else {
-                    run = 0
+                    if run > 0 {
+                        endWord()
+                        run = 0; k0 = 0; k1 = 0; k2 = 0; k3 = 0
+                    }
                     let script = Script.of(cp)
                     if script != .other {
                         paraLetters += 1
@@ -214,6 +344,7 @@ public struct LanguageIdentifier: Sendable {
                     }
                 }
             }
+            endWord()
             endParagraph()
         }
         withExtendedLifetime(tables) {}

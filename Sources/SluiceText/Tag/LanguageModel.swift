@@ -84,7 +84,10 @@ public struct LanguageModel: Sendable {
         let nLetters = Int(try r.u32())
         for _ in 0..<nLetters {
             let cp = try r.u32(), lo = try r.u32()
-            guard cp < Self.tableLimit else { throw FormatError.invalid("letter U+\(String(cp, radix: 16)) out of range") }
+            // The identifier packs lower-case letters in 16 bits.
+            guard cp < Self.tableLimit, lo < 0x10000 else {
+                throw FormatError.invalid("letter U+\(String(cp, radix: 16)) out of range")
+            }
             lower[Int(cp)] = lo
         }
         let nKeys = Int(try r.u32())

@@ -118,6 +118,20 @@ import Testing
         #expect(first.score > 0.99)
     }
 
+    /// Words are scored through a per-thread cache (words of up to 16 letters) or letter by
+    /// letter (longer ones); a word's scores must not depend on which path or on what came first.
+    @Test func wordCacheKeepsScores() {
+        let long = "Donaudampfschifffahrtsgesellschaftskapitän und Rechtsschutzversicherungsgesellschaften"
+        let text = "Die Regierung hat heute neue Maßnahmen angekündigt. \(long)\nDie Regierung hat heute."
+        let first = Self.identifier.analyze(text, spanMinLetters: 10)
+        // Warm the cache with other words in the same slots, then with the text's own words.
+        _ = Self.identifier.analyze(String(repeating: "The government announced new measures today. ", count: 50))
+        for _ in 0..<3 { #expect(Self.identifier.analyze(text, spanMinLetters: 10) == first) }
+        #expect(first.language == "de")
+        // Paragraph scores add up to the document's: one paragraph alone scores as the whole.
+        #expect(Self.identifier.identify(long).language == Self.identifier.identify(long + "\n").language)
+    }
+
     @Test func rejectsBadModels() {
         #expect(throws: LanguageModel.FormatError.badMagic) { try LanguageModel(bytes: [1, 2, 3, 4, 5, 6, 7, 8]) }
         #expect(throws: LanguageModel.FormatError.truncated) {

@@ -1,0 +1,78 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Per-thread cache of the language scores of whole words. A word's n-grams (orders 1–4) lie
+/// inside it, so its score row is a function of its lower-cased letters alone; text repeats
+/// words, and adding one row (UInt16 per language, SIMD) replaces hashing, probing and adding
+/// the posting lists of about four n-grams per letter. Rows are exact sums, so results are
+/// the same as without the cache.
+///
+/// Direct-mapped, keyed by the word's letters (16 bits each, at most ``maxLetters``): an
+/// all-zero key matches no word. One cache per thread (cooperative threads live long), reset
+/// when used with another model's tables.
+final class WordCache {
+    /// Longest word cached: 16 letters score at most 58 n-grams × 255 < 2^16 per language.
+    static let maxLetters = 16
+    /// N-grams of a word of ``maxLetters`` letters: 1 + 2 + 3 + 4 × 13.
+    static let maxNgrams = 58
+    static let entryBits = 13
+
+    /// Language lanes per row: the number of languages rounded up to a multiple of 8.
+    let stride: Int
+    /// Bytes per entry: 4 UInt64 of key, then `stride` UInt16 scores, in adjacent cache lines.
+    let entryBytes: Int
+    let entries: UnsafeMutableRawPointer
+    private(set) var tables: LanguageModel.Tables
+
+    private init(tables: LanguageModel.Tables, languages: Int) {
+        let n = 1 << Self.entryBits
+        stride = (languages + 7) & ~7
+        entryBytes = (32 + 2 * stride + 31) & ~31
+        entries = .allocate(byteCount: entryBytes * n, alignment: 64)
+        entries.initializeMemory(as: UInt8.self, repeating: 0, count: entryBytes * n)
+        self.tables = tables
+    }
+
+    deinit {
+        entries.deallocate()
+    }
+
+    /// The entry for a word's key.
+    @inline(__always)
+    func slot(_ k0: UInt64, _ k1: UInt64, _ k2: UInt64, _ k3: UInt64) -> Int {
+        let h = (k0 &* 0x9E37_79B9_7F4A_7C15) ^ (k1 &* 0xC2B2_AE3D_27D4_EB4F)
+            ^ (k2 &* 0x1656_67B1_9E37_79F9) ^ (k3 &* 0x27D4_EB2F_1656_67C5)
+        return Int(truncatingIfNeeded: h >> UInt64(64 - Self.entryBits))
+    }
+
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        let rc = pthread_key_create(&key) { p in
+            #if canImport(Darwin)
+            Unmanaged<WordCache>.fromOpaque(p).release()
+            #else
+            if let p { Unmanaged<WordCache>.fromOpaque(p).release() }
+            #endif
+        }
+        precondition(rc == 0, "pthread_key_create failed")
+        return key
+    }()
+
+    /// This thread's cache, for `tables`.
+    static func current(for tables: LanguageModel.Tables, languages: Int) -> WordCache {
+        if let p = pthread_getspecific(key) {
+            let cache = Unmanaged<WordCache>.fromOpaque(p).takeUnretainedValue()
+            if cache.tables === tables { return cache }
+            pthread_setspecific(key, nil)
+            Unmanaged<WordCache>.fromOpaque(p).release()
+        }
+        let cache = WordCache(tables: tables, languages: languages)
+        pthread_setspecific(key, Unmanaged.passRetained(cache).toOpaque())
+        return cache
+    }
+}
