@@ -45,16 +45,16 @@ enum StatsTable {
             ("records out", "\(s.recordsOut)"),
             ("rejected", counters(s.rejected)),
             ("dropped", counters(s.dropped)),
-            ("bytes in (compressed)", Summary.bytes(s.bytesIn)),
-            ("bytes decompressed", Summary.bytes(s.bytesDecompressed)),
-            ("bytes out", Summary.bytes(s.bytesOut)),
+            ("bytes in (compressed)", Format.bytes(s.bytesIn)),
+            ("bytes decompressed", Format.bytes(s.bytesDecompressed)),
+            ("bytes out", Format.bytes(s.bytesOut)),
             ("sentences", "\(s.sentences)"),
             ("words", "\(s.words)"),
             ("languages", counters(s.langs)),
-            ("file seconds", Summary.fixed(s.fileSeconds, 2)),
+            ("file seconds", Format.fixed(s.fileSeconds, 2)),
         ]
         for (name, st) in s.stages {
-            rows.append(("stage \(name)", "\(st.records) records, \(st.changed) changed, \(Summary.fixed(st.seconds, 2)) s" + (st.counters.values.isEmpty ? "" : "; " + counters(st.counters))))
+            rows.append(("stage \(name)", "\(st.records) records, \(st.changed) changed, \(Format.fixed(st.seconds, 2)) s" + (st.counters.values.isEmpty ? "" : "; " + counters(st.counters))))
         }
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { $0.0 + String(repeating: " ", count: width - $0.0.count) + "  " + $0.1 }.joined(separator: "\n")
@@ -68,8 +68,7 @@ enum StatsTable {
 /// Reads a small text file whole.
 enum TextFile {
     static func read(_ path: String) -> String? {
-        guard let r = try? FileReader(path: path) else { return nil }
-        guard let bytes = try? LineReader(source: r).readAll() else { return nil }
+        guard let bytes = try? FileReader.readAll(path: path) else { return nil }
         return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -53,22 +53,13 @@ public struct InputDiscovery: Sendable {
 
     private mutating func walk(root: String, dir: String, prefix: String, excluded: Set<String>) {
         if excluded.contains(Self.canonical(dir)) { return }
-        guard let d = opendir(dir) else {
+        guard let all = FileSystem.list(dir) else {
             // The top-level argument is checked by the caller; an unreadable subdirectory is
             // reported without stopping the run.
             if dir == root { errors.append("\(dir): \(String(cString: strerror(errno)))") } else { unreadable.append(prefix) }
             return
         }
-        var names: [String] = []
-        while let e = readdir(d) {
-            let name = withUnsafeBytes(of: e.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if name == "." || name == ".." || name.hasPrefix(".") { continue }
-            names.append(name)
-        }
-        closedir(d)
-        for name in names.sorted() {
+        for name in all where !name.hasPrefix(".") {
             let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
             let rel = prefix.isEmpty ? name : prefix + "/" + name
             var st = stat()

@@ -97,8 +97,9 @@ public final class ProgressReporter: Sendable {
 }
 
 /// Number formatting for human output, without Foundation.
-enum Format {
-    static func fixed(_ v: Double, _ digits: Int) -> String {
+public enum Format {
+    /// `v` with `digits` decimals.
+    public static func fixed(_ v: Double, _ digits: Int) -> String {
         guard v.isFinite else { return "-" }
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
@@ -111,14 +112,15 @@ enum Format {
         return "\(sign)\(whole).\(String(repeating: "0", count: digits - f.count))\(f)"
     }
 
-    static func duration(_ s: Double) -> String {
+    public static func duration(_ s: Double) -> String {
         let t = Int(s.rounded())
         return t >= 3600 ? "\(t / 3600)h\(pad(t / 60 % 60))m" : t >= 60 ? "\(t / 60)m\(pad(t % 60))s" : "\(t)s"
     }
 
     private static func pad(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
 
-    static func bytes(_ n: Int) -> String {
+    /// A byte count in B, kB, MB or GB.
+    public static func bytes(_ n: Int) -> String {
         let v = Double(n)
         if v >= 1e9 { return fixed(v / 1e9, 2) + " GB" }
         if v >= 1e6 { return fixed(v / 1e6, 1) + " MB" }

@@ -48,6 +48,11 @@ public final class FileReader: ByteReader {
         }
     }
 
+    /// The whole content of a small file (pipelines, journal entries, stats logs).
+    public static func readAll(path: String) throws(ReadError) -> [UInt8] {
+        try LineReader(source: FileReader(path: path), chunkSize: 1 << 16).readAll()
+    }
+
     /// Reads up to `count` bytes and pushes them back, so format sniffing consumes nothing.
     public func peek(_ count: Int) throws(ReadError) -> [UInt8] {
         let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: count, alignment: 1)

@@ -59,7 +59,7 @@ public struct RunJournal: Sendable {
     /// Every checkpoint, by relative input path.
     public func loadCheckpoints() -> [String: FileCheckpoint] {
         var out: [String: FileCheckpoint] = [:]
-        for name in FileSystem.list(filesDirectory) where name.hasSuffix(".json") {
+        for name in FileSystem.list(filesDirectory) ?? [] where name.hasSuffix(".json") {
             if let v = Self.readJSON(filesDirectory + "/" + name), let cp = FileCheckpoint(json: v) {
                 out[cp.file] = cp
             }
@@ -77,7 +77,7 @@ public struct RunJournal: Sendable {
 
     /// Forgets everything (`--restart`).
     public func reset() {
-        for name in FileSystem.list(filesDirectory) { unlink(filesDirectory + "/" + name) }
+        for name in FileSystem.list(filesDirectory) ?? [] { unlink(filesDirectory + "/" + name) }
         unlink(directory + "/run.json")
     }
 
@@ -88,7 +88,7 @@ public struct RunJournal: Sendable {
     }
 
     static func readJSON(_ path: String) -> JSONValue? {
-        guard let r = try? FileReader(path: path), let bytes = try? LineReader(source: r, chunkSize: 1 << 16).readAll() else { return nil }
+        guard let bytes = try? FileReader.readAll(path: path) else { return nil }
         return bytes.withUnsafeBufferPointer { try? JSONValue.parse($0) }
     }
 

@@ -75,8 +75,6 @@ public enum PipelineFile {
     }
 
     static func readFile(_ path: String) throws(ReadError) -> String {
-        let reader = try FileReader(path: path)
-        let lines = LineReader(source: reader, chunkSize: 1 << 16)
-        return String(decoding: try lines.readAll(), as: UTF8.self)
+        String(decoding: try FileReader.readAll(path: path), as: UTF8.self)
     }
 }

@@ -128,9 +128,9 @@ enum FileSystem {
         if fd >= 0 { fsync(fd); Glibc.close(fd) }
     }
 
-    /// Names in a directory (without `.` and `..`), sorted; empty when it cannot be read.
-    static func list(_ dir: String) -> [String] {
-        guard let d = opendir(dir) else { return [] }
+    /// Names in a directory (without `.` and `..`), sorted; nil when it cannot be read.
+    static func list(_ dir: String) -> [String]? {
+        guard let d = opendir(dir) else { return nil }
         defer { closedir(d) }
         var names: [String] = []
         while let e = readdir(d) {

@@ -28,7 +28,8 @@ enum HashtagLine {
                     }
                     break
                 }
-                let (scalar, length) = UTF8Scalar.decode(p, i)
+                let (decoded, length) = WordClass.decodeScalar(p, i)
+                let scalar = decoded ?? "\u{FFFD}"
                 guard isTagScalar(scalar) else { break }
                 if scalar.properties.generalCategory != .decimalNumber { hasNonDigit = true }
                 i += length
