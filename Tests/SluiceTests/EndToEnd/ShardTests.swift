@@ -181,6 +181,35 @@ import Testing
         #expect(status.lines.contains("shard 0/3: pipeline 'news' (news), dedup across shards, started 1 time"))
     }
 
+    /// Inputs that change while the array runs do not move between shards: the plan recorded
+    /// by the first task holds, and a new input is placed by its path. Every file is then
+    /// processed by exactly one task.
+    @Test func inputsChangingBetweenTasksKeepTheirShard() throws {
+        let tmp = try E2E.tempDir()
+        defer { E2E.remove(tmp) }
+        let input = try Self.makeInputs(in: tmp)
+        let out = tmp.appendingPathComponent("out")
+        let args = ["run", input.path, "-o", out.path, "--progress", "none", "--shard"]
+        let first = try SluiceBinary.run(args + ["0/3"])
+        #expect(first.status == 0, "stderr: \(first.err)")
+        // b/d.txt becomes the largest input: planned afresh it would go to shard 0, which is done.
+        try E2E.write(String(repeating: "The museum shows old maps of the coast until May.\n", count: 100),
+                      to: input.appendingPathComponent("b/d.txt"))
+        try E2E.write(Self.article("g1", "A late file arrives after the first task started."), to: input.appendingPathComponent("g.jsonl"))
+        let second = try SluiceBinary.run(args + ["1/3"])
+        let third = try SluiceBinary.run(args + ["2/3"])
+        #expect(second.status == 0 && third.status == 0, "stderr: \(second.err) \(third.err)")
+        #expect(second.err.hasPrefix("sluice: 1 input not in the shard plan (added since the first task started) placed by path: g.jsonl\nsluice: completed (shard 1/3): 2 files; "), "stderr: \(second.err)")
+        var seen: [String] = []
+        for name in Self.shardStats {
+            seen += try E2E.events(out.appendingPathComponent(name)).filter { $0["event"] as? String == "file" }.map { $0["file"] as! String }
+        }
+        #expect(seen.sorted() == ["a.jsonl", "b/c.jsonl", "b/d.txt", "e.jsonl", "f.jsonl", "g.jsonl"])
+        let shard2 = try E2E.events(out.appendingPathComponent(Self.shardStats[2])).compactMap { $0["file"] as? String }
+        #expect(shard2 == ["e.jsonl", "f.jsonl", "g.jsonl"])
+        #expect(try E2E.lines(out.appendingPathComponent("b/d.jsonl.zst")).count == 1)
+    }
+
     /// More shards than files: the shards without files succeed and say so.
     @Test func shardWithoutFilesSucceeds() throws {
         let tmp = try E2E.tempDir()
