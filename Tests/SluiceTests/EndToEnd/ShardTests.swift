@@ -181,6 +181,44 @@ import Testing
         #expect(status.lines.contains("shard 0/3: pipeline 'news' (news), dedup across shards, started 1 time"))
     }
 
+    /// A task stopped mid-file (here by a file-size limit) resumes from its own checkpoint
+    /// when re-run, while the other shard's task ran in between.
+    @Test func interruptedShardResumesFromItsCheckpoint() throws {
+        let tmp = try E2E.tempDir()
+        defer { E2E.remove(tmp) }
+        let corpus = tmp.appendingPathComponent("in")
+        var rng = SplitMix64(seed: 11)
+        try Corpus.write(corpus.appendingPathComponent("a.jsonl"), records: 50, prefix: "a", rng: &rng)
+        // Compressed output well over the 64 KiB limit; the largest input, so shard 0's.
+        try Corpus.write(corpus.appendingPathComponent("big.jsonl"), records: 1000, prefix: "big", rng: &rng)
+        let out = tmp.appendingPathComponent("out")
+        let args = ["run", corpus.path, "-o", out.path, "--jobs", "1", "--progress", "none", "--checkpoint-records", "64", "--shard"]
+
+        let limited = try SluiceBinary.runWithFileSizeLimit(args + ["0/2"])
+        #expect(limited.status == 1, "stderr: \(limited.err)")
+        #expect(limited.err.contains("sluice: failed (shard 0/2): 1 file (1 failed); "), "stderr: \(limited.err)")
+        let status = try SluiceBinary.run(["status", out.path])
+        #expect(status.lines.contains("  files: 1 — 0 done, 0 failed, 1 in progress, 0 pending"), "\(status.out)")
+        #expect(status.lines.contains { $0.hasPrefix("    in_progress big.jsonl  ") }, "\(status.out)")
+        #expect(status.lines.contains("not started: shard 1/2"), "\(status.out)")
+
+        let other = try SluiceBinary.run(args + ["1/2"])
+        #expect(other.status == 0, "stderr: \(other.err)")
+        let resumed = try SluiceBinary.run(args + ["0/2"])
+        #expect(resumed.status == 0, "stderr: \(resumed.err)")
+        #expect(resumed.err.hasPrefix("sluice: completed (shard 0/2): 1 file (1 resumed, 0 started); 1000 records in, 1000 out, 0 rejected, 0 dropped; "), "stderr: \(resumed.err)")
+
+        let single = tmp.appendingPathComponent("single")
+        #expect(try SluiceBinary.run(["run", corpus.path, "-o", single.path, "--progress", "none"]).status == 0)
+        #expect(E2E.files(out) == ["a.jsonl.zst", "big.jsonl.zst", "stats.shard-0-of-2.jsonl", "stats.shard-1-of-2.jsonl"])
+        for f in ["a.jsonl.zst", "big.jsonl.zst"] {
+            #expect(try E2E.decompress(out.appendingPathComponent(f).path) == E2E.decompress(single.appendingPathComponent(f).path), "\(f)")
+        }
+        let events = try E2E.events(out.appendingPathComponent("stats.shard-0-of-2.jsonl"))
+        #expect(events.filter { $0["event"] as? String == "file" }.map { $0["records_out"] as? Int } == [1000])
+        #expect(events.last?["resumed"] as? Bool == true)
+    }
+
     /// Inputs that change while the array runs do not move between shards: the plan recorded
     /// by the first task holds, and a new input is placed by its path. Every file is then
     /// processed by exactly one task.
@@ -205,7 +243,7 @@ import Testing
             seen += try E2E.events(out.appendingPathComponent(name)).filter { $0["event"] as? String == "file" }.map { $0["file"] as! String }
         }
         #expect(seen.sorted() == ["a.jsonl", "b/c.jsonl", "b/d.txt", "e.jsonl", "f.jsonl", "g.jsonl"])
-        let shard2 = try E2E.events(out.appendingPathComponent(Self.shardStats[2])).compactMap { $0["file"] as? String }
+        let shard2 = try E2E.events(out.appendingPathComponent(Self.shardStats[2])).compactMap { $0["file"] as? String }.sorted()
         #expect(shard2 == ["e.jsonl", "f.jsonl", "g.jsonl"])
         #expect(try E2E.lines(out.appendingPathComponent("b/d.jsonl.zst")).count == 1)
     }
