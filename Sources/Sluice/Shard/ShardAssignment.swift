@@ -11,8 +11,11 @@
 public struct ShardAssignment: Sendable, Equatable {
     /// One file's place in the assignment.
     public struct Entry: Sendable, Equatable {
+        /// The input's path relative to its INPUT root (as in outputs and stats).
         public var file: String
+        /// Its size in bytes when the assignment was made.
         public var size: Int
+        /// The shard that processes it, `0 ..< count`.
         public var shard: Int
 
         public init(file: String, size: Int, shard: Int) {
