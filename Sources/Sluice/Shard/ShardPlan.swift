@@ -42,8 +42,12 @@ public enum ShardPlan {
                          (key: "shard", value: .int($0.shard))])
             })),
         ])
-        // A private temporary name per process: tasks starting together must not share one.
-        let temp = "\(final).\(getpid()).tmp"
+        // A private temporary name per process: tasks starting together, on different nodes
+        // (where process ids repeat), must not share one.
+        var host = [CChar](repeating: 0, count: 256)
+        let hostName = gethostname(&host, host.count - 1) == 0
+            ? String(decoding: host.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : "host"
+        let temp = "\(final).\(hostName).\(getpid()).tmp"
         try FileSystem.writeAtomically(temp, Array(json.serialized().utf8))
         defer { unlink(temp) }
         if link(temp, final) != 0 {
