@@ -10,6 +10,12 @@ struct RunCommand: AsyncParsableCommand {
         each optionally .zst; other files are skipped and counted. `-` reads one JSONL stream \
         from stdin. Exit status: 0 all inputs done, 1 some inputs failed, 2 usage or \
         configuration error, 130 interrupted.
+
+        --shard I/N processes only the input files of shard I (balanced by bytes, the same in \
+        every task): run N tasks, e.g. a Slurm array (sbatch --array=0-<N-1>) with \
+        --shard $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT, all with the same inputs and \
+        --output. Each shard keeps its own journal and stats.shard-I-of-N.jsonl; \
+        `sluice stats OUT` merges them.
         """
     )
 
@@ -37,10 +43,25 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Progress display: auto (a bar on a terminal), bar, plain, none.")
     var progress: ProgressReporter.Mode = .auto
 
+    @Option(help: ArgumentHelp("Process only shard I of N (0 ≤ I < N), e.g. --shard $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT.",
+                               valueName: "I/N"))
+    var shard: String?
+
+    @Flag(help: "With --shard: exact dedup reads every input, not only this shard's, so the shards keep exactly what an unsharded run keeps (each task decodes the whole corpus once more).")
+    var dedupAcrossShards = false
+
+    /// `--shard`, parsed by ``validate()``.
+    private var parsedShard: Shard? { shard.flatMap { try? Shard(parsing: $0) } }
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if checkpointRecords < 1 { throw ValidationError("--checkpoint-records must be at least 1") }
         if !(checkpointSeconds > 0) { throw ValidationError("--checkpoint-seconds must be positive") }
+        if let shard {
+            do { _ = try Shard(parsing: shard) } catch { throw ValidationError(error.description) }
+        } else if dedupAcrossShards {
+            throw ValidationError("--dedup-across-shards needs --shard I/N")
+        }
     }
 
     func run() async throws {
@@ -56,6 +77,8 @@ struct RunCommand: AsyncParsableCommand {
                             jobs: jobs ?? Engine.defaultJobs, progress: progress)
         engine.pipelineSource = pipeline
         engine.restart = restart
+        engine.shard = parsedShard
+        engine.dedupAcrossShards = dedupAcrossShards
         engine.checkpoints = CheckpointPolicy(records: checkpointRecords, seconds: checkpointSeconds)
         let report: RunReport
         do {

@@ -1,11 +1,12 @@
 import ArgumentParser
+import Foundation
 import Sluice
 
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
         abstract: "Summarize or merge stats.jsonl files.",
-        discussion: "Give several files (e.g. one per Slurm array task) to merge them."
+        discussion: "Give several files (e.g. one per Slurm array task) to merge them; an output directory of a sharded run (--shard) stands for all its shards' stats.shard-I-of-N.jsonl."
     )
 
     @Argument(help: "stats.jsonl files, or output directories holding one.")
@@ -16,8 +17,7 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         var summary = StatsSummary()
-        for f in files {
-            let path = f.hasSuffix(".jsonl") ? f : f + "/stats.jsonl"
+        for path in try files.flatMap(Self.statsFiles) {
             guard let text = TextFile.read(path) else {
                 Console.error("sluice: cannot read \(path)")
                 throw ExitCode(2)
@@ -33,6 +33,25 @@ struct StatsCommand: ParsableCommand {
             return
         }
         print(StatsTable.render(summary))
+    }
+
+    /// A stats file as given, or the stats files of an output directory: `stats.jsonl`, or
+    /// every shard's `stats.shard-I-of-N.jsonl` of a sharded run.
+    static func statsFiles(_ argument: String) throws -> [String] {
+        if argument.hasSuffix(".jsonl") { return [argument] }
+        let dir = argument.hasSuffix("/") && argument.count > 1 ? String(argument.dropLast()) : argument
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+        let found = names.filter { $0 == "stats.jsonl" || ($0.hasPrefix("stats.shard-") && $0.hasSuffix(".jsonl")) }
+        guard !found.isEmpty else {
+            Console.error("sluice: cannot read \(dir)/stats.jsonl")
+            throw ExitCode(2)
+        }
+        // Shard order (0, 1, … 10), not name order, so the merge reads like the run.
+        return found.sorted { key($0).lexicographicallyPrecedes(key($1)) }.map { dir + "/" + $0 }
+    }
+
+    private static func key(_ name: String) -> [Int] {
+        name.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
     }
 }
 

@@ -17,7 +17,8 @@ enum Summary {
         let mbps = r.seconds > 0 ? Double(r.bytesDecompressed) / r.seconds / 1e6 : 0
         parts.append("\(Format.bytes(r.bytesDecompressed)) in \(Format.fixed(r.seconds, 2)) s (\(Format.fixed(mbps, 1)) MB/s)")
         let dest = output == "-" ? "" : " → \(output)"
-        return "sluice: \(r.status.rawValue): " + parts.joined(separator: "; ") + dest
+        let shard = r.shard.map { " (shard \($0))" } ?? ""
+        return "sluice: \(r.status.rawValue)\(shard): " + parts.joined(separator: "; ") + dest
     }
 
 }

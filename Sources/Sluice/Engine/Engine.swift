@@ -8,6 +8,11 @@ import Glibc
 /// With an output directory the run keeps a journal (`OUT/.sluice/`): running the same
 /// command again skips finished files and continues unfinished ones from their last
 /// checkpoint, with outputs and stats identical to an uninterrupted run.
+///
+/// With a ``shard`` the engine processes only that shard's input files (``ShardAssignment``,
+/// kept in the output directory by ``ShardPlan``), with its own journal
+/// (`OUT/.sluice/shard-I-of-N/`) and stats file (`OUT/stats.shard-I-of-N.jsonl`), so that the
+/// tasks of a Slurm array can share one output directory.
 public struct Engine: Sendable {
     /// Where records go.
     public enum Output: Sendable, Equatable {
@@ -27,6 +32,12 @@ public struct Engine: Sendable {
     /// Forget an earlier run in the output directory and start over.
     public var restart = false
     public var checkpoints = CheckpointPolicy()
+    /// Process only this shard's input files (`--shard I/N`); nil for all of them.
+    public var shard: Shard?
+    /// With a ``shard``: exact dedup's pre-pass reads every input of the run, not only this
+    /// shard's, so the shards together keep exactly the documents an unsharded run keeps.
+    /// Costs each task a decoding pass over the whole corpus.
+    public var dedupAcrossShards = false
 
     public typealias ProgressMode = ProgressReporter.Mode
 
@@ -65,27 +76,41 @@ public struct Engine: Sendable {
         if let outDir {
             do { try FileSystem.makeDirectories(outDir) } catch { throw ConfigurationError(description: "\(error)") }
         }
-        let files = discovery.files
-        try checkCollisions(files)
+        // Checked over every input, not only this shard's, so that all tasks agree.
+        try checkCollisions(discovery.files)
+        if let outDir, let conflict = ShardPlan.conflict(outputDirectory: outDir, shard: shard) {
+            throw ConfigurationError(description: conflict)
+        }
+        var files = discovery.files
+        var shardNotes: [String] = []
+        if let shard {
+            (files, shardNotes) = try select(shard, from: discovery.files, outputDirectory: outDir)
+        }
 
         var report = RunReport()
         report.pipeline = pipeline.name
-        report.skipped = discovery.skipped
+        report.shard = shard?.description
+        // Files Sluice does not read are counted by one shard each (placed by path), so the
+        // shards' stats add up to an unsharded run's.
+        report.skipped = shard.map { sh in discovery.skipped.filter { ShardAssignment.shardByPath($0, count: sh.count) == sh.index } }
+            ?? discovery.skipped
         for dir in discovery.unreadable {
             report.failed.append((dir + "/", "\(dir)/: directory cannot be read; its files were not processed"))
         }
-        let journal = outDir.map { RunJournal(outputDirectory: $0) }
+        let journal = outDir.map { RunJournal(outputDirectory: $0, shard: shard) }
         var plan = RunPlan()
         if let journal {
             plan = try prepare(journal: journal, files: files)
             report.resumed = plan.resumed
             report.notes = plan.notes
         }
+        report.notes = shardNotes + report.notes
         var stats: StatsLog?
         if let outDir {
             do {
                 // Rebuilt from the journal, so a resume never repeats or loses a file event.
-                stats = try StatsLog(path: "\(outDir)/stats.jsonl", events: plan.finished.map { $0.stats.json() })
+                let name = shard.map { "stats.\($0.name).jsonl" } ?? "stats.jsonl"
+                stats = try StatsLog(path: "\(outDir)/\(name)", events: plan.finished.map { $0.stats.json() })
             } catch {
                 throw ConfigurationError(description: "\(error)")
             }
@@ -100,11 +125,14 @@ public struct Engine: Sendable {
 
         let todo = files.filter { !plan.skipDone.contains($0.relative) }
         // Stages that need the whole corpus first (exact dedup) see every file, finished or
-        // not, so their decisions do not depend on what an earlier run already did.
+        // not, so their decisions do not depend on what an earlier run already did: every
+        // file of this shard, or of the whole run with `dedupAcrossShards`. Files keep their
+        // index in the whole run's order either way, so "earlier" means the same in every shard.
+        let corpus = shard != nil && dedupAcrossShards ? discovery.files : files
         var stages: [any Stage] = []
         for s in pipeline.stages {
             do {
-                stages.append(try await s.prepared(for: files, decode: pipeline.decode, preceding: stages))
+                stages.append(try await s.prepared(for: corpus, decode: pipeline.decode, preceding: stages))
             } catch {
                 throw ConfigurationError(description: "preparing stage \(s.name): \(error)")
             }
@@ -210,6 +238,13 @@ public struct Engine: Sendable {
             throw ConfigurationError(description: PipelineDiff.describe(old: previous.pipelineFingerprint, new: pipeline.fingerprint,
                                                                         oldName: previous.pipelineName, newName: pipeline.name))
         }
+        // Which documents dedup keeps depends on the flag: a resume under the other setting
+        // would mix two decisions in one output.
+        if let previous, shard != nil, previous.dedupAcrossShards != dedupAcrossShards,
+           pipeline.stages.contains(where: { $0.name == "dedup" }) {
+            let was = previous.dedupAcrossShards ? "with" : "without"
+            throw ConfigurationError(description: "shard \(shard!) of this output directory was started \(was) --dedup-across-shards; use the same options to resume, or --restart to start this shard over")
+        }
         let checkpoints = previous == nil ? [:] : journal.loadCheckpoints()
         plan.resumed = previous != nil
         plan.nextCompletion = (checkpoints.values.compactMap(\.completion).max() ?? -1) + 1
@@ -242,7 +277,8 @@ public struct Engine: Sendable {
         let record = RunJournal.RunRecord(
             pipelineName: pipeline.name, pipelineFingerprint: pipeline.fingerprint, pipelineSource: pipelineSource,
             inputs: inputs, files: files.map(\.relative), starts: (previous?.starts ?? 0) + 1,
-            sluiceVersion: SluiceVersion.string)
+            sluiceVersion: SluiceVersion.string, shard: shard?.description,
+            dedupAcrossShards: shard != nil && dedupAcrossShards)
         do { try journal.saveRun(record) } catch { throw ConfigurationError(description: "\(error)") }
         return plan
     }
@@ -259,6 +295,35 @@ public struct Engine: Sendable {
                 unlink(path + ".partial")
             }
         }
+    }
+
+    /// This shard's files among `all` (in run order, keeping their indices), and notes for the
+    /// user. With an output directory the assignment is the one recorded there
+    /// (``ShardPlan``), made by whichever task started first.
+    private func select(_ shard: Shard, from all: [InputFile],
+                        outputDirectory: String?) throws(ConfigurationError) -> ([InputFile], [String]) {
+        if all.contains(where: \.isStdin) {
+            throw ConfigurationError(description: "--shard cannot be used with `-` (stdin): every task would read a stream of its own; give the input files instead")
+        }
+        let proposed = ShardAssignment(files: all.map { (file: $0.relative, size: $0.size) }, count: shard.count)
+        var assignment = proposed
+        if let outputDirectory {
+            do {
+                assignment = try ShardPlan.establish(outputDirectory: outputDirectory, proposed: proposed)
+            } catch {
+                throw ConfigurationError(description: "\(error)")
+            }
+        }
+        var notes: [String] = []
+        let unplanned = all.filter { !assignment.contains($0.relative) }
+        if !unplanned.isEmpty {
+            notes.append("\(unplanned.count) input\(unplanned.count == 1 ? "" : "s") not in the shard plan (added since the first task started) placed by path: \(unplanned.prefix(5).map(\.relative).joined(separator: ", "))\(unplanned.count > 5 ? ", …" : "")")
+        }
+        let mine = all.filter { assignment.shard(of: $0.relative) == shard.index }
+        if mine.isEmpty {
+            notes.append("shard \(shard): no input files (\(all.count) file\(all.count == 1 ? "" : "s") over \(shard.count) shards); nothing to do")
+        }
+        return (mine, notes)
     }
 
     /// Two inputs that would write the same output file are a configuration error.

@@ -2,8 +2,9 @@
 import Glibc
 #endif
 
-/// The run journal under `OUT/.sluice/`: what pipeline the run uses, and a checkpoint file
-/// per input. Each file is replaced atomically (write, fsync, rename), so a crash leaves
+/// The run journal under `OUT/.sluice/` (a shard's under `OUT/.sluice/shard-I-of-N/`, so
+/// that tasks sharing an output directory never write each other's): what pipeline the run
+/// uses, and a checkpoint file per input. Each file is replaced atomically (write, fsync, rename), so a crash leaves
 /// either the old or the new version, never a torn one.
 public struct RunJournal: Sendable {
     /// The run-level record: `OUT/.sluice/run.json`.
@@ -18,13 +19,19 @@ public struct RunJournal: Sendable {
         /// How many times the run was started (1 for a run never resumed).
         public var starts: Int
         public var sluiceVersion: String
+        /// `I/N` for a shard of a sharded run.
+        public var shard: String? = nil
+        /// Whether exact dedup saw every input of the run, not just this shard's
+        /// (`--dedup-across-shards`); decides which documents are kept, so a resume must match.
+        public var dedupAcrossShards = false
     }
 
     public let directory: String
     var filesDirectory: String { directory + "/files" }
 
-    public init(outputDirectory: String) {
-        directory = outputDirectory + "/.sluice"
+    /// The journal of the run in `outputDirectory`, or of one shard of it.
+    public init(outputDirectory: String, shard: Shard? = nil) {
+        directory = outputDirectory + "/.sluice" + (shard.map { "/" + $0.name } ?? "")
     }
 
     public var exists: Bool { access(directory + "/run.json", F_OK) == 0 }
@@ -39,12 +46,14 @@ public struct RunJournal: Sendable {
             inputs: Self.strings(v["inputs"]),
             files: Self.strings(v["files"]),
             starts: v["starts"]?.intValue ?? 1,
-            sluiceVersion: v["sluice_version"]?.stringValue ?? "")
+            sluiceVersion: v["sluice_version"]?.stringValue ?? "",
+            shard: v["shard"]?.stringValue,
+            dedupAcrossShards: v["dedup_across_shards"] == .bool(true))
     }
 
     public func saveRun(_ r: RunRecord) throws(WriteError) {
         try FileSystem.makeDirectories(filesDirectory)
-        let v = JSONValue.object([
+        var members: [JSONValue.Member] = [
             (key: "pipeline_name", value: .string(r.pipelineName)),
             (key: "pipeline_fingerprint", value: .string(r.pipelineFingerprint)),
             (key: "pipeline_source", value: .string(r.pipelineSource)),
@@ -52,7 +61,12 @@ public struct RunJournal: Sendable {
             (key: "files", value: .array(r.files.map { .string($0) })),
             (key: "starts", value: .int(r.starts)),
             (key: "sluice_version", value: .string(r.sluiceVersion)),
-        ])
+        ]
+        if let shard = r.shard {
+            members.append((key: "shard", value: .string(shard)))
+            members.append((key: "dedup_across_shards", value: .bool(r.dedupAcrossShards)))
+        }
+        let v = JSONValue.object(members)
         try FileSystem.writeAtomically(directory + "/run.json", Array(v.serialized().utf8))
     }
 

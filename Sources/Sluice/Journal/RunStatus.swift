@@ -20,19 +20,38 @@ public struct RunStatus: Sendable {
     public var pipelineChange: String?
     public var lastCheckpoint: Double = 0
 
+    /// The shards of the sharded run in `outputDirectory`, started or not: nil when the run is
+    /// not sharded. `started` lists those with a journal.
+    public static func shards(in outputDirectory: String) -> (count: Int, started: [Shard])? {
+        let names = FileSystem.list(outputDirectory + "/.sluice") ?? []
+        let started = names.compactMap { Shard(name: $0) }.sorted { ($0.count, $0.index) < ($1.count, $1.index) }
+        let planned = names.compactMap { name -> Int? in
+            guard name.hasPrefix("shards-of-"), name.hasSuffix(".json") else { return nil }
+            return Int(name.dropFirst("shards-of-".count).dropLast(".json".count))
+        }
+        guard let count = started.first?.count ?? planned.min() else { return nil }
+        return (count, started.filter { $0.count == count })
+    }
+
     public var done: Int { files.filter { $0.status == "done" }.count }
     public var failed: Int { files.filter { $0.status == "failed" }.count }
     public var inProgress: Int { files.filter { $0.status == "in_progress" }.count }
     public var recordsDone: Int { files.reduce(0) { $0 + $1.recordsDone } }
 
-    /// Reads the journal in `outputDirectory`; nil when there is none. Inputs are looked up as
-    /// the run named them, relative to the current directory.
-    public init?(outputDirectory: String) {
-        let journal = RunJournal(outputDirectory: outputDirectory)
+    /// Reads the journal in `outputDirectory` (of `shard` in a sharded run); nil when there is
+    /// none. Inputs are looked up as the run named them, relative to the current directory.
+    public init?(outputDirectory: String, shard: Shard? = nil) {
+        let journal = RunJournal(outputDirectory: outputDirectory, shard: shard)
         guard let run = journal.loadRun() else { return nil }
         self.run = run
         let checkpoints = journal.loadCheckpoints()
-        let discovery = InputDiscovery(inputs: run.inputs, exclude: [outputDirectory])
+        var discovery = InputDiscovery(inputs: run.inputs, exclude: [outputDirectory])
+        if let shard {
+            // Pending means pending in this shard: files the run's plan gives to the others are theirs.
+            let assignment = ShardPlan.load(outputDirectory: outputDirectory, count: shard.count)
+                ?? ShardAssignment(files: discovery.files.map { (file: $0.relative, size: $0.size) }, count: shard.count)
+            discovery.files = discovery.files.filter { assignment.shard(of: $0.relative) == shard.index }
+        }
         let present = Dictionary(discovery.files.map { ($0.relative, $0) }, uniquingKeysWith: { a, _ in a })
         for cp in checkpoints.values.sorted(by: { $0.file < $1.file }) {
             var state = FileState(file: cp.file, status: cp.status.rawValue, recordsDone: cp.stats.recordsIn,

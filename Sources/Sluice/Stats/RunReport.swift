@@ -4,6 +4,8 @@ public struct RunReport: Sendable {
 
     public var status = Status.completed
     public var pipeline = ""
+    /// `I/N` when the run was one shard of a sharded run.
+    public var shard: String?
     public var files = 0
     public var recordsIn = 0
     public var recordsOut = 0

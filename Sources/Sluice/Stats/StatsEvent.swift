@@ -27,6 +27,7 @@ public enum StatsEvent {
             (key: "resumed", value: .bool(r.resumed)),
             (key: "pipeline", value: .string(r.pipeline)),
         ]
+        if let shard = r.shard { m.append((key: "shard", value: .string(shard))) }
         if !r.failed.isEmpty {
             m.append((key: "failed", value: .array(r.failed.map { .string($0.file) })))
         }

@@ -61,7 +61,7 @@ import Glibc
         let args = ["run", corpus.path, "-o", out.path, "--jobs", "1", "--progress", "none", "--checkpoint-records", "64"]
 
         // a.jsonl completes; big.jsonl stops at the file size limit after some checkpoints.
-        let limited = try runWithFileSizeLimit(args)
+        let limited = try SluiceBinary.runWithFileSizeLimit(args)
         #expect(limited.status == 1, "stderr: \(limited.err)")
         #expect(limited.err.contains("sluice: failed: 2 files (1 failed); 50 records in, 50 out, 0 rejected, 0 dropped; "), "stderr: \(limited.err)")
         try Corpus.write(corpus.appendingPathComponent("c.jsonl"), records: 20, prefix: "c", rng: &rng)
@@ -126,7 +126,7 @@ import Glibc
         try Corpus.write(corpus.appendingPathComponent("big.jsonl"), records: 1000, prefix: "big", rng: &rng, brokenEvery: 100)
         let out = tmp.appendingPathComponent("out")
         // Stopped by the file size limit: big.jsonl is in progress, its outputs partial.
-        let limited = try runWithFileSizeLimit(["run", corpus.path, "-o", out.path, "--progress", "none", "--checkpoint-records", "64"])
+        let limited = try SluiceBinary.runWithFileSizeLimit(["run", corpus.path, "-o", out.path, "--progress", "none", "--checkpoint-records", "64"])
         #expect(limited.status == 1, "stderr: \(limited.err)")
         #expect(E2E.files(out) == ["_rejected/big.jsonl.zst.partial", "big.jsonl.zst.partial", "stats.jsonl"])
 
@@ -252,7 +252,7 @@ import Glibc
         defer { E2E.remove(tmp) }
         let out = tmp.appendingPathComponent("out")
         // Every output of the corpus is larger than 64 KiB compressed.
-        let limited = try runWithFileSizeLimit(shared.command(out))
+        let limited = try SluiceBinary.runWithFileSizeLimit(shared.command(out))
         #expect(limited.status == 1, "stderr: \(limited.err)")
         #expect(limited.err.contains("File too large (no space or file size limit: free space and run the same command again to resume)"), "stderr: \(limited.err)")
         #expect(limited.err.contains("sluice: outputs could not be written; fix the cause and run the same command again to resume"), "stderr: \(limited.err)")
@@ -416,21 +416,6 @@ import Glibc
             s[f] = f.hasSuffix(".zst") ? try E2E.decompress(url.path) : try Data(contentsOf: url)
         }
         return s
-    }
-
-    /// `sluice args…` under a 64 KiB file size limit (`ulimit -f` counts 512-byte blocks in
-    /// POSIX sh). Sluice ignores SIGXFSZ, so writes past it fail with EFBIG.
-    func runWithFileSizeLimit(_ args: [String]) throws -> SluiceBinary.Result {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", #"ulimit -f 128; exec "$0" "$@""#, SluiceBinary.path] + args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let running = SluiceBinary.Running(process: p, out: out, err: err)
-        return running.wait()
     }
 
     // MARK: - Shared corpus

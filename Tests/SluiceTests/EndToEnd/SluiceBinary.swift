@@ -68,6 +68,21 @@ enum SluiceBinary {
         }
     }
 
+    /// `sluice args…` under a 64 KiB file size limit (`ulimit -f` counts 512-byte blocks in
+    /// POSIX sh). Sluice ignores SIGXFSZ, so writes past it fail with EFBIG.
+    static func runWithFileSizeLimit(_ args: [String]) throws -> SluiceBinary.Result {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", #"ulimit -f 128; exec "$0" "$@""#, path] + args
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        let running = Running(process: p, out: out, err: err)
+        return running.wait()
+    }
+
     static func start(_ args: [String], stdin: Data? = nil, cwd: URL? = nil) throws -> Running {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: path)
