@@ -120,8 +120,15 @@ nonisolated(unsafe) private let byteClassTable: UnsafePointer<UInt8> = {
     for c in "<>\"`{}|\\^" { t[Int(c.asciiValue!)] |= 8 }
     t[0x7F] |= 8
     for c in "._%+-" { t[Int(c.asciiValue!)] |= 16 }
-    // Bit 5: a lowercase letter that can start a pattern (scheme h/f/s, www, IPv6 hex a-f).
-    for c in "abcdefhswABCDEFHSW" { t[Int(c.asciiValue!)] |= 32 }
+    return UnsafePointer(t)
+}()
+
+/// Bytes at which ``Scanner/run()`` stops to look: digits, `:`, `.`, `#`, `@`.
+nonisolated(unsafe) private let triggerTable: UnsafePointer<UInt8> = {
+    let t = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+    t.initialize(repeating: 0, count: 256)
+    for b in UInt8(ascii: "0")...UInt8(ascii: "9") { t[Int(b)] = 1 }
+    for c in ":.#@" { t[Int(c.asciiValue!)] = 1 }
     return UnsafePointer(t)
 }()
 
@@ -248,26 +255,54 @@ private struct Scanner {
         lastEnd = e
     }
 
+    /// Scans for patterns. Only a few bytes can end up in a match's first test: a digit at
+    /// the start of a word, `#`, `@`, and — for the patterns that start with a word of
+    /// letters — the `:` after it (scheme URLs, IPv6) and the `.` after `www`; a currency code
+    /// before a number is looked at from the number. Everything else is passed over by a
+    /// tight table loop. ``word(_:)`` is tried at exactly the word starts where a left-to-right
+    /// word-by-word scan would try it, so results are the same.
     mutating func run() {
+        let trigger = triggerTable
         var i = 0
+        // Where scanning last resumed after a match: a word start seen from a later byte
+        // never lies before it (scanning went on from there, mid-word or not).
+        var floor = 0
+        @inline(__always) func isWordByte(_ k: Int) -> Bool { k >= 0 && k < n && WordClass.isASCIIWord(p[k]) }
+        /// Whether the scan, reading word by word, would see a word start at `s`.
+        @inline(__always) func wordStart(_ s: Int) -> Bool { s >= floor && (s == floor || !isWordByte(s - 1)) }
         while i < n {
+            while i < n && trigger[Int(p[i])] == 0 { i += 1 }
+            guard i < n else { break }
             let b = p[i]
-            if b >= 0x80 { i += 1; continue }
-            let c = byteClass[Int(b)]
-            if c & 3 != 0 {
-                // An ASCII word starts here (words are skipped whole below). Only digits,
-                // capitals and a few letters can start a pattern.
-                if c & 33 != 0 || b < 0x5B, let e = word(i) { i = e; continue }
-                i += 1
-                while i < n && (WordClass.isASCIIWord(p[i])) { i += 1 }
-                continue
-            }
             switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if isWordByte(i - 1) {
+                    // Inside a word (or glued to the end of a match): skip the word.
+                    i += 1
+                    while i < n && WordClass.isASCIIWord(p[i]) { i += 1 }
+                    continue
+                }
+                // "USD 5": the code's word comes first, as in reading order.
+                let s = i - 4
+                if s >= 0 && p[i - 1] == 0x20 && isUpper(s) && isUpper(s + 1) && isUpper(s + 2) && wordStart(s),
+                   let e = word(s) { i = e; floor = e; continue }
+                if let e = word(i) { i = e; floor = e; continue }
+                i += 1
+                while i < n && WordClass.isASCIIWord(p[i]) { i += 1 }
+                continue
+            case UInt8(ascii: ":"):
+                var s = i
+                while s > floor && WordClass.isASCIIWord(p[s - 1]) { s -= 1 }
+                if s < i && isAlpha(s), let e = word(s) { i = e; floor = e; continue }
+            case UInt8(ascii: "."):
+                let s = i - 3
+                if s >= 0 && (p[s] | 0x20) == UInt8(ascii: "w") && (p[s + 1] | 0x20) == UInt8(ascii: "w")
+                    && (p[s + 2] | 0x20) == UInt8(ascii: "w") && wordStart(s), let e = word(s) { i = e; floor = e; continue }
             case UInt8(ascii: "#"):
-                if let e = hashtag(i) { emit(.hashtag, i, e); i = e; continue }
+                if let e = hashtag(i) { emit(.hashtag, i, e); i = e; floor = e; continue }
             case UInt8(ascii: "@"):
-                if let (s, e) = email(i) { emit(.email, s, e); i = e; continue }
-                if let e = mention(i) { emit(.mention, i, e); i = e; continue }
+                if let (s, e) = email(i) { emit(.email, s, e); i = e; floor = e; continue }
+                if let e = mention(i) { emit(.mention, i, e); i = e; floor = e; continue }
             default:
                 break
             }
