@@ -35,7 +35,7 @@ public enum WordClass {
 
     /// Bit 0: word character, bit 1: letter, for every scalar below U+10000 (surrogate code
     /// points: neither). About 65k property look-ups once, instead of one per scalar.
-    nonisolated(unsafe) private static let bmpTable: UnsafePointer<UInt8> = {
+    nonisolated(unsafe) static let bmpTable: UnsafePointer<UInt8> = {
         let t = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x10000)
         for v in 0..<0x10000 {
             var bits: UInt8 = 0

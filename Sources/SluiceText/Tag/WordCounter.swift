@@ -5,6 +5,8 @@
 public enum WordCounter {
     public static func count(_ text: String) -> Int {
         var copy = text
+        let alnum = asciiAlnum
+        let classes = WordClass.bmpTable
         return copy.withUTF8 { bytes in
             var words = 0
             var inWord = false
@@ -13,14 +15,27 @@ public enum WordCounter {
             while i < n {
                 let b = bytes[i]
                 if b < 0x80 {
-                    if WordClass.isASCIIWord(b) && b != 0x5F {
+                    if alnum[Int(b)] != 0 {
                         if !inWord { words += 1; inWord = true }
+                        // The rest of the run changes nothing: pass it in a tight loop.
+                        i += 1
+                        while i < n && alnum[Int(bytes[i])] != 0 { i += 1 }
+                        continue
                     } else if inWord && (b == 0x27 || b == 0x2D || b == 0x2E) && i + 1 < n && WordClass.isASCIIWord(bytes[i + 1]) {
                         // joiner inside a word: stay in it
                     } else {
                         inWord = false
                     }
                     i += 1
+                    continue
+                }
+                if b >= 0xC0 && b < 0xE0 && i + 1 < n {
+                    // Two-byte scalars (Latin, Greek, Cyrillic, Hebrew, Arabic …) are in no
+                    // unspaced script and are not U+2019: only their class matters.
+                    let isWord = classes[Int(UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F))] & 1 != 0
+                    if isWord && !inWord { words += 1 }
+                    inWord = isWord
+                    i += 2
                     continue
                 }
                 let (scalar, len) = WordClass.decodeScalar(bytes, i)
@@ -55,9 +70,32 @@ public enum WordCounter {
     public static func scalarCount(_ text: String) -> Int {
         var copy = text
         return copy.withUTF8 { bytes in
-            var n = 0
-            for b in bytes where b & 0xC0 != 0x80 { n += 1 }
+            // Eight bytes at a time: a continuation byte (10xxxxxx) has bit 7 set and bit 6
+            // clear; shifting the word left by one puts each byte's bit 6 under its bit 7.
+            var continuation = 0
+            var i = 0
+            if let base = bytes.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while i + 8 <= bytes.count {
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    continuation += (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                    i += 8
+                }
+            }
+            var n = i - continuation
+            while i < bytes.count {
+                if bytes[i] & 0xC0 != 0x80 { n += 1 }
+                i += 1
+            }
             return n
         }
     }
+
+    /// 1 for ASCII letters and digits (word characters that are not `_`), else 0.
+    nonisolated(unsafe) private static let asciiAlnum: UnsafePointer<UInt8> = {
+        let t = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        t.initialize(repeating: 0, count: 256)
+        for b in 0..<128 where WordClass.isASCIIWord(UInt8(b)) && b != 0x5F { t[b] = 1 }
+        return UnsafePointer(t)
+    }()
 }

@@ -26,4 +26,18 @@ import Testing
     func counts(_ text: String, _ words: Int) {
         #expect(WordCounter.count(text) == words)
     }
+
+    /// Scalars as Python's `len` counts them, across the 16-byte blocks and the tail.
+    @Test(arguments: [
+        ("", 0),
+        ("abc", 3),
+        ("exactly sixteen!", 16),
+        ("naïve café Ünïcödé — 日本語 and 🎉 more text here", 45),
+        (String(repeating: "é", count: 40), 40),
+        (String(repeating: "ab日", count: 11) + "🎉", 34),
+    ])
+    func scalars(_ text: String, _ count: Int) {
+        #expect(WordCounter.scalarCount(text) == count)
+        #expect(WordCounter.scalarCount(text) == text.unicodeScalars.count)
+    }
 }
