@@ -14,13 +14,15 @@ public enum DedupKey {
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 8) { buf in
                 var o = 0
                 var i = 0
+                let ascii = asciiMap
                 while i < n {
                     let b = bytes[i]
                     if b < 0x80 {
+                        // Branch-free: always store, advance only for a kept byte (mapped non-zero).
+                        let v = ascii[Int(b)]
+                        buf[o] = v
+                        o &+= v != 0 ? 1 : 0
                         i += 1
-                        if b <= 0x20 || b == 0x7F { continue }
-                        buf[o] = (b &- 0x41) < 26 ? b | 0x20 : b
-                        o += 1
                         continue
                     }
                     if b == 0xC2 && i + 1 < n && (bytes[i + 1] <= 0xA0 || bytes[i + 1] == 0xAD) { i += 2; continue }
@@ -38,6 +40,16 @@ public enum DedupKey {
             }
         }
     }
+
+    /// ASCII bytes as normalized: 0 for the skipped (controls, space, DEL), capitals lowered.
+    nonisolated(unsafe) private static let asciiMap: UnsafePointer<UInt8> = {
+        let t = UnsafeMutablePointer<UInt8>.allocate(capacity: 128)
+        for b in 0..<128 {
+            let u = UInt8(b)
+            t[b] = u <= 0x20 || u == 0x7F ? 0 : (u &- 0x41) < 26 ? u | 0x20 : u
+        }
+        return UnsafePointer(t)
+    }()
 
     /// A fast 64-bit hash of `bytes` (multiply–xorshift over 8-byte words, length-seeded).
     static func mix(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
