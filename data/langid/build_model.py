@@ -2,8 +2,10 @@
 """Builds Sluice's language-identification model (langid.bin).
 
 Sources (all openly licensed, all reachable through pip or apt; see NOTICE):
-  * lingua-language-detector 1.x (pip, Apache-2.0): character n-gram counts for 75 languages,
-    shipped in the wheel under lingua/language-models/<code>/{uni,bi,tri,quadri}grams.json.br.
+  * lingua-language-detector 1.x (pip, Apache-2.0): character n-gram statistics for 75 languages,
+    shipped in the wheel under lingua/language-models/<code>/{uni,bi,tri,quadri}grams.json.br as
+    reduced fractions (unigrams: share of all letters; order n > 1: probability of the last letter
+    given the n - 1 before it). load_lingua turns them back into exact counts.
   * Galician (gl), which lingua lacks: the prose of Debian's libreoffice-help-gl package
     (MPL-2.0), counted here (only paragraphs that read as Galician: much of it is English).
   * Maltese (mt), which lingua lacks: the word list inside Debian's tesseract-ocr-mlt package
@@ -74,18 +76,46 @@ def ngram_hash(gram):
     k = (h ^ (h >> 32)) & 0xFFFFFFFF
     return k or 1
 
-def load_lingua(base, code, name):
+def load_lingua_fractions(base, code, name):
     import brotli
     path = os.path.join(base, code, name + ".json.br")
     if not os.path.exists(path):
-        return Counter()
+        return {}
     d = json.loads(brotli.decompress(open(path, "rb").read()))
-    out = Counter()
+    out = {}
     for frac, grams in d["ngrams"].items():
-        num = int(frac.split("/")[0])
+        num, den = (int(x) for x in frac.split("/"))
         for g in grams.split(" "):
-            out[g] += num
+            out[g] = (num, den)
     return out
+
+def load_lingua(base, code):
+    """Counts of n-grams of orders 1-4 for one language, recovered from lingua's files.
+
+    lingua stores reduced fractions: a unigram's share of all letters, and for n > 1 the
+    probability of an n-gram's last letter after its first n - 1 letters (count(abc) / count(ab)).
+    The counts are rebuilt exactly: count(a) = share x total (the total being the common
+    denominator), count(abc) = fraction x count(ab)."""
+    counts = {}
+    prev = None
+    for n, name in zip(ORDERS, ["unigrams", "bigrams", "trigrams", "quadrigrams"]):
+        fr = load_lingua_fractions(base, code, name)
+        c = Counter()
+        if n == 1:
+            total = 1
+            for num, den in fr.values():
+                total = total * den // math.gcd(total, den)
+            for g, (num, den) in fr.items():
+                c[g] = num * (total // den)
+        else:
+            for g, (num, den) in fr.items():
+                parent = prev.get(g[:-1], 0)
+                if parent:
+                    c[g] = (num * parent + den // 2) // den
+        c = Counter({g: k for g, k in c.items() if k > 0})
+        counts[n] = c
+        prev = c
+    return counts
 
 def is_letter(ch):
     return unicodedata.category(ch)[0] in "LM"
@@ -138,8 +168,7 @@ def main():
     langs = sorted(os.listdir(a.lingua))
     counts = {}
     for code in langs:
-        counts[code] = {n: load_lingua(a.lingua, code, name)
-                        for n, name in zip(ORDERS, ["unigrams", "bigrams", "trigrams", "quadrigrams"])}
+        counts[code] = load_lingua(a.lingua, code)
     letters = set()
     for code in langs:
         letters.update(counts[code][1].keys())
