@@ -7,7 +7,9 @@ Sources (all openly licensed, all reachable through pip or apt; see NOTICE):
     reduced fractions (unigrams: share of all letters; order n > 1: probability of the last letter
     given the n - 1 before it). load_lingua turns them back into exact counts.
   * Galician (gl), which lingua lacks: the prose of Debian's libreoffice-help-gl package
-    (MPL-2.0), counted here (only paragraphs that read as Galician: much of it is English).
+    (MPL-2.0), counted here: only paragraphs that read as Galician (much of it is English),
+    each distinct paragraph once, without the words as frequent in the package's English
+    paragraphs as in its Galician ones (names, code, untranslated terms); see count_galician.
   * Maltese (mt), which lingua lacks: the word list inside Debian's tesseract-ocr-mlt package
     (Apache-2.0), extracted with combine_tessdata -u and dawg2wordlist (package tesseract-ocr),
     counted here (one count per word form).
@@ -151,14 +153,50 @@ def html_paragraphs(path):
         if len(t) >= 40:
             yield t
 
-# Much of libreoffice-help-gl is untranslated English: only paragraphs with Galician function
-# words and without English ones are counted.
-GALICIAN = set("unha non coa cun dun dunha nun nunha polo pola ao aos tamén máis xa ou".split())
-ENGLISH = set("the and of with this that which from are be can you your should will its by not or has have".split())
+# Much of libreoffice-help-gl is untranslated English (and code). A paragraph is counted when it
+# has at least two distinct Galician function words, one of them specific to Galician, and at
+# most one English function word per four Galician ones (a quoted English menu name may stay).
+GALICIAN = set("unha non coa coas cos cun cunha dun dunha nun nunha polo pola polos polas ao aos "
+               "tamén máis xa lle".split())
+ROMANCE = set("o os de do da dos das en na nos nas e é que se un con para por á ás está son este "
+              "esta isto seu súa como".split())
+ENGLISH = set("the and of with this that which from are be can you your should will its by not or "
+              "has have is to in for it".split())
 
 def galician(text):
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    kinds = set(words)
+    gl = kinds & (GALICIAN | ROMANCE)
+    en = sum(w in ENGLISH for w in words)
+    return bool(kinds & GALICIAN) and len(gl) >= 2 and 4 * en <= sum(w in GALICIAN or w in ROMANCE for w in words)
+
+def count_galician(gl_help, letters):
+    """n-gram counts of the Galician paragraphs of the help pages. Boilerplate repeated across
+    pages counts once. Words that are at least as frequent in the package's English paragraphs
+    as in its Galician ones (product names, code, untranslated terms: libreoffice, html, calc)
+    are not evidence for Galician and are left out."""
+    files = sorted(glob.glob(os.path.join(gl_help, "**", "*.html"), recursive=True))
+    seen, gl_paras, en_words = set(), [], Counter()
+    for f in files:
+        for p in html_paragraphs(f):
+            if p in seen:
+                continue
+            seen.add(p)
+            if galician(p):
+                gl_paras.append(words_of(p, letters))
+            elif english(p):
+                en_words.update(words_of(p, letters))
+    gl_words = Counter(w for ws in gl_paras for w in ws)
+    n_gl, n_en = sum(gl_words.values()), max(1, sum(en_words.values()))
+    foreign = {w for w, k in gl_words.items() if en_words[w] / n_en >= k / n_gl}
+    gl = {n: Counter() for n in ORDERS}
+    for ws in gl_paras:
+        count_text([w for w in ws if w not in foreign], gl)
+    return gl
+
+def english(text):
     words = set(re.findall(r"[^\W\d_]+", text.lower()))
-    return len(words & GALICIAN) >= 2 and not words & ENGLISH
+    return len(words & ENGLISH) >= 2 and not words & (GALICIAN | ROMANCE)
 
 def main():
     ap = argparse.ArgumentParser()
@@ -183,13 +221,7 @@ def gather(lingua, gl_help, mt_words):
     for code in langs:
         letters.update(counts[code][1].keys())
 
-    gl = {n: Counter() for n in ORDERS}
-    files = sorted(glob.glob(os.path.join(gl_help, "**", "*.html"), recursive=True))
-    for f in files:
-        for p in html_paragraphs(f):
-            if galician(p):
-                count_text(words_of(p, letters), gl)
-    counts["gl"] = gl
+    counts["gl"] = count_galician(gl_help, letters)
     mt = {n: Counter() for n in ORDERS}
     mwords = []
     for line in open(mt_words, encoding="utf-8"):
