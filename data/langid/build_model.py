@@ -2,10 +2,14 @@
 """Builds Sluice's language-identification model (langid.bin).
 
 Sources (all openly licensed, all reachable through pip or apt; see NOTICE):
-  * lingua-language-detector 1.x (pip, Apache-2.0): character n-gram counts for 75 languages,
-    shipped in the wheel under lingua/language-models/<code>/{uni,bi,tri,quadri}grams.json.br.
+  * lingua-language-detector 1.x (pip, Apache-2.0): character n-gram statistics for 75 languages,
+    shipped in the wheel under lingua/language-models/<code>/{uni,bi,tri,quadri}grams.json.br as
+    reduced fractions (unigrams: share of all letters; order n > 1: probability of the last letter
+    given the n - 1 before it). load_lingua turns them back into exact counts.
   * Galician (gl), which lingua lacks: the prose of Debian's libreoffice-help-gl package
-    (MPL-2.0), counted here (only paragraphs that read as Galician: much of it is English).
+    (MPL-2.0), counted here: only paragraphs that read as Galician (much of it is English),
+    each distinct paragraph once, without the words as frequent in the package's English
+    paragraphs as in its Galician ones (names, code, untranslated terms); see count_galician.
   * Maltese (mt), which lingua lacks: the word list inside Debian's tesseract-ocr-mlt package
     (Apache-2.0), extracted with combine_tessdata -u and dawg2wordlist (package tesseract-ocr),
     counted here (one count per word form).
@@ -17,10 +21,12 @@ and copy the result to Sources/Sluice/Resources/langid.bin (the library's bundle
     cp data/langid/langid.bin Sources/Sluice/Resources/langid.bin
 
 Model: naive Bayes over character n-grams (orders 1-4) taken inside words (runs of letters,
-lower-cased). For each order n and language l, log P(g | l, n) = log(count / total count of
-order-n n-grams of l). The most frequent n-grams per language and order are kept; the value
-stored for (g, l) is log P - log eps_n in tenths of a nat (a byte), eps_n being a floor shared
-by all languages, so an unstored pair scores 0 and sums need only the stored pairs.
+lower-cased), each order a Markov chain over the letters of a word, as lingua's own models are:
+for a language l, a unigram scores log P(g | l) = log(count / number of letters), an n-gram of
+order n > 1 scores log P(last letter | first n - 1 letters, l) = log(count(g) / count(g[:-1])).
+The most frequent n-grams per language and order are kept; the value stored for (g, l) is
+log P - log eps_n in tenths of a nat (a byte), eps_n being a floor shared by all languages
+(UNI_FLOOR, COND_FLOOR), so an unstored pair scores 0 and sums need only the stored pairs.
 
 File layout (little endian):
   "SLID" u32 version
@@ -38,9 +44,18 @@ from collections import Counter
 ORDERS = (1, 2, 3, 4)
 # Log priors in nats: variants that are rarer in real corpora than their close neighbours
 # (Bosnian beside Croatian, Nynorsk beside Bokmål, Galician beside Portuguese and Spanish), and
-# the two languages counted from smaller sources (gl, mt), lose ties on short texts.
-PRIORS = {"bs": -3.0, "nn": -2.0, "gl": -5.0, "mt": -5.0, "la": -2.0, "eo": -1.0, "af": -1.0}
+# the two languages counted from smaller sources (gl, mt), lose ties on short texts. Malay (ms)
+# beside Indonesian: Common Crawl's language statistics count roughly ten times as many
+# Indonesian pages as Malay ones (log 1/10 ~ -2.3; -2 kept a little milder).
+PRIORS = {"bs": -3.0, "nn": -2.0, "gl": -5.0, "mt": -5.0, "la": -2.0, "eo": -1.0, "af": -1.0,
+          "ms": -2.0}
 KEEP = {1: 100000, 2: 2500, 3: 7000, 4: 7000}   # n-grams kept per language and order
+# Floors: a letter unseen in a language counts as probability 1e-6; a continuation (order n > 1)
+# that is unseen, pruned or rarer than COND_FLOOR after its n - 1 letters counts as COND_FLOOR.
+# 1e-3 was chosen among 0.03, 0.01, 0.003, 0.001 on the dev half of the evaluation set (even
+# CRC-32 of the item id); the differences between them were a few items.
+UNI_FLOOR = 1e-6
+COND_FLOOR = 1e-3
 MASK64 = (1 << 64) - 1
 
 # Scripts, as bits of a mask; a language's mask lists the scripts its letters are written in.
@@ -74,18 +89,46 @@ def ngram_hash(gram):
     k = (h ^ (h >> 32)) & 0xFFFFFFFF
     return k or 1
 
-def load_lingua(base, code, name):
+def load_lingua_fractions(base, code, name):
     import brotli
     path = os.path.join(base, code, name + ".json.br")
     if not os.path.exists(path):
-        return Counter()
+        return {}
     d = json.loads(brotli.decompress(open(path, "rb").read()))
-    out = Counter()
+    out = {}
     for frac, grams in d["ngrams"].items():
-        num = int(frac.split("/")[0])
+        num, den = (int(x) for x in frac.split("/"))
         for g in grams.split(" "):
-            out[g] += num
+            out[g] = (num, den)
     return out
+
+def load_lingua(base, code):
+    """Counts of n-grams of orders 1-4 for one language, recovered from lingua's files.
+
+    lingua stores reduced fractions: a unigram's share of all letters, and for n > 1 the
+    probability of an n-gram's last letter after its first n - 1 letters (count(abc) / count(ab)).
+    The counts are rebuilt exactly: count(a) = share x total (the total being the common
+    denominator), count(abc) = fraction x count(ab)."""
+    counts = {}
+    prev = None
+    for n, name in zip(ORDERS, ["unigrams", "bigrams", "trigrams", "quadrigrams"]):
+        fr = load_lingua_fractions(base, code, name)
+        c = Counter()
+        if n == 1:
+            total = 1
+            for num, den in fr.values():
+                total = total * den // math.gcd(total, den)
+            for g, (num, den) in fr.items():
+                c[g] = num * (total // den)
+        else:
+            for g, (num, den) in fr.items():
+                parent = prev.get(g[:-1], 0)
+                if parent:
+                    c[g] = (num * parent + den // 2) // den
+        c = Counter({g: k for g, k in c.items() if k > 0})
+        counts[n] = c
+        prev = c
+    return counts
 
 def is_letter(ch):
     return unicodedata.category(ch)[0] in "LM"
@@ -118,14 +161,50 @@ def html_paragraphs(path):
         if len(t) >= 40:
             yield t
 
-# Much of libreoffice-help-gl is untranslated English: only paragraphs with Galician function
-# words and without English ones are counted.
-GALICIAN = set("unha non coa cun dun dunha nun nunha polo pola ao aos tamén máis xa ou".split())
-ENGLISH = set("the and of with this that which from are be can you your should will its by not or has have".split())
+# Much of libreoffice-help-gl is untranslated English (and code). A paragraph is counted when it
+# has at least two distinct Galician function words, one of them specific to Galician, and at
+# most one English function word per four Galician ones (a quoted English menu name may stay).
+GALICIAN = set("unha non coa coas cos cun cunha dun dunha nun nunha polo pola polos polas ao aos "
+               "tamén máis xa lle".split())
+ROMANCE = set("o os de do da dos das en na nos nas e é que se un con para por á ás está son este "
+              "esta isto seu súa como".split())
+ENGLISH = set("the and of with this that which from are be can you your should will its by not or "
+              "has have is to in for it".split())
 
 def galician(text):
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    kinds = set(words)
+    gl = kinds & (GALICIAN | ROMANCE)
+    en = sum(w in ENGLISH for w in words)
+    return bool(kinds & GALICIAN) and len(gl) >= 2 and 4 * en <= sum(w in GALICIAN or w in ROMANCE for w in words)
+
+def count_galician(gl_help, letters):
+    """n-gram counts of the Galician paragraphs of the help pages. Boilerplate repeated across
+    pages counts once. Words that are at least as frequent in the package's English paragraphs
+    as in its Galician ones (product names, code, untranslated terms: libreoffice, html, calc)
+    are not evidence for Galician and are left out."""
+    files = sorted(glob.glob(os.path.join(gl_help, "**", "*.html"), recursive=True))
+    seen, gl_paras, en_words = set(), [], Counter()
+    for f in files:
+        for p in html_paragraphs(f):
+            if p in seen:
+                continue
+            seen.add(p)
+            if galician(p):
+                gl_paras.append(words_of(p, letters))
+            elif english(p):
+                en_words.update(words_of(p, letters))
+    gl_words = Counter(w for ws in gl_paras for w in ws)
+    n_gl, n_en = sum(gl_words.values()), max(1, sum(en_words.values()))
+    foreign = {w for w, k in gl_words.items() if en_words[w] / n_en >= k / n_gl}
+    gl = {n: Counter() for n in ORDERS}
+    for ws in gl_paras:
+        count_text([w for w in ws if w not in foreign], gl)
+    return gl
+
+def english(text):
     words = set(re.findall(r"[^\W\d_]+", text.lower()))
-    return len(words & GALICIAN) >= 2 and not words & ENGLISH
+    return len(words & ENGLISH) >= 2 and not words & (GALICIAN | ROMANCE)
 
 def main():
     ap = argparse.ArgumentParser()
@@ -134,36 +213,40 @@ def main():
     ap.add_argument("--mt-words", required=True)
     ap.add_argument("--out", required=True)
     a = ap.parse_args()
+    counts, letters = gather(a.lingua, a.gl_help, a.mt_words)
+    out = build(counts, letters)
+    with open(a.out, "wb") as f:
+        f.write(out)
+    print(f"{len(counts)} languages, {len(out)} bytes -> {a.out}", file=sys.stderr)
 
-    langs = sorted(os.listdir(a.lingua))
+def gather(lingua, gl_help, mt_words):
+    """n-gram counts per language and order, and the set of letters."""
+    langs = sorted(os.listdir(lingua))
     counts = {}
     for code in langs:
-        counts[code] = {n: load_lingua(a.lingua, code, name)
-                        for n, name in zip(ORDERS, ["unigrams", "bigrams", "trigrams", "quadrigrams"])}
+        counts[code] = load_lingua(lingua, code)
     letters = set()
     for code in langs:
         letters.update(counts[code][1].keys())
 
-    gl = {n: Counter() for n in ORDERS}
-    files = sorted(glob.glob(os.path.join(a.gl_help, "**", "*.html"), recursive=True))
-    for f in files:
-        for p in html_paragraphs(f):
-            if galician(p):
-                count_text(words_of(p, letters), gl)
-    counts["gl"] = gl
+    counts["gl"] = count_galician(gl_help, letters)
     mt = {n: Counter() for n in ORDERS}
     mwords = []
-    for line in open(a.mt_words, encoding="utf-8"):
+    for line in open(mt_words, encoding="utf-8"):
         mwords.extend(words_of(line.strip(), letters))
     count_text(mwords, mt)
     counts["mt"] = mt
     langs = sorted(counts)
     for code in ("gl", "mt"):
         letters.update(counts[code][1].keys())
+    return counts, letters
+
+def build(counts, letters):
+    """The model file's bytes."""
+    langs = sorted(counts)
 
     # Probabilities, pruning, floors.
     probs = {}
-    cutoffs = {n: [] for n in ORDERS}
     for code in langs:
         probs[code] = {}
         for n in ORDERS:
@@ -172,15 +255,13 @@ def main():
             if total == 0:
                 probs[code][n] = []
                 continue
-            top = [(g, k / total) for g, k in c.most_common(KEEP[n]) if k >= 2 or n == 1]
-            probs[code][n] = top
-            if top and n > 1 and len(c) > KEEP[n]:
-                cutoffs[n].append(top[-1][1])
-    eps = {}
-    for n in ORDERS:
-        cs = sorted(cutoffs[n])
-        eps[n] = (cs[len(cs) // 2] if cs else 1e-6) * 0.5
-    eps[1] = 1e-6
+            if n == 1:
+                probs[code][n] = [(g, k / total) for g, k in c.most_common(KEEP[n])]
+            else:
+                prefix = counts[code][n - 1]
+                probs[code][n] = [(g, k / prefix[g[:-1]]) for g, k in c.most_common(KEEP[n])
+                                  if k >= 2 and prefix[g[:-1]] > 0]
+    eps = {n: UNI_FLOOR if n == 1 else COND_FLOOR for n in ORDERS}
     print("floors", {n: f"{eps[n]:.2e}" for n in ORDERS}, file=sys.stderr)
 
     postings = {}   # hash -> list of (lang index, value)
@@ -241,10 +322,8 @@ def main():
     for h in keys:
         for li, v in sorted(postings[h]):
             out += struct.pack("<BB", li, v)
-    with open(a.out, "wb") as f:
-        f.write(out)
-    print(f"{len(langs)} languages, {len(keys)} n-grams, {nPost} postings, {len(out)} bytes -> {a.out}",
-          file=sys.stderr)
+    print(f"{len(keys)} n-grams, {nPost} postings", file=sys.stderr)
+    return bytes(out)
 
 if __name__ == "__main__":
     main()
