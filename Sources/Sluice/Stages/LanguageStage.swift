@@ -28,7 +28,7 @@ public struct LanguageStage: Stage {
 
     public var name: String { "language" }
     public var fingerprint: String {
-        "language/2 model=langid-1 min_chars=\(minChars) spans=\(spans) span_min_chars=\(spanMinChars)"
+        "language/2 model=langid-2 min_chars=\(minChars) spans=\(spans) span_min_chars=\(spanMinChars)"
     }
 
     public func process(_ batch: inout Batch, stats: inout StageStats) {
