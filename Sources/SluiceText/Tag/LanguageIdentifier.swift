@@ -142,6 +142,7 @@ public struct LanguageIdentifier: Sendable {
         var paragraphs: [Paragraph] = []
         var docLetters = 0
         var paraLetters = 0
+        var asciiLetters = 0
         var paraStart = 0
         var scalarIndex = 0
         // The last three letters of the current word, newest first; `run` counts them.
@@ -312,6 +313,8 @@ public struct LanguageIdentifier: Sendable {
 
             func endParagraph() {
                 flushPending()
+                paraScripts[Int(Script.latin.rawValue)] += asciiLetters
+                asciiLetters = 0
                 saturated = false
                 paraScored = 0
                 nextCheck = earlyStopLetters
@@ -366,7 +369,8 @@ public struct LanguageIdentifier: Sendable {
                         continue
                     }
                     paraLetters += 1
-                    paraScripts[Int(scripts[Int(cp)])] += 1
+                    // ASCII letters (most) are counted in a register, folded in at the paragraph's end.
+                    if cp < 0x80 { asciiLetters += 1 } else { paraScripts[Int(scripts[Int(cp)])] += 1 }
                     if run < WordCache.maxLetters {
                         // Buffer the letter; the word is scored when it ends.
                         let shifted = UInt64(lo) << UInt64((run & 3) * 16)
