@@ -1,7 +1,8 @@
 // Throughput of the text algorithms on the texts of one JSONL or JSONL.zst file, held in memory.
 //
 //     swift run -c release sluice-bench algorithms FILE.jsonl[.zst]
-//     SLUICE_BENCH_ONLY=split|adversarial|clean|hashtags|words|language|quality to run one part
+//     SLUICE_BENCH_ONLY=split|adversarial|clean|hashtags|words|language|quality|patterns|terms|tag|taggers
+//     to run one part
 //
 // Prints `stage  MB/s  records/s` (MB of input text), best of 3 runs per stage.
 import Foundation
@@ -116,6 +117,20 @@ func runAlgorithms(path: String) throws {
             var stats = StageStats()
             tag.process(&batch, stats: &stats)
             return batch.records[0].attributes.count
+        }
+    }
+    // Issue 6 point 8: every tagger of the default pipeline on each text, one core — the dedup
+    // key, the language stage (document language and other-language spans) and the tag stage.
+    if only == nil || only == "taggers" {
+        let language = LanguageStage()
+        let tag = TagStage()
+        bench("taggers") { text in
+            var batch = Batch(sequence: 0, records: [Record(idJSON: [], text: text, origin: Origin(file: "", line: 1))])
+            var stats = StageStats()
+            let key = DedupKey.hash(text)
+            language.process(&batch, stats: &stats)
+            tag.process(&batch, stats: &stats)
+            return batch.records[0].attributes.count &+ Int(truncatingIfNeeded: key & 1)
         }
     }
 }
