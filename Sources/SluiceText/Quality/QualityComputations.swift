@@ -174,12 +174,15 @@ enum GopherRepetition {
 }
 
 enum C4Lines {
-    private static let policy: [StaticString] = ["terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies", "use cookies"]
-
-    static func compute(_ b: UnsafeBufferPointer<UInt8>, scratch: inout [WordToken]) -> C4Signals {
+    /// Computes the C4 signals. `words` are the word tokens of the whole text when they were
+    /// already computed (then the tokens of a line are the ones inside it: lines break at
+    /// whitespace, which never belongs to a token, so the line tokenizes the same alone);
+    /// nil to tokenize the kept lines here.
+    static func compute(_ b: UnsafeBufferPointer<UInt8>, words wordTokens: [WordToken]?, scratch: inout [WordToken]) -> C4Signals {
         var s = C4Signals()
         var tokens: [WordToken] = []
         var buffer: [UInt8] = []
+        var cursor = 0  // first token of `wordTokens` not before the current line
         TextScan.forEachLine(b, 0, b.count) { lo, hi in
             s.lines += 1
             let (ls, le) = TextScan.strip(b, lo, hi)
@@ -204,41 +207,56 @@ enum C4Lines {
             var hasBracket = false
             for k in ls..<le where b[k] == 0x5B { hasBracket = true; break }
             if hasBracket {
+                // The line without citations is new text: tokenize it on its own.
                 removeCitations(b, ls, le, into: &buffer)
                 buffer.withUnsafeBufferPointer { lb in
-                    checkLine(lb, 0, lb.count, words: words, &s, &tokens, &scratch)
+                    guard checkLine(lb, 0, lb.count, words: words, &s) else { return }
+                    tokens.removeAll(keepingCapacity: true)
+                    WordTokenizer.tokenize(lb, 0, lb.count, into: &tokens, scratch: &scratch)
+                    s.sentences += SentenceCount.count(lb, tokens, 0, tokens.count)
                 }
-            } else {
-                checkLine(b, ls, le, words: words, &s, &tokens, &scratch)
+            } else if checkLine(b, ls, le, words: words, &s) {
+                if let all = wordTokens {
+                    while cursor < all.count && all[cursor].start < ls { cursor += 1 }
+                    var end = cursor
+                    while end < all.count && all[end].end <= le { end += 1 }
+                    s.sentences += SentenceCount.count(b, all, cursor, end)
+                    cursor = end
+                } else {
+                    tokens.removeAll(keepingCapacity: true)
+                    WordTokenizer.tokenize(b, ls, le, into: &tokens, scratch: &scratch)
+                    s.sentences += SentenceCount.count(b, tokens, 0, tokens.count)
+                }
             }
         }
         return s
     }
 
+    /// Applies the line filters to `b[lo..<hi]` in datatrove's order, counting the first that
+    /// removes the line; true when the line is kept (and counted as kept).
     private static func checkLine(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, words: Int,
-                                  _ s: inout C4Signals, _ tokens: inout [WordToken], _ scratch: inout [WordToken]) {
+                                  _ s: inout C4Signals) -> Bool {
         // terminal punctuation: . ? ! " ' but not "..."
         let last: UInt8 = hi > lo ? b[hi - 1] : 0
         let terminal = last == 0x2E || last == 0x3F || last == 0x21 || last == 0x22 || last == 0x27
         let ellipsis = hi - lo >= 3 && b[hi - 1] == 0x2E && b[hi - 2] == 0x2E && b[hi - 3] == 0x2E
-        if !terminal || ellipsis { s.linesNoTerminalPunctuation += 1; return }
-        if words < 3 { s.linesTooFewWords += 1; return }
-        if TextScan.containsLowercased(b, lo, hi, "lorem ipsum") {
+        if !terminal || ellipsis { s.linesNoTerminalPunctuation += 1; return false }
+        if words < 3 { s.linesTooFewWords += 1; return false }
+        let found = C4Phrases.scan(b, lo, hi)
+        if found.contains(.loremIpsum) {
             s.loremIpsum = true
             if s.firstDocumentReason == nil { s.firstDocumentReason = "lorem_ipsum" }
-            return
+            return false
         }
-        if TextScan.containsLowercased(b, lo, hi, "javascript") { s.linesJavascript += 1; return }
-        for k in lo..<hi where b[k] == 0x7B {
+        if found.contains(.javascript) { s.linesJavascript += 1; return false }
+        if found.contains(.curlyBracket) {
             s.curlyBracket = true
             if s.firstDocumentReason == nil { s.firstDocumentReason = "curly_bracket" }
-            return
+            return false
         }
-        for p in policy where TextScan.containsLowercased(b, lo, hi, p) { s.linesPolicy += 1; return }
+        if found.contains(.policy) { s.linesPolicy += 1; return false }
         s.keptLines += 1
-        tokens.removeAll(keepingCapacity: true)
-        WordTokenizer.tokenize(b, lo, hi, into: &tokens, scratch: &scratch)
-        s.sentences += SentenceCount.count(b, tokens)
+        return true
     }
 
     /// Copies `b[lo..<hi]` into `out` without Wikipedia citations (`[12]`, `[]`, `[edit]`,
@@ -275,11 +293,13 @@ enum C4Lines {
 /// Sentences as spaCy's rule-based sentencizer counts them over word tokens: a sentence ends
 /// after a sentence-final character (`.` `!` `?` …) at the next token that is not punctuation.
 enum SentenceCount {
-    static func count(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [WordToken]) -> Int {
-        guard !tokens.isEmpty else { return 0 }
+    /// The sentences of `tokens[from..<to]`.
+    static func count(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [WordToken], _ from: Int, _ to: Int) -> Int {
+        guard from < to else { return 0 }
         var sentences = 1
         var seenEnd = false
-        for t in tokens {
+        for k in from..<to {
+            let t = tokens[k]
             var allPunct = true
             var i = t.start
             var first: UInt32 = 0
@@ -330,5 +350,63 @@ enum FineWebLines {
         if withoutNewlines > 0 { s.charDuplicatesRatio = Double(dupChars) / Double(withoutNewlines) }
         if !tokens.isEmpty { s.newLineRatio = Double(newlines) / Double(tokens.count) }
         return s
+    }
+}
+
+/// The phrases of C4's line filters, found in one pass over a line instead of one search per
+/// phrase. Matching is ASCII case-insensitive (only `A`–`Z` are lowered).
+struct C4Phrases: OptionSet {
+    let rawValue: UInt8
+    static let loremIpsum = C4Phrases(rawValue: 1)
+    static let javascript = C4Phrases(rawValue: 2)
+    static let curlyBracket = C4Phrases(rawValue: 4)
+    /// Any of `terms of use`, `privacy policy`, `cookie policy`, `uses cookies`,
+    /// `use of cookies`, `use cookies`.
+    static let policy = C4Phrases(rawValue: 8)
+
+    static func scan(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> C4Phrases {
+        var found: C4Phrases = []
+        var i = lo
+        while i < hi {
+            var c = b[i]
+            if c >= 0x41 && c <= 0x5A { c |= 0x20 }
+            // Dispatch on the first letter; most bytes match none of them.
+            switch c {
+            case 0x6C:  // l
+                if at(b, i, hi, "lorem ipsum") { found.insert(.loremIpsum) }
+            case 0x6A:  // j
+                if at(b, i, hi, "javascript") { found.insert(.javascript) }
+            case 0x7B:
+                found.insert(.curlyBracket)
+            case 0x74:  // t
+                if at(b, i, hi, "terms of use") { found.insert(.policy) }
+            case 0x70:  // p
+                if at(b, i, hi, "privacy policy") { found.insert(.policy) }
+            case 0x63:  // c
+                if at(b, i, hi, "cookie policy") { found.insert(.policy) }
+            case 0x75:  // u
+                if at(b, i, hi, "uses cookies") || at(b, i, hi, "use of cookies") || at(b, i, hi, "use cookies") {
+                    found.insert(.policy)
+                }
+            default:
+                break
+            }
+            i += 1
+        }
+        return found
+    }
+
+    /// Whether the lowercase ASCII `needle` starts at `i` (ASCII case-insensitive).
+    @inline(__always)
+    private static func at(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ hi: Int, _ needle: StaticString) -> Bool {
+        let n = needle.utf8CodeUnitCount
+        guard hi - i >= n else { return false }
+        let p = needle.utf8Start
+        for k in 1..<n {
+            var d = b[i + k]
+            if d >= 0x41 && d <= 0x5A { d |= 0x20 }
+            if d != p[k] { return false }
+        }
+        return true
     }
 }

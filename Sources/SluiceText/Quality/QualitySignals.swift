@@ -108,7 +108,7 @@ public struct QualitySignals: Sendable, Equatable {
             for c in b where c == 0x0A { newlines += 1 }
             if groups.contains(.gopherQuality) { q.gopherQuality = GopherQuality.compute(b, tokens) }
             if groups.contains(.gopherRepetition) { q.gopherRepetition = GopherRepetition.compute(b, tokens, chars: chars, newlines: newlines) }
-            if groups.contains(.c4) { q.c4 = C4Lines.compute(b, scratch: &scratch) }
+            if groups.contains(.c4) { q.c4 = C4Lines.compute(b, words: needWords ? tokens : nil, scratch: &scratch) }
             if groups.contains(.fineweb) { q.fineweb = FineWebLines.compute(b, tokens, chars: chars, newlines: newlines) }
             return q
         }
@@ -177,29 +177,5 @@ enum TextScan {
             }
         }
         if start < hi { body(start, hi) }
-    }
-
-    /// ASCII case-insensitive search of a lowercase ASCII `needle`.
-    static func containsLowercased(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, _ needle: StaticString) -> Bool {
-        let n = needle.utf8CodeUnitCount
-        guard hi - lo >= n else { return false }
-        let p = needle.utf8Start
-        let first = p[0]
-        var i = lo
-        while i + n <= hi {
-            let c = b[i]
-            if c == first || (c >= 0x41 && c <= 0x5A && c | 0x20 == first) {
-                var k = 1
-                while k < n {
-                    var d = b[i + k]
-                    if d >= 0x41 && d <= 0x5A { d |= 0x20 }
-                    if d != p[k] { break }
-                    k += 1
-                }
-                if k == n { return true }
-            }
-            i += 1
-        }
-        return false
     }
 }
