@@ -40,6 +40,19 @@ struct NgramTable {
         }
     }
 
+    /// How many times `key` was added (0 when absent).
+    @inline(__always)
+    func count(of key: UInt64) -> Int {
+        let k = key == 0 ? 1 : key
+        var slot = Int(truncatingIfNeeded: k ^ (k >> 29)) & mask
+        while true {
+            let cur = keys[slot]
+            if cur == k { return Int(counts[slot]) }
+            if cur == 0 { return 0 }
+            slot = (slot + 1) & mask
+        }
+    }
+
     /// Inserts `key`; returns false when it was already present.
     @inline(__always)
     mutating func insert(_ key: UInt64) -> Bool {

@@ -131,39 +131,64 @@ enum GopherRepetition {
         s.duplicateLineFraction = Double(dupLines) / Double(lines)
         s.duplicateLineCharFraction = Double(dupLineChars) / total
 
-        // n-grams over word hashes.
+        // n-grams over word hashes. An n-gram can only occur twice where the (n-1)-gram at
+        // the same word occurs twice, so each pass for n looks only at the positions whose
+        // (n-1)-gram repeats (`candidates`, ascending): in most text that set shrinks
+        // quickly. At the other positions the n-gram occurs once, which changes neither the
+        // most frequent n-gram (unless all occur once: then it is the first one) nor the
+        // greedy scan for repeated ones (a unique n-gram is never found again).
         let count = tokens.count
+        guard count >= 2 else { return s }
         var hashes = [UInt64](repeating: 0, count: count)
         var prefixChars = [Int](repeating: 0, count: count + 1)
         for (k, t) in tokens.enumerated() {
             hashes[k] = QualityHash.bytes(b, t.start, t.end)
             prefixChars[k + 1] = prefixChars[k] + t.chars
         }
-        // grams[i] holds the hash of the n-gram starting at word i, extended by one word per n.
+        var candidates: [Int32] = []
+        candidates.reserveCapacity(count)
+        seen.clear()
+        for k in 0..<count { _ = seen.add(hashes[k], index: k) }
+        for k in 0..<count where seen.count(of: hashes[k]) >= 2 { candidates.append(Int32(k)) }
+        // grams[i] holds the hash of the n-gram starting at word i, extended by one word per n
+        // (kept up to date at candidate positions only).
         var grams = hashes
+        var repeating: [Int32] = []
+        repeating.reserveCapacity(count)
         for len in 2...10 where count >= len {
-            for i in 0...(count - len) { grams[i] = QualityHash.combine(grams[i], hashes[i + len - 1]) }
+            let last = count - len  // the last position an n-gram starts at
+            while let l = candidates.last, Int(l) > last { candidates.removeLast() }
             seen.clear()
-            if len <= 4 {
-                var bestCount = 0, bestFirst = Int.max, bestChars = 0
-                for i in 0...(count - len) {
-                    let (c, first) = seen.add(grams[i], index: i)
-                    if c > bestCount || (c == bestCount && first < bestFirst) {
-                        bestCount = c
-                        bestFirst = first
-                        bestChars = prefixChars[first + len] - prefixChars[first] + len - 1
-                    }
+            var bestCount = 0, bestFirst = Int.max
+            for c in candidates {
+                let i = Int(c)
+                grams[i] = QualityHash.combine(grams[i], hashes[i + len - 1])
+                let (n, first) = seen.add(grams[i], index: i)
+                if n > bestCount || (n == bestCount && first < bestFirst) {
+                    bestCount = n
+                    bestFirst = first
                 }
+            }
+            repeating.removeAll(keepingCapacity: true)
+            if bestCount >= 2 {
+                for c in candidates where seen.count(of: grams[Int(c)]) >= 2 { repeating.append(c) }
+            }
+            swap(&candidates, &repeating)
+            if len <= 4 {
+                if bestCount < 2 { bestCount = 1; bestFirst = 0 }
+                let bestChars = prefixChars[bestFirst + len] - prefixChars[bestFirst] + len - 1
                 s.topNgramCharFraction[len - 2] = Double(bestChars * bestCount) / total
             } else {
+                // Greedy, non-overlapping: a repeat found at i skips the words up to i + len.
+                seen.clear()
                 var repeated = 0
-                var i = 0
-                while i <= count - len {
-                    if seen.insert(grams[i]) {
-                        i += 1
-                    } else {
+                var next = 0
+                for c in candidates {
+                    let i = Int(c)
+                    if i < next { continue }
+                    if !seen.insert(grams[i]) {
                         repeated += prefixChars[i + len] - prefixChars[i]
-                        i += len
+                        next = i + len
                     }
                 }
                 s.duplicateNgramCharFraction[len - 5] = Double(repeated) / total
