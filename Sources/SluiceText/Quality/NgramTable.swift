@@ -1,61 +1,80 @@
-/// An open-addressing hash table from 64-bit keys to a count and the index of first
-/// insertion, reused across the n-gram passes of one document.
-struct NgramTable {
-    private var keys: [UInt64]
-    private var counts: [Int32]
-    private var firsts: [Int32]
-    private var mask: Int
+/// An open-addressing hash table of 64-bit keys, each with a count, the index of its first
+/// insertion and a mark, reused across the passes of one document. A class over raw
+/// storage: the n-gram passes probe it once per word, and array copy-on-write checks and
+/// bounds checks would cost as much as the probe.
+final class NgramTable {
+    private let keys: UnsafeMutablePointer<UInt64>
+    private let counts: UnsafeMutablePointer<Int32>
+    private let firsts: UnsafeMutablePointer<Int32>
+    private let marks: UnsafeMutablePointer<Bool>
+    private let capacity: Int
+    private let mask: Int
 
     init(expected: Int) {
         var cap = 16
         while cap < expected * 2 { cap <<= 1 }
-        keys = [UInt64](repeating: 0, count: cap)
-        counts = [Int32](repeating: 0, count: cap)
-        firsts = [Int32](repeating: 0, count: cap)
+        capacity = cap
         mask = cap - 1
+        keys = .allocate(capacity: cap)
+        counts = .allocate(capacity: cap)
+        firsts = .allocate(capacity: cap)
+        marks = .allocate(capacity: cap)
+        clear()
     }
 
-    mutating func clear() {
-        keys.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+    deinit {
+        keys.deallocate()
+        counts.deallocate()
+        firsts.deallocate()
+        marks.deallocate()
     }
 
-    /// Adds one occurrence of `key` (first seen at `index`); returns its count and first index.
+    /// Empties the table (counts and first indices are set when a key is added).
+    func clear() {
+        keys.update(repeating: 0, count: capacity)
+        marks.update(repeating: false, count: capacity)
+    }
+
+    /// Adds one occurrence of `key` (first seen at `index`); returns its slot.
     @inline(__always)
-    mutating func add(_ key: UInt64, index: Int) -> (count: Int, first: Int) {
+    func add(_ key: UInt64, index: Int) -> Int {
         let k = key == 0 ? 1 : key
         var slot = Int(truncatingIfNeeded: k ^ (k >> 29)) & mask
         while true {
             let cur = keys[slot]
             if cur == k {
                 counts[slot] += 1
-                return (Int(counts[slot]), Int(firsts[slot]))
+                return slot
             }
             if cur == 0 {
                 keys[slot] = k
                 counts[slot] = 1
                 firsts[slot] = Int32(truncatingIfNeeded: index)
-                return (1, index)
+                return slot
             }
             slot = (slot + 1) & mask
         }
     }
 
-    /// How many times `key` was added (0 when absent).
+    /// Occurrences added of the key in `slot`.
     @inline(__always)
-    func count(of key: UInt64) -> Int {
-        let k = key == 0 ? 1 : key
-        var slot = Int(truncatingIfNeeded: k ^ (k >> 29)) & mask
-        while true {
-            let cur = keys[slot]
-            if cur == k { return Int(counts[slot]) }
-            if cur == 0 { return 0 }
-            slot = (slot + 1) & mask
-        }
+    func count(at slot: Int) -> Int { Int(counts[slot]) }
+
+    /// Index of the first occurrence of the key in `slot`.
+    @inline(__always)
+    func first(at slot: Int) -> Int { Int(firsts[slot]) }
+
+    /// Marks `slot`; returns whether it was marked already.
+    @inline(__always)
+    func mark(_ slot: Int) -> Bool {
+        if marks[slot] { return true }
+        marks[slot] = true
+        return false
     }
 
     /// Inserts `key`; returns false when it was already present.
     @inline(__always)
-    mutating func insert(_ key: UInt64) -> Bool {
+    func insert(_ key: UInt64) -> Bool {
         let k = key == 0 ? 1 : key
         var slot = Int(truncatingIfNeeded: k ^ (k >> 29)) & mask
         while true {

@@ -7,16 +7,25 @@ enum GopherQuality {
         var nonSymbolChars = 0
         var alphaWords = 0
         var stopSeen: UInt8 = 0
+        // (globals read once: each read of a global goes through its lazy initializer)
+        let classes = QualityChars.table
+        let stopWords = Self.stopWords
         for t in tokens {
             var nonSymbol = false
             var alpha = false
             var i = t.start
             while i < t.end && !(nonSymbol && alpha) {
-                let (v, l) = WordTokenizer.scalar(b, i, t.end)
-                let bits = QualityChars.bits(v)
+                let bits: UInt16
+                if b[i] < 0x80 {
+                    bits = classes[Int(b[i])]
+                    i += 1
+                } else {
+                    let (v, l) = WordTokenizer.scalar(b, i, t.end)
+                    bits = QualityChars.bits(v, classes)
+                    i += l
+                }
                 if bits & QualityChars.gopherPunct == 0 { nonSymbol = true }
                 if bits & QualityChars.alpha != 0 { alpha = true }
-                i += l
             }
             if nonSymbol { s.nonSymbolWords += 1; nonSymbolChars += t.chars }
             if alpha { alphaWords += 1 }
@@ -71,7 +80,7 @@ enum GopherRepetition {
         guard n > 0 else { return s }
         s.empty = false
         let total = Double(chars)
-        var seen = NgramTable(expected: max(tokens.count, newlines + 2))
+        let seen = NgramTable(expected: max(tokens.count, newlines + 2))
 
         // Paragraphs: the stripped text split at runs of two or more newlines.
         let (ps, pe) = TextScan.strip(b, 0, n)
@@ -145,11 +154,14 @@ enum GopherRepetition {
             hashes[k] = QualityHash.bytes(b, t.start, t.end)
             prefixChars[k + 1] = prefixChars[k] + t.chars
         }
+        // slots[i]: the table slot of the current n-gram at candidate position i, so that
+        // counts and marks are read without probing again.
+        var slots = [Int32](repeating: 0, count: count)
         var candidates: [Int32] = []
         candidates.reserveCapacity(count)
         seen.clear()
-        for k in 0..<count { _ = seen.add(hashes[k], index: k) }
-        for k in 0..<count where seen.count(of: hashes[k]) >= 2 { candidates.append(Int32(k)) }
+        for k in 0..<count { slots[k] = Int32(truncatingIfNeeded: seen.add(hashes[k], index: k)) }
+        for k in 0..<count where seen.count(at: Int(slots[k])) >= 2 { candidates.append(Int32(k)) }
         // grams[i] holds the hash of the n-gram starting at word i, extended by one word per n
         // (kept up to date at candidate positions only).
         var grams = hashes
@@ -159,34 +171,37 @@ enum GopherRepetition {
             let last = count - len  // the last position an n-gram starts at
             while let l = candidates.last, Int(l) > last { candidates.removeLast() }
             seen.clear()
-            var bestCount = 0, bestFirst = Int.max
             for c in candidates {
                 let i = Int(c)
                 grams[i] = QualityHash.combine(grams[i], hashes[i + len - 1])
-                let (n, first) = seen.add(grams[i], index: i)
+                slots[i] = Int32(truncatingIfNeeded: seen.add(grams[i], index: i))
+            }
+            // The repeated n-grams, and the most frequent one (the earliest of a tie).
+            repeating.removeAll(keepingCapacity: true)
+            var bestCount = 1, bestFirst = 0
+            for c in candidates {
+                let slot = Int(slots[Int(c)])
+                let n = seen.count(at: slot)
+                guard n >= 2 else { continue }
+                repeating.append(c)
+                let first = seen.first(at: slot)
                 if n > bestCount || (n == bestCount && first < bestFirst) {
                     bestCount = n
                     bestFirst = first
                 }
             }
-            repeating.removeAll(keepingCapacity: true)
-            if bestCount >= 2 {
-                for c in candidates where seen.count(of: grams[Int(c)]) >= 2 { repeating.append(c) }
-            }
             swap(&candidates, &repeating)
             if len <= 4 {
-                if bestCount < 2 { bestCount = 1; bestFirst = 0 }
                 let bestChars = prefixChars[bestFirst + len] - prefixChars[bestFirst] + len - 1
                 s.topNgramCharFraction[len - 2] = Double(bestChars * bestCount) / total
             } else {
                 // Greedy, non-overlapping: a repeat found at i skips the words up to i + len.
-                seen.clear()
                 var repeated = 0
                 var next = 0
                 for c in candidates {
                     let i = Int(c)
                     if i < next { continue }
-                    if !seen.insert(grams[i]) {
+                    if seen.mark(Int(slots[i])) {
                         repeated += prefixChars[i + len] - prefixChars[i]
                         next = i + len
                     }
@@ -323,18 +338,20 @@ enum SentenceCount {
         guard from < to else { return 0 }
         var sentences = 1
         var seenEnd = false
+        let classes = QualityChars.table  // read once (see GopherQuality)
         for k in from..<to {
             let t = tokens[k]
             var allPunct = true
             var i = t.start
-            var first: UInt32 = 0
-            while i < t.end {
+            var firstBits: UInt16 = 0
+            while i < t.end && (allPunct || i == t.start) {
                 let (v, l) = WordTokenizer.scalar(b, i, t.end)
-                if i == t.start { first = v }
-                if QualityChars.bits(v) & QualityChars.punctCategory == 0 { allPunct = false }
+                let bits = QualityChars.bits(v, classes)
+                if i == t.start { firstBits = bits }
+                if bits & QualityChars.punctCategory == 0 { allPunct = false }
                 i += l
             }
-            let endChar = t.chars == 1 && QualityChars.bits(first) & QualityChars.sentenceEnd != 0
+            let endChar = t.chars == 1 && firstBits & QualityChars.sentenceEnd != 0
             if seenEnd && !allPunct && !endChar {
                 sentences += 1
                 seenEnd = false
@@ -351,7 +368,7 @@ enum FineWebLines {
         var s = FineWebSignals()
         let n = b.count
         var lines = 0, punct = 0, short = 0, dupChars = 0
-        var seen = NgramTable(expected: newlines + 1)
+        let seen = NgramTable(expected: newlines + 1)
         var start = 0
         func line(_ lo: Int, _ hi: Int) {
             let (s0, e0) = TextScan.strip(b, lo, hi)

@@ -144,6 +144,11 @@ enum TextScan {
         }
         var e = hi
         while e > s {
+            let c = b[e - 1]
+            if c < 0x80 {  // ASCII, without the character table
+                if c == 0x20 || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F) { e -= 1; continue }
+                break
+            }
             guard let (v, vs) = WordTokenizer.scalarBefore(b, e, s) else { break }
             if QualityChars.bits(v) & QualityChars.space == 0 { break }
             e = vs
