@@ -3,36 +3,49 @@
 /// storage: the n-gram passes probe it once per word, and array copy-on-write checks and
 /// bounds checks would cost as much as the probe.
 final class NgramTable {
-    private let keys: UnsafeMutablePointer<UInt64>
-    private let counts: UnsafeMutablePointer<Int32>
-    private let firsts: UnsafeMutablePointer<Int32>
+    /// A key with its count and the index of its first insertion: one cache line holds four.
+    private struct Entry {
+        var key: UInt64
+        var count: Int32
+        var first: Int32
+    }
+
+    private let entries: UnsafeMutablePointer<Entry>
     private let marks: UnsafeMutablePointer<Bool>
     private let capacity: Int
-    private let mask: Int
+    /// The slots in use are `0...mask`: `clear(expected:)` shrinks them for small passes, so
+    /// that clearing and probing touch little memory.
+    private var mask: Int
 
     init(expected: Int) {
-        var cap = 16
-        while cap < expected * 2 { cap <<= 1 }
-        capacity = cap
-        mask = cap - 1
-        keys = .allocate(capacity: cap)
-        counts = .allocate(capacity: cap)
-        firsts = .allocate(capacity: cap)
-        marks = .allocate(capacity: cap)
+        capacity = Self.slots(for: expected)
+        mask = capacity - 1
+        entries = .allocate(capacity: capacity)
+        marks = .allocate(capacity: capacity)
         clear()
     }
 
     deinit {
-        keys.deallocate()
-        counts.deallocate()
-        firsts.deallocate()
+        entries.deallocate()
         marks.deallocate()
     }
 
+    private static func slots(for expected: Int) -> Int {
+        var cap = 16
+        while cap < expected * 2 { cap <<= 1 }
+        return cap
+    }
+
     /// Empties the table (counts and first indices are set when a key is added).
-    func clear() {
-        keys.update(repeating: 0, count: capacity)
-        marks.update(repeating: false, count: capacity)
+    func clear() { clear(expected: capacity / 2) }
+
+    /// Empties the table for at most `expected` keys (no more than it was created for).
+    func clear(expected: Int) {
+        let used = min(Self.slots(for: expected), capacity)
+        mask = used - 1
+        // Only the keys need zeroing: an entry's other fields are set when its key is.
+        for k in 0..<used { entries[k].key = 0 }
+        marks.update(repeating: false, count: used)
     }
 
     /// Adds one occurrence of `key` (first seen at `index`); returns its slot.
@@ -41,15 +54,13 @@ final class NgramTable {
         let k = key == 0 ? 1 : key
         var slot = Int(truncatingIfNeeded: k ^ (k >> 29)) & mask
         while true {
-            let cur = keys[slot]
+            let cur = entries[slot].key
             if cur == k {
-                counts[slot] += 1
+                entries[slot].count += 1
                 return slot
             }
             if cur == 0 {
-                keys[slot] = k
-                counts[slot] = 1
-                firsts[slot] = Int32(truncatingIfNeeded: index)
+                entries[slot] = Entry(key: k, count: 1, first: Int32(truncatingIfNeeded: index))
                 return slot
             }
             slot = (slot + 1) & mask
@@ -58,11 +69,11 @@ final class NgramTable {
 
     /// Occurrences added of the key in `slot`.
     @inline(__always)
-    func count(at slot: Int) -> Int { Int(counts[slot]) }
+    func count(at slot: Int) -> Int { Int(entries[slot].count) }
 
     /// Index of the first occurrence of the key in `slot`.
     @inline(__always)
-    func first(at slot: Int) -> Int { Int(firsts[slot]) }
+    func first(at slot: Int) -> Int { Int(entries[slot].first) }
 
     /// Marks `slot`; returns whether it was marked already.
     @inline(__always)
@@ -78,10 +89,10 @@ final class NgramTable {
         let k = key == 0 ? 1 : key
         var slot = Int(truncatingIfNeeded: k ^ (k >> 29)) & mask
         while true {
-            let cur = keys[slot]
+            let cur = entries[slot].key
             if cur == k { return false }
             if cur == 0 {
-                keys[slot] = k
+                entries[slot].key = k
                 return true
             }
             slot = (slot + 1) & mask

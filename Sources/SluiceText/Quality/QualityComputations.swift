@@ -170,7 +170,7 @@ enum GopherRepetition {
         for len in 2...10 where count >= len {
             let last = count - len  // the last position an n-gram starts at
             while let l = candidates.last, Int(l) > last { candidates.removeLast() }
-            seen.clear()
+            seen.clear(expected: candidates.count)
             for c in candidates {
                 let i = Int(c)
                 grams[i] = QualityHash.combine(grams[i], hashes[i + len - 1])
