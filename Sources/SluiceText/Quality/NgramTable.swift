@@ -104,6 +104,20 @@ final class NgramTable {
 enum QualityHash {
     @inline(__always)
     static func bytes(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> UInt64 {
+        // Most words fit in 8 bytes: one unaligned load, the bytes past `hi` masked off
+        // (near the end of the buffer, where the load would overrun it, the same little-endian
+        // word is built byte by byte: equal bytes must hash equal wherever they are).
+        let n = hi - lo
+        if n <= 8 {
+            var w: UInt64 = 0
+            if lo + 8 <= b.count {
+                let raw = UnsafeRawPointer(b.baseAddress! + lo).loadUnaligned(as: UInt64.self)
+                w = n == 8 ? raw : raw & ((1 << UInt64(8 * n)) &- 1)
+            } else {
+                for k in 0..<n { w |= UInt64(b[lo + k]) << UInt64(8 * k) }
+            }
+            return mix(0xcbf29ce484222325 ^ mix(w ^ UInt64(n) &* 0x9E3779B97F4A7C15))
+        }
         var h: UInt64 = 0xcbf29ce484222325
         var i = lo
         while i + 8 <= hi {

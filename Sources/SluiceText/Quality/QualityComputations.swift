@@ -95,8 +95,10 @@ enum GopherRepetition {
                     dupParaChars += TextScan.scalarCount(b, lo, hi)
                 }
             }
-            while i < pe {
-                if b[i] == 0x0A && i + 1 < pe && b[i + 1] == 0x0A {
+            while true {
+                i = TextScan.newline(b, i, pe)
+                if i >= pe { break }
+                if i + 1 < pe && b[i + 1] == 0x0A {
                     var j = i
                     while j < pe && b[j] == 0x0A { j += 1 }
                     element(start, i)
@@ -124,16 +126,14 @@ enum GopherRepetition {
                     dupLineChars += TextScan.scalarCount(b, lo, hi)
                 }
             }
-            while i < n {
-                if b[i] == 0x0A {
-                    var j = i
-                    while j < n && b[j] == 0x0A { j += 1 }
-                    element(start, i)
-                    start = j
-                    i = j
-                } else {
-                    i += 1
-                }
+            while true {
+                i = TextScan.newline(b, i, n)
+                if i >= n { break }
+                var j = i
+                while j < n && b[j] == 0x0A { j += 1 }
+                element(start, i)
+                start = j
+                i = j
             }
             element(start, n)
         }
@@ -226,18 +226,24 @@ enum C4Lines {
         TextScan.forEachLine(b, 0, b.count) { lo, hi in
             s.lines += 1
             let (ls, le) = TextScan.strip(b, lo, hi)
-            // words (whitespace-separated), before citations are removed
+            // words (whitespace-separated), before citations are removed. Only whether there
+            // are fewer than 3 matters, and a word over 1000 characters needs a line over
+            // 1000 bytes: short lines stop scanning at their third word.
             var words = 0
             var tooLong = false
             var i = ls
             var wordChars = 0
             var inWord = false
+            let longLine = le - ls > 1000
             while i < le {
                 let (sp, l) = TextScan.space(b, i, le)
                 if sp {
                     inWord = false
                 } else {
-                    if !inWord { words += 1; inWord = true; wordChars = 0 }
+                    if !inWord {
+                        words += 1; inWord = true; wordChars = 0
+                        if words >= 3 && !longLine { break }
+                    }
                     wordChars += 1
                     if wordChars > 1000 { tooLong = true }
                 }
@@ -379,9 +385,11 @@ enum FineWebLines {
             if c <= 30 { short += 1 }
             if !seen.insert(QualityHash.bytes(b, lo, hi)) { dupChars += c }
         }
-        for i in 0..<n where b[i] == 0x0A {
+        var i = TextScan.newline(b, 0, n)
+        while i < n {
             line(start, i)
             start = i + 1
+            i = TextScan.newline(b, start, n)
         }
         line(start, n)
         s.lines = lines
@@ -408,18 +416,23 @@ struct C4Phrases: OptionSet {
 
     static func scan(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> C4Phrases {
         var found: C4Phrases = []
+        for k in lo..<hi where b[k] == 0x7B { found.insert(.curlyBracket); break }
+        // Every phrase has at least 10 bytes; test its first two letters at once before
+        // the whole phrase (`| 0x2020` lowers ASCII letters and maps no other byte to one).
         var i = lo
-        while i < hi {
+        while i + 10 <= hi {
+            let pair = (UInt16(b[i]) | UInt16(b[i + 1]) << 8) | 0x2020
+            guard pair == 0x6F6C || pair == 0x616A || pair == 0x6574 || pair == 0x7270 || pair == 0x6F63 || pair == 0x7375 else {
+                i += 1
+                continue
+            }
             var c = b[i]
             if c >= 0x41 && c <= 0x5A { c |= 0x20 }
-            // Dispatch on the first letter; most bytes match none of them.
             switch c {
             case 0x6C:  // l
                 if at(b, i, hi, "lorem ipsum") { found.insert(.loremIpsum) }
             case 0x6A:  // j
                 if at(b, i, hi, "javascript") { found.insert(.javascript) }
-            case 0x7B:
-                found.insert(.curlyBracket)
             case 0x74:  // t
                 if at(b, i, hi, "terms of use") { found.insert(.policy) }
             case 0x70:  // p

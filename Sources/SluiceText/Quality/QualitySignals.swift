@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Gopher quality signals (Rae et al. 2021, as datatrove's GopherQualityFilter computes them).
 public struct GopherQualitySignals: Sendable, Equatable {
     /// Word tokens (spaCy English rules).
@@ -105,7 +113,8 @@ public struct QualitySignals: Sendable, Equatable {
             }
             let chars = TextScan.scalarCount(b, 0, b.count)
             var newlines = 0
-            for c in b where c == 0x0A { newlines += 1 }
+            var at = TextScan.newline(b, 0, b.count)
+            while at < b.count { newlines += 1; at = TextScan.newline(b, at + 1, b.count) }
             if groups.contains(.gopherQuality) { q.gopherQuality = GopherQuality.compute(b, tokens) }
             if groups.contains(.gopherRepetition) { q.gopherRepetition = GopherRepetition.compute(b, tokens, chars: chars, newlines: newlines) }
             if groups.contains(.c4) { q.c4 = C4Lines.compute(b, words: needWords ? tokens : nil, scratch: &scratch) }
@@ -132,6 +141,13 @@ enum TextScan {
         if c < 0x80 { return (c == 0x20 || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F), 1) }
         let (v, l) = WordTokenizer.scalar(b, i, hi)
         return (QualityChars.bits(v) & QualityChars.space != 0, l)
+    }
+
+    /// The index of the first `\n` in `b[from..<to]`, or `to` (memchr: vectorized by libc).
+    @inline(__always)
+    static func newline(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int {
+        guard from < to, let p = memchr(b.baseAddress! + from, 0x0A, to - from) else { return to }
+        return b.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
     }
 
     /// `b[lo..<hi]` without leading and trailing Python whitespace.
