@@ -269,7 +269,16 @@ public enum WordTokenizer {
         return oneCharSuffix(b, lo, hi)
     }
 
+    /// The last bytes of `numberSuffixes`: a chunk ending otherwise (as numbers do, in a
+    /// digit) matches none of them, and the list is not walked.
+    private static let numberSuffixLastBytes: [Bool] = {
+        var t = [Bool](repeating: false, count: 256)
+        for s in numberSuffixes { t[Int(s[s.count - 1])] = true }
+        return t
+    }()
+
     private static func numberSuffixLength(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, longerThan best: Int) -> Int {
+        guard numberSuffixLastBytes[Int(b[hi - 1])] else { return 0 }
         for s in numberSuffixes where s.count > best && hi - lo > s.count && hasSuffix(b, lo, hi, s) && isASCIIDigit(b[hi - s.count - 1]) {
             return s.count
         }
