@@ -1,5 +1,16 @@
 enum GopherQuality {
-    private static let stopWords: [[UInt8]] = ["the", "be", "to", "of", "and", "that", "have", "with"].map { Array($0.utf8) }
+    /// The stop words as `key(_:_:_:)` computes them: their bytes and length in one integer.
+    private static let stopWords: [UInt64] = ["the", "be", "to", "of", "and", "that", "have", "with"].map { word in
+        Array(word.utf8).withUnsafeBufferPointer { key($0, 0, $0.count) }
+    }
+
+    /// The bytes of a word of at most 4 bytes (little-endian) and its length.
+    @inline(__always)
+    private static func key(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ n: Int) -> UInt64 {
+        var key = UInt64(n) << 32
+        for j in 0..<n { key |= UInt64(b[lo + j]) << UInt64(8 * j) }
+        return key
+    }
 
     static func compute(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [WordToken]) -> GopherQualitySignals {
         var s = GopherQualitySignals()
@@ -30,12 +41,9 @@ enum GopherQuality {
             if nonSymbol { s.nonSymbolWords += 1; nonSymbolChars += t.chars }
             if alpha { alphaWords += 1 }
             let n = t.end - t.start
-            if n <= 4 {
-                for (k, w) in stopWords.enumerated() where w.count == n {
-                    var same = true
-                    for j in 0..<n where b[t.start + j] != w[j] { same = false; break }
-                    if same { stopSeen |= 1 << UInt8(k) }
-                }
+            if n >= 2 && n <= 4 {
+                let key = Self.key(b, t.start, n)
+                for k in 0..<stopWords.count where stopWords[k] == key { stopSeen |= 1 << UInt8(k) }
             }
         }
         s.stopWords = stopSeen.nonzeroBitCount
