@@ -146,7 +146,13 @@ enum TextScan {
     /// The index of the first `\n` in `b[from..<to]`, or `to` (memchr: vectorized by libc).
     @inline(__always)
     static func newline(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int {
-        guard from < to, let p = memchr(b.baseAddress! + from, 0x0A, to - from) else { return to }
+        byte(0x0A, b, from, to)
+    }
+
+    /// The index of the first `c` in `b[from..<to]`, or `to`.
+    @inline(__always)
+    static func byte(_ c: UInt8, _ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int {
+        guard from < to, let p = memchr(b.baseAddress! + from, Int32(c), to - from) else { return to }
         return b.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
     }
 
