@@ -161,49 +161,64 @@ enum GopherRepetition {
         // greedy scan for repeated ones (a unique n-gram is never found again).
         let count = tokens.count
         guard count >= 2 else { return s }
-        var hashes = [UInt64](repeating: 0, count: count)
-        var prefixChars = [Int](repeating: 0, count: count + 1)
-        for (k, t) in tokens.enumerated() {
-            hashes[k] = QualityHash.bytes(b, t.start, t.end)
-            prefixChars[k + 1] = prefixChars[k] + t.chars
-        }
-        // slots[i]: the table slot of the current n-gram at candidate position i, so that
-        // counts and marks are read without probing again.
-        var slots = [Int32](repeating: 0, count: count)
-        var candidates: [Int32] = []
-        candidates.reserveCapacity(count)
-        seen.clear()
-        for k in 0..<count { slots[k] = Int32(truncatingIfNeeded: seen.add(hashes[k], index: k)) }
-        for k in 0..<count where seen.count(at: Int(slots[k])) >= 2 { candidates.append(Int32(k)) }
+        // Working space in raw buffers: these loops run about ten times per word, and array
+        // bounds and uniqueness checks would be a good part of their cost.
+        let hashes = UnsafeMutablePointer<UInt64>.allocate(capacity: count)
         // grams[i] holds the hash of the n-gram starting at word i, extended by one word per n
         // (kept up to date at candidate positions only).
-        var grams = hashes
-        var repeating: [Int32] = []
-        repeating.reserveCapacity(count)
+        let grams = UnsafeMutablePointer<UInt64>.allocate(capacity: count)
+        let prefixChars = UnsafeMutablePointer<Int>.allocate(capacity: count + 1)
+        // slots[i]: the table slot of the current n-gram at candidate position i, so that
+        // counts and marks are read without probing again.
+        let slots = UnsafeMutablePointer<Int32>.allocate(capacity: count)
+        var candidates = UnsafeMutablePointer<Int32>.allocate(capacity: count)
+        var repeating = UnsafeMutablePointer<Int32>.allocate(capacity: count)
+        defer {
+            hashes.deallocate(); grams.deallocate(); prefixChars.deallocate()
+            slots.deallocate(); candidates.deallocate(); repeating.deallocate()
+        }
+        prefixChars[0] = 0
+        tokens.withUnsafeBufferPointer { tk in
+            for k in 0..<count {
+                hashes[k] = QualityHash.bytes(b, tk[k].start, tk[k].end)
+                grams[k] = hashes[k]
+                prefixChars[k + 1] = prefixChars[k] + tk[k].chars
+            }
+        }
+        seen.clear()
+        for k in 0..<count { slots[k] = Int32(truncatingIfNeeded: seen.add(hashes[k], index: k)) }
+        var candidateCount = 0
+        for k in 0..<count {  // (written always, kept when the word repeats: no branch)
+            candidates[candidateCount] = Int32(truncatingIfNeeded: k)
+            candidateCount += seen.count(at: Int(slots[k])) >= 2 ? 1 : 0
+        }
         for len in 2...10 where count >= len {
             let last = count - len  // the last position an n-gram starts at
-            while let l = candidates.last, Int(l) > last { candidates.removeLast() }
-            seen.clear(expected: candidates.count)
-            for c in candidates {
-                let i = Int(c)
+            while candidateCount > 0 && Int(candidates[candidateCount - 1]) > last { candidateCount -= 1 }
+            seen.clear(expected: candidateCount)
+            for j in 0..<candidateCount {
+                let i = Int(candidates[j])
                 grams[i] = QualityHash.combine(grams[i], hashes[i + len - 1])
                 slots[i] = Int32(truncatingIfNeeded: seen.add(grams[i], index: i))
             }
-            // The repeated n-grams, and the most frequent one (the earliest of a tie).
-            repeating.removeAll(keepingCapacity: true)
+            // The repeated n-grams, and the most frequent one (the earliest of a tie; when
+            // every n-gram occurs once, the first).
+            var repeatingCount = 0
             var bestCount = 1, bestFirst = 0
-            for c in candidates {
+            for j in 0..<candidateCount {
+                let c = candidates[j]
                 let slot = Int(slots[Int(c)])
                 let n = seen.count(at: slot)
-                guard n >= 2 else { continue }
-                repeating.append(c)
+                repeating[repeatingCount] = c
+                repeatingCount += n >= 2 ? 1 : 0
                 let first = seen.first(at: slot)
-                if n > bestCount || (n == bestCount && first < bestFirst) {
+                if n > bestCount || (n == bestCount && first < bestFirst) {  // never for n = 1
                     bestCount = n
                     bestFirst = first
                 }
             }
             swap(&candidates, &repeating)
+            candidateCount = repeatingCount
             if len <= 4 {
                 let bestChars = prefixChars[bestFirst + len] - prefixChars[bestFirst] + len - 1
                 s.topNgramCharFraction[len - 2] = Double(bestChars * bestCount) / total
@@ -211,8 +226,8 @@ enum GopherRepetition {
                 // Greedy, non-overlapping: a repeat found at i skips the words up to i + len.
                 var repeated = 0
                 var next = 0
-                for c in candidates {
-                    let i = Int(c)
+                for j in 0..<candidateCount {
+                    let i = Int(candidates[j])
                     if i < next { continue }
                     if seen.mark(Int(slots[i])) {
                         repeated += prefixChars[i + len] - prefixChars[i]
