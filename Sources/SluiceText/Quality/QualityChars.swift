@@ -28,7 +28,14 @@ enum QualityChars {
         v < 0x10000 ? table[Int(v)] : computeBits(v)
     }
 
-    nonisolated(unsafe) private static let table: UnsafePointer<UInt16> = {
+    /// `bits(v)` with the table read beforehand (hot loops read the global `table` once).
+    @inline(__always)
+    static func bits(_ v: UInt32, _ table: UnsafePointer<UInt16>) -> UInt16 {
+        v < 0x10000 ? table[Int(v)] : computeBits(v)
+    }
+
+    /// The bits of every scalar of the Basic Multilingual Plane.
+    nonisolated(unsafe) static let table: UnsafePointer<UInt16> = {
         let t = UnsafeMutablePointer<UInt16>.allocate(capacity: 0x10000)
         for v in 0..<0x10000 { t[v] = computeBits(UInt32(v)) }
         return UnsafePointer(t)

@@ -1,5 +1,16 @@
 enum GopherQuality {
-    private static let stopWords: [[UInt8]] = ["the", "be", "to", "of", "and", "that", "have", "with"].map { Array($0.utf8) }
+    /// The stop words as `key(_:_:_:)` computes them: their bytes and length in one integer.
+    private static let stopWords: [UInt64] = ["the", "be", "to", "of", "and", "that", "have", "with"].map { word in
+        Array(word.utf8).withUnsafeBufferPointer { key($0, 0, $0.count) }
+    }
+
+    /// The bytes of a word of at most 4 bytes (little-endian) and its length.
+    @inline(__always)
+    private static func key(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ n: Int) -> UInt64 {
+        var key = UInt64(n) << 32
+        for j in 0..<n { key |= UInt64(b[lo + j]) << UInt64(8 * j) }
+        return key
+    }
 
     static func compute(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [WordToken]) -> GopherQualitySignals {
         var s = GopherQualitySignals()
@@ -7,39 +18,50 @@ enum GopherQuality {
         var nonSymbolChars = 0
         var alphaWords = 0
         var stopSeen: UInt8 = 0
+        // (globals read once: each read of a global goes through its lazy initializer)
+        let classes = QualityChars.table
+        let stopWords = Self.stopWords
         for t in tokens {
             var nonSymbol = false
             var alpha = false
             var i = t.start
             while i < t.end && !(nonSymbol && alpha) {
-                let (v, l) = WordTokenizer.scalar(b, i, t.end)
-                let bits = QualityChars.bits(v)
+                let bits: UInt16
+                if b[i] < 0x80 {
+                    bits = classes[Int(b[i])]
+                    i += 1
+                } else {
+                    let (v, l) = WordTokenizer.scalar(b, i, t.end)
+                    bits = QualityChars.bits(v, classes)
+                    i += l
+                }
                 if bits & QualityChars.gopherPunct == 0 { nonSymbol = true }
                 if bits & QualityChars.alpha != 0 { alpha = true }
-                i += l
             }
             if nonSymbol { s.nonSymbolWords += 1; nonSymbolChars += t.chars }
             if alpha { alphaWords += 1 }
             let n = t.end - t.start
-            if n <= 4 {
-                for (k, w) in stopWords.enumerated() where w.count == n {
-                    var same = true
-                    for j in 0..<n where b[t.start + j] != w[j] { same = false; break }
-                    if same { stopSeen |= 1 << UInt8(k) }
-                }
+            if n >= 2 && n <= 4 {
+                let key = Self.key(b, t.start, n)
+                for k in 0..<stopWords.count where stopWords[k] == key { stopSeen |= 1 << UInt8(k) }
             }
         }
         s.stopWords = stopSeen.nonzeroBitCount
         if s.nonSymbolWords > 0 { s.meanWordLength = Double(nonSymbolChars) / Double(s.nonSymbolWords) }
-        var hashes = 0, ellipses = 0
-        var i = 0
+        // `#` counted without branches (the loop vectorizes); `...` (non-overlapping, left to
+        // right) and `…` from the `.` and 0xE2 bytes memchr finds: the two never overlap.
         let n = b.count
+        var hashes = 0, ellipses = 0
+        for c in b { hashes &+= c == 0x23 ? 1 : 0 }
+        var i = TextScan.byte(0x2E, b, 0, n)
         while i < n {
-            let c = b[i]
-            if c == 0x23 { hashes += 1 }
-            else if c == 0x2E && i + 2 < n && b[i + 1] == 0x2E && b[i + 2] == 0x2E { ellipses += 1; i += 3; continue }
-            else if c == 0xE2 && i + 2 < n && b[i + 1] == 0x80 && b[i + 2] == 0xA6 { ellipses += 1; i += 3; continue }
-            i += 1
+            if i + 2 < n && b[i + 1] == 0x2E && b[i + 2] == 0x2E { ellipses += 1; i += 3 } else { i += 1 }
+            i = TextScan.byte(0x2E, b, i, n)
+        }
+        i = TextScan.byte(0xE2, b, 0, n)
+        while i < n {
+            if i + 2 < n && b[i + 1] == 0x80 && b[i + 2] == 0xA6 { ellipses += 1; i += 3 } else { i += 1 }
+            i = TextScan.byte(0xE2, b, i, n)
         }
         if s.words > 0 {
             s.hashToWordRatio = Double(hashes) / Double(s.words)
@@ -71,7 +93,7 @@ enum GopherRepetition {
         guard n > 0 else { return s }
         s.empty = false
         let total = Double(chars)
-        var seen = NgramTable(expected: max(tokens.count, newlines + 2))
+        let seen = NgramTable(expected: max(tokens.count, newlines + 2))
 
         // Paragraphs: the stripped text split at runs of two or more newlines.
         let (ps, pe) = TextScan.strip(b, 0, n)
@@ -86,8 +108,10 @@ enum GopherRepetition {
                     dupParaChars += TextScan.scalarCount(b, lo, hi)
                 }
             }
-            while i < pe {
-                if b[i] == 0x0A && i + 1 < pe && b[i + 1] == 0x0A {
+            while true {
+                i = TextScan.newline(b, i, pe)
+                if i >= pe { break }
+                if i + 1 < pe && b[i + 1] == 0x0A {
                     var j = i
                     while j < pe && b[j] == 0x0A { j += 1 }
                     element(start, i)
@@ -115,55 +139,99 @@ enum GopherRepetition {
                     dupLineChars += TextScan.scalarCount(b, lo, hi)
                 }
             }
-            while i < n {
-                if b[i] == 0x0A {
-                    var j = i
-                    while j < n && b[j] == 0x0A { j += 1 }
-                    element(start, i)
-                    start = j
-                    i = j
-                } else {
-                    i += 1
-                }
+            while true {
+                i = TextScan.newline(b, i, n)
+                if i >= n { break }
+                var j = i
+                while j < n && b[j] == 0x0A { j += 1 }
+                element(start, i)
+                start = j
+                i = j
             }
             element(start, n)
         }
         s.duplicateLineFraction = Double(dupLines) / Double(lines)
         s.duplicateLineCharFraction = Double(dupLineChars) / total
 
-        // n-grams over word hashes.
+        // n-grams over word hashes. An n-gram can only occur twice where the (n-1)-gram at
+        // the same word occurs twice, so each pass for n looks only at the positions whose
+        // (n-1)-gram repeats (`candidates`, ascending): in most text that set shrinks
+        // quickly. At the other positions the n-gram occurs once, which changes neither the
+        // most frequent n-gram (unless all occur once: then it is the first one) nor the
+        // greedy scan for repeated ones (a unique n-gram is never found again).
         let count = tokens.count
-        var hashes = [UInt64](repeating: 0, count: count)
-        var prefixChars = [Int](repeating: 0, count: count + 1)
-        for (k, t) in tokens.enumerated() {
-            hashes[k] = QualityHash.bytes(b, t.start, t.end)
-            prefixChars[k + 1] = prefixChars[k] + t.chars
+        guard count >= 2 else { return s }
+        // Working space in raw buffers: these loops run about ten times per word, and array
+        // bounds and uniqueness checks would be a good part of their cost.
+        let hashes = UnsafeMutablePointer<UInt64>.allocate(capacity: count)
+        // grams[i] holds the hash of the n-gram starting at word i, extended by one word per n
+        // (kept up to date at candidate positions only).
+        let grams = UnsafeMutablePointer<UInt64>.allocate(capacity: count)
+        let prefixChars = UnsafeMutablePointer<Int>.allocate(capacity: count + 1)
+        // slots[i]: the table slot of the current n-gram at candidate position i, so that
+        // counts and marks are read without probing again.
+        let slots = UnsafeMutablePointer<Int32>.allocate(capacity: count)
+        var candidates = UnsafeMutablePointer<Int32>.allocate(capacity: count)
+        var repeating = UnsafeMutablePointer<Int32>.allocate(capacity: count)
+        defer {
+            hashes.deallocate(); grams.deallocate(); prefixChars.deallocate()
+            slots.deallocate(); candidates.deallocate(); repeating.deallocate()
         }
-        // grams[i] holds the hash of the n-gram starting at word i, extended by one word per n.
-        var grams = hashes
+        prefixChars[0] = 0
+        tokens.withUnsafeBufferPointer { tk in
+            for k in 0..<count {
+                hashes[k] = QualityHash.bytes(b, tk[k].start, tk[k].end)
+                grams[k] = hashes[k]
+                prefixChars[k + 1] = prefixChars[k] + tk[k].chars
+            }
+        }
+        seen.clear()
+        for k in 0..<count { slots[k] = Int32(truncatingIfNeeded: seen.add(hashes[k], index: k)) }
+        var candidateCount = 0
+        for k in 0..<count {  // (written always, kept when the word repeats: no branch)
+            candidates[candidateCount] = Int32(truncatingIfNeeded: k)
+            candidateCount += seen.count(at: Int(slots[k])) >= 2 ? 1 : 0
+        }
         for len in 2...10 where count >= len {
-            for i in 0...(count - len) { grams[i] = QualityHash.combine(grams[i], hashes[i + len - 1]) }
-            seen.clear()
-            if len <= 4 {
-                var bestCount = 0, bestFirst = Int.max, bestChars = 0
-                for i in 0...(count - len) {
-                    let (c, first) = seen.add(grams[i], index: i)
-                    if c > bestCount || (c == bestCount && first < bestFirst) {
-                        bestCount = c
-                        bestFirst = first
-                        bestChars = prefixChars[first + len] - prefixChars[first] + len - 1
-                    }
+            let last = count - len  // the last position an n-gram starts at
+            while candidateCount > 0 && Int(candidates[candidateCount - 1]) > last { candidateCount -= 1 }
+            seen.clear(expected: candidateCount)
+            for j in 0..<candidateCount {
+                let i = Int(candidates[j])
+                grams[i] = QualityHash.combine(grams[i], hashes[i + len - 1])
+                slots[i] = Int32(truncatingIfNeeded: seen.add(grams[i], index: i))
+            }
+            // The repeated n-grams, and the most frequent one (the earliest of a tie; when
+            // every n-gram occurs once, the first).
+            var repeatingCount = 0
+            var bestCount = 1, bestFirst = 0
+            for j in 0..<candidateCount {
+                let c = candidates[j]
+                let slot = Int(slots[Int(c)])
+                let n = seen.count(at: slot)
+                repeating[repeatingCount] = c
+                repeatingCount += n >= 2 ? 1 : 0
+                let first = seen.first(at: slot)
+                if n > bestCount || (n == bestCount && first < bestFirst) {  // never for n = 1
+                    bestCount = n
+                    bestFirst = first
                 }
+            }
+            swap(&candidates, &repeating)
+            candidateCount = repeatingCount
+            if len <= 4 {
+                let bestChars = prefixChars[bestFirst + len] - prefixChars[bestFirst] + len - 1
                 s.topNgramCharFraction[len - 2] = Double(bestChars * bestCount) / total
             } else {
+                // Greedy, non-overlapping: a repeat found at i skips the words up to i + len.
                 var repeated = 0
-                var i = 0
-                while i <= count - len {
-                    if seen.insert(grams[i]) {
-                        i += 1
-                    } else {
+                var next = 0
+                for j in 0..<candidateCount {
+                    let i = Int(candidates[j])
+                    if i < next { continue }
+                    if seen.mark(Int(slots[i])) {
                         repeated += prefixChars[i + len] - prefixChars[i]
-                        i += len
+                        next = i + len
                     }
                 }
                 s.duplicateNgramCharFraction[len - 5] = Double(repeated) / total
@@ -174,27 +242,36 @@ enum GopherRepetition {
 }
 
 enum C4Lines {
-    private static let policy: [StaticString] = ["terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies", "use cookies"]
-
-    static func compute(_ b: UnsafeBufferPointer<UInt8>, scratch: inout [WordToken]) -> C4Signals {
+    /// Computes the C4 signals. `words` are the word tokens of the whole text when they were
+    /// already computed (then the tokens of a line are the ones inside it: lines break at
+    /// whitespace, which never belongs to a token, so the line tokenizes the same alone);
+    /// nil to tokenize the kept lines here.
+    static func compute(_ b: UnsafeBufferPointer<UInt8>, words wordTokens: [WordToken]?, scratch: inout [WordToken]) -> C4Signals {
         var s = C4Signals()
         var tokens: [WordToken] = []
         var buffer: [UInt8] = []
+        var cursor = 0  // first token of `wordTokens` not before the current line
         TextScan.forEachLine(b, 0, b.count) { lo, hi in
             s.lines += 1
             let (ls, le) = TextScan.strip(b, lo, hi)
-            // words (whitespace-separated), before citations are removed
+            // words (whitespace-separated), before citations are removed. Only whether there
+            // are fewer than 3 matters, and a word over 1000 characters needs a line over
+            // 1000 bytes: short lines stop scanning at their third word.
             var words = 0
             var tooLong = false
             var i = ls
             var wordChars = 0
             var inWord = false
+            let longLine = le - ls > 1000
             while i < le {
                 let (sp, l) = TextScan.space(b, i, le)
                 if sp {
                     inWord = false
                 } else {
-                    if !inWord { words += 1; inWord = true; wordChars = 0 }
+                    if !inWord {
+                        words += 1; inWord = true; wordChars = 0
+                        if words >= 3 && !longLine { break }
+                    }
                     wordChars += 1
                     if wordChars > 1000 { tooLong = true }
                 }
@@ -204,41 +281,56 @@ enum C4Lines {
             var hasBracket = false
             for k in ls..<le where b[k] == 0x5B { hasBracket = true; break }
             if hasBracket {
+                // The line without citations is new text: tokenize it on its own.
                 removeCitations(b, ls, le, into: &buffer)
                 buffer.withUnsafeBufferPointer { lb in
-                    checkLine(lb, 0, lb.count, words: words, &s, &tokens, &scratch)
+                    guard checkLine(lb, 0, lb.count, words: words, &s) else { return }
+                    tokens.removeAll(keepingCapacity: true)
+                    WordTokenizer.tokenize(lb, 0, lb.count, into: &tokens, scratch: &scratch)
+                    s.sentences += SentenceCount.count(lb, tokens, 0, tokens.count)
                 }
-            } else {
-                checkLine(b, ls, le, words: words, &s, &tokens, &scratch)
+            } else if checkLine(b, ls, le, words: words, &s) {
+                if let all = wordTokens {
+                    while cursor < all.count && all[cursor].start < ls { cursor += 1 }
+                    var end = cursor
+                    while end < all.count && all[end].end <= le { end += 1 }
+                    s.sentences += SentenceCount.count(b, all, cursor, end)
+                    cursor = end
+                } else {
+                    tokens.removeAll(keepingCapacity: true)
+                    WordTokenizer.tokenize(b, ls, le, into: &tokens, scratch: &scratch)
+                    s.sentences += SentenceCount.count(b, tokens, 0, tokens.count)
+                }
             }
         }
         return s
     }
 
+    /// Applies the line filters to `b[lo..<hi]` in datatrove's order, counting the first that
+    /// removes the line; true when the line is kept (and counted as kept).
     private static func checkLine(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, words: Int,
-                                  _ s: inout C4Signals, _ tokens: inout [WordToken], _ scratch: inout [WordToken]) {
+                                  _ s: inout C4Signals) -> Bool {
         // terminal punctuation: . ? ! " ' but not "..."
         let last: UInt8 = hi > lo ? b[hi - 1] : 0
         let terminal = last == 0x2E || last == 0x3F || last == 0x21 || last == 0x22 || last == 0x27
         let ellipsis = hi - lo >= 3 && b[hi - 1] == 0x2E && b[hi - 2] == 0x2E && b[hi - 3] == 0x2E
-        if !terminal || ellipsis { s.linesNoTerminalPunctuation += 1; return }
-        if words < 3 { s.linesTooFewWords += 1; return }
-        if TextScan.containsLowercased(b, lo, hi, "lorem ipsum") {
+        if !terminal || ellipsis { s.linesNoTerminalPunctuation += 1; return false }
+        if words < 3 { s.linesTooFewWords += 1; return false }
+        let found = C4Phrases.scan(b, lo, hi)
+        if found.contains(.loremIpsum) {
             s.loremIpsum = true
             if s.firstDocumentReason == nil { s.firstDocumentReason = "lorem_ipsum" }
-            return
+            return false
         }
-        if TextScan.containsLowercased(b, lo, hi, "javascript") { s.linesJavascript += 1; return }
-        for k in lo..<hi where b[k] == 0x7B {
+        if found.contains(.javascript) { s.linesJavascript += 1; return false }
+        if found.contains(.curlyBracket) {
             s.curlyBracket = true
             if s.firstDocumentReason == nil { s.firstDocumentReason = "curly_bracket" }
-            return
+            return false
         }
-        for p in policy where TextScan.containsLowercased(b, lo, hi, p) { s.linesPolicy += 1; return }
+        if found.contains(.policy) { s.linesPolicy += 1; return false }
         s.keptLines += 1
-        tokens.removeAll(keepingCapacity: true)
-        WordTokenizer.tokenize(b, lo, hi, into: &tokens, scratch: &scratch)
-        s.sentences += SentenceCount.count(b, tokens)
+        return true
     }
 
     /// Copies `b[lo..<hi]` into `out` without Wikipedia citations (`[12]`, `[]`, `[edit]`,
@@ -275,21 +367,25 @@ enum C4Lines {
 /// Sentences as spaCy's rule-based sentencizer counts them over word tokens: a sentence ends
 /// after a sentence-final character (`.` `!` `?` …) at the next token that is not punctuation.
 enum SentenceCount {
-    static func count(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [WordToken]) -> Int {
-        guard !tokens.isEmpty else { return 0 }
+    /// The sentences of `tokens[from..<to]`.
+    static func count(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [WordToken], _ from: Int, _ to: Int) -> Int {
+        guard from < to else { return 0 }
         var sentences = 1
         var seenEnd = false
-        for t in tokens {
+        let classes = QualityChars.table  // read once (see GopherQuality)
+        for k in from..<to {
+            let t = tokens[k]
             var allPunct = true
             var i = t.start
-            var first: UInt32 = 0
-            while i < t.end {
+            var firstBits: UInt16 = 0
+            while i < t.end && (allPunct || i == t.start) {
                 let (v, l) = WordTokenizer.scalar(b, i, t.end)
-                if i == t.start { first = v }
-                if QualityChars.bits(v) & QualityChars.punctCategory == 0 { allPunct = false }
+                let bits = QualityChars.bits(v, classes)
+                if i == t.start { firstBits = bits }
+                if bits & QualityChars.punctCategory == 0 { allPunct = false }
                 i += l
             }
-            let endChar = t.chars == 1 && QualityChars.bits(first) & QualityChars.sentenceEnd != 0
+            let endChar = t.chars == 1 && firstBits & QualityChars.sentenceEnd != 0
             if seenEnd && !allPunct && !endChar {
                 sentences += 1
                 seenEnd = false
@@ -306,7 +402,7 @@ enum FineWebLines {
         var s = FineWebSignals()
         let n = b.count
         var lines = 0, punct = 0, short = 0, dupChars = 0
-        var seen = NgramTable(expected: newlines + 1)
+        let seen = NgramTable(expected: newlines + 1)
         var start = 0
         func line(_ lo: Int, _ hi: Int) {
             let (s0, e0) = TextScan.strip(b, lo, hi)
@@ -317,9 +413,11 @@ enum FineWebLines {
             if c <= 30 { short += 1 }
             if !seen.insert(QualityHash.bytes(b, lo, hi)) { dupChars += c }
         }
-        for i in 0..<n where b[i] == 0x0A {
+        var i = TextScan.newline(b, 0, n)
+        while i < n {
             line(start, i)
             start = i + 1
+            i = TextScan.newline(b, start, n)
         }
         line(start, n)
         s.lines = lines
@@ -330,5 +428,68 @@ enum FineWebLines {
         if withoutNewlines > 0 { s.charDuplicatesRatio = Double(dupChars) / Double(withoutNewlines) }
         if !tokens.isEmpty { s.newLineRatio = Double(newlines) / Double(tokens.count) }
         return s
+    }
+}
+
+/// The phrases of C4's line filters, found in one pass over a line instead of one search per
+/// phrase. Matching is ASCII case-insensitive (only `A`–`Z` are lowered).
+struct C4Phrases: OptionSet {
+    let rawValue: UInt8
+    static let loremIpsum = C4Phrases(rawValue: 1)
+    static let javascript = C4Phrases(rawValue: 2)
+    static let curlyBracket = C4Phrases(rawValue: 4)
+    /// Any of `terms of use`, `privacy policy`, `cookie policy`, `uses cookies`,
+    /// `use of cookies`, `use cookies`.
+    static let policy = C4Phrases(rawValue: 8)
+
+    static func scan(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> C4Phrases {
+        var found: C4Phrases = []
+        for k in lo..<hi where b[k] == 0x7B { found.insert(.curlyBracket); break }
+        // Every phrase has at least 10 bytes; test its first two letters at once before
+        // the whole phrase (`| 0x2020` lowers ASCII letters and maps no other byte to one).
+        var i = lo
+        while i + 10 <= hi {
+            let pair = (UInt16(b[i]) | UInt16(b[i + 1]) << 8) | 0x2020
+            guard pair == 0x6F6C || pair == 0x616A || pair == 0x6574 || pair == 0x7270 || pair == 0x6F63 || pair == 0x7375 else {
+                i += 1
+                continue
+            }
+            var c = b[i]
+            if c >= 0x41 && c <= 0x5A { c |= 0x20 }
+            switch c {
+            case 0x6C:  // l
+                if at(b, i, hi, "lorem ipsum") { found.insert(.loremIpsum) }
+            case 0x6A:  // j
+                if at(b, i, hi, "javascript") { found.insert(.javascript) }
+            case 0x74:  // t
+                if at(b, i, hi, "terms of use") { found.insert(.policy) }
+            case 0x70:  // p
+                if at(b, i, hi, "privacy policy") { found.insert(.policy) }
+            case 0x63:  // c
+                if at(b, i, hi, "cookie policy") { found.insert(.policy) }
+            case 0x75:  // u
+                if at(b, i, hi, "uses cookies") || at(b, i, hi, "use of cookies") || at(b, i, hi, "use cookies") {
+                    found.insert(.policy)
+                }
+            default:
+                break
+            }
+            i += 1
+        }
+        return found
+    }
+
+    /// Whether the lowercase ASCII `needle` starts at `i` (ASCII case-insensitive).
+    @inline(__always)
+    private static func at(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ hi: Int, _ needle: StaticString) -> Bool {
+        let n = needle.utf8CodeUnitCount
+        guard hi - i >= n else { return false }
+        let p = needle.utf8Start
+        for k in 1..<n {
+            var d = b[i + k]
+            if d >= 0x41 && d <= 0x5A { d |= 0x20 }
+            if d != p[k] { return false }
+        }
+        return true
     }
 }

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Gopher quality signals (Rae et al. 2021, as datatrove's GopherQualityFilter computes them).
 public struct GopherQualitySignals: Sendable, Equatable {
     /// Word tokens (spaCy English rules).
@@ -105,10 +113,11 @@ public struct QualitySignals: Sendable, Equatable {
             }
             let chars = TextScan.scalarCount(b, 0, b.count)
             var newlines = 0
-            for c in b where c == 0x0A { newlines += 1 }
+            var at = TextScan.newline(b, 0, b.count)
+            while at < b.count { newlines += 1; at = TextScan.newline(b, at + 1, b.count) }
             if groups.contains(.gopherQuality) { q.gopherQuality = GopherQuality.compute(b, tokens) }
             if groups.contains(.gopherRepetition) { q.gopherRepetition = GopherRepetition.compute(b, tokens, chars: chars, newlines: newlines) }
-            if groups.contains(.c4) { q.c4 = C4Lines.compute(b, scratch: &scratch) }
+            if groups.contains(.c4) { q.c4 = C4Lines.compute(b, words: needWords ? tokens : nil, scratch: &scratch) }
             if groups.contains(.fineweb) { q.fineweb = FineWebLines.compute(b, tokens, chars: chars, newlines: newlines) }
             return q
         }
@@ -134,6 +143,19 @@ enum TextScan {
         return (QualityChars.bits(v) & QualityChars.space != 0, l)
     }
 
+    /// The index of the first `\n` in `b[from..<to]`, or `to` (memchr: vectorized by libc).
+    @inline(__always)
+    static func newline(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int {
+        byte(0x0A, b, from, to)
+    }
+
+    /// The index of the first `c` in `b[from..<to]`, or `to`.
+    @inline(__always)
+    static func byte(_ c: UInt8, _ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int {
+        guard from < to, let p = memchr(b.baseAddress! + from, Int32(c), to - from) else { return to }
+        return b.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
+    }
+
     /// `b[lo..<hi]` without leading and trailing Python whitespace.
     static func strip(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> (Int, Int) {
         var s = lo
@@ -144,6 +166,11 @@ enum TextScan {
         }
         var e = hi
         while e > s {
+            let c = b[e - 1]
+            if c < 0x80 {  // ASCII, without the character table
+                if c == 0x20 || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F) { e -= 1; continue }
+                break
+            }
             guard let (v, vs) = WordTokenizer.scalarBefore(b, e, s) else { break }
             if QualityChars.bits(v) & QualityChars.space == 0 { break }
             e = vs
@@ -177,29 +204,5 @@ enum TextScan {
             }
         }
         if start < hi { body(start, hi) }
-    }
-
-    /// ASCII case-insensitive search of a lowercase ASCII `needle`.
-    static func containsLowercased(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, _ needle: StaticString) -> Bool {
-        let n = needle.utf8CodeUnitCount
-        guard hi - lo >= n else { return false }
-        let p = needle.utf8Start
-        let first = p[0]
-        var i = lo
-        while i + n <= hi {
-            let c = b[i]
-            if c == first || (c >= 0x41 && c <= 0x5A && c | 0x20 == first) {
-                var k = 1
-                while k < n {
-                    var d = b[i + k]
-                    if d >= 0x41 && d <= 0x5A { d |= 0x20 }
-                    if d != p[k] { break }
-                    k += 1
-                }
-                if k == n { return true }
-            }
-            i += 1
-        }
-        return false
     }
 }

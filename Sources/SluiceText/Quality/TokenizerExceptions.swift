@@ -25,9 +25,11 @@ enum TokenizerExceptions {
     static func lookup(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Exception? {
         let n = hi - lo
         guard n > 0 && n <= maxLength else { return nil }
+        let t = table
+        let f = filterIndex(n, b[lo], b[hi - 1])
+        guard t.filter[f >> 6] & (1 << UInt64(f & 63)) != 0 else { return nil }
         var h: UInt64 = 0xcbf29ce484222325
         for k in lo..<hi { h = (h ^ UInt64(b[k])) &* 0x100000001b3 }
-        let t = table
         var slot = Int(truncatingIfNeeded: h) & (capacity - 1)
         while true {
             let e = t.entries[slot]
@@ -41,9 +43,20 @@ enum TokenizerExceptions {
         }
     }
 
+    /// A bit of `Table.filter` for a word of `n` bytes from `first` to `last`: most words
+    /// share no (length, first byte, last byte) with an exception and are rejected there,
+    /// before hashing the whole word.
+    @inline(__always)
+    private static func filterIndex(_ n: Int, _ first: UInt8, _ last: UInt8) -> Int {
+        let key = UInt32(truncatingIfNeeded: n) << 16 | UInt32(first) << 8 | UInt32(last)
+        return Int((key &* 0x9E3779B1) >> 16)
+    }
+
     private struct Table {
         var entries: [Entry]
         var pool: [UInt8]
+        /// 65 536 bits, set at `filterIndex` of each exception.
+        var filter: [UInt64]
     }
 
     private static let table: Table = build()
@@ -106,6 +119,7 @@ enum TokenizerExceptions {
                                      "were", "Were", "Well", "well", "Whore", "whore"]
         var entries = [Entry](repeating: Entry(hash: 0, offset: 0, length: 0, cut1: 0, cut2: 0), count: capacity)
         var pool: [UInt8] = []
+        var filter = [UInt64](repeating: 0, count: 1024)
         var seen: Set<String> = []
         for pieces in forms {
             for variant in [pieces, pieces.map { $0.replacingApostrophes() }] {
@@ -123,9 +137,11 @@ enum TokenizerExceptions {
                 entries[slot] = Entry(hash: h, offset: Int32(pool.count), length: Int32(bytes.count),
                                       cut1: cuts.count > 0 ? cuts[0] : 0, cut2: cuts.count > 1 ? cuts[1] : 0)
                 pool += bytes
+                let f = filterIndex(bytes.count, bytes[0], bytes[bytes.count - 1])
+                filter[f >> 6] |= 1 << UInt64(f & 63)
             }
         }
-        return Table(entries: entries, pool: pool)
+        return Table(entries: entries, pool: pool, filter: filter)
     }
 
     private static func capitalized(_ s: String) -> String {

@@ -28,26 +28,64 @@ public enum WordTokenizer {
                          into out: inout [WordToken], scratch: inout [WordToken]) {
         var i = from
         var chunkStart = -1
+        // Bytes of the current chunk that are not ASCII letters, and where the first one is:
+        // most chunks are plain words, perhaps with one trailing punctuation mark.
+        var others = 0
+        var firstOther = 0
         while i < to {
             let c = b[i]
-            let len: Int
-            let isSpace: Bool
             if c < 0x80 {
-                len = 1
-                isSpace = c == 0x20 || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F)
+                if (c | 0x20) &- 0x61 < 26 {  // ASCII letter
+                    if chunkStart < 0 { chunkStart = i; others = 0 }
+                } else if c == 0x20 || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F) {
+                    if chunkStart >= 0 { endChunk(b, chunkStart, i, others, firstOther, &out, &scratch); chunkStart = -1 }
+                } else {
+                    if chunkStart < 0 { chunkStart = i; others = 0 }
+                    if others == 0 { firstOther = i }
+                    others += 1
+                }
+                i += 1
             } else {
-                let (v, l) = scalar(b, i, to)
-                len = l
-                isSpace = QualityChars.bits(v) & QualityChars.space != 0
+                let (v, len) = scalar(b, i, to)
+                if QualityChars.bits(v) & QualityChars.space != 0 {
+                    if chunkStart >= 0 { endChunk(b, chunkStart, i, others, firstOther, &out, &scratch); chunkStart = -1 }
+                } else {
+                    if chunkStart < 0 { chunkStart = i; others = 0 }
+                    if others == 0 { firstOther = i }
+                    others += 1
+                }
+                i += len
             }
-            if isSpace {
-                if chunkStart >= 0 { chunk(b, chunkStart, i, &out, &scratch); chunkStart = -1 }
-            } else if chunkStart < 0 {
-                chunkStart = i
-            }
-            i += len
         }
-        if chunkStart >= 0 { chunk(b, chunkStart, to, &out, &scratch) }
+        if chunkStart >= 0 { endChunk(b, chunkStart, to, others, firstOther, &out, &scratch) }
+    }
+
+    /// Tokenizes the chunk `b[s..<e]`, taking the fast path when it is ASCII letters, or
+    /// ASCII letters and one final mark that the suffix rules split off on its own.
+    @inline(__always)
+    private static func endChunk(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ others: Int, _ firstOther: Int,
+                                 _ out: inout [WordToken], _ scratch: inout [WordToken]) {
+        if others == 0 {
+            // No prefix, suffix, infix or URL rule applies to letters alone: only an exception.
+            if !emitSpecial(b, s, e, &out) { out.append(WordToken(start: s, end: e, chars: e - s)) }
+        } else if others == 1 && firstOther == e - 1 && e - s >= 2 && splitsOffAfterLetter(b[e - 1], b[e - 2]) {
+            // The whole chunk may be an exception (`Mr.`, `goin'`); otherwise the mark is a
+            // suffix and the letters before it are a word or an exception.
+            if emitSpecial(b, s, e, &out) { return }
+            if !emitSpecial(b, s, e - 1, &out) { out.append(WordToken(start: s, end: e - 1, chars: e - 1 - s)) }
+            out.append(WordToken(start: e - 1, end: e, chars: 1))
+        } else {
+            chunk(b, s, e, &out, &scratch)
+        }
+    }
+
+    /// Whether the ASCII mark `c` at the end of a chunk, after the ASCII letter `before`, is
+    /// split off as a one-character suffix (see `oneCharSuffix`; the longer suffix rules need
+    /// a digit, `'s`, `..` or non-ASCII text, none of which a letter-and-mark chunk has).
+    @inline(__always)
+    private static func splitsOffAfterLetter(_ c: UInt8, _ before: UInt8) -> Bool {
+        if c == 0x2E { return before &- 0x61 < 26 }  // "." after a lowercase letter
+        return c < 0x80 && QualityChars.bits(UInt32(c)) & (QualityChars.suffix | QualityChars.icon) != 0
     }
 
     // MARK: - Chunks
@@ -59,7 +97,8 @@ public enum WordTokenizer {
         var lo = s, hi = e
         var lastSize = -1
         while lo < hi && hi - lo != lastSize {
-            if TokenizerExceptions.lookup(b, lo, hi) != nil { break }
+            // (the whole chunk was looked up just above)
+            if (lo != s || hi != e) && TokenizerExceptions.lookup(b, lo, hi) != nil { break }
             lastSize = hi - lo
             let pre = prefixLength(b, lo, hi)
             if pre > 0 && lo + pre < hi && TokenizerExceptions.lookup(b, lo + pre, hi) != nil {
@@ -230,7 +269,16 @@ public enum WordTokenizer {
         return oneCharSuffix(b, lo, hi)
     }
 
+    /// The last bytes of `numberSuffixes`: a chunk ending otherwise (as numbers do, in a
+    /// digit) matches none of them, and the list is not walked.
+    private static let numberSuffixLastBytes: [Bool] = {
+        var t = [Bool](repeating: false, count: 256)
+        for s in numberSuffixes { t[Int(s[s.count - 1])] = true }
+        return t
+    }()
+
     private static func numberSuffixLength(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, longerThan best: Int) -> Int {
+        guard numberSuffixLastBytes[Int(b[hi - 1])] else { return 0 }
         for s in numberSuffixes where s.count > best && hi - lo > s.count && hasSuffix(b, lo, hi, s) && isASCIIDigit(b[hi - s.count - 1]) {
             return s.count
         }
