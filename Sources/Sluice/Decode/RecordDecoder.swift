@@ -13,7 +13,7 @@ public final class RecordDecoder {
     public let options: DecodeOptions
     /// The input's path relative to its root, used in ids and origins.
     public let file: String
-    private let converter: TextConverter?
+    let converter: TextConverter?
     /// Records whose invalid UTF-8 was replaced by U+FFFD.
     public private(set) var repairedUTF8 = 0
 
@@ -53,7 +53,7 @@ public final class RecordDecoder {
         }
     }
 
-    private func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         for b in line where b != 0x20 && b != 0x09 && b != 0x0D { return false }
         return true
     }
@@ -95,16 +95,7 @@ public final class RecordDecoder {
                                                 detail: error.description, raw: Array(raw)))
             }
         }
-        var textMember: JSONMember?
-        var textRank = Int.max
-        for m in members {
-            if m.key == options.textField {
-                textMember = m; textRank = -1
-            } else if let r = options.textFallbacks.firstIndex(of: m.key), r < textRank {
-                textMember = m; textRank = r
-            }
-        }
-        guard let textMember else {
+        guard let textMember = textMember(of: members) else {
             return .rejected(RejectedRecord(origin: origin, reason: "no_text",
                                             detail: "no \(([options.textField] + options.textFallbacks).map { "\"\($0)\"" }.joined(separator: ", ")) field",
                                             raw: Array(raw)))
@@ -139,6 +130,20 @@ public final class RecordDecoder {
         record.passthrough = passthrough.bytes
         record.replaced = replaced.bytes
         return .record(record)
+    }
+
+    /// The member holding the text: the text field, else the first fallback present.
+    func textMember(of members: [JSONMember]) -> JSONMember? {
+        var textMember: JSONMember?
+        var textRank = Int.max
+        for m in members {
+            if m.key == options.textField {
+                textMember = m; textRank = -1
+            } else if let r = options.textFallbacks.firstIndex(of: m.key), r < textRank {
+                textMember = m; textRank = r
+            }
+        }
+        return textMember
     }
 
     private static func appendMember(_ w: inout JSONWriter, _ key: String, _ value: UnsafeBufferPointer<UInt8>) {

@@ -6,8 +6,8 @@
 final class BatchSource {
     let file: InputFile
     private let options: DecodeOptions
-    private let lines: LineReader
-    private let decoder: RecordDecoder
+    let lines: LineReader
+    let decoder: RecordDecoder
     private let rawReader: FileReader
     private var sequence = 0
     private var done = false

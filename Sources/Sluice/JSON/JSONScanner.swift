@@ -84,6 +84,24 @@ public enum JSONScanner {
         }
     }
 
+    /// Hands `body` the unescaped bytes of the string at `range` (quotes included), as
+    /// ``decodeString(_:_:)`` reads them, without making a `String`: no copy when the string
+    /// has no escapes. The bytes are not validated (an escaped lone surrogate is not UTF-8).
+    static func withDecodedBytes<R>(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+                                    _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard let base = bytes.baseAddress, range.count >= 2, range.lowerBound >= 0,
+              range.upperBound <= bytes.count else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let src = base + range.lowerBound + 1
+        let len = range.count - 2
+        guard memchr(src, Int32(JSONReader.backslash), len) != nil else {
+            return body(UnsafeBufferPointer(start: src, count: len))
+        }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: len) { out in
+            let n = decodeEscaped(src, len, into: out.baseAddress!)
+            return body(UnsafeBufferPointer(rebasing: out[0..<n]))
+        }
+    }
+
     /// Unescapes `len` bytes at `src` into `dst`; returns the bytes written.
     private static func decodeEscaped(_ src: UnsafePointer<UInt8>, _ len: Int,
                                       into dst: UnsafeMutablePointer<UInt8>) -> Int {

@@ -68,6 +68,13 @@ enum DedupIndexBuilder {
     static func keys(of file: InputFile, decode: DecodeOptions, preceding: [any Stage]) -> [(key: UInt64, position: UInt64)] {
         guard let source = try? BatchSource(file: file, options: decode) else { return [] }
         var out: [(key: UInt64, position: UInt64)] = []
+        if preceding.isEmpty && file.format == .jsonl {
+            // The usual case (dedup first): keys straight from the lines, no records built.
+            source.forEachDedupKey(shouldStop: { Task.isCancelled }) { key, line in
+                out.append((key, DedupIndex.position(file: file.index, line: line)))
+            }
+            return out
+        }
         while var batch = source.next() {
             if Task.isCancelled { break }
             for stage in preceding {

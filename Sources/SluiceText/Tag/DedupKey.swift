@@ -7,37 +7,40 @@
 public enum DedupKey {
     public static func hash(_ text: String) -> UInt64 {
         var copy = text
-        return copy.withUTF8 { bytes in
-            // Normalize into a buffer first, then hash it eight bytes at a time: the byte
-            // loop stays branch-light and the hash does not depend on where bytes were skipped.
-            let n = bytes.count
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 8) { buf in
-                var o = 0
-                var i = 0
-                let ascii = asciiMap
-                while i < n {
-                    let b = bytes[i]
-                    if b < 0x80 {
-                        // Branch-free: always store, advance only for a kept byte (mapped non-zero).
-                        let v = ascii[Int(b)]
-                        buf[o] = v
-                        o &+= v != 0 ? 1 : 0
-                        i += 1
-                        continue
-                    }
-                    if b == 0xC2 && i + 1 < n && (bytes[i + 1] <= 0xA0 || bytes[i + 1] == 0xAD) { i += 2; continue }
-                    if b == 0xE2 && i + 2 < n
-                        && ((bytes[i + 1] == 0x80 && (0x8B...0x8D).contains(bytes[i + 2])) || (bytes[i + 1] == 0x81 && bytes[i + 2] == 0xA0)) {
-                        i += 3
-                        continue
-                    }
-                    if b == 0xEF && i + 2 < n && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF { i += 3; continue }
-                    buf[o] = b
-                    o += 1
+        return copy.withUTF8 { hash(utf8: $0) }
+    }
+
+    /// The key of the text whose (valid) UTF-8 is `bytes`; equal to ``hash(_:)`` of its `String`.
+    public static func hash(utf8 bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        // Normalize into a buffer first, then hash it eight bytes at a time: the byte
+        // loop stays branch-light and the hash does not depend on where bytes were skipped.
+        let n = bytes.count
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 8) { buf in
+            var o = 0
+            var i = 0
+            let ascii = asciiMap
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 {
+                    // Branch-free: always store, advance only for a kept byte (mapped non-zero).
+                    let v = ascii[Int(b)]
+                    buf[o] = v
+                    o &+= v != 0 ? 1 : 0
                     i += 1
+                    continue
                 }
-                return mix(UnsafeRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buf)[0..<o]))
+                if b == 0xC2 && i + 1 < n && (bytes[i + 1] <= 0xA0 || bytes[i + 1] == 0xAD) { i += 2; continue }
+                if b == 0xE2 && i + 2 < n
+                    && ((bytes[i + 1] == 0x80 && (0x8B...0x8D).contains(bytes[i + 2])) || (bytes[i + 1] == 0x81 && bytes[i + 2] == 0xA0)) {
+                    i += 3
+                    continue
+                }
+                if b == 0xEF && i + 2 < n && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF { i += 3; continue }
+                buf[o] = b
+                o += 1
+                i += 1
             }
+            return mix(UnsafeRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buf)[0..<o]))
         }
     }
 
