@@ -13,8 +13,10 @@ charged its CPU seconds (user+sys) and peak RSS:
 
   - py-passthrough   Python zstandard + orjson: decompress, parse, serialize, recompress (level 3)
   - datatrove        JsonlReader -> GopherQualityFilter -> C4QualityFilter -> JsonlWriter (zstd)
-  - sluice passthrough / news (the default pipeline) / filtered (Pipelines/filtered.yaml:
-    clean, split, tag and the quality stage dropping Gopher, C4 and FineWeb failures)
+  - sluice passthrough / news (the default pipeline) / gopher+c4 (like for like with the
+    datatrove run: read, Gopher quality and C4 filters dropping, write) / filtered
+    (Pipelines/filtered.yaml: clean, language, split, tag, terms and the quality stage
+    dropping Gopher, C4 and FineWeb failures)
 
 datatrove's filters run at ~0.2 MB/s, so the default corpus is 20 MB (about two minutes of
 datatrove); the ratios are per MB, so they do not depend on the corpus size.
@@ -120,17 +122,22 @@ def main():
         if "datatrove" not in skip:
             runs.append(("datatrove Gopher+C4 filters", [py, __file__, "--worker", "datatrove", corpus, work + "/dt"]))
         for name, pipe in [("passthrough", os.path.join(work, "passthrough.yaml")), ("news (default)", "news"),
+                           ("gopher+c4 (same filters)", os.path.join(work, "gopher-c4.yaml")),
                            ("filtered (quality)", os.path.join(ROOT, "Pipelines", "filtered.yaml"))]:
             runs.append(("sluice " + name, [sluice, "run", corpus, "-o", work + "/s-" + name.split()[0], "-p", pipe,
                                              "--jobs", "1", "--progress", "none"]))
         with open(os.path.join(work, "passthrough.yaml"), "w") as f:
             f.write("name: passthrough\nstages: []\nsink:\n  format: jsonl\n  compression_level: 3\n")
+        # Like for like with the datatrove run: read, Gopher quality + C4 filters (dropping), write.
+        with open(os.path.join(work, "gopher-c4.yaml"), "w") as f:
+            f.write("name: gopher-c4\nstages:\n  - quality:\n      filters: [gopher_quality, c4]\n"
+                    "      drop: [gopher_quality, c4]\nsink:\n  format: jsonl\n  compression_level: 3\n")
         results = {}
         for name, argv in runs:
             print(f"running {name} …", file=sys.stderr, flush=True)
             wall, cpu, rss, rc = timed(argv)
             results[name] = (wall, cpu, rss, rc)
-        ref = {"py": "sluice passthrough", "datatrove": "sluice filtered (quality)"}
+        ref = {"py": "sluice passthrough", "datatrove": "sluice gopher+c4 (same filters)"}
         print(f"\ncorpus: {corpus}: {mb:.1f} MB uncompressed JSONL; one process, one core each; "
               f"{os.cpu_count()} cores, shared")
         print(f"{'tool':36} {'CPU s':>8} {'wall s':>8} {'MB/CPU-s':>9} {'RSS MB':>7}  Sluice is … faster (CPU)")
@@ -139,8 +146,9 @@ def main():
             for prefix, target in ref.items():
                 if name.startswith(prefix) and target in results:
                     comp = f"{cpu / results[target][1]:.1f}× vs {target}"
-            if name.startswith("datatrove") and "sluice news (default)" in results:
-                comp += f", {cpu / results['sluice news (default)'][1]:.1f}× vs sluice news"
+            for other in ("sluice filtered (quality)", "sluice news (default)"):
+                if name.startswith("datatrove") and other in results:
+                    comp += f", {cpu / results[other][1]:.1f}× vs {other}"
             status = "" if rc == 0 else f"  (exit {rc})"
             print(f"{name:36} {cpu:8.2f} {wall:8.2f} {mb / cpu:9.2f} {rss:7.0f}  {comp}{status}")
     finally:
