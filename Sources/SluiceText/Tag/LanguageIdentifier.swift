@@ -54,12 +54,12 @@ public struct LanguageIdentifier: Sendable {
 
     /// Letters of a paragraph scored before it may stop early; 0 scores every letter.
     public var earlyStopLetters: Int
-    /// Lead (tenths of a nat, summed over the n-gram orders: 800 is odds of about e^20) at
+    /// Lead (tenths of a nat, summed over the n-gram orders: 600 is odds of about e^15) at
     /// which a paragraph's language counts as decided and its remaining letters are not scored.
     public var decisiveMargin: Int32
 
     public init(model: LanguageModel, minLetters: Int = 4, spanMinScore: Double = 0.9,
-                earlyStopLetters: Int = 64, decisiveMargin: Int32 = 800) {
+                earlyStopLetters: Int = 64, decisiveMargin: Int32 = 600) {
         self.model = model
         self.minLetters = minLetters
         self.spanMinScore = spanMinScore
