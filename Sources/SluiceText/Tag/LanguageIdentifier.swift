@@ -343,17 +343,8 @@ public struct LanguageIdentifier: Sendable {
                 if b0 < 0x80 {
                     cp = UInt32(b0)
                     i += 1
-                } else if b0 < 0xE0 {
-                    cp = i + 1 < n ? (UInt32(b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)) : 0xFFFD
-                    i += 2
-                } else if b0 < 0xF0 {
-                    cp = i + 2 < n ? (UInt32(b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6
-                        | UInt32(bytes[i + 2] & 0x3F)) : 0xFFFD
-                    i += 3
                 } else {
-                    cp = i + 3 < n ? (UInt32(b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
-                        | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)) : 0xFFFD
-                    i += 4
+                    cp = Self.decodeMultibyte(bytes, b0, &i)
                 }
                 scalarIndex += 1
                 if cp < 0x3000 {
@@ -417,6 +408,27 @@ public struct LanguageIdentifier: Sendable {
         return LanguageAnalysis(language: d.language, score: d.score, spans: spans)
     }
 
+    /// The scalar whose lead byte `b0` (≥ 0x80) is at `i`, moving `i` past it; a sequence cut
+    /// off by the end of the text is U+FFFD (the text is valid UTF-8, so nothing else can fail).
+    @inline(__always)
+    private static func decodeMultibyte(_ bytes: UnsafeBufferPointer<UInt8>, _ b0: UInt8, _ i: inout Int) -> UInt32 {
+        let n = bytes.count
+        let cp: UInt32
+        if b0 < 0xE0 {
+            cp = i + 1 < n ? (UInt32(b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)) : 0xFFFD
+            i += 2
+        } else if b0 < 0xF0 {
+            cp = i + 2 < n ? (UInt32(b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6
+                | UInt32(bytes[i + 2] & 0x3F)) : 0xFFFD
+            i += 3
+        } else {
+            cp = i + 3 < n ? (UInt32(b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
+                | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)) : 0xFFFD
+            i += 4
+        }
+        return cp
+    }
+
     /// Counts the scalars and letters from `start` to the next newline (or the end), adding
     /// each letter to its script's count in `counts`; returns where it stopped.
     private static func countRest(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int,
@@ -437,19 +449,7 @@ public struct LanguageIdentifier: Sendable {
                 i += 1
                 continue
             }
-            let cp: UInt32
-            if b0 < 0xE0 {
-                cp = i + 1 < n ? (UInt32(b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)) : 0xFFFD
-                i += 2
-            } else if b0 < 0xF0 {
-                cp = i + 2 < n ? (UInt32(b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6
-                    | UInt32(bytes[i + 2] & 0x3F)) : 0xFFFD
-                i += 3
-            } else {
-                cp = i + 3 < n ? (UInt32(b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
-                    | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)) : 0xFFFD
-                i += 4
-            }
+            let cp = decodeMultibyte(bytes, b0, &i)
             scalars += 1
             if cp < 0x3000 {
                 if lowercase[Int(cp)] != 0 {
