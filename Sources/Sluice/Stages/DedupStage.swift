@@ -41,7 +41,8 @@ public struct DedupStage: Stage {
     }
 }
 
-/// The pre-pass of exact dedup: keys of every record of every file, files in parallel.
+/// The pre-pass of exact dedup: keys of every record of every file, as many files at a time
+/// as the run has jobs.
 enum DedupIndexBuilder {
     static func build(files: [InputFile], decode: DecodeOptions, preceding: [any Stage]) async -> DedupIndex {
         let readable = files.filter { !$0.isStdin }
@@ -49,7 +50,7 @@ enum DedupIndexBuilder {
         await withTaskGroup(of: [(key: UInt64, position: UInt64)].self) { group in
             var running = 0
             var iterator = readable.makeIterator()
-            let limit = max(1, Engine.defaultJobs)
+            let limit = max(1, Engine.preparingJobs)
             while true {
                 while running < limit, let f = iterator.next() {
                     group.addTask { keys(of: f, decode: decode, preceding: preceding) }
