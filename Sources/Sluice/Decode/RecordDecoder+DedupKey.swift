@@ -10,11 +10,9 @@ extension RecordDecoder {
     func dedupKey(ofJSONLine line: UnsafeBufferPointer<UInt8>, lineNumber: Int) -> UInt64? {
         if converter == nil, !isBlank(line), let members = try? JSONScanner.scanObject(line),
            let text = textMember(of: members), text.kind == .string {
-            let key: UInt64? = JSONScanner.withDecodedBytes(line, text.value) { bytes in
-                // An escaped lone surrogate is not UTF-8; `String` would repair it: full path.
-                UTF8Validator.isValid(bytes) ? DedupKey.hash(utf8: bytes) : nil
-            }
-            if let key { return key }
+            // The scan validated the line's UTF-8, and unescaping writes U+FFFD for a lone
+            // surrogate, so these are the bytes the record's `String` would hold.
+            return JSONScanner.withDecodedBytes(line, text.value) { DedupKey.hash(utf8: $0) }
         }
         if case .record(let r) = decodeJSONLine(line, lineNumber: lineNumber) { return DedupKey.hash(r.text) }
         return nil

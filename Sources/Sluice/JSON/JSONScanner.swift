@@ -86,7 +86,7 @@ public enum JSONScanner {
 
     /// Hands `body` the unescaped bytes of the string at `range` (quotes included), as
     /// ``decodeString(_:_:)`` reads them, without making a `String`: no copy when the string
-    /// has no escapes. The bytes are not validated (an escaped lone surrogate is not UTF-8).
+    /// has no escapes. Valid UTF-8 when the line scanned: a lone surrogate escape becomes U+FFFD.
     static func withDecodedBytes<R>(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
                                     _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         guard let base = bytes.baseAddress, range.count >= 2, range.lowerBound >= 0,
