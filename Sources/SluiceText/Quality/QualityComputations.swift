@@ -105,7 +105,7 @@ enum GopherRepetition {
                 paras += 1
                 if !seen.insert(QualityHash.bytes(b, lo, hi)) {
                     dupParas += 1
-                    dupParaChars += TextScan.scalarCount(b, lo, hi)
+                    dupParaChars += UTF8Scalars.count(b, lo, hi)
                 }
             }
             while true {
@@ -136,7 +136,7 @@ enum GopherRepetition {
                 lines += 1
                 if !seen.insert(QualityHash.bytes(b, lo, hi)) {
                     dupLines += 1
-                    dupLineChars += TextScan.scalarCount(b, lo, hi)
+                    dupLineChars += UTF8Scalars.count(b, lo, hi)
                 }
             }
             while true {
@@ -409,7 +409,7 @@ enum FineWebLines {
             guard s0 < e0 else { return }
             lines += 1
             if let (v, _) = WordTokenizer.scalarBefore(b, hi, lo), QualityChars.bits(v) & QualityChars.terminal != 0 { punct += 1 }
-            let c = TextScan.scalarCount(b, lo, hi)
+            let c = UTF8Scalars.count(b, lo, hi)
             if c <= 30 { short += 1 }
             if !seen.insert(QualityHash.bytes(b, lo, hi)) { dupChars += c }
         }

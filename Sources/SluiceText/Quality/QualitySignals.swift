@@ -111,7 +111,7 @@ public struct QualitySignals: Sendable, Equatable {
                 tokens.reserveCapacity(b.count / 5 + 16)
                 WordTokenizer.tokenize(b, 0, b.count, into: &tokens, scratch: &scratch)
             }
-            let chars = TextScan.scalarCount(b, 0, b.count)
+            let chars = UTF8Scalars.count(b, 0, b.count)
             var newlines = 0
             var at = TextScan.newline(b, 0, b.count)
             while at < b.count { newlines += 1; at = TextScan.newline(b, at + 1, b.count) }
@@ -126,14 +126,6 @@ public struct QualitySignals: Sendable, Equatable {
 
 /// Byte-level helpers shared by the signal computations.
 enum TextScan {
-    @inline(__always)
-    static func scalarCount(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Int {
-        var n = 0
-        var i = lo
-        while i < hi { if b[i] & 0xC0 != 0x80 { n += 1 }; i += 1 }
-        return n
-    }
-
     /// Whether the scalar at `i` is Python whitespace; its length.
     @inline(__always)
     static func space(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ hi: Int) -> (Bool, Int) {

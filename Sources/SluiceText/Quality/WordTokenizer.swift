@@ -143,9 +143,7 @@ public enum WordTokenizer {
 
     @inline(__always)
     static func token(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> WordToken {
-        var n = 0
-        for k in lo..<hi where b[k] & 0xC0 != 0x80 { n += 1 }
-        return WordToken(start: lo, end: hi, chars: n)
+        WordToken(start: lo, end: hi, chars: UTF8Scalars.count(b, lo, hi))
     }
 
     @inline(__always)

@@ -43,7 +43,7 @@ public struct SentenceSplitter: Sendable {
 
     /// The sentences of `text` as offsets in Unicode scalars (the indices of a Python `str`).
     public func scalarSpans(_ text: String) -> [Range<Int>] {
-        Self.withBytes(text) { buf in Self.scalarOffsets(scan(buf), in: buf) }
+        Self.withBytes(text) { buf in UTF8Scalars.offsets(scan(buf), in: buf) }
     }
 
     /// The sentences and their scalar offsets from one scan.
@@ -51,28 +51,8 @@ public struct SentenceSplitter: Sendable {
         Self.withBytes(text) { buf in
             let spans = scan(buf)
             let sentences = spans.map { String(decoding: UnsafeBufferPointer(rebasing: buf[$0]), as: UTF8.self) }
-            return (sentences, Self.scalarOffsets(spans, in: buf))
+            return (sentences, UTF8Scalars.offsets(spans, in: buf))
         }
-    }
-
-    /// Converts sorted, disjoint byte ranges to scalar offsets in one pass.
-    static func scalarOffsets(_ spans: [Range<Int>], in buf: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        var out: [Range<Int>] = []
-        out.reserveCapacity(spans.count)
-        var pos = 0, scalars = 0
-        for r in spans {
-            while pos < r.lowerBound {
-                if buf[pos] & 0xC0 != 0x80 { scalars += 1 }
-                pos += 1
-            }
-            let lo = scalars
-            while pos < r.upperBound {
-                if buf[pos] & 0xC0 != 0x80 { scalars += 1 }
-                pos += 1
-            }
-            out.append(lo..<scalars)
-        }
-        return out
     }
 
     /// A language for text with no language tag, from its script: the first few hundred

@@ -78,23 +78,9 @@ public enum PatternScanner {
     public static func scalarOffsets(_ matches: [PatternMatch], in text: String) -> [(kind: PatternKind, start: Int, end: Int)] {
         var copy = text
         return copy.withUTF8 { bytes in
-            var out: [(kind: PatternKind, start: Int, end: Int)] = []
-            out.reserveCapacity(matches.count)
-            var byte = 0, scalar = 0
-            func advance(to target: Int) -> Int {
-                while byte < target {
-                    if bytes[byte] & 0xC0 != 0x80 { scalar += 1 }
-                    byte += 1
-                }
-                return scalar
-            }
-            for m in matches {
-                // Matches are ordered and disjoint, so one forward walk serves them all.
-                let s = advance(to: m.start)
-                let e = advance(to: m.end)
-                out.append((m.kind, s, e))
-            }
-            return out
+            // Matches are ordered and disjoint, so one forward walk serves them all.
+            let ranges = UTF8Scalars.offsets(matches.map { $0.start..<$0.end }, in: bytes)
+            return zip(matches, ranges).map { ($0.kind, $1.lowerBound, $1.upperBound) }
         }
     }
 

@@ -69,26 +69,7 @@ public enum WordCounter {
     /// a UTF-8 continuation byte starts a scalar.
     public static func scalarCount(_ text: String) -> Int {
         var copy = text
-        return copy.withUTF8 { bytes in
-            // Eight bytes at a time: a continuation byte (10xxxxxx) has bit 7 set and bit 6
-            // clear; shifting the word left by one puts each byte's bit 6 under its bit 7.
-            var continuation = 0
-            var i = 0
-            if let base = bytes.baseAddress {
-                let raw = UnsafeRawPointer(base)
-                while i + 8 <= bytes.count {
-                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    continuation += (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
-                    i += 8
-                }
-            }
-            var n = i - continuation
-            while i < bytes.count {
-                if bytes[i] & 0xC0 != 0x80 { n += 1 }
-                i += 1
-            }
-            return n
-        }
+        return copy.withUTF8 { UTF8Scalars.count($0, 0, $0.count) }
     }
 
     /// 1 for ASCII letters and digits (word characters that are not `_`), else 0.
