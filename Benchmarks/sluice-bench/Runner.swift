@@ -77,15 +77,9 @@ func pipelineFiles(in dir: String, repoRoot: String) throws -> [String: String] 
 /// Records and uncompressed bytes of a run, from its stats.jsonl file events.
 func statsTotals(_ out: String) -> (records: Int, bytes: Int, recordsOut: Int) {
     guard let text = try? String(contentsOfFile: out + "/stats.jsonl", encoding: .utf8) else { return (0, 0, 0) }
-    var rec = 0, bytes = 0, recOut = 0
-    for line in text.split(separator: "\n") {
-        guard let o = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-              o["event"] as? String == "file" else { continue }
-        rec += o["records_in"] as? Int ?? 0
-        recOut += o["records_out"] as? Int ?? 0
-        bytes += o["bytes_decompressed"] as? Int ?? 0
-    }
-    return (rec, bytes, recOut)
+    var summary = StatsSummary()
+    for line in text.split(separator: "\n") { summary.add(line: String(line)) }
+    return (summary.recordsIn, summary.bytesDecompressed, summary.recordsOut)
 }
 
 func inputFiles(_ dir: String) -> [String] {

@@ -6,8 +6,8 @@
 final class BatchSource {
     let file: InputFile
     private let options: DecodeOptions
-    let lines: LineReader
-    let decoder: RecordDecoder
+    private let lines: LineReader
+    private let decoder: RecordDecoder
     private let rawReader: FileReader
     private var sequence = 0
     private var done = false
@@ -112,6 +112,25 @@ final class BatchSource {
         if batch.recordsIn == 0 && batch.bytesIn == 0 && done { return nil }
         sequence += 1
         return batch
+    }
+
+    /// Hands `body` the dedup key and line number of each record of a JSONL input, in order,
+    /// without building records (``RecordDecoder/dedupKey(ofJSONLine:lineNumber:)``). Stops at
+    /// a read error — the main pass reports it — or when `shouldStop` returns true.
+    func forEachDedupKey(shouldStop: () -> Bool, _ body: (_ key: UInt64, _ line: Int) -> Void) {
+        var count = 0
+        do {
+            while try lines.nextLine({ line in
+                if let key = decoder.dedupKey(ofJSONLine: line, lineNumber: lines.lineNumber) {
+                    body(key, lines.lineNumber)
+                }
+            }) {
+                count += 1
+                if count & 1023 == 0 && shouldStop() { break }
+            }
+        } catch {
+            return
+        }
     }
 
     /// Lines of the article being gathered in blank-line layout, kept across batches.

@@ -57,10 +57,6 @@ public struct Engine: Sendable {
     /// The number of online processors.
     public static var defaultJobs: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 
-    /// The `--jobs` of the run whose stages are being prepared: work a stage does before the
-    /// run (dedup's pre-pass) uses no more cores than the run itself.
-    @TaskLocal static var preparingJobs: Int = Engine.defaultJobs
-
     /// Problems found before any work starts: the exit status is 2.
     public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
         public var description: String
@@ -136,10 +132,7 @@ public struct Engine: Sendable {
         var stages: [any Stage] = []
         for s in pipeline.stages {
             do {
-                let ready = try await Engine.$preparingJobs.withValue(jobs) {
-                    try await s.prepared(for: corpus, decode: pipeline.decode, preceding: stages)
-                }
-                stages.append(ready)
+                stages.append(try await s.prepared(for: corpus, decode: pipeline.decode, preceding: stages, jobs: jobs))
             } catch {
                 throw ConfigurationError(description: "preparing stage \(s.name): \(error)")
             }

@@ -2,7 +2,7 @@
 /// earlier file in the sorted input order, or earlier line of the same file — is dropped with
 /// reason `duplicate`.
 ///
-/// Before processing, ``prepared(for:decode:preceding:)`` reads every input once, runs the
+/// Before processing, ``prepared(for:decode:preceding:jobs:)`` reads every input once, runs the
 /// stages placed before dedup (usually none: dedup runs first and spares later stages the
 /// work), and hashes each text; the main pass then only looks positions up.
 public struct DedupStage: Stage {
@@ -34,9 +34,9 @@ public struct DedupStage: Stage {
         batch.records = kept
     }
 
-    public func prepared(for files: [InputFile], decode: DecodeOptions, preceding: [any Stage]) async throws -> any Stage {
+    public func prepared(for files: [InputFile], decode: DecodeOptions, preceding: [any Stage], jobs: Int) async throws -> any Stage {
         var stage = self
-        stage.index = await DedupIndexBuilder.build(files: files, decode: decode, preceding: preceding)
+        stage.index = await DedupIndexBuilder.build(files: files, decode: decode, preceding: preceding, jobs: jobs)
         return stage
     }
 }
@@ -44,13 +44,13 @@ public struct DedupStage: Stage {
 /// The pre-pass of exact dedup: keys of every record of every file, as many files at a time
 /// as the run has jobs.
 enum DedupIndexBuilder {
-    static func build(files: [InputFile], decode: DecodeOptions, preceding: [any Stage]) async -> DedupIndex {
+    static func build(files: [InputFile], decode: DecodeOptions, preceding: [any Stage], jobs: Int) async -> DedupIndex {
         let readable = files.filter { !$0.isStdin }
         var pairs: [(key: UInt64, position: UInt64)] = []
         await withTaskGroup(of: [(key: UInt64, position: UInt64)].self) { group in
             var running = 0
             var iterator = readable.makeIterator()
-            let limit = max(1, Engine.preparingJobs)
+            let limit = max(1, jobs)
             while true {
                 while running < limit, let f = iterator.next() {
                     group.addTask { keys(of: f, decode: decode, preceding: preceding) }

@@ -21,6 +21,8 @@ public struct SplitStage: Stage {
     public let output: Output
     private let splitters: [String: SentenceSplitter]
     private let fallback: SentenceSplitter
+    /// The generic rules, for languages without rules of their own (one splitter, not one per record).
+    private let generic = SentenceSplitter(language: "und")
 
     public init(language: String = "auto", defaultLanguage: String = "en", output: Output = .sentences) {
         self.language = language
@@ -41,7 +43,7 @@ public struct SplitStage: Stage {
     func splitter(for r: Record) -> SentenceSplitter {
         guard language == "auto" else { return fallback }
         if let lang = r.lang ?? r.inputLang, lang != "und" {
-            return splitters[SentenceSplitter.baseLanguage(lang)] ?? SentenceSplitter(language: lang)
+            return splitters[SentenceSplitter.baseLanguage(lang)] ?? generic
         }
         let guess = SentenceSplitter.guessLanguage(r.text, fallback: defaultLanguage)
         return splitters[guess] ?? fallback

@@ -12,12 +12,12 @@ public protocol Stage: Sendable {
     func process(_ batch: inout Batch, stats: inout StageStats)
     /// Returns the stage ready to run over `files`: a stage that needs to see the whole
     /// corpus first (exact dedup) does that here, seeing records as the `preceding` stages
-    /// leave them. Most stages return themselves.
-    func prepared(for files: [InputFile], decode: DecodeOptions, preceding: [any Stage]) async throws -> any Stage
+    /// leave them, on at most `jobs` cores (the run's `--jobs`). Most stages return themselves.
+    func prepared(for files: [InputFile], decode: DecodeOptions, preceding: [any Stage], jobs: Int) async throws -> any Stage
 }
 
 extension Stage {
-    public func prepared(for files: [InputFile], decode: DecodeOptions, preceding: [any Stage]) async throws -> any Stage { self }
+    public func prepared(for files: [InputFile], decode: DecodeOptions, preceding: [any Stage], jobs: Int) async throws -> any Stage { self }
 }
 
 /// The unit of work flowing from the decoder to the workers and on to the writer.

@@ -260,7 +260,7 @@ private struct Pass {
                 if i + 1 < n {
                     let d = p[i + 1]
                     if Self.isVisibleASCII(d) {
-                        if d <= 0x3B && Self.isArtifactPunctuation(d) { r.punctuationCandidate = true }
+                        if d <= 0x3B && PunctuationFix.isArtifact(d) { r.punctuationCandidate = true }
                         i += 2
                         continue
                     }
@@ -283,10 +283,6 @@ private struct Pass {
         if !nfcYes { r.nfcQuickYes = false }
         return i
     }
-
-    /// `,` `.` `;` `:`
-    @inline(__always)
-    static func isArtifactPunctuation(_ d: UInt8) -> Bool { d == 0x2C || d == 0x2E || d == 0x3B || d == 0x3A }
 
     /// Whether `lead` starts a scalar that ``CharacterFilter/special(_:_:)`` may rewrite.
     @inline(__always)
@@ -366,7 +362,7 @@ private struct Pass {
 
     @inline(__always)
     mutating func content(_ start: Int, _ end: Int) {
-        if pendingSpaces > 0 && Self.isArtifactPunctuation(p[start]) { r.punctuationCandidate = true }
+        if pendingSpaces > 0 && PunctuationFix.isArtifact(p[start]) { r.punctuationCandidate = true }
         flushNewlines()
         flushSpaces()
         emit(start, end)

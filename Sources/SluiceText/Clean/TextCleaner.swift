@@ -221,6 +221,7 @@ public struct TextCleaner: Sendable {
                 again.htmlEntities = false
                 again.htmlTags = false
                 again.removeBoilerplate = false
+                again.replaceDefaultBoilerplate = true  // no matcher built per document: none is used
                 again.fixPunctuation = false
                 let second = TextCleaner(options: again).clean(n)
                 result.text = second.text

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Gopher quality signals (Rae et al. 2021, as datatrove's GopherQualityFilter computes them).
 public struct GopherQualitySignals: Sendable, Equatable {
     /// Word tokens (spaCy English rules).
@@ -144,8 +136,8 @@ enum TextScan {
     /// The index of the first `c` in `b[from..<to]`, or `to`.
     @inline(__always)
     static func byte(_ c: UInt8, _ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int {
-        guard from < to, let p = memchr(b.baseAddress! + from, Int32(c), to - from) else { return to }
-        return b.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
+        guard from < to else { return to }
+        return ByteSearch.find(c, b.baseAddress!, from, to) ?? to
     }
 
     /// `b[lo..<hi]` without leading and trailing Python whitespace.

@@ -20,6 +20,17 @@ public enum WordClass {
         return (word, letter, len)
     }
 
+    /// Whether the scalar ending just before byte `i` is a word character (false at the start).
+    @inline(__always)
+    public static func isWord(before i: Int, in p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard i > 0 else { return false }
+        let b = p[i - 1]
+        if b < 0x80 { return isASCIIWord(b) }
+        var s = i - 1
+        while s > 0 && p[s] & 0xC0 == 0x80 { s -= 1 }
+        return classify(p, s).isWord
+    }
+
     /// Whether `scalar` is a word character (letter, mark, digit, underscore) and whether it
     /// is a letter. Scalars of the Basic Multilingual Plane are looked up in a table built
     /// once from the same properties; others query the properties.

@@ -34,12 +34,6 @@ public enum HashtagScanner {
 
     private static func precededByWord(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         let prev = bytes[i - 1]
-        if prev < 0x80 {
-            return prev == 0x26 || prev == 0x2F || prev == 0x23 || WordClass.isASCIIWord(prev)
-        }
-        // Find the start of the previous scalar and classify it.
-        var s = i - 1
-        while s > 0 && bytes[s] & 0xC0 == 0x80 { s -= 1 }
-        return WordClass.classify(bytes, s).isWord
+        return prev == 0x26 || prev == 0x2F || prev == 0x23 || WordClass.isWord(before: i, in: bytes)
     }
 }

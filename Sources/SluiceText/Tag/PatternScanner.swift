@@ -219,22 +219,10 @@ private struct Scanner {
     @inline(__always) func isUpper(_ i: Int) -> Bool { let b = at(i); return b >= 0x41 && b <= 0x5A }
 
     /// Whether the scalar ending just before byte `i` is a word character (letter, mark, digit, `_`).
-    func wordBefore(_ i: Int) -> Bool {
-        guard i > 0 else { return false }
-        let b = p[i - 1]
-        if b < 0x80 { return WordClass.isASCIIWord(b) }
-        var s = i - 1
-        while s > 0 && p[s] & 0xC0 == 0x80 { s -= 1 }
-        return WordClass.classify(p, s).isWord
-    }
+    func wordBefore(_ i: Int) -> Bool { WordClass.isWord(before: i, in: p) }
 
     /// Whether the scalar at byte `i` is a word character.
-    func wordAt(_ i: Int) -> Bool {
-        guard i < n else { return false }
-        let b = p[i]
-        if b < 0x80 { return WordClass.isASCIIWord(b) }
-        return WordClass.classify(p, i).isWord
-    }
+    func wordAt(_ i: Int) -> Bool { i < n && WordClass.classify(p, i).isWord }
 
     mutating func emit(_ kind: PatternKind, _ s: Int, _ e: Int) {
         out.append(PatternMatch(kind, s, e))
@@ -806,11 +794,6 @@ private struct Scanner {
             if (b == 0x20 || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") || b == UInt8(ascii: "/")) && isDigit(j + 1) {
                 if b != 0x20 { seps |= b == UInt8(ascii: "-") ? 1 : b == UInt8(ascii: ".") ? 2 : 4 }
                 j += 1
-                continue
-            }
-            if b == 0x20 && at(j + 1) == UInt8(ascii: "(") && isDigit(j + 2) && international {
-                j += 2
-                inParen = true
                 continue
             }
             if (b == 0x20 || b == UInt8(ascii: "-")) && at(j + 1) == UInt8(ascii: "(") && isDigit(j + 2) {

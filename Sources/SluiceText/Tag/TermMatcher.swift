@@ -242,7 +242,7 @@ public struct TermMatcher: Sendable {
         var e = end
         while e < p.count, p[e] >= 0xCC, let m = Self.markLength(p, e) { e += m }
         let bounded = termBounded[term]
-        if bounded & 1 != 0 && Self.wordBefore(p, start) { return }
+        if bounded & 1 != 0 && WordClass.isWord(before: start, in: p) { return }
         if bounded & 2 != 0 && e < p.count && WordClass.classify(p, e).isWord { return }
         found.append(TermMatch(term: term, tag: Int(termTag[term]), start: start, end: e))
     }
@@ -254,14 +254,6 @@ public struct TermMatcher: Sendable {
         return FoldTable.isCombiningMark(v) ? len : nil
     }
 
-    static func wordBefore(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
-        guard i > 0 else { return false }
-        let b = p[i - 1]
-        if b < 0x80 { return WordClass.isASCIIWord(b) }
-        var s = i - 1
-        while s > 0 && p[s] & 0xC0 == 0x80 { s -= 1 }
-        return WordClass.classify(p, s).isWord
-    }
 }
 
 /// The folding of scalars for ``TermMatcher``: a table for ASCII, one for U+0080–U+1FFF
