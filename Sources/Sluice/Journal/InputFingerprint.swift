@@ -56,14 +56,21 @@ public struct InputFingerprint: Sendable, Equatable {
     }
 }
 
-/// 64-bit FNV-1a: a small, stable hash for fingerprints (not for security).
-enum FNV1a {
+/// 64-bit FNV-1a: a small, stable hash for fingerprints (not for security), fed in pieces.
+struct FNV1a {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
+        for b in bytes { add(byte: b) }
+    }
+
+    mutating func add(byte b: UInt8) {
+        value = (value ^ UInt64(b)) &* 0x100_0000_01b3
+    }
+
     static func hash(_ bytes: [UInt8]) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes {
-            h ^= UInt64(b)
-            h = h &* 0x100_0000_01b3
-        }
-        return h
+        var h = FNV1a()
+        h.add(bytes)
+        return h.value
     }
 }

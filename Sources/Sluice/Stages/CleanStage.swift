@@ -38,11 +38,11 @@ public struct CleanStage: Stage {
 
     /// A stable 64-bit FNV-1a digest of `lines`, in hex.
     static func digest(_ lines: [String]) -> String {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        var h = FNV1a()
         for line in lines {
-            for b in line.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
-            h = (h ^ 0x0A) &* 0x100_0000_01B3
+            h.add(line.utf8)
+            h.add(byte: 0x0A)
         }
-        return String(h, radix: 16)
+        return String(h.value, radix: 16)
     }
 }

@@ -12,15 +12,15 @@ public struct TermsStage: Stage {
     public init(lists: [(tag: String, terms: [String])], options: TermMatcher.Options = .init(), source: String = "inline") {
         matcher = TermMatcher(lists: lists, options: options)
         self.source = source
-        var h: UInt64 = 0xcbf29ce484222325
+        var h = FNV1a()
         for (tag, terms) in lists {
             for s in [tag] + terms {
-                for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
-                h = (h ^ 0x0A) &* 0x100000001b3
+                h.add(s.utf8)
+                h.add(byte: 0x0A)
             }
-            h = (h ^ 0x1E) &* 0x100000001b3
+            h.add(byte: 0x1E)
         }
-        contentHash = h
+        contentHash = h.value
     }
 
     public var name: String { "terms" }

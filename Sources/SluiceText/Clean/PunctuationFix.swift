@@ -116,11 +116,7 @@ enum PunctuationFix {
 
     /// Whether a letter starts at `j` (ASCII letter, or a non-ASCII alphabetic scalar).
     static func isLetterStart(_ p: UnsafeBufferPointer<UInt8>, _ j: Int) -> Bool {
-        guard j < p.count else { return false }
-        let c = p[j]
-        if c < 0x80 { return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
-        let (v, _) = MojibakeRepair.decode(p.baseAddress!, j, p.count)
-        return Unicode.Scalar(v)?.properties.isAlphabetic ?? false
+        j < p.count && WordClass.classify(p, j).isLetter
     }
 
     /// Whether the bracket at `i` closes `[…]`, `[...]`, `(…)` or a numeric citation `[12]`.

@@ -164,16 +164,17 @@ public struct TextCleaner: Sendable {
         func isBoilerplate(_ lo: Int, _ hi: Int) -> Bool {
             hi > lo && hi - lo <= BoilerplateMatcher.maxLineBytes && boilerplate.matches(p, lo..<hi)
         }
-        // Most texts have none: look before allocating.
+        // Most texts have none: look before allocating; lines before the first hit are not
+        // matched again below.
         var lineStart = 0
-        var found = false
+        var firstHit: Int?
         while true {
             let lineEnd = ByteSearch.find(0x0A, base, lineStart, n) ?? n
-            if isBoilerplate(lineStart, lineEnd) { found = true; break }
+            if isBoilerplate(lineStart, lineEnd) { firstHit = lineStart; break }
             if lineEnd >= n { break }
             lineStart = lineEnd + 1
         }
-        guard found else { return nil }
+        guard let firstHit else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(n)
         var blankRun = 0
@@ -183,7 +184,7 @@ public struct TextCleaner: Sendable {
             let lineEnd = ByteSearch.find(0x0A, base, lineStart, n) ?? n
             if lineEnd == lineStart {
                 if wroteContent && lineEnd < n { blankRun += 1 }
-            } else if isBoilerplate(lineStart, lineEnd) {
+            } else if lineStart >= firstHit && isBoilerplate(lineStart, lineEnd) {
                 removed += 1
             } else {
                 if wroteContent {
