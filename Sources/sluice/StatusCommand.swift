@@ -30,8 +30,9 @@ struct StatusCommand: ParsableCommand {
     static func shardedReport(output: String, count: Int, started: [Shard]) -> String {
         var lines = ["\(output): sharded run, \(count) shard\(count == 1 ? "" : "s") (\(started.count) started)"]
         var statuses: [RunStatus] = []
+        let lookups = RunStatus.Lookups()
         for shard in started {
-            guard let s = RunStatus(outputDirectory: output, shard: shard) else {
+            guard let s = RunStatus(outputDirectory: output, shard: shard, lookups: lookups) else {
                 lines.append("shard \(shard): journal unreadable")
                 continue
             }

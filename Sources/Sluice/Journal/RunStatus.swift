@@ -40,16 +40,18 @@ public struct RunStatus: Sendable {
 
     /// Reads the journal in `outputDirectory` (of `shard` in a sharded run); nil when there is
     /// none. Inputs are looked up as the run named them, relative to the current directory.
-    public init?(outputDirectory: String, shard: Shard? = nil) {
+    ///
+    /// `lookups` shares the input walk, the shard plan and the pipeline between the statuses of
+    /// one run's shards, so a report on N shards does each once, not N times.
+    public init?(outputDirectory: String, shard: Shard? = nil, lookups: Lookups = Lookups()) {
         let journal = RunJournal(outputDirectory: outputDirectory, shard: shard)
         guard let run = journal.loadRun() else { return nil }
         self.run = run
         let checkpoints = journal.loadCheckpoints()
-        var discovery = InputDiscovery(inputs: run.inputs, exclude: [outputDirectory])
+        var discovery = lookups.discovery(of: run.inputs, excluding: outputDirectory)
         if let shard {
             // Pending means pending in this shard: files the run's plan gives to the others are theirs.
-            let assignment = ShardPlan.load(outputDirectory: outputDirectory, count: shard.count)
-                ?? ShardAssignment(files: discovery.files.map { (file: $0.relative, size: $0.size) }, count: shard.count)
+            let assignment = lookups.assignment(outputDirectory: outputDirectory, count: shard.count, files: discovery.files)
             discovery.files = discovery.files.filter { assignment.shard(of: $0.relative) == shard.index }
         }
         let present = Dictionary(discovery.files.map { ($0.relative, $0) }, uniquingKeysWith: { a, _ in a })
@@ -64,14 +66,48 @@ public struct RunStatus: Sendable {
             files.append(state)
         }
         pending = discovery.files.map(\.relative).filter { checkpoints[$0] == nil && !$0.hasPrefix("stdin") }
-        do {
-            let p = try PipelineFile.load(nameOrPath: run.pipelineSource)
+        switch lookups.pipeline(run.pipelineSource) {
+        case .success(let p):
             if p.fingerprint != run.pipelineFingerprint {
                 pipelineChange = PipelineDiff.describe(old: run.pipelineFingerprint, new: p.fingerprint,
                                                        oldName: run.pipelineName, newName: p.name)
             }
-        } catch {
+        case .failure(let error):
             pipelineChange = "cannot load the pipeline '\(run.pipelineSource)' to compare: \(error)"
+        }
+    }
+
+    /// Look-ups that the statuses of several shards of one run share, each done once.
+    public final class Lookups {
+        private var discoveries: [[String]: InputDiscovery] = [:]
+        private var assignments: [Int: ShardAssignment] = [:]
+        private var pipelines: [String: Result<(name: String, fingerprint: String), any Error>] = [:]
+
+        public init() {}
+
+        func discovery(of inputs: [String], excluding outputDirectory: String) -> InputDiscovery {
+            if let d = discoveries[inputs] { return d }
+            let d = InputDiscovery(inputs: inputs, exclude: [outputDirectory])
+            discoveries[inputs] = d
+            return d
+        }
+
+        func assignment(outputDirectory: String, count: Int, files: [InputFile]) -> ShardAssignment {
+            if let a = assignments[count] { return a }
+            let a = ShardPlan.load(outputDirectory: outputDirectory, count: count)
+                ?? ShardAssignment(files: files.map { (file: $0.relative, size: $0.size) }, count: count)
+            assignments[count] = a
+            return a
+        }
+
+        func pipeline(_ source: String) -> Result<(name: String, fingerprint: String), any Error> {
+            if let p = pipelines[source] { return p }
+            let p = Result<(name: String, fingerprint: String), any Error> {
+                let file = try PipelineFile.load(nameOrPath: source)
+                return (file.name, file.fingerprint)
+            }
+            pipelines[source] = p
+            return p
         }
     }
 }
