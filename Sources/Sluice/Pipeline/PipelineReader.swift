@@ -31,6 +31,11 @@ struct PipelineReader {
         return pipeline
     }
 
+    /// A path from the pipeline file, relative to the file's directory unless absolute.
+    func resolve(_ path: String) -> String {
+        path.hasPrefix("/") || baseDirectory == nil ? path : baseDirectory! + "/" + path
+    }
+
     mutating func problem(_ node: Node?, _ message: String) {
         problems.append(.init(line: node?.mark?.line ?? 0, column: node?.mark?.column ?? 0, message: message))
     }
@@ -120,7 +125,7 @@ struct PipelineReader {
         if let v = o.bool("boilerplate", &self) { c.removeBoilerplate = v }
         if let v = o.bool("boilerplate_defaults", &self) { c.replaceDefaultBoilerplate = !v }
         if let path = o.string("boilerplate_file", &self) {
-            let resolved = path.hasPrefix("/") || baseDirectory == nil ? path : baseDirectory! + "/" + path
+            let resolved = resolve(path)
             do {
                 let text = try PipelineFile.readFile(resolved)
                 c.boilerplatePatterns = Self.patternLines(text)
@@ -200,7 +205,7 @@ struct PipelineReader {
         var lists: [(tag: String, terms: [String])] = []
         var source = "inline"
         if let path = o.string("file", &self) {
-            let resolved = path.hasPrefix("/") || baseDirectory == nil ? path : baseDirectory! + "/" + path
+            let resolved = resolve(path)
             source = path
             do {
                 let text = try PipelineFile.readFile(resolved)

@@ -144,7 +144,7 @@ public struct BoilerplateMatcher: Sendable, Equatable, Hashable {
         while i < range.upperBound {
             let (v, len) = MojibakeRepair.decode(p.baseAddress!, i, range.upperBound)
             i += len
-            if v == 0x20 || v == 0x09 || v == 0xA0 || v == 0x202F || (v >= 0x2000 && v <= 0x200A) {
+            if Self.isSpace(v) {
                 pendingSpace = !out.isEmpty
                 continue
             }
