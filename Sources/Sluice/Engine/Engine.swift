@@ -128,11 +128,15 @@ public struct Engine: Sendable {
         // not, so their decisions do not depend on what an earlier run already did: every
         // file of this shard, or of the whole run with `dedupAcrossShards`. Files keep their
         // index in the whole run's order either way, so "earlier" means the same in every shard.
-        let corpus = shard != nil && dedupAcrossShards ? discovery.files : files
+        let corpus = RunCorpus(
+            files: shard != nil && dedupAcrossShards ? discovery.files : files,
+            reading: todo.filter { !$0.isStdin }.map(\.index),
+            resumed: Set(todo.filter { (plan.resume[$0.relative]?.nextSequence ?? 0) > 0 }.map(\.index)),
+            decode: pipeline.decode, jobs: jobs)
         var stages: [any Stage] = []
         for s in pipeline.stages {
             do {
-                stages.append(try await s.prepared(for: corpus, decode: pipeline.decode, preceding: stages, jobs: jobs))
+                stages.append(try await s.prepared(for: corpus, preceding: stages))
             } catch {
                 throw ConfigurationError(description: "preparing stage \(s.name): \(error)")
             }
@@ -147,6 +151,7 @@ public struct Engine: Sendable {
             inFlight: Engine.batchesInFlight(jobs: jobs),
             progress: reporter)
         processor.journal = journal
+        processor.dedup = stages.lazy.compactMap { ($0 as? DedupStage)?.ledger }.first
         processor.checkpoints = checkpoints
         // On stdout files run one after another so the stream's order is deterministic;
         // batches within each file still use every core.

@@ -13,6 +13,8 @@ struct FileProcessor: Sendable {
     /// nil when the run keeps no journal (stdout, stream commands).
     var journal: RunJournal?
     var checkpoints = CheckpointPolicy()
+    /// Exact dedup decided by the decoder in run order, when dedup is the first stage.
+    var dedup: DedupLedger?
 
     struct Outcome: Sendable {
         var stats: FileStats
@@ -32,6 +34,20 @@ struct FileProcessor: Sendable {
     /// Processes `file`, continuing from `resume` when given. `fingerprint` identifies the
     /// input for the journal.
     func run(_ file: InputFile, resume: FileCheckpoint? = nil, fingerprint: InputFingerprint? = nil) async -> Outcome {
+        // Dedup decides in run order: this file's decoder starts once earlier files are read.
+        let ledger = file.isStdin ? nil : dedup
+        if let ledger { await ledger.waitTurn(file: file.index) }
+        var reading: BatchSource?
+        defer {
+            // However processing ended, later files must not wait forever, and — unless the
+            // run is interrupted — they must see this file's every key, as a full run would.
+            if let ledger {
+                if let source = reading, !Task.isCancelled {
+                    while var b = source.next() { ledger.mark(&b) }
+                }
+                ledger.release(file: file.index)
+            }
+        }
         let t0 = Clock.now()
         let stageCount = pipeline.stages.count
         var outcome = Outcome(stats: FileStats(file: file.relative),
@@ -52,6 +68,7 @@ struct FileProcessor: Sendable {
             }
             source = opened.source
             writer = opened.writer!
+            reading = source
             if opened.resumed, let resume {
                 outcome.resumed = true
                 outcome.stats = resume.stats
@@ -91,12 +108,22 @@ struct FileProcessor: Sendable {
             lastCheckpoint = Clock.now()
         }
 
+        /// The next batch with dedup decided; at the end, the next file may decide.
+        func read() -> Batch? {
+            guard var batch = source.next() else {
+                ledger?.release(file: file.index)
+                return nil
+            }
+            ledger?.mark(&batch)
+            return batch
+        }
+
         await withTaskGroup(of: BatchResult.self) { group in
             var running = 0
             var pending: [Int: BatchResult] = [:]
             var next = cp?.nextSequence ?? 0
             while true {
-                while running < limit && writeError == nil && !Task.isCancelled, let batch = source.next() {
+                while running < limit && writeError == nil && !Task.isCancelled, let batch = read() {
                     group.addTask { worker.process(batch) }
                     running += 1
                 }

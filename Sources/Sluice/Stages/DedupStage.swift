@@ -2,11 +2,16 @@
 /// earlier file in the sorted input order, or earlier line of the same file — is dropped with
 /// reason `duplicate`.
 ///
-/// Before processing, ``prepared(for:decode:preceding:jobs:)`` reads every input once, runs the
-/// stages placed before dedup (usually none: dedup runs first and spares later stages the
-/// work), and hashes each text; the main pass then only looks positions up.
+/// As the pipeline's first stage (the usual place: it spares later stages the work), dedup is
+/// decided while the inputs are read, in run order (``DedupLedger``): no extra pass over
+/// the corpus, except over inputs this run does not read from their start (finished files,
+/// parts before a checkpoint, other shards' files with `--dedup-across-shards`). After other
+/// stages, ``prepared(for:preceding:)`` reads every input once first, runs the preceding
+/// stages and hashes each text (``DedupIndex``); the main pass then only looks positions up.
 public struct DedupStage: Stage {
     public var index: DedupIndex?
+    /// Set when decisions are made by the decoder (dedup first).
+    var ledger: DedupLedger?
 
     public init() {}
 
@@ -14,17 +19,29 @@ public struct DedupStage: Stage {
     public var fingerprint: String { "dedup/1 key=raw-normalized-fnv64" }
 
     public func process(_ batch: inout Batch, stats: inout StageStats) {
-        guard let index, index.duplicates > 0 else {
-            stats.records += batch.records.count
+        stats.records += batch.records.count
+        var drop: [Int]
+        if ledger != nil {
+            drop = batch.duplicates
+        } else if let index, index.duplicates > 0 {
+            drop = []
+            for (i, r) in batch.records.enumerated()
+            where index.isDuplicate(position: DedupIndex.position(file: batch.fileIndex, line: r.origin.line)) {
+                drop.append(i)
+            }
+        } else {
             return
         }
+        batch.duplicates = []
+        guard !drop.isEmpty else { return }
+        stats.changed += drop.count
+        stats.counters.add("duplicates", drop.count)
         var kept: [Record] = []
-        kept.reserveCapacity(batch.records.count)
-        for r in batch.records {
-            stats.records += 1
-            if index.isDuplicate(position: DedupIndex.position(file: batch.fileIndex, line: r.origin.line)) {
-                stats.changed += 1
-                stats.counters.add("duplicates")
+        kept.reserveCapacity(batch.records.count - drop.count)
+        var d = 0
+        for (i, r) in batch.records.enumerated() {
+            if d < drop.count && drop[d] == i {
+                d += 1
                 batch.dropped.append(RejectedRecord(dropping: r, reason: "duplicate",
                                                     detail: "same normalized text as an earlier document"))
             } else {
@@ -34,22 +51,32 @@ public struct DedupStage: Stage {
         batch.records = kept
     }
 
-    public func prepared(for files: [InputFile], decode: DecodeOptions, preceding: [any Stage], jobs: Int) async throws -> any Stage {
+    public func prepared(for corpus: RunCorpus, preceding: [any Stage]) async throws -> any Stage {
         var stage = self
-        stage.index = await DedupIndexBuilder.build(files: files, decode: decode, preceding: preceding, jobs: jobs)
+        let readable = corpus.files.filter { !$0.isStdin }
+        if preceding.isEmpty {
+            // Keys of everything this run does not read from the start are entered first.
+            let fromStart = Set(corpus.reading).subtracting(corpus.resumed)
+            let ledger = DedupLedger(order: corpus.reading)
+            let ahead = readable.filter { !fromStart.contains($0.index) }
+            ledger.enter(await DedupIndexBuilder.pairs(files: ahead, decode: corpus.decode, preceding: [], jobs: corpus.jobs))
+            stage.ledger = ledger
+        } else {
+            stage.index = DedupIndex(pairs: await DedupIndexBuilder.pairs(files: readable, decode: corpus.decode,
+                                                                         preceding: preceding, jobs: corpus.jobs))
+        }
         return stage
     }
 }
 
-/// The pre-pass of exact dedup: keys of every record of every file, as many files at a time
-/// as the run has jobs.
+/// Dedup's reading pass: keys and positions of every record of `files`, as many files at a
+/// time as the run has jobs.
 enum DedupIndexBuilder {
-    static func build(files: [InputFile], decode: DecodeOptions, preceding: [any Stage], jobs: Int) async -> DedupIndex {
-        let readable = files.filter { !$0.isStdin }
+    static func pairs(files: [InputFile], decode: DecodeOptions, preceding: [any Stage], jobs: Int) async -> [(key: UInt64, position: UInt64)] {
         var pairs: [(key: UInt64, position: UInt64)] = []
         await withTaskGroup(of: [(key: UInt64, position: UInt64)].self) { group in
             var running = 0
-            var iterator = readable.makeIterator()
+            var iterator = files.makeIterator()
             let limit = max(1, jobs)
             while true {
                 while running < limit, let f = iterator.next() {
@@ -61,7 +88,7 @@ enum DedupIndexBuilder {
                 pairs.append(contentsOf: part)
             }
         }
-        return DedupIndex(pairs: pairs)
+        return pairs
     }
 
     /// Keys of one file; a file that cannot be read contributes what was read before the error

@@ -10,14 +10,36 @@ public protocol Stage: Sendable {
     var fingerprint: String { get }
     /// Processes `batch`; a filter moves records it drops to `batch.dropped`.
     func process(_ batch: inout Batch, stats: inout StageStats)
-    /// Returns the stage ready to run over `files`: a stage that needs to see the whole
-    /// corpus first (exact dedup) does that here, seeing records as the `preceding` stages
-    /// leave them, on at most `jobs` cores (the run's `--jobs`). Most stages return themselves.
-    func prepared(for files: [InputFile], decode: DecodeOptions, preceding: [any Stage], jobs: Int) async throws -> any Stage
+    /// Returns the stage ready to run over `corpus`: a stage whose decisions depend on the
+    /// whole corpus (exact dedup) sets itself up here, seeing records as the `preceding`
+    /// stages leave them. Most stages return themselves.
+    func prepared(for corpus: RunCorpus, preceding: [any Stage]) async throws -> any Stage
 }
 
 extension Stage {
-    public func prepared(for files: [InputFile], decode: DecodeOptions, preceding: [any Stage], jobs: Int) async throws -> any Stage { self }
+    public func prepared(for corpus: RunCorpus, preceding: [any Stage]) async throws -> any Stage { self }
+}
+
+/// What a run will read, for ``Stage/prepared(for:preceding:)``.
+public struct RunCorpus: Sendable {
+    /// Every input the run's decisions take into account, in run order (``InputFile/index``):
+    /// finished ones and, with `--dedup-across-shards`, other shards' too.
+    public var files: [InputFile]
+    /// Indices of the files this run reads, in the order it starts them.
+    public var reading: [Int]
+    /// Of ``reading``, the files continued from a checkpoint rather than read from the start.
+    public var resumed: Set<Int>
+    public var decode: DecodeOptions
+    /// The run's `--jobs`: cores a preparation pass may use.
+    public var jobs: Int
+
+    public init(files: [InputFile], reading: [Int], resumed: Set<Int> = [], decode: DecodeOptions, jobs: Int) {
+        self.files = files
+        self.reading = reading
+        self.resumed = resumed
+        self.decode = decode
+        self.jobs = jobs
+    }
 }
 
 /// The unit of work flowing from the decoder to the workers and on to the writer.
@@ -31,6 +53,9 @@ public struct Batch: Sendable {
     public var dropped: [RejectedRecord] = []
     /// Records the decoder could not read.
     public var rejected: [RejectedRecord] = []
+    /// Indices in ``records`` of documents repeating an earlier one, found by the decoder
+    /// (``DedupLedger``) for the dedup stage to drop.
+    public var duplicates: [Int] = []
     /// Input records this batch accounts for (kept + dropped + rejected).
     public var recordsIn = 0
     /// Decompressed input bytes this batch accounts for.

@@ -1,0 +1,63 @@
+import Testing
+@testable import Sluice
+
+@Suite struct DedupLedgerTests {
+    private func batch(file: Int, _ lines: [(Int, String)]) -> Batch {
+        var b = Batch(sequence: 0)
+        b.fileIndex = file
+        for (line, text) in lines {
+            b.records.append(Record(idJSON: Array("\"\(file)-\(line)\"".utf8), text: text, origin: Origin(file: "f\(file)", line: line)))
+        }
+        return b
+    }
+
+    @Test func aKeyKeepsItsFirstPositionWhateverOrderPositionsArriveIn() {
+        let p = DedupIndex.position
+        let ledger = DedupLedger(order: [0, 1])
+        // File 1 was resumed: its part before the checkpoint (line 2 holds "X") is entered first.
+        ledger.enter([(DedupKey.hash("X"), p(1, 2))])
+
+        var first = batch(file: 0, [(1, "x"), (2, "Y"), (3, "X ")])
+        ledger.mark(&first)
+        #expect(first.duplicates == [2])  // "x" at 0:1 comes before the entered 1:2
+
+        var second = batch(file: 1, [(2, "X"), (3, "y"), (4, "Z")])
+        ledger.mark(&second)
+        #expect(second.duplicates == [0, 1])
+
+        // Reading a file again (a checkpoint that could not be used) decides the same.
+        var again = batch(file: 0, [(1, "x"), (2, "Y"), (3, "X ")])
+        ledger.mark(&again)
+        #expect(again.duplicates == [2])
+        #expect(ledger.count == 3)
+    }
+
+    @Test func stageDropsWhatTheDecoderMarked() {
+        var stage = DedupStage()
+        stage.ledger = DedupLedger(order: [0])
+        var b = batch(file: 0, [(1, "A"), (2, "B"), (3, "a"), (4, "b")])
+        stage.ledger!.mark(&b)
+        var stats = StageStats()
+        stage.process(&b, stats: &stats)
+        #expect(b.records.map(\.text) == ["A", "B"])
+        #expect(b.dropped.map { $0.record?.text } == ["a", "b"])
+        #expect(b.dropped.map(\.reason) == ["duplicate", "duplicate"])
+        #expect(b.duplicates.isEmpty)
+        #expect(stats.records == 4 && stats.changed == 2 && stats.counters["duplicates"] == 2)
+    }
+
+    @Test func filesDecideInRunOrder() async {
+        let ledger = DedupLedger(order: [4, 2, 7])
+        #expect(ledger.isTurn(of: 4))
+        #expect(!ledger.isTurn(of: 2))
+        #expect(ledger.isTurn(of: 9))  // not read by the run in order (stdin): never waits
+        let waiter = Task { await ledger.waitTurn(file: 7); return ledger.isTurn(of: 7) }
+        ledger.release(file: 2)  // out of order: 7 still waits for 4
+        #expect(!ledger.isTurn(of: 7))
+        ledger.release(file: 4)
+        ledger.release(file: 4)  // idempotent
+        #expect(ledger.isTurn(of: 2) && ledger.isTurn(of: 7))
+        #expect(await waiter.value)
+        await ledger.waitTurn(file: 4)
+    }
+}
