@@ -1,7 +1,7 @@
 // Throughput of the text algorithms on the texts of one JSONL or JSONL.zst file, held in memory.
 //
 //     swift run -c release sluice-bench algorithms FILE.jsonl[.zst]
-//     SLUICE_BENCH_ONLY=split|adversarial|clean|hashtags|words|language|quality|patterns|terms|tag|taggers
+//     SLUICE_BENCH_ONLY=split|adversarial|clean|hashtags|words|dedupkey|language|quality|patterns|terms|tag|taggers
 //     to run one part
 //
 // Prints `stage  MB/s  records/s  MB/CPU-s` (MB of input text), best of 3 runs per stage
@@ -84,6 +84,7 @@ func runAlgorithms(path: String) throws {
     }
     if only == nil || only == "hashtags" { bench("hashtags") { HashtagScanner.hashtags(in: $0).count } }
     if only == nil || only == "words" { bench("words") { WordCounter.count($0) } }
+    if only == nil || only == "dedupkey" { bench("dedupkey") { Int(truncatingIfNeeded: DedupKey.hash($0)) } }
 
     /// Adversarial paragraphs of 10 MB for the splitter: must run in linear time.
     func benchAdversarial() {

@@ -5,7 +5,7 @@
 //                                     [--configs passthrough,news,…] [--repeat R] [--sluice PATH] [--keep DIR]
 //     .build/release/sluice-bench corpus OUT_DIR [--mb 200] [--files 8] [--seed 1]
 //     .build/release/sluice-bench algorithms FILE.jsonl[.zst]     (also: sluice-bench FILE)
-//     SLUICE_BENCH_ONLY=split|adversarial|clean|hashtags|words|language|quality|patterns|terms|tag runs one part of `algorithms`
+//     SLUICE_BENCH_ONLY=split|adversarial|clean|hashtags|words|dedupkey|language|quality|patterns|terms|tag|taggers runs one part of `algorithms`
 //
 // `run` times `sluice run` end to end, one child process per configuration (see Runner.swift);
 // `corpus` writes the generated corpus (see Corpus.swift); `algorithms` times the text

@@ -15,11 +15,39 @@ public enum DedupKey {
         // Normalize into a buffer first, then hash it eight bytes at a time: the byte
         // loop stays branch-light and the hash does not depend on where bytes were skipped.
         let n = bytes.count
+        guard let base = bytes.baseAddress else { return mix(UnsafeRawBufferPointer(start: nil, count: 0)) }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 8) { buf in
             var o = 0
             var i = 0
             let ascii = asciiMap
+            let out = UnsafeMutableRawPointer(buf.baseAddress!)
             while i < n {
+                if i + 8 <= n {
+                    // Eight ASCII bytes at once (SWAR): lowercase them, and keep all eight with
+                    // one store when none is skipped (o ≤ i, so the store stays in the buffer).
+                    let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                    if w & Self.high == 0 {
+                        let x = w | Self.high
+                        let upper = (x &- 0x4141_4141_4141_4141) & ~(x &- 0x5B5B_5B5B_5B5B_5B5B) & Self.high
+                        var v = w | (upper >> 2)
+                        // Kept: above 0x20 and not DEL.
+                        var keep = (x &- 0x2121_2121_2121_2121) & (((w ^ 0x7F7F_7F7F_7F7F_7F7F) | Self.high) &- 0x0101_0101_0101_0101) & Self.high
+                        if keep == Self.high {
+                            out.storeBytes(of: v.littleEndian, toByteOffset: o, as: UInt64.self)
+                            o &+= 8
+                        } else {
+                            keep >>= 7
+                            for _ in 0..<8 {
+                                buf[o] = UInt8(truncatingIfNeeded: v)
+                                o &+= Int(truncatingIfNeeded: keep & 1)
+                                v >>= 8
+                                keep >>= 8
+                            }
+                        }
+                        i &+= 8
+                        continue
+                    }
+                }
                 let b = bytes[i]
                 if b < 0x80 {
                     // Branch-free: always store, advance only for a kept byte (mapped non-zero).
@@ -43,6 +71,8 @@ public enum DedupKey {
             return mix(UnsafeRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buf)[0..<o]))
         }
     }
+
+    private static let high: UInt64 = 0x8080_8080_8080_8080
 
     /// ASCII bytes as normalized: 0 for the skipped (controls, space, DEL), capitals lowered.
     nonisolated(unsafe) private static let asciiMap: UnsafePointer<UInt8> = {
