@@ -9,10 +9,12 @@ public enum HashtagScanner {
         var found: [String] = []
         var copy = text
         copy.withUTF8 { bytes in
-            var i = 0
+            guard let base = bytes.baseAddress else { return }
             let n = bytes.count
+            // Most texts hold no '#' or a few: jump between them (vectorized memchr).
+            var i = ByteSearch.find(0x23, base, 0, n) ?? n
             while i < n {
-                guard bytes[i] == 0x23 else { i += 1; continue }  // '#'
+                guard bytes[i] == 0x23 else { i = ByteSearch.find(0x23, base, i, n) ?? n; continue }  // '#'
                 if i > 0 && precededByWord(bytes, i) { i += 1; continue }
                 var j = i + 1
                 var hasLetter = false

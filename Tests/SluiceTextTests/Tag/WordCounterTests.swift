@@ -27,6 +27,43 @@ import Testing
         #expect(WordCounter.count(text) == words)
     }
 
+    /// The documented rule spelled out scalar by scalar.
+    private func reference(_ text: String) -> Int {
+        let scalars = Array(text.unicodeScalars)
+        var words = 0
+        var inWord = false
+        for (k, s) in scalars.enumerated() {
+            let next = k + 1 < scalars.count ? scalars[k + 1] : nil
+            if WordCounter.isUnspacedScript(s) {
+                words += 1
+                inWord = false
+            } else if inWord, "'-.".unicodeScalars.contains(s), let next, next.isASCII, WordClass.isASCIIWord(UInt8(next.value)) {
+                // joiner inside a word
+            } else if inWord, s == "\u{2019}", let next, WordClass.classify(next).isLetter {
+                // apostrophe
+            } else {
+                let isWord = s != "_" && WordClass.classify(s).isWord
+                if isWord && !inWord { words += 1 }
+                inWord = isWord
+            }
+        }
+        return words
+    }
+
+    @Test func eightByteBlocksCountAsTheScalarRuleDoes() {
+        var state: UInt64 = 0xC0FFEE
+        let pieces = ["a", "Bc", "9", " ", "  ", "'", "-", ".", "_", ",", "x.y", "don't", "é", "Жук", "日", "\u{2019}",
+                      "\n", "\t", "@", "[", "`", "{", "/", ":", "Z", "z", "0", "ภา", "e\u{301}", "—"]
+        for _ in 0..<2000 {
+            var text = ""
+            for _ in 0..<Int(state % 48) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            #expect(WordCounter.count(text) == reference(text), "\(text.debugDescription)")
+        }
+    }
+
     /// Scalars as Python's `len` counts them, across the 16-byte blocks and the tail.
     @Test(arguments: [
         ("", 0),
