@@ -254,6 +254,22 @@ private struct Pass {
         var nonASCII = false
         var nfcYes = true
         while i < n {
+            if i &+ 9 <= n {
+                // Eight bytes at once (SWAR) while they are visible ASCII and single spaces
+                // before visible ASCII (the ninth byte follows the last lane).
+                let w = ByteLanes.load(p + i)
+                let next = ByteLanes.load(p + i + 1)
+                let space = ByteLanes.equal(w, 0x20)
+                let visibleNext = ByteLanes.inRange(next, 0x21, 0x7E) & ByteLanes.ascii(next)
+                if (ByteLanes.inRange(w, 0x21, 0x7E) & ByteLanes.ascii(w)) | (space & visibleNext) == ByteLanes.high {
+                    // PunctuationFix.isArtifact after a space: the punctuation pass must look.
+                    let artifact = ByteLanes.equal(next, 0x2C) | ByteLanes.equal(next, 0x2E)
+                        | ByteLanes.equal(next, 0x3B) | ByteLanes.equal(next, 0x3A)
+                    if space & artifact != 0 { r.punctuationCandidate = true }
+                    i &+= 8
+                    continue
+                }
+            }
             let c = p[i]
             if Self.isVisibleASCII(c) { i += 1; continue }
             if c == 0x20 {

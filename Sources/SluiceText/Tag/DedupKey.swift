@@ -25,14 +25,12 @@ public enum DedupKey {
                 if i + 8 <= n {
                     // Eight ASCII bytes at once (SWAR): lowercase them, and keep all eight with
                     // one store when none is skipped (o ≤ i, so the store stays in the buffer).
-                    let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-                    if w & Self.high == 0 {
-                        let x = w | Self.high
-                        let upper = (x &- 0x4141_4141_4141_4141) & ~(x &- 0x5B5B_5B5B_5B5B_5B5B) & Self.high
-                        var v = w | (upper >> 2)
+                    let w = ByteLanes.load(base + i)
+                    if w & ByteLanes.high == 0 {
+                        var v = w | (ByteLanes.inRange(w, 0x41, 0x5A) >> 2)
                         // Kept: above 0x20 and not DEL.
-                        var keep = (x &- 0x2121_2121_2121_2121) & (((w ^ 0x7F7F_7F7F_7F7F_7F7F) | Self.high) &- 0x0101_0101_0101_0101) & Self.high
-                        if keep == Self.high {
+                        var keep = ByteLanes.inRange(w, 0x21, 0x7E)
+                        if keep == ByteLanes.high {
                             out.storeBytes(of: v.littleEndian, toByteOffset: o, as: UInt64.self)
                             o &+= 8
                         } else {
@@ -71,8 +69,6 @@ public enum DedupKey {
             return mix(UnsafeRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buf)[0..<o]))
         }
     }
-
-    private static let high: UInt64 = 0x8080_8080_8080_8080
 
     /// ASCII bytes as normalized: 0 for the skipped (controls, space, DEL), capitals lowered.
     nonisolated(unsafe) private static let asciiMap: UnsafePointer<UInt8> = {

@@ -16,13 +16,13 @@ public enum WordCounter {
             while i < n {
                 if i &+ 9 <= n {
                     // Eight ASCII bytes at once (SWAR; the ninth byte is the last one's lookahead).
-                    let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-                    if w & Lanes.high == 0 {
-                        let next = UInt64(littleEndian: UnsafeRawPointer(base + i + 1).loadUnaligned(as: UInt64.self))
+                    let w = ByteLanes.load(base + i)
+                    if w & ByteLanes.high == 0 {
+                        let next = ByteLanes.load(base + i + 1)
                         let carry: UInt64 = inWord ? 0x80 : 0
-                        let a = Lanes.alnum(w)
-                        let joiner = Lanes.equal(w, 0x27) | Lanes.equal(w, 0x2D) | Lanes.equal(w, 0x2E)
-                        let nextIsWord = (Lanes.alnum(next) | Lanes.equal(next, 0x5F)) & ~next
+                        let a = ByteLanes.alnum(w)
+                        let joiner = ByteLanes.equal(w, 0x27) | ByteLanes.equal(w, 0x2D) | ByteLanes.equal(w, 0x2E)
+                        let nextIsWord = (ByteLanes.alnum(next) | ByteLanes.equal(next, 0x5F)) & ByteLanes.ascii(next)
                         // A joiner stays in the word when a word byte follows; whatever sits
                         // before a joiner that a word byte follows is a letter or digit, or
                         // (first lane) the state carried in.
@@ -90,27 +90,6 @@ public enum WordCounter {
     public static func scalarCount(_ text: String) -> Int {
         var copy = text
         return copy.withUTF8 { UTF8Scalars.count($0, 0, $0.count) }
-    }
-
-    /// Byte lanes of a 64-bit word: each test leaves 0x80 in the lanes where it holds.
-    private enum Lanes {
-        static let high: UInt64 = 0x8080_8080_8080_8080
-        static let ones: UInt64 = 0x0101_0101_0101_0101
-
-        /// Lanes equal to `c` (any byte values).
-        @inline(__always) static func equal(_ w: UInt64, _ c: UInt8) -> UInt64 {
-            ~(((w ^ (ones &* UInt64(c))) | high) &- ones) & high
-        }
-
-        /// Lanes holding an ASCII letter or digit, for lanes below 0x80.
-        @inline(__always) static func alnum(_ w: UInt64) -> UInt64 {
-            // With the high bit set, lane - c keeps it exactly when lane ≥ c (no borrows).
-            let x = w | high
-            let digit = (x &- 0x3030_3030_3030_3030) & ~(x &- 0x3A3A_3A3A_3A3A_3A3A)
-            let y = x | 0x2020_2020_2020_2020
-            let letter = (y &- 0x6161_6161_6161_6161) & ~(y &- 0x7B7B_7B7B_7B7B_7B7B)
-            return (digit | letter) & high
-        }
     }
 
     /// 1 for ASCII letters and digits (word characters that are not `_`), else 0.
