@@ -47,7 +47,23 @@ struct SplitScanner {
         var i = 0
         var tokenStart = 0
         var lineFirst = -1  // offset of the first non-space byte of the current line
+        let base = p.baseAddress
         while i < n {
+            if i &+ 8 <= n, let base {
+                // Plain ASCII prose eight bytes at a time (SWAR): words and the spaces between
+                // them, which only move the token start.
+                let w = ByteLanes.load(base + i)
+                if w & ByteLanes.high == 0 {
+                    let space = ByteLanes.equal(w, 0x20)
+                    if Self.specialASCII(w) & ~space == 0 {
+                        let content = ~space & ByteLanes.high
+                        if lineFirst < 0 && content != 0 { lineFirst = i + content.trailingZeroBitCount / 8 }
+                        if space != 0 { tokenStart = i + (63 - space.leadingZeroBitCount) / 8 + 1 }
+                        i &+= 8
+                        continue
+                    }
+                }
+            }
             let b = p[i]
             // Fast path: ASCII letters, digits and most punctuation, and non-ASCII bytes other
             // than the lead bytes of line breaks, spaces, quotes and terminators, continuation
@@ -167,6 +183,18 @@ struct SplitScanner {
             tokenStart = w
         }
         endLine(n)
+    }
+
+    /// The lanes of ASCII bytes (every lane below 0x80) that are not ``isPlain(_:)``:
+    /// controls, space, `! " ( ) . ; ? [ ] { }`.
+    @inline(__always)
+    static func specialASCII(_ w: UInt64) -> UInt64 {
+        // `| 0x20` folds `[` `]` onto `{` `}`; it also folds controls onto `;` `?`, which are
+        // special anyway.
+        let y = w | 0x2020_2020_2020_2020
+        let low = ByteLanes.high & ~ByteLanes.inRange(w, 0x21, 0x7E) & ~ByteLanes.equal(w, 0x7F)
+        return low | ByteLanes.inRange(w, 0x21, 0x22) | ByteLanes.inRange(w, 0x28, 0x29) | ByteLanes.equal(w, 0x2E)
+            | ByteLanes.equal(y, 0x3B) | ByteLanes.equal(y, 0x3F) | ByteLanes.equal(y, 0x7B) | ByteLanes.equal(y, 0x7D)
     }
 
     /// Whether `b` can never start a line break, a space, a tracked quote or bracket, or a
