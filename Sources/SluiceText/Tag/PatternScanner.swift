@@ -224,6 +224,17 @@ private struct Scanner {
     /// Whether the scalar at byte `i` is a word character.
     func wordAt(_ i: Int) -> Bool { i < n && WordClass.classify(p, i).isWord }
 
+    /// The last word hashed: the word after a number is looked up by several patterns.
+    var memo: (start: Int, end: Int, hash: UInt64) = (-1, -1, 0)
+
+    /// ``wordHash`` of `p[s..<e]`, remembered for the next call on the same bytes.
+    @inline(__always) mutating func hash(_ s: Int, _ e: Int) -> UInt64 {
+        if memo.start == s && memo.end == e { return memo.hash }
+        let h = wordHash(UnsafeBufferPointer(rebasing: p[s..<e]))
+        memo = (s, e, h)
+        return h
+    }
+
     mutating func emit(_ kind: PatternKind, _ s: Int, _ e: Int) {
         out.append(PatternMatch(kind, s, e))
         lastEnd = e
@@ -484,7 +495,7 @@ private struct Scanner {
         return k
     }
 
-    func percentEnd(_ numEnd: Int) -> Int? {
+    mutating func percentEnd(_ numEnd: Int) -> Int? {
         guard !isAlpha(numEnd) else { return nil }
         let j = skipSpace(numEnd)
         if at(j) == UInt8(ascii: "%") { return j + 1 }
@@ -492,7 +503,7 @@ private struct Scanner {
         guard j > numEnd else { return nil }
         let we = asciiWordEnd(j)
         guard we > j, !wordAt(we) else { return nil }
-        let h = wordHash(UnsafeBufferPointer(rebasing: p[j..<we]))
+        let h = hash(j, we)
         if percentWordHashes.contains(h) { return we }
         // "per cent", "pour cent", "por ciento"
         if h == wordHash("per".utf8) || h == wordHash("pour".utf8) || h == wordHash("por".utf8) {
@@ -547,27 +558,27 @@ private struct Scanner {
     }
 
     /// The end of an amount at `i`: the number and an optional magnitude (`4.7 million`, `3bn`).
-    func amountEnd(_ i: Int) -> Int? {
+    mutating func amountEnd(_ i: Int) -> Int? {
         let e = numberEnd(i)
         if let m = magnitudeEnd(e) { return m }
         return wordAt(e) ? nil : e
     }
 
-    func magnitudeEnd(_ numEnd: Int) -> Int? {
+    mutating func magnitudeEnd(_ numEnd: Int) -> Int? {
         let j = skipSpace(numEnd)
         let we = asciiWordEnd(j)
         guard we > j, !wordAt(we) else { return nil }
-        return magnitudeHashes.contains(wordHash(UnsafeBufferPointer(rebasing: p[j..<we]))) ? we : nil
+        return magnitudeHashes.contains(hash(j, we)) ? we : nil
     }
 
     /// The end of a currency after an amount ending at `e`: `12,50 €`, `12 USD`, `5 euros`.
-    func currencyAfter(_ e: Int) -> Int? {
+    mutating func currencyAfter(_ e: Int) -> Int? {
         let j = skipSpace(e)
         let len = symbolAt(j)
         if len > 0 { return wordAt(j + len) ? nil : j + len }
         let we = asciiWordEnd(j)
         guard we > j, !wordAt(we) else { return nil }
-        let h = wordHash(UnsafeBufferPointer(rebasing: p[j..<we]))
+        let h = hash(j, we)
         if we - j == 3 && isUpper(j) && isUpper(j + 1) && isUpper(j + 2) && currencyCodes.contains(h) { return we }
         if j > e && currencyWordHashes.contains(h) { return we }
         return nil
@@ -686,25 +697,25 @@ private struct Scanner {
     }
 
     /// Whether the word ending at `e` (ASCII letters and UTF-8 letters) is a month name; its start.
-    func monthWordBefore(_ e: Int) -> Int? {
+    mutating func monthWordBefore(_ e: Int) -> Int? {
         var s = e
         while s > 0 && (isAlpha(s - 1) || p[s - 1] >= 0x80) && e - s < 12 { s -= 1 }
         guard e - s >= 3, e - s <= 10, s >= lastEnd, !wordBefore(s) else { return nil }
-        return monthHashes.contains(wordHash(UnsafeBufferPointer(rebasing: p[s..<e]))) ? s : nil
+        return monthHashes.contains(hash(s, e)) ? s : nil
     }
 
     /// The end of a month name starting at `s`.
-    func monthWordAfter(_ s: Int) -> Int? {
+    mutating func monthWordAfter(_ s: Int) -> Int? {
         var e = s
         while e < n && (isAlpha(e) || p[e] >= 0x80) && e - s < 12 { e += 1 }
         guard e - s >= 3, e - s <= 10, !wordAt(e) else { return nil }
-        guard monthHashes.contains(wordHash(UnsafeBufferPointer(rebasing: p[s..<e]))) else { return nil }
+        guard monthHashes.contains(hash(s, e)) else { return nil }
         return at(e) == UInt8(ascii: ".") && e - s <= 4 ? e + 1 : e
     }
 
     /// Dates with a month name around the number at `i`: `July 8, 2024`, `Jan. 8`, `July 2024`,
     /// `8 July 2024`, `8. Juli 2024`, `8th of July`, `8 de julio de 2024`.
-    func monthDate(_ i: Int) -> (Int, Int)? {
+    mutating func monthDate(_ i: Int) -> (Int, Int)? {
         // Month name before: "July 8", "Jan. 8".
         if at(i - 1) == 0x20 {
             var me = i - 1
@@ -765,8 +776,11 @@ private struct Scanner {
             start = i - 1
             paren = true
         }
-        var groups: [Int] = []
-        groups.reserveCapacity(8)
+        // Group lengths without an array (this runs for every number): their count, the
+        // shortest, and the first four packed four bits each (a group has at most 15 digits).
+        var groupCount = 0
+        var shortest = Int.max
+        var packed: UInt64 = 0
         var seps: UInt8 = 0
         var j = i
         var digits = 0
@@ -778,7 +792,9 @@ private struct Scanner {
             let len = j - s
             guard len > 0 else { break }
             if digits + len > 15 { j = s; break }
-            groups.append(len)
+            groupCount += 1
+            shortest = min(shortest, len)
+            if groupCount <= 4 { packed = packed << 4 | UInt64(len) }
             digits += len
             end = j
             if inParen {
@@ -808,18 +824,18 @@ private struct Scanner {
         if international {
             return digits >= 8 && digits <= 15 ? (start, end) : nil
         }
-        guard groups.count >= 2, digits >= 9, digits <= 12 else { return nil }
+        guard groupCount >= 2, digits >= 9, digits <= 12 else { return nil }
         // Mixed separators (1.2-3) are not a phone number.
         if seps != 0 && seps != 1 && seps != 2 && seps != 4 { return nil }
         let trunk = p[i] == UInt8(ascii: "0")
         if trunk {
             // Groups of two or more digits; a dotted form needs more than three groups (01.23.45.67.89).
-            guard groups.allSatisfy({ $0 >= 2 }) else { return nil }
-            if seps == 2 && groups.count < 4 { return nil }
+            guard shortest >= 2 else { return nil }
+            if seps == 2 && groupCount < 4 { return nil }
             return (start, end)
         }
-        if groups == [3, 3, 4] && seps != 4 { return (start, end) }
-        if groups == [1, 3, 3, 4] && p[i] == UInt8(ascii: "1") && seps != 4 { return (start, end) }
+        if groupCount == 3 && packed == 0x334 && seps != 4 { return (start, end) }
+        if groupCount == 4 && packed == 0x1334 && p[i] == UInt8(ascii: "1") && seps != 4 { return (start, end) }
         return nil
     }
 }
