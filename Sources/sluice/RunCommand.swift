@@ -47,7 +47,7 @@ struct RunCommand: AsyncParsableCommand {
                                valueName: "I/N"))
     var shard: String?
 
-    @Flag(help: "With --shard: exact dedup reads every input, not only this shard's, so the shards keep exactly what an unsharded run keeps (each task decodes the whole corpus once more).")
+    @Flag(help: "With --shard: exact dedup reads every input, not only this shard's, so the shards keep exactly what an unsharded run keeps (each task first reads the keys of the other shards' inputs).")
     var dedupAcrossShards = false
 
     /// `--shard`, parsed by ``validate()``.

@@ -4,7 +4,7 @@ extension RecordDecoder {
     /// The dedup key of the record a JSONL line decodes to — `DedupKey.hash(record.text)`
     /// after ``decodeJSONLine(_:lineNumber:)`` — or nil when the line yields no record.
     ///
-    /// Dedup's pre-pass reads every input once more; for UTF-8 lines that scan it hashes the
+    /// Dedup's reading pass (inputs read ahead of a run); for UTF-8 lines that scan it hashes the
     /// text's bytes where they lie in the line instead of building a `Record` (its `String`,
     /// id and pass-through fields). Any other line takes the full decode, so keys are the same.
     func dedupKey(ofJSONLine line: UnsafeBufferPointer<UInt8>, lineNumber: Int) -> UInt64? {

@@ -34,9 +34,9 @@ public struct Engine: Sendable {
     public var checkpoints = CheckpointPolicy()
     /// Process only this shard's input files (`--shard I/N`); nil for all of them.
     public var shard: Shard?
-    /// With a ``shard``: exact dedup's pre-pass reads every input of the run, not only this
+    /// With a ``shard``: exact dedup takes every input of the run into account, not only this
     /// shard's, so the shards together keep exactly the documents an unsharded run keeps.
-    /// Costs each task a decoding pass over the whole corpus.
+    /// Costs each task a reading pass over the other shards' inputs.
     public var dedupAcrossShards = false
 
     public typealias ProgressMode = ProgressReporter.Mode

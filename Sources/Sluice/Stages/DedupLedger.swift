@@ -14,8 +14,12 @@ import Synchronization
 /// same for any `--jobs` and after any resume.
 final class DedupLedger: Sendable {
     private struct State {
-        /// Smallest position seen for each key.
-        var first: [UInt64: UInt64] = [:]
+        /// Keys decided while reading: every later decision is at a later position, so their
+        /// positions need not be kept (8 bytes per distinct document).
+        var seen: Set<UInt64> = []
+        /// Smallest position of each key entered ahead of the run, which may lie after the
+        /// position being decided (a later finished file, the rest of a resumed one).
+        var ahead: [UInt64: UInt64] = [:]
         /// Rank of each file this run reads, in the order the engine starts them.
         var rank: [Int: Int] = [:]
         /// Ranks whose reading is over.
@@ -38,8 +42,8 @@ final class DedupLedger: Sendable {
     /// Enters keys with their positions (``DedupIndex/position(file:line:)``) read ahead of the run.
     func enter(_ pairs: [(key: UInt64, position: UInt64)]) {
         state.withLock { s in
-            s.first.reserveCapacity(s.first.count + pairs.count)
-            for (k, p) in pairs { s.first[k] = min(s.first[k] ?? p, p) }
+            s.ahead.reserveCapacity(s.ahead.count + pairs.count)
+            for (k, p) in pairs { s.ahead[k] = min(s.ahead[k] ?? p, p) }
         }
     }
 
@@ -81,11 +85,10 @@ final class DedupLedger: Sendable {
         let duplicates = state.withLock { s -> [Int] in
             var out: [Int] = []
             for (i, r) in batch.records.enumerated() {
-                let p = DedupIndex.position(file: file, line: r.origin.line)
-                if let q = s.first[keys[i]] {
-                    if q < p { out.append(i) } else if p < q { s.first[keys[i]] = p }
-                } else {
-                    s.first[keys[i]] = p
+                if !s.seen.insert(keys[i]).inserted {
+                    out.append(i)
+                } else if let q = s.ahead[keys[i]], q < DedupIndex.position(file: file, line: r.origin.line) {
+                    out.append(i)
                 }
             }
             return out
@@ -93,6 +96,6 @@ final class DedupLedger: Sendable {
         batch.duplicates = duplicates
     }
 
-    /// Keys held: one per distinct document seen.
-    var count: Int { state.withLock { $0.first.count } }
+    /// Keys held: decided while reading, and entered ahead.
+    var count: (seen: Int, ahead: Int) { state.withLock { ($0.seen.count, $0.ahead.count) } }
 }

@@ -25,11 +25,17 @@ import Testing
         ledger.mark(&second)
         #expect(second.duplicates == [0, 1])
 
-        // Reading a file again (a checkpoint that could not be used) decides the same.
-        var again = batch(file: 0, [(1, "x"), (2, "Y"), (3, "X ")])
-        ledger.mark(&again)
-        #expect(again.duplicates == [2])
-        #expect(ledger.count == 3)
+        #expect(ledger.count == (seen: 3, ahead: 1))  // x, Y, Z
+    }
+
+    @Test func aResumedFileDecidesItsRestAgainstTheWholeFileEnteredAhead() {
+        let p = DedupIndex.position
+        let ledger = DedupLedger(order: [0])
+        // The whole file is entered ahead; reading resumes at line 3.
+        ledger.enter([(DedupKey.hash("A"), p(0, 1)), (DedupKey.hash("B"), p(0, 4)), (DedupKey.hash("A"), p(0, 6))])
+        var rest = batch(file: 0, [(3, "C"), (4, "B"), (6, "A"), (7, "b")])
+        ledger.mark(&rest)
+        #expect(rest.duplicates == [2, 3])  // B at 4 is its own first occurrence; A was at line 1
     }
 
     @Test func stageDropsWhatTheDecoderMarked() {
