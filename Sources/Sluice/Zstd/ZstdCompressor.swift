@@ -11,33 +11,37 @@ public final class ZstdCompressor: Sendable {
     public let level: Int32
     private let pool = Mutex<[ContextBox]>([])
 
-    private struct ContextBox: @unchecked Sendable {
+    private final class ContextBox: @unchecked Sendable {
         // A context is used by one task at a time: taken from the pool, returned after use.
         let pointer: OpaquePointer
+        /// Where frames are compressed before being appended: sized to the largest bound
+        /// seen, so the output array is never zero-filled to the bound first.
+        var scratch: UnsafeMutableRawBufferPointer = .init(start: nil, count: 0)
+
+        init(pointer: OpaquePointer) { self.pointer = pointer }
+        deinit {
+            ZSTD_freeCCtx(pointer)
+            scratch.deallocate()
+        }
     }
 
     public init(level: Int32 = 3) { self.level = level }
-
-    deinit {
-        pool.withLock { boxes in for b in boxes { ZSTD_freeCCtx(b.pointer) } }
-    }
 
     /// Appends one complete zstd frame holding `bytes` to `output`.
     public func compressFrame(_ bytes: [UInt8], appendingTo output: inout [UInt8]) {
         let box = pool.withLock { $0.popLast() } ?? makeContext()
         defer { pool.withLock { $0.append(box) } }
         let bound = ZSTD_compressBound(bytes.count)
-        let start = output.count
-        output.reserveCapacity(start + bound)
-        output.append(contentsOf: repeatElement(0, count: bound))
+        if box.scratch.count < bound {
+            box.scratch.deallocate()
+            box.scratch = .allocate(byteCount: bound, alignment: 16)
+        }
         let written = bytes.withUnsafeBytes { src in
-            output.withUnsafeMutableBytes { dst in
-                ZSTD_compress2(box.pointer, dst.baseAddress! + start, bound, src.baseAddress, src.count)
-            }
+            ZSTD_compress2(box.pointer, box.scratch.baseAddress, bound, src.baseAddress, src.count)
         }
         // The bound guarantees room, and parameters are valid: an error here is a bug.
         precondition(ZSTD_isError(written) == 0, "ZSTD_compress2 failed: \(String(cString: ZSTD_getErrorName(written)))")
-        output.removeLast(bound - written)
+        output.append(contentsOf: UnsafeBufferPointer(start: box.scratch.baseAddress!.assumingMemoryBound(to: UInt8.self), count: written))
     }
 
     private func makeContext() -> ContextBox {
