@@ -2,7 +2,7 @@ import Testing
 @testable import Sluice
 import SluiceText
 
-/// Dedup's pre-pass reads keys straight from the lines; they must be the keys of the records
+/// Dedup's reading pass (inputs read ahead of a run) takes keys straight from the lines; they must be the keys of the records
 /// the main pass builds, and lines that make no record must give none.
 @Suite struct RecordDecoderDedupKeyTests {
     static let lines: [[UInt8]] = [

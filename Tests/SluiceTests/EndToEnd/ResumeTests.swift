@@ -41,7 +41,7 @@ import Glibc
         #expect(kills >= 5, "only \(kills) kills landed in \(attempts) attempts (completed early: \(completedEarly))")
         let r = try SluiceBinary.run(shared.command(out))
         #expect(r.status == 0, "stderr: \(r.err)")
-        // Kills that land during the dedup pre-pass leave no checkpoint, so whether the summary
+        // Kills that land before a file's first checkpoint leave none, so whether the summary
         // lists resumed files depends on timing; the outputs must be identical either way.
         #expect(r.err.hasPrefix("sluice: completed: 3 files"), "stderr: \(r.err)")
         try expectSameOutputs(out, shared.reference, resumed: true)

@@ -154,7 +154,7 @@ import Testing
         #expect(flipped.err == "shard 1/3 of this output directory was started without --dedup-across-shards; use the same options to resume, or --restart to start this shard over\n")
     }
 
-    /// `--dedup-across-shards`: each task's dedup pre-pass reads every input, so the union is
+    /// `--dedup-across-shards`: each task also reads the keys of the other shards' inputs, so the union is
     /// byte-identical to the unsharded run for every output, duplicates included.
     @Test func dedupAcrossShardsMatchesAnUnshardedRunExactly() throws {
         let tmp = try E2E.tempDir()
