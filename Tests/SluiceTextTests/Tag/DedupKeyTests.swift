@@ -26,15 +26,9 @@ import Testing
     }
 
     @Test func mixedScriptsAndSkippedCharactersMatchTheReference() {
-        var state: UInt64 = 0x1234_5678
         let pieces = ["The ", "MAYOR", " said", "\n\n", "\t", "\u{7F}", "\u{1}", "é", "Ж", "中", "😀", "\u{A0}",
                       "\u{AD}", "\u{200B}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{85}", "¿", "Zz", "  ", "09", "@#"]
-        for _ in 0..<500 {
-            var text = ""
-            for _ in 0..<Int(state % 40) {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                text += pieces[Int(state >> 33) % pieces.count]
-            }
+        for text in PieceTexts(pieces, count: 500, maxPieces: 40, seed: 0x1234_5678) {
             #expect(DedupKey.hash(text) == reference(text), "\(text.debugDescription)")
         }
     }

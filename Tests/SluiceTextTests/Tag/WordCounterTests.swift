@@ -51,15 +51,9 @@ import Testing
     }
 
     @Test func eightByteBlocksCountAsTheScalarRuleDoes() {
-        var state: UInt64 = 0xC0FFEE
         let pieces = ["a", "Bc", "9", " ", "  ", "'", "-", ".", "_", ",", "x.y", "don't", "é", "Жук", "日", "\u{2019}",
                       "\n", "\t", "@", "[", "`", "{", "/", ":", "Z", "z", "0", "ภา", "e\u{301}", "—"]
-        for _ in 0..<2000 {
-            var text = ""
-            for _ in 0..<Int(state % 48) {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                text += pieces[Int(state >> 33) % pieces.count]
-            }
+        for text in PieceTexts(pieces, count: 2000, maxPieces: 48, seed: 0xC0FFEE) {
             #expect(WordCounter.count(text) == reference(text), "\(text.debugDescription)")
         }
     }
