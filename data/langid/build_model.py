@@ -115,9 +115,7 @@ def load_lingua(base, code):
         fr = load_lingua_fractions(base, code, name)
         c = Counter()
         if n == 1:
-            total = 1
-            for num, den in fr.values():
-                total = total * den // math.gcd(total, den)
+            total = math.lcm(*(den for _, den in fr.values()))
             for g, (num, den) in fr.items():
                 c[g] = num * (total // den)
         else:
@@ -170,11 +168,12 @@ ROMANCE = set("o os de do da dos das en na nos nas e é que se un con para por �
               "esta isto seu súa como".split())
 ENGLISH = set("the and of with this that which from are be can you your should will its by not or "
               "has have is to in for it".split())
+GALICIAN_OR_ROMANCE = GALICIAN | ROMANCE
 
 def galician(text):
     words = re.findall(r"[^\W\d_]+", text.lower())
     kinds = set(words)
-    gl = kinds & (GALICIAN | ROMANCE)
+    gl = kinds & GALICIAN_OR_ROMANCE
     en = sum(w in ENGLISH for w in words)
     return bool(kinds & GALICIAN) and len(gl) >= 2 and 4 * en <= sum(w in GALICIAN or w in ROMANCE for w in words)
 
@@ -204,7 +203,7 @@ def count_galician(gl_help, letters):
 
 def english(text):
     words = set(re.findall(r"[^\W\d_]+", text.lower()))
-    return len(words & ENGLISH) >= 2 and not words & (GALICIAN | ROMANCE)
+    return len(words & ENGLISH) >= 2 and not words & GALICIAN_OR_ROMANCE
 
 def main():
     ap = argparse.ArgumentParser()
@@ -236,7 +235,6 @@ def gather(lingua, gl_help, mt_words):
         mwords.extend(words_of(line.strip(), letters))
     count_text(mwords, mt)
     counts["mt"] = mt
-    langs = sorted(counts)
     for code in ("gl", "mt"):
         letters.update(counts[code][1].keys())
     return counts, letters

@@ -8,7 +8,7 @@ extension RecordDecoder {
     /// text's bytes where they lie in the line instead of building a `Record` (its `String`,
     /// id and pass-through fields). Any other line takes the full decode, so keys are the same.
     func dedupKey(ofJSONLine line: UnsafeBufferPointer<UInt8>, lineNumber: Int) -> UInt64? {
-        if converter == nil, !isBlank(line), let members = try? JSONScanner.scanObject(line),
+        if converter == nil, let members = try? JSONScanner.scanObject(line),
            let text = textMember(of: members), text.kind == .string {
             // The scan validated the line's UTF-8, and unescaping writes U+FFFD for a lone
             // surrogate, so these are the bytes the record's `String` would hold.

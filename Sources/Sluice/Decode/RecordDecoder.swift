@@ -53,7 +53,7 @@ public final class RecordDecoder {
         }
     }
 
-    func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         for b in line where b != 0x20 && b != 0x09 && b != 0x0D { return false }
         return true
     }

@@ -116,8 +116,8 @@ final class BatchSource {
 
     /// Hands `body` the dedup key and line number of each record of a JSONL input, in order,
     /// without building records (``RecordDecoder/dedupKey(ofJSONLine:lineNumber:)``). Stops at
-    /// a read error — the main pass reports it — or when `shouldStop` returns true.
-    func forEachDedupKey(shouldStop: () -> Bool, _ body: (_ key: UInt64, _ line: Int) -> Void) {
+    /// a read error — the main pass reports it — or when the task is cancelled.
+    func forEachDedupKey(_ body: (_ key: UInt64, _ line: Int) -> Void) {
         var count = 0
         do {
             while try lines.nextLine({ line in
@@ -126,11 +126,9 @@ final class BatchSource {
                 }
             }) {
                 count += 1
-                if count & 1023 == 0 && shouldStop() { break }
+                if count & 1023 == 0 && Task.isCancelled { break }
             }
-        } catch {
-            return
-        }
+        } catch {}
     }
 
     /// Lines of the article being gathered in blank-line layout, kept across batches.

@@ -20,19 +20,16 @@ public struct DedupStage: Stage {
 
     public func process(_ batch: inout Batch, stats: inout StageStats) {
         stats.records += batch.records.count
-        var drop: [Int]
+        var drop: [Int] = []
         if ledger != nil {
             drop = batch.duplicates
+            batch.duplicates = []
         } else if let index, index.duplicates > 0 {
-            drop = []
             for (i, r) in batch.records.enumerated()
             where index.isDuplicate(position: DedupIndex.position(file: batch.fileIndex, line: r.origin.line)) {
                 drop.append(i)
             }
-        } else {
-            return
         }
-        batch.duplicates = []
         guard !drop.isEmpty else { return }
         stats.changed += drop.count
         stats.counters.add("duplicates", drop.count)
@@ -98,7 +95,7 @@ enum DedupIndexBuilder {
         var out: [(key: UInt64, position: UInt64)] = []
         if preceding.isEmpty && file.format == .jsonl {
             // The usual case (dedup first): keys straight from the lines, no records built.
-            source.forEachDedupKey(shouldStop: { Task.isCancelled }) { key, line in
+            source.forEachDedupKey { key, line in
                 out.append((key, DedupIndex.position(file: file.index, line: line)))
             }
             return out

@@ -262,10 +262,8 @@ private struct Pass {
                 let space = ByteLanes.equal(w, 0x20)
                 let visibleNext = ByteLanes.inRange(next, 0x21, 0x7E) & ByteLanes.ascii(next)
                 if (ByteLanes.inRange(w, 0x21, 0x7E) & ByteLanes.ascii(w)) | (space & visibleNext) == ByteLanes.high {
-                    // PunctuationFix.isArtifact after a space: the punctuation pass must look.
-                    let artifact = ByteLanes.equal(next, 0x2C) | ByteLanes.equal(next, 0x2E)
-                        | ByteLanes.equal(next, 0x3B) | ByteLanes.equal(next, 0x3A)
-                    if space & artifact != 0 { r.punctuationCandidate = true }
+                    // Punctuation right after a space: the punctuation pass must look.
+                    if space & PunctuationFix.artifactLanes(next) != 0 { r.punctuationCandidate = true }
                     i &+= 8
                     continue
                 }

@@ -98,6 +98,10 @@ enum PunctuationFix {
     }()
 
     @inline(__always) static func isArtifact(_ d: UInt8) -> Bool { d == 0x2C || d == 0x2E || d == 0x3B || d == 0x3A }
+    /// ``isArtifact(_:)`` on the eight byte lanes of `w` (``ByteLanes``).
+    @inline(__always) static func artifactLanes(_ w: UInt64) -> UInt64 {
+        ByteLanes.equal(w, 0x2C) | ByteLanes.equal(w, 0x2E) | ByteLanes.equal(w, 0x3B) | ByteLanes.equal(w, 0x3A)
+    }
     @inline(__always) static func isDigit(_ d: UInt8) -> Bool { d >= 0x30 && d <= 0x39 }
 
     /// Whether what follows punctuation at `j` lets it move: the end, a space, a line break,

@@ -15,13 +15,19 @@
 /// A text that needs no change is returned as it is, without a copy.
 public struct TextCleaner: Sendable {
     public let options: Options
-    /// The boilerplate patterns in use: the defaults and ``Options/boilerplatePatterns``.
+    /// The boilerplate patterns in use: the defaults and ``Options/boilerplatePatterns``; none
+    /// when ``Options/removeBoilerplate`` is off (the cleaner's own NFKC pass builds one per
+    /// document, so an unused matcher must cost nothing).
     public let boilerplate: BoilerplateMatcher
 
     public init(options: Options = Options()) {
         self.options = options
-        let extra = BoilerplateMatcher(patterns: options.boilerplatePatterns)
-        boilerplate = options.replaceDefaultBoilerplate ? extra : BoilerplateMatcher.defaults.adding(extra)
+        if options.removeBoilerplate {
+            let extra = BoilerplateMatcher(patterns: options.boilerplatePatterns)
+            boilerplate = options.replaceDefaultBoilerplate ? extra : BoilerplateMatcher.defaults.adding(extra)
+        } else {
+            boilerplate = BoilerplateMatcher(patterns: [])
+        }
     }
 
     /// Cleans `text` and lifts metadata lines out of it. `language` (ISO 639 code of the
@@ -222,7 +228,6 @@ public struct TextCleaner: Sendable {
                 again.htmlEntities = false
                 again.htmlTags = false
                 again.removeBoilerplate = false
-                again.replaceDefaultBoilerplate = true  // no matcher built per document: none is used
                 again.fixPunctuation = false
                 let second = TextCleaner(options: again).clean(n)
                 result.text = second.text

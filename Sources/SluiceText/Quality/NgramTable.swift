@@ -111,7 +111,7 @@ enum QualityHash {
         if n <= 8 {
             var w: UInt64 = 0
             if lo + 8 <= b.count {
-                let raw = UnsafeRawPointer(b.baseAddress! + lo).loadUnaligned(as: UInt64.self)
+                let raw = ByteLanes.load(b.baseAddress! + lo)
                 w = n == 8 ? raw : raw & ((1 << UInt64(8 * n)) &- 1)
             } else {
                 for k in 0..<n { w |= UInt64(b[lo + k]) << UInt64(8 * k) }

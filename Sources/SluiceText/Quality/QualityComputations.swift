@@ -278,9 +278,7 @@ enum C4Lines {
                 i += l
             }
             if tooLong { s.linesTooLongWord += 1; return }
-            var hasBracket = false
-            for k in ls..<le where b[k] == 0x5B { hasBracket = true; break }
-            if hasBracket {
+            if TextScan.byte(0x5B, b, ls, le) < le {
                 // The line without citations is new text: tokenize it on its own.
                 removeCitations(b, ls, le, into: &buffer)
                 buffer.withUnsafeBufferPointer { lb in
@@ -444,7 +442,7 @@ struct C4Phrases: OptionSet {
 
     static func scan(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> C4Phrases {
         var found: C4Phrases = []
-        for k in lo..<hi where b[k] == 0x7B { found.insert(.curlyBracket); break }
+        if TextScan.byte(0x7B, b, lo, hi) < hi { found.insert(.curlyBracket) }
         // Every phrase has at least 10 bytes; test its first two letters at once before
         // the whole phrase (`| 0x2020` lowers ASCII letters and maps no other byte to one).
         var i = lo

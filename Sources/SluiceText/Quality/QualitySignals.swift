@@ -122,7 +122,7 @@ enum TextScan {
     @inline(__always)
     static func space(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ hi: Int) -> (Bool, Int) {
         let c = b[i]
-        if c < 0x80 { return (c == 0x20 || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F), 1) }
+        if c < 0x80 { return (isASCIISpace(c), 1) }
         let (v, l) = WordTokenizer.scalar(b, i, hi)
         return (QualityChars.bits(v) & QualityChars.space != 0, l)
     }
@@ -132,6 +132,10 @@ enum TextScan {
     static func newline(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int {
         byte(0x0A, b, from, to)
     }
+
+    /// Python's `str.isspace` for an ASCII byte: space, \t \n \v \f \r and the separators 0x1C–0x1F.
+    @inline(__always)
+    static func isASCIISpace(_ c: UInt8) -> Bool { c == 0x20 || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F) }
 
     /// The index of the first `c` in `b[from..<to]`, or `to`.
     @inline(__always)
@@ -152,7 +156,7 @@ enum TextScan {
         while e > s {
             let c = b[e - 1]
             if c < 0x80 {  // ASCII, without the character table
-                if c == 0x20 || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F) { e -= 1; continue }
+                if TextScan.isASCIISpace(c) { e -= 1; continue }
                 break
             }
             guard let (v, vs) = WordTokenizer.scalarBefore(b, e, s) else { break }

@@ -37,7 +37,7 @@ public enum WordTokenizer {
             if c < 0x80 {
                 if (c | 0x20) &- 0x61 < 26 {  // ASCII letter
                     if chunkStart < 0 { chunkStart = i; others = 0 }
-                } else if c == 0x20 || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F) {
+                } else if TextScan.isASCIISpace(c) {
                     if chunkStart >= 0 { endChunk(b, chunkStart, i, others, firstOther, &out, &scratch); chunkStart = -1 }
                 } else {
                     if chunkStart < 0 { chunkStart = i; others = 0 }

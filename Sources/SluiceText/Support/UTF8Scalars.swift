@@ -8,10 +8,9 @@ enum UTF8Scalars {
         var continuation = 0
         var i = lo
         if let base = b.baseAddress {
-            let raw = UnsafeRawPointer(base)
             while i + 8 <= hi {
-                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                continuation += (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                let w = ByteLanes.load(base + i)
+                continuation += (w & ~(w << 1) & ByteLanes.high).nonzeroBitCount
                 i += 8
             }
         }

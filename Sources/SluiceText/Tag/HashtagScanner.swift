@@ -15,27 +15,30 @@ public enum HashtagScanner {
             var i = ByteSearch.find(0x23, base, 0, n) ?? n
             while i < n {
                 guard bytes[i] == 0x23 else { i = ByteSearch.find(0x23, base, i, n) ?? n; continue }  // '#'
-                if i > 0 && precededByWord(bytes, i) { i += 1; continue }
-                var j = i + 1
-                var hasLetter = false
-                while j < n {
-                    let (isWord, isLetter, len) = WordClass.classify(bytes, j)
-                    guard isWord else { break }
-                    hasLetter = hasLetter || isLetter
-                    j += len
-                }
-                if hasLetter && j - i > 1 {
-                    let tag = String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<j]), as: UTF8.self)
-                    if !found.contains(tag) { found.append(tag) }
-                }
-                i = max(j, i + 1)
+                guard let j = tagEnd(bytes, at: i) else { i += 1; continue }
+                let tag = String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<j]), as: UTF8.self)
+                if !found.contains(tag) { found.append(tag) }
+                i = j
             }
         }
         return found
     }
 
-    private static func precededByWord(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
-        let prev = bytes[i - 1]
-        return prev == 0x26 || prev == 0x2F || prev == 0x23 || WordClass.isWord(before: i, in: bytes)
+    /// The end of the hashtag whose `#` is at `i`, or nil when none starts there (see the
+    /// type's rules). The pattern scanner counts hashtags with the same rule.
+    static func tagEnd(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        if i > 0 {
+            let prev = bytes[i - 1]
+            if prev == 0x26 || prev == 0x2F || prev == 0x23 || WordClass.isWord(before: i, in: bytes) { return nil }
+        }
+        var j = i + 1
+        var hasLetter = false
+        while j < bytes.count {
+            let (isWord, isLetter, len) = WordClass.classify(bytes, j)
+            guard isWord else { break }
+            hasLetter = hasLetter || isLetter
+            j += len
+        }
+        return hasLetter ? j : nil
     }
 }

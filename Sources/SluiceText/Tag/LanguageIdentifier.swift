@@ -517,7 +517,8 @@ public struct LanguageIdentifier: Sendable {
         }
         guard top >= 0 else { return (Self.undetermined, 0) }
         var sum = 0.0
-        // Languages this far behind add less than e^-30 each: below the 4 decimals reported.
+        // Languages this far behind add less than e^-30 each: below the 4 decimals of
+        // `lang_score` (span scores, written unrounded, may differ in their last bits).
         let negligible = -Int32(30 * Self.temperature)
         for l in 0..<scores.count where model.scriptMasks[l] & bit != 0 {
             let d = score(l) &- topScore

@@ -172,6 +172,14 @@ private func wordHash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UI
     return h
 }
 
+/// Hashes of the single words patterns compare against, computed once rather than per call.
+private enum FixedWord {
+    static let schemes: [UInt64] = ["http", "https", "ftp", "ftps", "sftp"].map { wordHash($0.utf8) }
+    static let per = wordHash("per".utf8), pour = wordHash("pour".utf8), por = wordHash("por".utf8)
+    static let cent = wordHash("cent".utf8), ciento = wordHash("ciento".utf8)
+    static let of = wordHash("of".utf8), de = wordHash("de".utf8)
+}
+
 /// Words after a number that make it an amount (`$4.7 million`, `USD 3bn`).
 private let magnitudeHashes: WordSet = {
     let words = "million millions billion billions trillion trillions thousand bn mn m k mio mrd millionen milliarden milliard milliards millones crore lakh"
@@ -284,7 +292,7 @@ private struct Scanner {
                 if s >= 0 && (p[s] | 0x20) == UInt8(ascii: "w") && (p[s + 1] | 0x20) == UInt8(ascii: "w")
                     && (p[s + 2] | 0x20) == UInt8(ascii: "w") && wordStart(s), let e = word(s) { i = e; floor = e; continue }
             case UInt8(ascii: "#"):
-                if let e = hashtag(i) { emit(.hashtag, i, e); i = e; floor = e; continue }
+                if let e = HashtagScanner.tagEnd(p, at: i) { emit(.hashtag, i, e); i = e; floor = e; continue }
             case UInt8(ascii: "@"):
                 if let (s, e) = email(i) { emit(.email, s, e); i = e; floor = e; continue }
                 if let e = mention(i) { emit(.mention, i, e); i = e; floor = e; continue }
@@ -330,8 +338,7 @@ private struct Scanner {
         let len = e - s
         guard len >= 3 && len <= 6 else { return false }
         let h = wordHash(UnsafeBufferPointer(rebasing: p[s..<e]))
-        return h == wordHash("http".utf8) || h == wordHash("https".utf8) || h == wordHash("ftp".utf8)
-            || h == wordHash("ftps".utf8) || h == wordHash("sftp".utf8)
+        return FixedWord.schemes.contains(h)
     }
 
     /// The end of a URL whose host starts at `hostStart`: up to white space or a delimiter,
@@ -370,22 +377,6 @@ private struct Scanner {
         }
         guard j > from, hostDot || !needsDot else { return nil }
         return j
-    }
-
-    func hashtag(_ i: Int) -> Int? {
-        if i > 0 {
-            let prev = p[i - 1]
-            if prev == 0x26 || prev == 0x2F || prev == 0x23 || wordBefore(i) { return nil }
-        }
-        var j = i + 1
-        var hasLetter = false
-        while j < n {
-            let (isWord, isLetter, len) = WordClass.classify(p, j)
-            guard isWord else { break }
-            hasLetter = hasLetter || isLetter
-            j += len
-        }
-        return hasLetter ? j : nil
     }
 
     /// An e-mail address around the `@` at `i`: local part back to a boundary, domain forward.
@@ -506,12 +497,12 @@ private struct Scanner {
         let h = hash(j, we)
         if percentWordHashes.contains(h) { return we }
         // "per cent", "pour cent", "por ciento"
-        if h == wordHash("per".utf8) || h == wordHash("pour".utf8) || h == wordHash("por".utf8) {
+        if h == FixedWord.per || h == FixedWord.pour || h == FixedWord.por {
             let k = we + 1
             let ke = asciiWordEnd(k)
             if at(we) == 0x20 && ke > k && !wordAt(ke) {
                 let h2 = wordHash(UnsafeBufferPointer(rebasing: p[k..<ke]))
-                if h2 == wordHash("cent".utf8) || h2 == wordHash("ciento".utf8) { return ke }
+                if h2 == FixedWord.cent || h2 == FixedWord.ciento { return ke }
             }
         }
         return nil
@@ -745,7 +736,7 @@ private struct Scanner {
         let ofEnd = asciiWordEnd(j)
         if ofEnd - j == 2 && at(ofEnd) == 0x20 {
             let h = wordHash(UnsafeBufferPointer(rebasing: p[j..<ofEnd]))
-            if h == wordHash("of".utf8) || h == wordHash("de".utf8) { j = ofEnd + 1 }
+            if h == FixedWord.of || h == FixedWord.de { j = ofEnd + 1 }
         }
         guard let me = monthWordAfter(j) else { return nil }
         var e = me
@@ -753,7 +744,7 @@ private struct Scanner {
         if at(k) == 0x20 { k += 1 }
         if k > e {
             let de2 = asciiWordEnd(k)
-            if de2 - k == 2 && at(de2) == 0x20 && wordHash(UnsafeBufferPointer(rebasing: p[k..<de2])) == wordHash("de".utf8) { k = de2 + 1 }
+            if de2 - k == 2 && at(de2) == 0x20 && wordHash(UnsafeBufferPointer(rebasing: p[k..<de2])) == FixedWord.de { k = de2 + 1 }
             if let (_, ye) = year(k), !wordAt(ye) { e = ye }
         }
         return (i, e)
