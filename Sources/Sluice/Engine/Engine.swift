@@ -41,6 +41,9 @@ public struct Engine: Sendable {
 
     public typealias ProgressMode = ProgressReporter.Mode
 
+    /// ``dedupAcrossShards`` as it applies: only a sharded run has other shards to dedup against.
+    private var crossShardDedup: Bool { shard != nil && dedupAcrossShards }
+
     public init(pipeline: Pipeline, inputs: [String], output: Output,
                 jobs: Int = Engine.defaultJobs, progress: ProgressMode = .auto) {
         self.pipeline = pipeline
@@ -109,7 +112,7 @@ public struct Engine: Sendable {
         if let outDir {
             do {
                 // Rebuilt from the journal, so a resume never repeats or loses a file event.
-                let name = shard.map { "stats.\($0.name).jsonl" } ?? "stats.jsonl"
+                let name = shard?.statsFileName ?? "stats.jsonl"
                 stats = try StatsLog(path: "\(outDir)/\(name)", events: plan.finished.map { $0.stats.json() })
             } catch {
                 throw ConfigurationError(description: "\(error)")
@@ -129,7 +132,7 @@ public struct Engine: Sendable {
         // file of this shard, or of the whole run with `dedupAcrossShards`. Files keep their
         // index in the whole run's order either way, so "earlier" means the same in every shard.
         let corpus = RunCorpus(
-            files: shard != nil && dedupAcrossShards ? discovery.files : files,
+            files: crossShardDedup ? discovery.files : files,
             reading: todo.filter { !$0.isStdin }.map(\.index),
             resumed: Set(todo.filter { (plan.resume[$0.relative]?.nextSequence ?? 0) > 0 }.map(\.index)),
             decode: pipeline.decode, jobs: jobs)
@@ -245,10 +248,10 @@ public struct Engine: Sendable {
         }
         // Which documents dedup keeps depends on the flag: a resume under the other setting
         // would mix two decisions in one output.
-        if let previous, shard != nil, previous.dedupAcrossShards != dedupAcrossShards,
-           pipeline.stages.contains(where: { $0.name == "dedup" }) {
+        if let previous, let shard, previous.dedupAcrossShards != dedupAcrossShards,
+           pipeline.stages.contains(where: { $0 is DedupStage }) {
             let was = previous.dedupAcrossShards ? "with" : "without"
-            throw ConfigurationError(description: "shard \(shard!) of this output directory was started \(was) --dedup-across-shards; use the same options to resume, or --restart to start this shard over")
+            throw ConfigurationError(description: "shard \(shard) of this output directory was started \(was) --dedup-across-shards; use the same options to resume, or --restart to start this shard over")
         }
         let checkpoints = previous == nil ? [:] : journal.loadCheckpoints()
         plan.resumed = previous != nil
@@ -283,7 +286,7 @@ public struct Engine: Sendable {
             pipelineName: pipeline.name, pipelineFingerprint: pipeline.fingerprint, pipelineSource: pipelineSource,
             inputs: inputs, files: files.map(\.relative), starts: (previous?.starts ?? 0) + 1,
             sluiceVersion: SluiceVersion.string, shard: shard?.description,
-            dedupAcrossShards: shard != nil && dedupAcrossShards)
+            dedupAcrossShards: crossShardDedup)
         do { try journal.saveRun(record) } catch { throw ConfigurationError(description: "\(error)") }
         return plan
     }
@@ -310,7 +313,7 @@ public struct Engine: Sendable {
         if all.contains(where: \.isStdin) {
             throw ConfigurationError(description: "--shard cannot be used with `-` (stdin): every task would read a stream of its own; give the input files instead")
         }
-        let proposed = ShardAssignment(files: all.map { (file: $0.relative, size: $0.size) }, count: shard.count)
+        let proposed = ShardAssignment(inputs: all, count: shard.count)
         var assignment = proposed
         if let outputDirectory {
             do {
@@ -324,7 +327,7 @@ public struct Engine: Sendable {
         if !unplanned.isEmpty {
             notes.append("\(unplanned.count) input\(unplanned.count == 1 ? "" : "s") not in the shard plan (added since the first task started) placed by path: \(unplanned.prefix(5).map(\.relative).joined(separator: ", "))\(unplanned.count > 5 ? ", …" : "")")
         }
-        let mine = all.filter { assignment.shard(of: $0.relative) == shard.index }
+        let mine = assignment.files(of: shard.index, among: all)
         if mine.isEmpty {
             notes.append("shard \(shard): no input files (\(all.count) file\(all.count == 1 ? "" : "s") over \(shard.count) shards); nothing to do")
         }

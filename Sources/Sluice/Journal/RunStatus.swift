@@ -23,14 +23,10 @@ public struct RunStatus: Sendable {
     /// The shards of the sharded run in `outputDirectory`, started or not: nil when the run is
     /// not sharded. `started` lists those with a journal.
     public static func shards(in outputDirectory: String) -> (count: Int, started: [Shard])? {
-        let names = FileSystem.list(outputDirectory + "/.sluice") ?? []
-        let started = names.compactMap { Shard(name: $0) }.sorted { ($0.count, $0.index) < ($1.count, $1.index) }
-        let planned = names.compactMap { name -> Int? in
-            guard name.hasPrefix("shards-of-"), name.hasSuffix(".json") else { return nil }
-            return Int(name.dropFirst("shards-of-".count).dropLast(".json".count))
-        }
-        guard let count = started.first?.count ?? planned.min() else { return nil }
-        return (count, started.filter { $0.count == count })
+        let layout = ShardPlan.layout(outputDirectory: outputDirectory)
+        // The started shards' count (the fewest, should runs be mixed), else a plan's.
+        guard let count = layout.journals.first?.count ?? layout.plans.first else { return nil }
+        return (count, layout.journals.filter { $0.count == count })
     }
 
     public var done: Int { files.filter { $0.status == "done" }.count }
@@ -52,7 +48,7 @@ public struct RunStatus: Sendable {
         if let shard {
             // Pending means pending in this shard: files the run's plan gives to the others are theirs.
             let assignment = lookups.assignment(outputDirectory: outputDirectory, count: shard.count, files: discovery.files)
-            discovery.files = discovery.files.filter { assignment.shard(of: $0.relative) == shard.index }
+            discovery.files = assignment.files(of: shard.index, among: discovery.files)
         }
         let present = Dictionary(discovery.files.map { ($0.relative, $0) }, uniquingKeysWith: { a, _ in a })
         for cp in checkpoints.values.sorted(by: { $0.file < $1.file }) {
@@ -95,7 +91,7 @@ public struct RunStatus: Sendable {
         func assignment(outputDirectory: String, count: Int, files: [InputFile]) -> ShardAssignment {
             if let a = assignments[count] { return a }
             let a = ShardPlan.load(outputDirectory: outputDirectory, count: count)
-                ?? ShardAssignment(files: files.map { (file: $0.relative, size: $0.size) }, count: count)
+                ?? ShardAssignment(inputs: files, count: count)
             assignments[count] = a
             return a
         }

@@ -47,8 +47,13 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
     /// `I/N`.
     public var description: String { "\(index)/\(count)" }
 
-    /// `shard-I-of-N`: the name of this shard's journal directory and stats file.
+    /// `shard-I-of-N`: the name of this shard's journal directory, and part of its
+    /// ``statsFileName``.
     public var name: String { "shard-\(index)-of-\(count)" }
+
+    /// `stats.shard-I-of-N.jsonl`: this shard's stats file in the output directory, next to
+    /// the other shards' (an unsharded run's is `stats.jsonl`).
+    public var statsFileName: String { "stats.\(name).jsonl" }
 
     /// Recognises ``name`` (`shard-2-of-8`), as found in an output directory.
     public init?(name: String) {

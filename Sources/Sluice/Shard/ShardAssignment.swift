@@ -32,7 +32,7 @@ public struct ShardAssignment: Sendable, Equatable {
     private let byFile: [String: Int]
 
     /// Fixed cost counted per file besides its bytes (opening, fingerprinting, journaling).
-    public static let fileOverhead = 16 * 1024
+    static let fileOverhead = 16 * 1024
 
     /// Assigns `files` (relative path, size in bytes) to `count` shards.
     public init(files: [(file: String, size: Int)], count: Int) {
@@ -50,6 +50,11 @@ public struct ShardAssignment: Sendable, Equatable {
             entries.append(Entry(file: f.file, size: f.size, shard: best))
         }
         self.init(count: count, entries: entries)
+    }
+
+    /// Assigns a run's input files (by relative path and size) to `count` shards.
+    init(inputs: [InputFile], count: Int) {
+        self.init(files: inputs.map { (file: $0.relative, size: $0.size) }, count: count)
     }
 
     /// An assignment as recorded earlier (``ShardPlan``).
@@ -72,15 +77,20 @@ public struct ShardAssignment: Sendable, Equatable {
     /// Whether `file` was part of the assignment (rather than placed by its path).
     public func contains(_ file: String) -> Bool { byFile[file] != nil }
 
+    /// The files of `inputs` that shard `shard` processes, in their order.
+    func files(of shard: Int, among inputs: [InputFile]) -> [InputFile] {
+        inputs.filter { self.shard(of: $0.relative) == shard }
+    }
+
     /// Work (``weight(size:)`` summed) per shard.
-    public var loads: [Int] {
+    var loads: [Int] {
         var loads = Array(repeating: 0, count: count)
         for e in entries { loads[e.shard] += Self.weight(size: e.size) }
         return loads
     }
 
     /// The most work any shard gets: the average plus the largest file's work.
-    public static func bound(for sizes: [Int], count: Int) -> Int {
+    static func bound(for sizes: [Int], count: Int) -> Int {
         let weights = sizes.map(weight(size:))
         let total = weights.reduce(0, +)
         return (total + count - 1) / count + (weights.max() ?? 0)

@@ -13,7 +13,27 @@ import Glibc
 public enum ShardPlan {
     /// `OUT/.sluice/shards-of-N.json`.
     public static func path(outputDirectory: String, count: Int) -> String {
-        "\(outputDirectory)/.sluice/shards-of-\(count).json"
+        "\(outputDirectory)/.sluice/\(fileName(count: count))"
+    }
+
+    /// The runs recorded in `OUT/.sluice`, for ``conflict(outputDirectory:shard:)`` and
+    /// `sluice status`: the shards with a journal (`shard-I-of-N/`, by count, then index), the
+    /// shard counts with a plan (`shards-of-N.json`, ascending), and whether an unsharded run
+    /// has a journal there (`run.json`).
+    static func layout(outputDirectory: String) -> (journals: [Shard], plans: [Int], unsharded: Bool) {
+        let names = FileSystem.list(outputDirectory + "/.sluice") ?? []
+        let journals = names.compactMap { Shard(name: $0) }.sorted { ($0.count, $0.index) < ($1.count, $1.index) }
+        let plans = names.compactMap { count(fileName: $0) }.sorted()
+        return (journals, plans, names.contains("run.json"))
+    }
+
+    /// `shards-of-N.json`, the plan's name in `OUT/.sluice`.
+    private static func fileName(count: Int) -> String { "shards-of-\(count).json" }
+
+    /// The `N` of a plan's ``fileName(count:)``; nil for any other name.
+    private static func count(fileName name: String) -> Int? {
+        guard name.hasPrefix("shards-of-"), name.hasSuffix(".json") else { return nil }
+        return Int(name.dropFirst("shards-of-".count).dropLast(".json".count))
     }
 
     /// The recorded assignment, or nil when none was recorded (or it cannot be read).
@@ -63,17 +83,13 @@ public enum ShardPlan {
     /// Why a run with `shard` (nil: unsharded) must not write into `outputDirectory`, if it
     /// must not: the directory holds a run split differently, whose outputs it would clobber.
     public static func conflict(outputDirectory: String, shard: Shard?) -> String? {
-        let names = FileSystem.list(outputDirectory + "/.sluice") ?? []
-        var counts = Set(names.compactMap { Shard(name: $0)?.count })
-        for name in names where name.hasPrefix("shards-of-") && name.hasSuffix(".json") {
-            if let n = Int(name.dropFirst("shards-of-".count).dropLast(".json".count)) { counts.insert(n) }
-        }
-        let unsharded = names.contains("run.json")
+        let found = layout(outputDirectory: outputDirectory)
+        let counts = Set(found.journals.map(\.count) + found.plans)
         guard let shard else {
             guard let n = counts.min() else { return nil }
             return "\(outputDirectory) holds a run split into \(n) shards (--shard I/\(n)); run with --shard I/\(n), or use another --output directory"
         }
-        if unsharded {
+        if found.unsharded {
             return "\(outputDirectory) holds a run without --shard; shard \(shard) would overwrite its outputs: use another --output directory (or finish that run without --shard)"
         }
         if let other = counts.filter({ $0 != shard.count }).min() {

@@ -60,14 +60,30 @@ import Testing
         return try E2E.json(r.out)
     }
 
+    /// ``makeInputs(in:)`` in `dir`, and one unsharded run of them into `dir/single`: the
+    /// reference the sharded runs are compared with.
+    static func unshardedRun(in dir: URL, sourceLocation: SourceLocation = #_sourceLocation) throws -> (input: URL, single: URL) {
+        let input = try makeInputs(in: dir)
+        let single = dir.appendingPathComponent("single")
+        let whole = try SluiceBinary.run(["run", input.path, "-o", single.path, "--progress", "none"])
+        #expect(whole.status == 0, "stderr: \(whole.err)", sourceLocation: sourceLocation)
+        return (input, single)
+    }
+
+    /// Expects each of `files` to decompress to the same bytes in `out` as in `reference`.
+    static func expectSameOutputs(_ files: [String], in out: URL, as reference: URL,
+                                  sourceLocation: SourceLocation = #_sourceLocation) throws {
+        for f in files {
+            #expect(try E2E.decompress(out.appendingPathComponent(f).path) == E2E.decompress(reference.appendingPathComponent(f).path), "\(f)",
+                    sourceLocation: sourceLocation)
+        }
+    }
+
     @Test func threeShardsIntoOneDirectoryMatchAnUnshardedRun() throws {
         let tmp = try E2E.tempDir()
         defer { E2E.remove(tmp) }
-        let input = try Self.makeInputs(in: tmp)
-        let single = tmp.appendingPathComponent("single")
+        let (input, single) = try Self.unshardedRun(in: tmp)
         let sharded = tmp.appendingPathComponent("sharded")
-        let whole = try SluiceBinary.run(["run", input.path, "-o", single.path, "--progress", "none"])
-        #expect(whole.status == 0, "stderr: \(whole.err)")
         #expect(E2E.files(single) == Self.outputs + ["stats.jsonl"])
 
         let results = try Self.runShards(input, sharded)
@@ -94,9 +110,7 @@ import Testing
         // Per-file outputs equal the unsharded run's, except where dedup would need another
         // shard's documents: c2 repeats a1 (shard 0), so shard 1 keeps it. f1 repeats e1 in
         // the same shard and is dropped as in the unsharded run.
-        for f in Self.outputs where f != "b/c.jsonl.zst" && f != "_rejected/b/c.jsonl.zst" {
-            #expect(try E2E.decompress(sharded.appendingPathComponent(f).path) == E2E.decompress(single.appendingPathComponent(f).path), "\(f)")
-        }
+        try Self.expectSameOutputs(Self.outputs.filter { $0 != "b/c.jsonl.zst" && $0 != "_rejected/b/c.jsonl.zst" }, in: sharded, as: single)
         #expect(try Self.ids(single.appendingPathComponent("b/c.jsonl.zst")) == ["c1", "c3"])
         #expect(try Self.ids(sharded.appendingPathComponent("b/c.jsonl.zst")) == ["c1", "c2", "c3"])
         #expect(try Self.ids(single.appendingPathComponent("_rejected/b/c.jsonl.zst")) == ["c2", "c4"])
@@ -159,18 +173,13 @@ import Testing
     @Test func dedupAcrossShardsMatchesAnUnshardedRunExactly() throws {
         let tmp = try E2E.tempDir()
         defer { E2E.remove(tmp) }
-        let input = try Self.makeInputs(in: tmp)
-        let single = tmp.appendingPathComponent("single")
+        let (input, single) = try Self.unshardedRun(in: tmp)
         let sharded = tmp.appendingPathComponent("sharded")
-        let whole = try SluiceBinary.run(["run", input.path, "-o", single.path, "--progress", "none"])
-        #expect(whole.status == 0, "stderr: \(whole.err)")
         for (i, r) in try Self.runShards(input, sharded, ["--dedup-across-shards"]).enumerated() {
             #expect(r.status == 0, "shard \(i): \(r.err)")
         }
         #expect(E2E.files(sharded) == Self.outputs + Self.shardStats)
-        for f in Self.outputs {
-            #expect(try E2E.decompress(sharded.appendingPathComponent(f).path) == E2E.decompress(single.appendingPathComponent(f).path), "\(f)")
-        }
+        try Self.expectSameOutputs(Self.outputs, in: sharded, as: single)
         let merged = try Self.mergedStats(sharded)
         let reference = try Self.mergedStats(single)
         for key in ["files", "records_in", "records_out", "bytes_in", "bytes_decompressed", "sentences", "words"] {
@@ -211,9 +220,7 @@ import Testing
         let single = tmp.appendingPathComponent("single")
         #expect(try SluiceBinary.run(["run", corpus.path, "-o", single.path, "--progress", "none"]).status == 0)
         #expect(E2E.files(out) == ["a.jsonl.zst", "big.jsonl.zst", "stats.shard-0-of-2.jsonl", "stats.shard-1-of-2.jsonl"])
-        for f in ["a.jsonl.zst", "big.jsonl.zst"] {
-            #expect(try E2E.decompress(out.appendingPathComponent(f).path) == E2E.decompress(single.appendingPathComponent(f).path), "\(f)")
-        }
+        try Self.expectSameOutputs(["a.jsonl.zst", "big.jsonl.zst"], in: out, as: single)
         let events = try E2E.events(out.appendingPathComponent("stats.shard-0-of-2.jsonl"))
         #expect(events.filter { $0["event"] as? String == "file" }.map { $0["records_out"] as? Int } == [1000])
         #expect(events.last?["resumed"] as? Bool == true)

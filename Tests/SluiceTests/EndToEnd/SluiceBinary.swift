@@ -71,37 +71,34 @@ enum SluiceBinary {
     /// `sluice args…` under a 64 KiB file size limit (`ulimit -f` counts 512-byte blocks in
     /// POSIX sh). Sluice ignores SIGXFSZ, so writes past it fail with EFBIG.
     static func runWithFileSizeLimit(_ args: [String]) throws -> SluiceBinary.Result {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", #"ulimit -f 128; exec "$0" "$@""#, path] + args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let running = Running(process: p, out: out, err: err)
-        return running.wait()
+        try launch("/bin/sh", ["-c", #"ulimit -f 128; exec "$0" "$@""#, path] + args).wait()
     }
 
+    /// Starts `sluice args…` with `stdin` (nil: /dev/null) in `cwd`, without waiting for it.
     static func start(_ args: [String], stdin: Data? = nil, cwd: URL? = nil) throws -> Running {
+        guard let stdin else { return try launch(path, args, cwd: cwd) }
+        let input = Pipe()
+        let running = try launch(path, args, stdin: input, cwd: cwd)
+        DispatchQueue.global().async {
+            try? input.fileHandleForWriting.write(contentsOf: stdin)
+            try? input.fileHandleForWriting.close()
+        }
+        return running
+    }
+
+    /// Starts `executable arguments`, collecting its stdout and stderr; its stdin is `stdin`,
+    /// or /dev/null.
+    private static func launch(_ executable: String, _ arguments: [String], stdin: Pipe? = nil, cwd: URL? = nil) throws -> Running {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: path)
-        p.arguments = args
+        p.executableURL = URL(fileURLWithPath: executable)
+        p.arguments = arguments
         if let cwd { p.currentDirectoryURL = cwd }
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
-        let input = Pipe()
-        p.standardInput = stdin == nil ? FileHandle.nullDevice : input
+        if let stdin { p.standardInput = stdin } else { p.standardInput = FileHandle.nullDevice }
         try p.run()
-        let running = Running(process: p, out: out, err: err)
-        if let stdin {
-            DispatchQueue.global().async {
-                try? input.fileHandleForWriting.write(contentsOf: stdin)
-                try? input.fileHandleForWriting.close()
-            }
-        }
-        return running
+        return Running(process: p, out: out, err: err)
     }
 }
 
