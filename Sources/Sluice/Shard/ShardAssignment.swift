@@ -4,10 +4,9 @@
 ///
 /// Greedy "largest first": files sorted by size (descending), then relative path, each go to
 /// the shard with the least work so far (the lowest-numbered on ties). A file's work is its
-/// size on disk plus ``fileOverhead``, so corpora of many tiny files are spread by count too.
-/// Every shard then holds at most the average work plus one file's work
-/// (``bound(for:count:)``): when the most loaded shard received its last file, it was the
-/// least loaded one.
+/// size on disk plus a fixed 16 KiB per file, so corpora of many tiny files are spread by count
+/// too. Every shard then holds at most the average work plus one file's work: when the most
+/// loaded shard received its last file, it was the least loaded one.
 public struct ShardAssignment: Sendable, Equatable {
     /// One file's place in the assignment.
     public struct Entry: Sendable, Equatable {
