@@ -54,9 +54,7 @@ import Glibc
         defer { E2E.remove(tmp) }
         let corpus = tmp.appendingPathComponent("in")
         var rng = SplitMix64(seed: 2)
-        try Corpus.write(corpus.appendingPathComponent("a.jsonl"), records: 50, prefix: "a", rng: &rng)
-        // Compressed output well over the 64 KiB limit below.
-        try Corpus.write(corpus.appendingPathComponent("big.jsonl"), records: 1000, prefix: "big", rng: &rng)
+        try Corpus.writeSmallAndBig(in: corpus, rng: &rng)
         let out = tmp.appendingPathComponent("out")
         let args = ["run", corpus.path, "-o", out.path, "--jobs", "1", "--progress", "none", "--checkpoint-records", "64"]
 
@@ -502,6 +500,13 @@ enum Corpus {
             text += #"{"id":"\#(prefix)-\#(i)","text":"\#(texts.last!)"}"# + "\n"
         }
         try E2E.write(text, to: url)
+    }
+
+    /// `a.jsonl` (50 records) and `big.jsonl` (1000 records, whose compressed output is well
+    /// over the 64 KiB of ``SluiceBinary/runWithFileSizeLimit(_:)``) in `dir`.
+    static func writeSmallAndBig(in dir: URL, rng: inout SplitMix64) throws {
+        try write(dir.appendingPathComponent("a.jsonl"), records: 50, prefix: "a", rng: &rng)
+        try write(dir.appendingPathComponent("big.jsonl"), records: 1000, prefix: "big", rng: &rng)
     }
 
     /// `zstd --rm url` → url.zst

@@ -197,9 +197,8 @@ import Testing
         defer { E2E.remove(tmp) }
         let corpus = tmp.appendingPathComponent("in")
         var rng = SplitMix64(seed: 11)
-        try Corpus.write(corpus.appendingPathComponent("a.jsonl"), records: 50, prefix: "a", rng: &rng)
-        // Compressed output well over the 64 KiB limit; the largest input, so shard 0's.
-        try Corpus.write(corpus.appendingPathComponent("big.jsonl"), records: 1000, prefix: "big", rng: &rng)
+        // big.jsonl is the largest input, so shard 0's.
+        try Corpus.writeSmallAndBig(in: corpus, rng: &rng)
         let out = tmp.appendingPathComponent("out")
         let args = ["run", corpus.path, "-o", out.path, "--jobs", "1", "--progress", "none", "--checkpoint-records", "64", "--shard"]
 
