@@ -24,6 +24,7 @@ enum HTMLResidue {
         var copied = 0       // input bytes before this index are in `out` (or dropped)
         var changed = false
         var pendingBreak = 0  // newlines owed before the next content
+        var misses = CloseMisses()
         let n = p.count
         var i = 0
 
@@ -67,7 +68,7 @@ enum HTMLResidue {
                 continue
             }
             // '<'
-            guard tags, let tag = self.tag(p, i) else { i += 1; continue }
+            guard tags, let tag = self.tag(p, i, &misses) else { i += 1; continue }
             flush(i)
             switch tag.kind {
             case .comment:
@@ -132,6 +133,16 @@ enum HTMLResidue {
 
     // MARK: Tags
 
+    /// Where a search for a closing `-->` or `</script>` (etc.) already failed: a later start
+    /// cannot succeed either, so it is not searched again. Without this, text with many
+    /// unclosed `<!--` or `<script>` would be rescanned to its end from each one (quadratic).
+    struct CloseMisses {
+        /// Keyed by element name; the empty name stands for comments.
+        var from: [[UInt8]: Int] = [:]
+        func known(_ name: [UInt8], at i: Int) -> Bool { from[name].map { i >= $0 } ?? false }
+        mutating func record(_ name: [UInt8], at i: Int) { from[name] = min(from[name] ?? i, i) }
+    }
+
     struct Tag {
         enum Kind: Equatable { case comment, inline, lineBreak, block(Int), removed }
         var kind: Kind
@@ -139,13 +150,15 @@ enum HTMLResidue {
     }
 
     /// The tag, comment or removed element that starts at `i` (`<`).
-    static func tag(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Tag? {
+    /// `misses` skips closing searches known to fail.
+    static func tag(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ misses: inout CloseMisses) -> Tag? {
         let n = p.count
         var j = i + 1
         guard j < n else { return nil }
         if p[j] == 0x21 {  // "<!--"
             guard j + 2 < n, p[j + 1] == 0x2D, p[j + 2] == 0x2D else { return nil }
-            guard let end = find(p, "-->", from: j + 3) else { return nil }
+            guard !misses.known([], at: j + 3) else { return nil }
+            guard let end = find(p, "-->", from: j + 3) else { misses.record([], at: j + 3); return nil }
             return Tag(kind: .comment, end: end + 3)
         }
         var closing = false
@@ -161,6 +174,7 @@ enum HTMLResidue {
         if !closing {
             while j < n && p[j] != 0x3E && p[j] != 0x2F {
                 guard let next = attribute(p, j) else { return nil }
+                assert(next > j, "an attribute must consume at least one byte")
                 j = skipSpace(p, next)
             }
         }
@@ -170,14 +184,16 @@ enum HTMLResidue {
         if case .removed = kind {
             if closing { return Tag(kind: .inline, end: end) }
             // Up to the matching closing tag, in any case.
+            guard !misses.known(name, at: end) else { return nil }
             var k = end
             while let lt = ByteSearch.find(0x3C, p.baseAddress!, k, n) {
                 if lt + 1 < n, p[lt + 1] == 0x2F, matchesName(p, lt + 2, name) {
                     if let gt = ByteSearch.find(0x3E, p.baseAddress!, lt, n) { return Tag(kind: .removed, end: gt + 1) }
-                    return nil
+                    break
                 }
                 k = lt + 1
             }
+            misses.record(name, at: end)
             return nil
         }
         return Tag(kind: kind, end: end)
@@ -188,6 +204,7 @@ enum HTMLResidue {
         let n = p.count
         var j = i
         guard j < n, isAlpha(p[j]) || p[j] == 0x5F || p[j] == 0x3A || p[j] == 0x40 else { return nil }
+        j += 1  // the first byte is consumed here: `@` (Vue's `@click`) is not a name byte after it
         while j < n && (isAlnum(p[j]) || p[j] == 0x2D || p[j] == 0x5F || p[j] == 0x3A || p[j] == 0x2E) { j += 1 }
         let afterName = j
         j = skipSpace(p, j)

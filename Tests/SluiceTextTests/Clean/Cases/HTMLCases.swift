@@ -67,6 +67,16 @@ import Testing
         TextCase("<script>unterminated", "<script>unterminated"),
         TextCase("<!-- not closed", "<!-- not closed"),
         TextCase("email <someone@example.com>", "email <someone@example.com>"),
+        // Regression (issue 12): `@` as an attribute's first byte was never consumed, so these hung.
+        TextCase("a<b@c", "a<b@c"),
+        TextCase("<p@", "<p@"),
+        TextCase("<a@", "<a@"),
+        TextCase("x <S@ y", "x <S@ y"),
+        TextCase("<button @click=\"go\">Go</button> on", "Go on", counter: t),
+        TextCase("<div @click.prevent=\"x\" :class=\"y\">Hi</div>", "Hi", counter: t),
+        // Many unclosed comments or scripts: left as they are (and in linear time).
+        TextCase("<!-- a <!-- b <!-- c", "<!-- a <!-- b <!-- c"),
+        TextCase("<script>a<script>b</script", "<script>a<script>b</script"),
     ]
     @Test(arguments: cases) func html(_ c: TextCase) { checkText(c) }
 
