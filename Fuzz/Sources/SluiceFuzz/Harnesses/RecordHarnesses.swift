@@ -1,0 +1,81 @@
+@testable import Sluice
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension Harness {
+    /// Decode options picked by a selector byte: text field names, id field and UTF-8 rules.
+    static func decodeOptions(_ choice: UInt8) -> DecodeOptions {
+        var o = DecodeOptions()
+        o.invalidUTF8 = DecodeOptions.InvalidUTF8.allCases[Int(choice) % DecodeOptions.InvalidUTF8.allCases.count]
+        if choice & 0x08 != 0 { o.textField = "body"; o.textFallbacks = ["text"] }
+        if choice & 0x10 != 0 { o.idField = "doc.id" }
+        o.textLayout = DecodeOptions.TextLayout.allCases[Int(choice >> 5) % DecodeOptions.TextLayout.allCases.count]
+        return o
+    }
+
+    /// One JSONL line: a record or a rejection with a reason, never a crash, and the record's
+    /// own JSON pieces (id, passthrough, replaced) are valid JSON when written.
+    static let record = Harness(name: "record") { input in
+        let (choice, line) = input.split()
+        guard let decoder = try? RecordDecoder(options: decodeOptions(choice), file: "f.jsonl") else { return }
+        checkOutcome(decoder.decodeJSONLine(line, lineNumber: 1))
+    }
+
+    /// Text inputs in each of the three layouts, read the way the engine reads a file
+    /// (through ``BatchSource``, from a real file), with the records-in accounting checked.
+    static let recordText = Harness(name: "record-text") { input in
+        let (choice, rest) = input.split()
+        var options = decodeOptions(choice)
+        options.batchRecords = 3
+        options.batchBytes = 64
+        let path = "/dev/shm/sluice-fuzz-\(getpid()).txt"
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard fd >= 0 else { return }
+        if let base = rest.baseAddress { _ = write(fd, base, rest.count) }
+        close(fd)
+        defer { unlink(path) }
+        let file = InputFile(path: path, relative: "a/b.txt", format: .text, compressedByName: false, size: rest.count)
+        guard let source = try? BatchSource(file: file, options: options) else { return }
+        var lines = 0
+        while let batch = source.next() {
+            Harness.require(batch.recordsIn == batch.records.count + batch.rejected.count, "records in ≠ records + rejected")
+            for r in batch.records { checkRecord(r) }
+            lines = batch.endLine
+        }
+        Harness.require(source.error == nil, "a text file failed to read: \(source.error!)")
+        Harness.require(lines >= 0, "line count")
+    }
+
+    static func checkOutcome(_ outcome: RecordDecoder.Outcome) {
+        switch outcome {
+        case .record(let r): checkRecord(r)
+        case .rejected(let r):
+            var w = JSONWriter()
+            RecordEncoder.appendRejected(r, to: &w)
+            requireJSONLines(w.bytes)
+        case .blank: break
+        }
+    }
+
+    static func checkRecord(_ r: Record) {
+        var w = JSONWriter()
+        RecordEncoder.appendJSONL(r, to: &w)
+        requireJSONLines(w.bytes)
+    }
+
+    /// Each line of `bytes` is one JSON object.
+    static func requireJSONLines(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { p in
+            var start = 0
+            for i in 0..<p.count where p[i] == 0x0A {
+                let line = UnsafeBufferPointer(rebasing: p[start..<i])
+                do { _ = try JSONScanner.scanObject(line) } catch {
+                    Harness.require(false, "output line is not a JSON object (\(error)): \(String(decoding: line, as: UTF8.self))")
+                }
+                start = i + 1
+            }
+            Harness.require(start == p.count, "output does not end with a newline")
+        }
+    }
+}

@@ -1,0 +1,113 @@
+@testable import Sluice
+@testable import SluiceText
+
+extension Harness {
+    /// The bundled language model, loaded once per process.
+    nonisolated(unsafe) static var identifier: LanguageIdentifier!
+
+    /// Language identification with other-language spans: a known language or `und`, a score
+    /// in [0, 1], spans in scalar offsets inside the text, in order, without overlap.
+    static let language = Harness(name: "language", setUp: { identifier = LanguageModelLoader.bundledIdentifier }) { input in
+        let (choice, rest) = input.split()
+        let text = String(decoding: rest, as: UTF8.self)
+        let a = identifier.analyze(text, spanMinLetters: choice & 1 == 0 ? 100 : 5)
+        Harness.require(a.language == LanguageIdentifier.undetermined || identifier.model.languages.contains(a.language) || a.language.utf8.count <= 3,
+                        "unknown language \(a.language)")
+        Harness.require(a.score.isFinite && a.score >= 0 && a.score <= 1, "score \(a.score)")
+        let n = text.scalarCount
+        var previous = 0
+        for s in a.spans {
+            Harness.require(s.start >= previous && s.start < s.end && s.end <= n, "language span \(s.start)..<\(s.end) out of order or bounds (\(n) scalars)")
+            Harness.require(s.score.isFinite && s.score >= 0 && s.score <= 1, "span score \(s.score)")
+            previous = s.end
+        }
+    }
+
+    /// The model file parser on arbitrary bytes: a model or an error, never a crash or a huge
+    /// allocation from a count in the header.
+    static let languageModel = Harness(name: "language-model") { input in
+        _ = try? LanguageModel(bytes: Array(input.bytes))
+    }
+
+    /// The pattern scan: matches in order, disjoint, inside the text, on scalar boundaries
+    /// (their scalar offsets convert), and counts that add up.
+    static let patterns = Harness(name: "patterns") { input in
+        let text = input.text
+        let matches = PatternScanner.scan(text)
+        let n = text.utf8.count
+        var previous = 0
+        let bytes = Array(text.utf8)
+        for m in matches {
+            Harness.require(m.start >= previous && m.start < m.end && m.end <= n, "pattern \(m.kind) \(m.start)..<\(m.end) out of order or bounds")
+            Harness.require(bytes[m.start] & 0xC0 != 0x80 && (m.end == n || bytes[m.end] & 0xC0 != 0x80), "pattern \(m.kind) cuts a scalar")
+            previous = m.end
+        }
+        let scalars = PatternScanner.scalarOffsets(matches, in: text)
+        let sn = text.scalarCount
+        Harness.require(scalars.count == matches.count && scalars.allSatisfy { $0.start < $0.end && $0.end <= sn }, "scalar offsets")
+        Harness.require(PatternScanner.counts(matches).reduce(0, +) == matches.count, "counts")
+    }
+
+    /// PII masking: every match replaced by its placeholder, counts as the scan finds them,
+    /// and masking the masked text finds nothing more to mask.
+    static let pii = Harness(name: "pii") { input in
+        let text = input.text
+        let (masked, counts) = PIIMasker.mask(text)
+        let expected = PIIMasker.counts(PatternScanner.counts(PatternScanner.scan(text)))
+        Harness.require(counts.map(\.name) == expected.map(\.name) && counts.map(\.count) == expected.map(\.count), "mask counts \(counts) ≠ scan counts \(expected)")
+        _ = PIIMasker.mask(masked)
+    }
+
+    /// Quality signals: every ratio and fraction finite and in [0, 1].
+    static let quality = Harness(name: "quality") { input in
+        let s = QualitySignals.compute(input.text)
+        let g = s.gopherQuality
+        for (name, v) in [("hash/word", g.hashToWordRatio), ("ellipsis/word", g.ellipsisToWordRatio), ("bullet lines", g.bulletLinesRatio),
+                          ("ellipsis lines", g.ellipsisLinesRatio), ("alpha words", g.alphaWordsRatio)] {
+            Harness.require(v.isFinite && v >= 0, "\(name) = \(v)")
+        }
+        Harness.require(g.meanWordLength.isFinite && g.meanWordLength >= 0, "mean word length \(g.meanWordLength)")
+        let r = s.gopherRepetition
+        for v in [r.duplicateLineFraction, r.duplicateParagraphFraction, r.duplicateLineCharFraction, r.duplicateParagraphCharFraction]
+            + r.topNgramCharFraction + r.duplicateNgramCharFraction {
+            Harness.require(v.isFinite && v >= 0 && v <= 1.000001, "repetition fraction \(v)")
+        }
+    }
+
+    /// The term matcher, with the term lists taken from the input too (lines before a 0 byte):
+    /// matches lie inside the text on scalar boundaries and name a term of their tag.
+    static let terms = Harness(name: "terms") { input in
+        let (head, tail) = input.cut()
+        let first = head.first ?? 0
+        let terms = String(decoding: head.dropFirst(), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true).prefix(64).map(String.init)
+        let half = terms.count / 2
+        let matcher = TermMatcher(lists: [("a", Array(terms[..<half])), ("b", Array(terms[half...]))],
+                                  options: .init(caseInsensitive: first & 1 != 0, diacriticInsensitive: first & 2 != 0))
+        let text = String(decoding: tail, as: UTF8.self)
+        let bytes = Array(text.utf8)
+        for m in matcher.matches(in: text) {
+            Harness.require(m.start >= 0 && m.start < m.end && m.end <= bytes.count, "term match \(m.start)..<\(m.end) out of bounds")
+            Harness.require(bytes[m.start] & 0xC0 != 0x80 && (m.end == bytes.count || bytes[m.end] & 0xC0 != 0x80), "term match cuts a scalar")
+            Harness.require(m.term >= 0 && m.term < matcher.terms.count && m.tag >= 0 && m.tag < matcher.tags.count, "term or tag index")
+        }
+    }
+
+    /// The word tokenizer of the quality signals and the word counter of the tag stage:
+    /// words are non-empty, and there are no more of them than scalars.
+    static let words = Harness(name: "words") { input in
+        let text = input.text
+        let words = WordTokenizer.words(text)
+        let scalars = WordCounter.scalarCount(text)
+        Harness.require(words.allSatisfy { !$0.isEmpty }, "an empty word")
+        Harness.require(words.count <= scalars && WordCounter.count(text) <= scalars, "more words than scalars")
+    }
+
+    /// Dedup keys: the same for the string and its bytes, and for the text after a round trip.
+    static let dedupKey = Harness(name: "dedup-key") { input in
+        let text = input.text
+        let k = DedupKey.hash(text)
+        var copy = text
+        let k2 = copy.withUTF8 { DedupKey.hash(utf8: $0) }
+        Harness.require(k == k2, "string and byte keys differ")
+    }
+}

@@ -1,0 +1,132 @@
+#!/usr/bin/env python3
+"""Writes the seed corpus of each fuzz harness (Fuzz/Sources/SluiceFuzz) into OUT/<harness>/.
+
+Seeds come from the repository itself: the sample dumps in data/, the test fixtures, the
+string literals of the Swift test cases, the pipeline files, and Fuzz/Seeds/<harness>/
+(inputs worth keeping, such as past findings). Harnesses that take an option byte first get
+each seed once per few option values. Usage: fuzz_seeds.py OUT_DIR
+"""
+import glob
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+import warnings
+
+warnings.filterwarnings("ignore", category=DeprecationWarning)
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+MAX = 16384
+PER_HARNESS = 400
+
+
+def read(path):
+    with open(path, "rb") as f:
+        data = f.read()
+    if path.endswith(".zst"):
+        data = subprocess.run(["zstd", "-dcq", path], capture_output=True).stdout
+    return data
+
+
+def texts():
+    """Real and test texts, as bytes: paragraphs, fixture lines, test-case literals."""
+    out = []
+    for p in glob.glob(f"{ROOT}/data/**/*.txt*", recursive=True):
+        out += [c for c in read(p).split(b"\n\n") if c.strip()]
+    for p in sorted(glob.glob(f"{ROOT}/Tests/SluiceTextTests/Fixtures/split/*.txt")):
+        out += read(p).split(b"\n")[:20]
+    for p in glob.glob(f"{ROOT}/Tests/**/Fixtures/**/*.jsonl", recursive=True) + glob.glob(f"{ROOT}/data/**/*.jsonl*", recursive=True):
+        for line in read(p).split(b"\n")[:40]:
+            try:
+                v = json.loads(line)
+            except Exception:
+                continue
+            for k in ("text", "input", "expected", "content", "body"):
+                if isinstance(v, dict) and isinstance(v.get(k), str):
+                    out.append(v[k].encode())
+    # String literals of the test cases: the hand-written corner cases.
+    lit = re.compile(r'(?:TextCase|CleanCase|Case|check\w*)\(\s*"((?:[^"\\]|\\.)*)"')
+    for p in glob.glob(f"{ROOT}/Tests/**/*.swift", recursive=True):
+        for m in lit.finditer(open(p, encoding="utf-8").read()):
+            s = m.group(1)
+            try:
+                s = s.encode("utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8")
+            except Exception:
+                pass
+            s = re.sub(r"\\u\{([0-9A-Fa-f]+)\}", lambda g: chr(int(g.group(1), 16)), s)
+            out.append(s.encode("utf-8", "surrogatepass"))
+    return [t[:MAX] for t in out if t]
+
+
+def jsonl_lines():
+    out = []
+    for p in glob.glob(f"{ROOT}/data/**/*.jsonl*", recursive=True) + glob.glob(f"{ROOT}/Tests/**/Fixtures/**/*.jsonl*", recursive=True):
+        out += [l for l in read(p).split(b"\n")[:60] if l.strip()]
+    return [l[:MAX] for l in out]
+
+
+def with_options(seeds, options):
+    return [bytes([o]) + s for s in seeds for o in options]
+
+
+def write(out, harness, seeds):
+    d = os.path.join(out, harness)
+    os.makedirs(d, exist_ok=True)
+    extra = sorted(glob.glob(f"{ROOT}/Fuzz/Seeds/{harness}/*"))
+    seeds = list(seeds)
+    # An even spread over the sources when there are more seeds than the cap.
+    if len(seeds) > PER_HARNESS:
+        step = len(seeds) / PER_HARNESS
+        seeds = [seeds[int(i * step)] for i in range(PER_HARNESS)]
+    seeds += [open(p, "rb").read() for p in extra]
+    for s in seeds:
+        with open(os.path.join(d, hashlib.sha1(s).hexdigest()), "wb") as f:
+            f.write(s)
+    return len(seeds)
+
+
+def main():
+    out = sys.argv[1]
+    t = texts()
+    lines = jsonl_lines()
+    counts = {}
+    for h in ["patterns", "pii", "quality", "words", "dedup-key", "hashtags", "timestamp", "json-roundtrip"]:
+        counts[h] = write(out, h, t)
+    counts["clean"] = write(out, "clean", with_options(t, [0, 2]))
+    counts["clean-steps"] = write(out, "clean-steps", [b"\xff\xff" + s for s in t] + [b"\x00\x00" + s for s in t[:50]])
+    counts["split"] = write(out, "split", with_options(t, range(0, 30, 3)))
+    counts["language"] = write(out, "language", with_options(t, [0, 1]))
+    counts["terms"] = write(out, "terms", [b"\x01New York\nPutin\n\xc3\xa9lection\nCOP29\n\x00" + s for s in t])
+    counts["json"] = write(out, "json", lines + [json.dumps({"text": s.decode("utf-8", "replace")}).encode() for s in t[:100]])
+    counts["record"] = write(out, "record", with_options(lines, [0, 1, 0x18, 0x22]))
+    counts["pipeline-record"] = write(out, "pipeline-record", with_options(lines, [0, 0x80]))
+    txt = []
+    for p in glob.glob(f"{ROOT}/data/**/*.txt*", recursive=True) + glob.glob(f"{ROOT}/Tests/**/Fixtures/**/*.txt", recursive=True):
+        txt.append(read(p)[:MAX])
+    counts["record-text"] = write(out, "record-text", with_options(txt, [0, 0x20, 0x40]))
+    zst = [open(p, "rb").read()[:MAX] for p in glob.glob(f"{ROOT}/data/**/*.zst", recursive=True) + glob.glob(f"{ROOT}/Tests/**/Fixtures/**/*.zst", recursive=True)]
+    counts["zstd"] = write(out, "zstd", with_options(zst, [0, 5]) + with_options(t[:40], [0x80, 0xC0, 0xD1]))
+    encodings = ["cp1252", "latin-1", "iso8859-2", "cp1251", "koi8-r", "cp932", "shift_jis", "euc-jp", "iso2022-jp",
+                 "iso2022-kr", "euc-kr", "cp949", "gb18030", "gbk", "big5", "big5hkscs", "utf-16", "utf-16-le",
+                 "utf-16-be", "utf-32", "utf-7", "tis-620", "cp1255", "cp1256", "iso8859-7", "iso8859-9", "mac-roman",
+                 "cp437", "utf-8"]
+    conv = []
+    for i, enc in enumerate(encodings):
+        for s in t[:200]:
+            try:
+                conv.append(bytes([i]) + s.decode("utf-8").encode(enc))
+            except Exception:
+                continue
+            if len([c for c in conv if c[0] == i]) >= 12:
+                break
+    counts["iconv"] = write(out, "iconv", conv)
+    counts["pipeline-yaml"] = write(out, "pipeline-yaml", [read(p) for p in glob.glob(f"{ROOT}/Pipelines/*.yaml")])
+    model = read(f"{ROOT}/data/langid/langid.bin")
+    counts["language-model"] = write(out, "language-model", [model[:n] for n in (8, 64, 512, 4096)])
+    print(" ".join(f"{k}={v}" for k, v in sorted(counts.items())))
+
+
+if __name__ == "__main__":
+    main()
