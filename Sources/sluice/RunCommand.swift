@@ -47,6 +47,9 @@ struct RunCommand: AsyncParsableCommand {
                                valueName: "I/N"))
     var shard: String?
 
+    @Option(help: "Report a record that stays longer than this many seconds in one stage, on stderr and in stats.jsonl (`slow`); 0 turns this off.")
+    var slowRecordSeconds = 30.0
+
     @Flag(help: "With --shard: exact dedup reads every input, not only this shard's, so the shards keep exactly what an unsharded run keeps (each task first reads the keys of the other shards' inputs).")
     var dedupAcrossShards = false
 
@@ -57,6 +60,7 @@ struct RunCommand: AsyncParsableCommand {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if checkpointRecords < 1 { throw ValidationError("--checkpoint-records must be at least 1") }
         if !(checkpointSeconds > 0) { throw ValidationError("--checkpoint-seconds must be positive") }
+        if !(slowRecordSeconds >= 0) { throw ValidationError("--slow-record-seconds must be 0 or more") }
         if let shard {
             do { _ = try Shard(parsing: shard) } catch { throw ValidationError(error.description) }
         } else if dedupAcrossShards {
@@ -79,6 +83,7 @@ struct RunCommand: AsyncParsableCommand {
         engine.restart = restart
         engine.shard = parsedShard
         engine.dedupAcrossShards = dedupAcrossShards
+        engine.slowRecordSeconds = slowRecordSeconds
         engine.checkpoints = CheckpointPolicy(records: checkpointRecords, seconds: checkpointSeconds)
         let report: RunReport
         do {

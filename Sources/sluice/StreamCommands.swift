@@ -9,13 +9,18 @@ struct StreamOptions: ParsableArguments {
     @Option(help: "JSON field holding the text.")
     var textField = "text"
 
+    @Option(help: "Report a record that stays longer than this many seconds in one stage (0: never).")
+    var slowRecordSeconds = 30.0
+
     /// Runs `stages` over stdin and exits 1 when records were rejected.
     func run(_ stages: [any Stage], format: RecordFormat, textInput: Bool = false) async throws {
         var decode = DecodeOptions()
         decode.textField = textField
-        let processor = StreamProcessor(stages: stages, format: format, decode: decode,
+        var processor = StreamProcessor(stages: stages, format: format, decode: decode,
                                         textInput: textInput, jobs: jobs ?? Engine.defaultJobs)
-        let stats = try await Interruption.run { await processor.run() }
+        processor.slowRecordSeconds = slowRecordSeconds
+        let configured = processor
+        let stats = try await Interruption.run { await configured.run() }
         if let e = stats.error {
             Console.error("sluice: \(e)")
             throw ExitCode(1)

@@ -14,6 +14,7 @@ enum Summary {
         if !detail.isEmpty { parts[0] += " (" + detail.joined(separator: ", ") + ")" }
         if !r.skipped.isEmpty { parts.append("\(r.skipped.count) other file\(r.skipped.count == 1 ? "" : "s") skipped") }
         parts.append("\(r.recordsIn) record\(r.recordsIn == 1 ? "" : "s") in, \(r.recordsOut) out, \(r.rejected) rejected, \(r.dropped) dropped")
+        if r.slow > 0 { parts.append("\(r.slow) slow record\(r.slow == 1 ? "" : "s") (see stats.jsonl `slow`)") }
         let mbps = r.seconds > 0 ? Double(r.bytesDecompressed) / r.seconds / 1e6 : 0
         parts.append("\(Format.bytes(r.bytesDecompressed)) in \(Format.fixed(r.seconds, 2)) s (\(Format.fixed(mbps, 1)) MB/s)")
         let dest = output == "-" ? "" : " → \(output)"

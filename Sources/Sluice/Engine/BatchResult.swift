@@ -16,6 +16,8 @@ struct BatchResult: Sendable {
     var endLine = 0
     var endOffset = 0
     var repaired = 0
+    /// Records reported as slow, by stage (``SlowRecordWatch``).
+    var slow = Counters()
     /// Per stage, in pipeline order.
     var stageStats: [StageStats] = []
 }

@@ -15,15 +15,20 @@ struct BatchWorker: Sendable {
     let compressor: ZstdCompressor?
     /// How kept records are written; defaults to the sink's format.
     var format: RecordFormat
+    /// Reports records that stay too long in a stage; nil watches nothing.
+    var watch: SlowRecordWatch?
+    private let stageNames: [String]
 
     init(stages: [any Stage], sink: SinkOptions, compressor: ZstdCompressor?, format: RecordFormat? = nil) {
         self.stages = stages
         self.sink = sink
         self.compressor = compressor
         self.format = format ?? (sink.format == .jsonl ? .record : .sentences)
+        stageNames = stages.map(\.name)
     }
 
-    func process(_ input: Batch) -> BatchResult {
+    /// Runs `input` (a batch of `file`) through the stages and encodes it.
+    func process(_ input: Batch, file: String = "") -> BatchResult {
         var batch = input
         var result = BatchResult(sequence: batch.sequence)
         result.recordsIn = batch.recordsIn
@@ -32,12 +37,23 @@ struct BatchWorker: Sendable {
         result.endOffset = batch.endOffset
         result.repaired = batch.repaired
         result.stageStats.reserveCapacity(stages.count)
-        for stage in stages {
+        let progress = watch.flatMap { $0.enabled ? StageProgress(file: file, stageNames: stageNames, batch: batch) : nil }
+        if let progress { watch?.watch(progress) }
+        for (k, stage) in stages.enumerated() {
             var s = StageStats()
             let t0 = Clock.now()
-            stage.process(&batch, stats: &s)
+            if let progress {
+                progress.enter(stage: k, batch: batch)
+                StageProgress.$current.withValue(progress) { stage.process(&batch, stats: &s) }
+            } else {
+                stage.process(&batch, stats: &s)
+            }
             s.seconds = Clock.now() - t0
             result.stageStats.append(s)
+        }
+        if let progress {
+            watch?.unwatch(progress)
+            result.slow = progress.slow.withLock { $0 }
         }
 
         var out = JSONWriter(capacity: batch.bytesIn + batch.bytesIn / 2 + 1024)

@@ -38,6 +38,9 @@ public struct Engine: Sendable {
     /// shard's, so the shards together keep exactly the documents an unsharded run keeps.
     /// Costs each task a reading pass over the other shards' inputs.
     public var dedupAcrossShards = false
+    /// Seconds a record may stay in one stage before the run reports it on stderr and counts
+    /// it in the file's stats (`slow`); 0 turns the watch off.
+    public var slowRecordSeconds = 30.0
 
     public typealias ProgressMode = ProgressReporter.Mode
 
@@ -147,9 +150,14 @@ public struct Engine: Sendable {
         let reporter = ProgressReporter(mode: progress)
         reporter.begin(files: todo.count, totalBytes: todo.reduce(0) { $0 + $1.size })
         let compressor = outDir == nil ? nil : ZstdCompressor(level: Int32(pipeline.sink.compressionLevel))
+        let watch = SlowRecordWatch(threshold: slowRecordSeconds, reporter: reporter)
+        watch.start()
+        defer { watch.stop() }
+        var worker = BatchWorker(stages: stages, sink: pipeline.sink, compressor: compressor)
+        worker.watch = watch
         var processor = FileProcessor(
             pipeline: pipeline,
-            worker: BatchWorker(stages: stages, sink: pipeline.sink, compressor: compressor),
+            worker: worker,
             outputDirectory: outDir,
             inFlight: Engine.batchesInFlight(jobs: jobs),
             progress: reporter)

@@ -124,7 +124,7 @@ struct FileProcessor: Sendable {
             var next = cp?.nextSequence ?? 0
             while true {
                 while running < limit && writeError == nil && !Task.isCancelled, let batch = read() {
-                    group.addTask { worker.process(batch) }
+                    group.addTask { worker.process(batch, file: file.relative) }
                     running += 1
                 }
                 guard let r = await group.next() else { break }

@@ -89,6 +89,15 @@ public final class ProgressReporter: Sendable {
         try? FileSystem.writeAll(fd: 2, bytes: Array(out.utf8), path: "stderr")
     }
 
+    /// Redraws when due, also while no batch completes (called by the ``SlowRecordWatch``).
+    func tick() { drawIfDue() }
+
+    /// Clears the bar so that another line can be written to stderr; the next draw restores it.
+    func clearLine() {
+        let drew = state.withLock { s in defer { s.drewBar = false; s.lastDraw = 0 }; return s.drewBar }
+        if drew { try? FileSystem.writeAll(fd: 2, bytes: Array("\r\u{1B}[K".utf8), path: "stderr") }
+    }
+
     /// Clears the bar so the summary line starts clean.
     func finish() {
         let drew = state.withLock { $0.drewBar }

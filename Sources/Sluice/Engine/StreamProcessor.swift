@@ -7,6 +7,8 @@ public struct StreamProcessor: Sendable {
     /// Plain text in (articles separated by blank lines) instead of JSONL.
     public var textInput: Bool
     public var jobs: Int
+    /// See ``Engine/slowRecordSeconds``.
+    public var slowRecordSeconds = 30.0
 
     public init(stages: [any Stage], format: RecordFormat, decode: DecodeOptions = .init(),
                 textInput: Bool = false, jobs: Int = Engine.defaultJobs) {
@@ -24,9 +26,14 @@ public struct StreamProcessor: Sendable {
         let pipeline = Pipeline(name: "stream", decode: decode, stages: stages)
         let file = InputFile(path: "-", relative: "stdin", format: textInput ? .text : .jsonl,
                              compressedByName: false, size: 0, isStdin: true)
+        let watch = SlowRecordWatch(threshold: slowRecordSeconds)
+        watch.start()
+        defer { watch.stop() }
+        var worker = BatchWorker(stages: stages, sink: SinkOptions(), compressor: nil, format: format)
+        worker.watch = watch
         let processor = FileProcessor(
             pipeline: pipeline,
-            worker: BatchWorker(stages: stages, sink: SinkOptions(), compressor: nil, format: format),
+            worker: worker,
             outputDirectory: nil,
             inFlight: Engine.batchesInFlight(jobs: jobs),
             progress: ProgressReporter(mode: .none))

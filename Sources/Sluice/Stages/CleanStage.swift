@@ -22,7 +22,9 @@ public struct CleanStage: Stage {
     }
 
     public func process(_ batch: inout Batch, stats: inout StageStats) {
+        let progress = StageProgress.current
         for i in batch.records.indices {
+            progress?.at(record: i)
             let before = batch.records[i].text
             let result = cleaner.clean(before, language: batch.records[i].lang ?? batch.records[i].inputLang)
             stats.records += 1

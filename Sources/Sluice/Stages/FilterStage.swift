@@ -55,7 +55,9 @@ public struct FilterStage: Stage {
     public func process(_ batch: inout Batch, stats: inout StageStats) {
         var kept: [Record] = []
         kept.reserveCapacity(batch.records.count)
-        for r in batch.records {
+        let progress = StageProgress.current
+        for (i, r) in batch.records.enumerated() {
+            progress?.at(record: i)
             stats.records += 1
             if let (reason, detail) = check(r) {
                 stats.changed += 1

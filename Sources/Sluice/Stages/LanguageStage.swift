@@ -34,7 +34,9 @@ public struct LanguageStage: Stage {
     public func process(_ batch: inout Batch, stats: inout StageStats) {
         var identifier = box?.identifier ?? LanguageModelLoader.bundledIdentifier
         identifier.minLetters = minChars
+        let progress = StageProgress.current
         for i in batch.records.indices {
+            progress?.at(record: i)
             stats.records += 1
             let a = identifier.analyze(batch.records[i].text, spanMinLetters: spans ? spanMinChars : nil)
             batch.records[i].lang = a.language

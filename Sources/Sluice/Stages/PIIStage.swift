@@ -23,7 +23,9 @@ public struct PIIStage: Stage {
 
     public func process(_ batch: inout Batch, stats: inout StageStats) {
         let wanted = Set(kinds)
+        let progress = StageProgress.current
         for i in batch.records.indices {
+            progress?.at(record: i)
             stats.records += 1
             let counts: [(name: String, count: Int)]
             switch mode {

@@ -51,7 +51,9 @@ public struct QualityStage: Stage {
         let groups = self.groups
         var kept: [Record] = []
         kept.reserveCapacity(batch.records.count)
-        for var record in batch.records {
+        let progress = StageProgress.current
+        for (i, var record) in batch.records.enumerated() {
+            progress?.at(record: i)
             stats.records += 1
             let signals = QualitySignals.compute(record.text, groups: groups)
             var members: [JSONValue.Member] = []

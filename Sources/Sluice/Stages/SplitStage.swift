@@ -50,7 +50,9 @@ public struct SplitStage: Stage {
     }
 
     public func process(_ batch: inout Batch, stats: inout StageStats) {
+        let progress = StageProgress.current
         for i in batch.records.indices {
+            progress?.at(record: i)
             let splitter = splitter(for: batch.records[i])
             let count: Int
             switch output {

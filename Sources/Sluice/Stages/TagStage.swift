@@ -27,7 +27,9 @@ public struct TagStage: Stage {
     }
 
     public func process(_ batch: inout Batch, stats: inout StageStats) {
+        let progress = StageProgress.current
         for i in batch.records.indices {
+            progress?.at(record: i)
             stats.records += 1
             if hashtags {
                 let found = HashtagScanner.hashtags(in: batch.records[i].text)

@@ -33,7 +33,9 @@ public struct TermsStage: Stage {
     public func process(_ batch: inout Batch, stats: inout StageStats) {
         let tagCount = matcher.tags.count
         var perTag = [Int](repeating: 0, count: tagCount)
+        let progress = StageProgress.current
         for i in batch.records.indices {
+            progress?.at(record: i)
             stats.records += 1
             let found = matcher.matches(in: batch.records[i].text)
             guard !found.isEmpty else { continue }

@@ -8,6 +8,7 @@ extension FileStats {
         rejected = Self.counters(v["rejected"])
         dropped = Self.counters(v["dropped"])
         repaired = Self.counters(v["repaired"])
+        slow = Self.counters(v["slow"])
         bytesIn = v["bytes_in"]?.intValue ?? 0
         bytesDecompressed = v["bytes_decompressed"]?.intValue ?? 0
         bytesOut = v["bytes_out"]?.intValue ?? 0

@@ -7,6 +7,8 @@ public struct FileStats: Sendable, Equatable {
     public var dropped = Counters()
     /// Records kept after repairing their bytes, by kind (`invalid_utf8`).
     public var repaired = Counters()
+    /// Records that stayed longer than the slow-record threshold in a stage, by stage.
+    public var slow = Counters()
     public var bytesIn = 0
     public var bytesDecompressed = 0
     public var bytesOut = 0
@@ -29,6 +31,7 @@ public struct FileStats: Sendable, Equatable {
         words += r.words
         langs.merge(r.langs)
         repaired.add("invalid_utf8", r.repaired)
+        slow.merge(r.slow)
         bytesDecompressed += r.bytesIn
     }
 
@@ -39,6 +42,7 @@ public struct FileStats: Sendable, Equatable {
         rejected.merge(o.rejected)
         dropped.merge(o.dropped)
         repaired.merge(o.repaired)
+        slow.merge(o.slow)
         bytesIn += o.bytesIn
         bytesDecompressed += o.bytesDecompressed
         bytesOut += o.bytesOut
@@ -60,6 +64,7 @@ public struct FileStats: Sendable, Equatable {
             (key: "dropped", value: Self.object(dropped)),
         ]
         if !repaired.values.isEmpty { m.append((key: "repaired", value: Self.object(repaired))) }
+        if !slow.values.isEmpty { m.append((key: "slow", value: Self.object(slow))) }
         m += [
             (key: "bytes_in", value: .int(bytesIn)),
             (key: "bytes_decompressed", value: .int(bytesDecompressed)),

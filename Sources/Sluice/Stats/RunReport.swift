@@ -11,6 +11,8 @@ public struct RunReport: Sendable {
     public var recordsOut = 0
     public var rejected = 0
     public var dropped = 0
+    /// Records reported as slow (``Engine/slowRecordSeconds``).
+    public var slow = 0
     public var bytesIn = 0
     public var bytesDecompressed = 0
     public var seconds = 0.0
@@ -39,6 +41,7 @@ public struct RunReport: Sendable {
         recordsOut += f.recordsOut
         rejected += f.rejected.values.values.reduce(0, +)
         dropped += f.dropped.values.values.reduce(0, +)
+        slow += f.slow.values.values.reduce(0, +)
         bytesIn += f.bytesIn
         bytesDecompressed += f.bytesDecompressed
         if let e = f.error { failed.append((f.file, e)) }

@@ -57,8 +57,9 @@ enum HTMLResidue {
                 guard entities, let (value, end) = entity(p, i) else { i += 1; continue }
                 flush(i); emitBreak()
                 var v = value, e = end
-                // Doubly escaped: `&amp;quot;` → `"`.
-                if value == [0x26], let (inner, innerEnd) = entityName(p, end) {
+                // Escaped more than once: `&amp;quot;` → `"`, `&amp;amp;#39;` → `'`. Every level
+                // is decoded, so the output holds no entity left to decode (idempotence).
+                while v == [0x26], let (inner, innerEnd) = entity(afterAmpersand: p, e) {
                     v = inner; e = innerEnd
                     counts.entities += 1
                 }
@@ -95,10 +96,15 @@ enum HTMLResidue {
 
     /// The bytes of the entity at `i` (`&…;`) and the index after it.
     static func entity(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> ([UInt8], Int)? {
+        entity(afterAmpersand: p, i + 1)
+    }
+
+    /// The entity whose `&` is just before `i` (`quot;`, `#39;`): its bytes and the index after it.
+    static func entity(afterAmpersand p: UnsafeBufferPointer<UInt8>, _ i: Int) -> ([UInt8], Int)? {
         let n = p.count
-        guard i + 2 < n else { return nil }
-        if p[i + 1] == 0x23 {  // '#'
-            var j = i + 2
+        guard i + 1 < n else { return nil }
+        if p[i] == 0x23 {  // '#'
+            var j = i + 1
             var hex = false
             if j < n && (p[j] | 0x20) == 0x78 { hex = true; j += 1 }  // 'x'
             let start = j
@@ -117,7 +123,7 @@ enum HTMLResidue {
             guard v != 0, let s = Unicode.Scalar(v) else { return nil }
             return (Array(String(s).utf8), j + 1)
         }
-        return entityName(p, i + 1)
+        return entityName(p, i)
     }
 
     /// A named entity without its `&` at `i` (`quot;`).

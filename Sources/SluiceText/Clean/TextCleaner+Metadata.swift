@@ -7,39 +7,45 @@ extension TextCleaner {
         var date: String? = nil
     }
 
-    /// Lifts a trailing hashtag line and a trailing or leading timestamp line out of the
-    /// first `count` bytes of `p`. The two trailing lines may come in either order.
+    /// Lifts the trailing hashtag and timestamp lines, in any order, and the leading timestamp
+    /// lines out of the first `count` bytes of `p`. All of them go, so that cleaning the result
+    /// again lifts nothing more; the tags of several lines merge in text order, and the date is
+    /// that of the last trailing timestamp line, else of the first leading one.
     func liftMetadata(_ p: UnsafeBufferPointer<UInt8>, count: Int, counters: inout Counters) -> Lifted {
         var lifted = Lifted(range: 0..<count)
         guard options.liftHashtags || options.liftTimestamp, count > 0 else { return lifted }
         var lo = 0, hi = count
-        var tagsFound = false
-        for _ in 0..<2 {
+        var tagLines: [[String]] = []
+        while true {
             let last = Self.trimBlankEnd(p, lo, hi)
             guard last > lo else { break }
             let start = Self.lineStart(p, lo, last)
-            if options.liftHashtags && !tagsFound, let tags = HashtagLine.parse(p, start..<last) {
-                lifted.tags = tags
-                tagsFound = true
+            if options.liftHashtags, let tags = HashtagLine.parse(p, start..<last) {
+                tagLines.append(tags)
                 counters.add(CleanCounter.hashtagLines)
                 hi = start
-            } else if options.liftTimestamp && lifted.date == nil, let date = TimestampLine.parse(p, start..<last) {
-                lifted.date = date
+            } else if options.liftTimestamp, let date = TimestampLine.parse(p, start..<last) {
+                if lifted.date == nil { lifted.date = date }
                 counters.add(CleanCounter.timestampLines)
                 hi = start
             } else {
                 break
             }
         }
-        if options.liftTimestamp && lifted.date == nil {
+        if tagLines.count == 1 {
+            lifted.tags = tagLines[0]
+        } else if tagLines.count > 1 {
+            var seen = Set<String>()
+            for line in tagLines.reversed() { for t in line where seen.insert(t).inserted { lifted.tags.append(t) } }
+        }
+        while options.liftTimestamp {
             let first = Self.trimBlankStart(p, lo, hi)
             // A timestamp line is short: look no further than 128 bytes for its end.
             let end = Self.lineEnd(p, first, min(hi, first + 128))
-            if end > first, end == hi || p[end] == 0x0A, let date = TimestampLine.parse(p, first..<end) {
-                lifted.date = date
-                counters.add(CleanCounter.timestampLines)
-                lo = end
-            }
+            guard end > first, end == hi || p[end] == 0x0A, let date = TimestampLine.parse(p, first..<end) else { break }
+            if lifted.date == nil { lifted.date = date }
+            counters.add(CleanCounter.timestampLines)
+            lo = end
         }
         if lo == 0 && hi == count { return lifted }
         // Drop the blank lines the lifted lines leave behind.

@@ -34,6 +34,35 @@ public struct TextCleaner: Sendable {
     /// record, when known) selects language rules: French spacing keeps no-break spaces
     /// before `; : ! ?` and the space before `;` and `:`.
     public func clean(_ text: String, language: String? = nil) -> CleanedText {
+        var result = cleanOnce(text, language: language)
+        // One step can make work for an earlier one: removing an invisible character joins
+        // `&laq` and `uo;` into an entity, NFKC turns `＆` into `&`, a lifted line uncovers a
+        // boilerplate line. Cleaning again until nothing changes makes the cleaner idempotent,
+        // so a cleaned corpus stays as it is when cleaned again. Text the first pass left
+        // unchanged is already a fixed point and costs nothing more.
+        var passes = 1
+        while passes < Self.maxPasses && !result.counters.values.isEmpty {
+            let again = cleanOnce(result.text, language: language)
+            if again.counters.values.isEmpty { break }
+            result.text = again.text
+            if !again.tags.isEmpty {
+                // Lines lifted later stood before those lifted first.
+                var seen = Set<String>()
+                result.tags = (again.tags + result.tags).filter { seen.insert($0).inserted }
+            }
+            if result.date == nil { result.date = again.date }
+            result.counters.merge(again.counters)
+            passes += 1
+        }
+        return result
+    }
+
+    /// Cleaning passes at most: each one after the first only handles what the previous one
+    /// uncovered, so more than two is rare.
+    static let maxPasses = 8
+
+    /// One pass of every step over `text`.
+    private func cleanOnce(_ text: String, language: String?) -> CleanedText {
         var counters = Counters()
         let french = language.map(Self.isFrench) ?? false
         let pass = text.utf8.withContiguousStorageIfAvailable { bytes in

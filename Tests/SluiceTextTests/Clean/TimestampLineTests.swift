@@ -86,10 +86,17 @@ import Testing
         }
     }
 
-    @Test func onlyOneTimestamp() {
+    /// Every leading and trailing timestamp line goes, so cleaning again lifts nothing more
+    /// (idempotence); the trailing date is the one kept.
+    @Test func allTimestampLinesLiftedTrailingDateKept() {
         let r = cleaned("2024-07-01\nBody.\n2024-07-08")
         #expect(r.date == "2024-07-08")
-        #expect(r.text == "2024-07-01\nBody.")
+        #expect(r.text == "Body.")
+        let two = cleaned("Published: 2024-07-01\n2024-07-02\nBody.\n#a\n2024-07-08\n#b #a\n2024-07-09")
+        #expect(two.date == "2024-07-09")
+        #expect(two.tags == ["a", "b"])
+        #expect(two.text == "Body.")
+        #expect(cleaned(two.text) == CleanedText(text: "Body.", tags: [], date: nil, counters: Counters()))
     }
 
     @Test func timestampAloneAndOff() {

@@ -4,10 +4,11 @@ extension Harness {
     /// Languages the splitter is run in: every one with rules, plus one without.
     static let splitLanguages = SentenceSplitter.supportedLanguages + ["xx"]
 
-    /// The text without Unicode white space.
+    /// The text without white space as the splitter sees it: Unicode White_Space, plus the
+    /// zero-width space and the BOM (zero-width no-break space), which it trims like spaces.
     static func squeezed(_ s: some StringProtocol) -> String.UnicodeScalarView {
         var v = String.UnicodeScalarView()
-        for u in s.unicodeScalars where !u.properties.isWhitespace { v.append(u) }
+        for u in s.unicodeScalars where !u.properties.isWhitespace && u.value != 0x200B && u.value != 0xFEFF { v.append(u) }
         return v
     }
 

@@ -69,9 +69,13 @@ extension Harness {
         Harness.require(g.meanWordLength.isFinite && g.meanWordLength >= 0, "mean word length \(g.meanWordLength)")
         let r = s.gopherRepetition
         for v in [r.duplicateLineFraction, r.duplicateParagraphFraction, r.duplicateLineCharFraction, r.duplicateParagraphCharFraction]
-            + r.topNgramCharFraction + r.duplicateNgramCharFraction {
+            + r.duplicateNgramCharFraction {
             Harness.require(v.isFinite && v >= 0 && v <= 1.000001, "repetition fraction \(v)")
         }
+        // As in datatrove (whose counts these match), the top n-gram's characters include the
+        // spaces that join its words, so text with words not separated by spaces (`<a@`) can
+        // score above 1: only finite and non-negative is an invariant here.
+        for v in r.topNgramCharFraction { Harness.require(v.isFinite && v >= 0, "top n-gram fraction \(v)") }
     }
 
     /// The term matcher, with the term lists taken from the input too (lines before a 0 byte):
