@@ -154,12 +154,12 @@ public final class RecordDecoder {
 
     private static func stringArray(_ raw: UnsafeBufferPointer<UInt8>) -> [String]? {
         guard case .array(let items)? = try? JSONValue.parse(raw) else { return nil }
-        var out: [String] = []
+        var out = UniqueStrings()
         for item in items {
             guard let s = item.stringValue else { return nil }
-            if !out.contains(s) { out.append(s) }
+            out.insert(s)
         }
-        return out
+        return out.items
     }
 
     /// `"<relative path>:<line>"` as a JSON string.

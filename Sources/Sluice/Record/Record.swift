@@ -56,7 +56,10 @@ public struct Record: Sendable {
 
     /// Adds tags not already present, keeping their order.
     public mutating func addTags(_ new: [String]) {
-        for t in new where !tags.contains(t) && !inputTags.contains(t) { tags.append(t) }
+        guard !new.isEmpty else { return }
+        var present = UniqueStrings(inputTags)
+        for t in tags { present.insert(t) }
+        for t in new where present.insert(t) { tags.append(t) }
     }
 }
 

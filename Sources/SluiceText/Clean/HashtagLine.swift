@@ -7,7 +7,7 @@ enum HashtagLine {
     /// The tags of the line `range` of `p` in order, without `#` and without duplicates,
     /// or `nil` when the line is not only hashtags.
     static func parse(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [String]? {
-        var tags: [String] = []
+        var tags = UniqueStrings()
         var i = range.lowerBound
         let end = range.upperBound
         var sawTag = false
@@ -42,9 +42,9 @@ enum HashtagLine {
             }
             sawTag = true
             let tag = String(decoding: UnsafeBufferPointer(rebasing: p[start..<i]), as: UTF8.self)
-            if !tags.contains(tag) { tags.append(tag) }
+            tags.insert(tag)
         }
-        return sawTag ? tags : nil
+        return sawTag ? tags.items : nil
     }
 
     @inline(__always)

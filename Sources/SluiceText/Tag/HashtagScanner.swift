@@ -6,7 +6,7 @@
 public enum HashtagScanner {
     /// The hashtags of `text` without `#`, in order of first appearance, without duplicates.
     public static func hashtags(in text: String) -> [String] {
-        var found: [String] = []
+        var found = UniqueStrings()
         var copy = text
         copy.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return }
@@ -17,11 +17,11 @@ public enum HashtagScanner {
                 guard bytes[i] == 0x23 else { i = ByteSearch.find(0x23, base, i, n) ?? n; continue }  // '#'
                 guard let j = tagEnd(bytes, at: i) else { i += 1; continue }
                 let tag = String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<j]), as: UTF8.self)
-                if !found.contains(tag) { found.append(tag) }
+                found.insert(tag)
                 i = j
             }
         }
-        return found
+        return found.items
     }
 
     /// The end of the hashtag whose `#` is at `i`, or nil when none starts there (see the

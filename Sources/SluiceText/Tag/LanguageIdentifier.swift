@@ -395,9 +395,10 @@ public struct LanguageIdentifier: Sendable {
         let d = decide(doc, docScripts, letters: docLetters)
         var spans: [LanguageSpan] = []
         if wantSpans {
-            for p in paragraphs where p.score >= spanMinScore && p.language != d.language
+            for (k, p) in paragraphs.enumerated() where p.score >= spanMinScore && p.language != d.language
                 && p.language != Self.undetermined && d.language != Self.undetermined {
-                if let last = spans.last, last.language == p.language, isNeighbour(last, p, paragraphs) {
+                // Merged with the span before when that one ends at the paragraph just before.
+                if let last = spans.last, last.language == p.language, k > 0, paragraphs[k - 1].end == last.end {
                     spans[spans.count - 1].end = p.end
                     spans[spans.count - 1].score = min(last.score, p.score)
                 } else {
@@ -466,12 +467,6 @@ public struct LanguageIdentifier: Sendable {
         }
         counts[Int(Script.latin.rawValue)] += ascii
         return (min(i, n), scalars, letters + ascii)
-    }
-
-    /// Whether `p` directly follows the span `last` among the scored paragraphs.
-    private func isNeighbour(_ last: LanguageSpan, _ p: Paragraph, _ all: [Paragraph]) -> Bool {
-        guard let k = all.firstIndex(where: { $0.start == p.start }), k > 0 else { return false }
-        return all[k - 1].end == last.end
     }
 
     // MARK: - Decision

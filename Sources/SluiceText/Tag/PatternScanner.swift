@@ -210,6 +210,10 @@ private struct Scanner {
     var out: [PatternMatch] = []
     /// End of the last match: backward extensions never reach before it.
     var lastEnd = 0
+    /// A `www.` host scan that found no dot ended here: one starting before cannot find one
+    /// either (its host is a part of that one), so it is not scanned again (linear time on
+    /// `www.-www.-…`).
+    var noDotHostEnd = -1
     /// ``byteClassTable``, read once per scan.
     let byteClass: UnsafePointer<UInt8>
 
@@ -343,9 +347,10 @@ private struct Scanner {
 
     /// The end of a URL whose host starts at `hostStart`: up to white space or a delimiter,
     /// without trailing punctuation and unbalanced closing brackets.
-    func urlEnd(_ from: Int, needsDot: Bool) -> Int? {
+    mutating func urlEnd(_ from: Int, needsDot: Bool) -> Int? {
         // The host starts with a letter or digit; after `www.` it needs a dot.
         guard isAlnum(from) || at(from) >= 0x80 else { return nil }
+        if needsDot && from < noDotHostEnd { return nil }
         var j = from
         var parens = 0, brackets = 0
         var hostDot = false, inHost = true
@@ -354,8 +359,11 @@ private struct Scanner {
             if b < 0x80 {
                 if byteClass[Int(b)] & 8 != 0 { break }
                 if inHost {
-                    if b == UInt8(ascii: ".") && isAlnum(j + 1) { hostDot = true }
-                    if b == UInt8(ascii: "/") || b == UInt8(ascii: "?") || b == UInt8(ascii: "#") { inHost = false }
+                    if b == UInt8(ascii: ".") && (isAlnum(j + 1) || at(j + 1) >= 0x80) { hostDot = true }
+                    if b == UInt8(ascii: "/") || b == UInt8(ascii: "?") || b == UInt8(ascii: "#") {
+                        inHost = false
+                        if needsDot && !hostDot { noDotHostEnd = j; return nil }
+                    }
                 }
                 if b == UInt8(ascii: "(") { parens += 1 }
                 if b == UInt8(ascii: ")") { if parens == 0 { break }; parens -= 1 }
@@ -375,7 +383,11 @@ private struct Scanner {
                 j -= 1
             } else { break }
         }
-        guard j > from, hostDot || !needsDot else { return nil }
+        if needsDot && !hostDot {
+            if inHost { noDotHostEnd = j }
+            return nil
+        }
+        guard j > from else { return nil }
         return j
     }
 
@@ -610,6 +622,9 @@ private struct Scanner {
             if len > 4 { return nil }
             if len > 0 {
                 groups += 1
+                // No address has more: stop, rather than follow a long `a:a:a:…` to its end
+                // from every group (quadratic).
+                if groups > 8 { return nil }
                 end = j
                 hasDigitOrLetter = true
             }

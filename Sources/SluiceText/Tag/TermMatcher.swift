@@ -171,6 +171,7 @@ public struct TermMatcher: Sendable {
         var fed = 0
         var state = 0
         var lastSpace = true  // leading white space is dropped
+        var marks = MarkRun()
         let n = p.count
         var i = 0
         let columns = self.columns
@@ -216,7 +217,7 @@ public struct TermMatcher: Sendable {
                                 var o = Int(outputStart[s])
                                 while o >= 0 {
                                     let term = Int(outputs[o])
-                                    report(term, fed: fed, end: end, ring: ring, mask: mask, p: p, into: &found)
+                                    report(term, fed: fed, end: end, ring: ring, mask: mask, p: p, marks: &marks, into: &found)
                                     o = Int(outputNext[o])
                                 }
                                 s = Int(dictLink[s])
@@ -230,9 +231,16 @@ public struct TermMatcher: Sendable {
         }
     }
 
+    /// The last run of combining marks measured: `from..<end` are all marks. Match ends only
+    /// grow, so a later end inside the run needs no new walk (linear time on long mark runs).
+    struct MarkRun {
+        var from = -1
+        var end = -1
+    }
+
     @inline(__always)
     private func report(_ term: Int, fed: Int, end: Int, ring: UnsafeMutableBufferPointer<Int>, mask: Int,
-                        p: UnsafeBufferPointer<UInt8>, into found: inout [TermMatch]) {
+                        p: UnsafeBufferPointer<UInt8>, marks: inout MarkRun, into found: inout [TermMatch]) {
         let length = Int(termLength[term])
         guard length <= fed else { return }
         let entry = ring[(fed - length) & mask]
@@ -240,7 +248,12 @@ public struct TermMatcher: Sendable {
         let start = entry >> 1
         // Combining marks after the last letter belong to it.
         var e = end
-        while e < p.count, p[e] >= 0xCC, let m = Self.markLength(p, e) { e += m }
+        if end >= marks.from && end <= marks.end {
+            e = marks.end
+        } else {
+            while e < p.count, p[e] >= 0xCC, let m = Self.markLength(p, e) { e += m }
+            marks = MarkRun(from: end, end: e)
+        }
         let bounded = termBounded[term]
         if bounded & 1 != 0 && WordClass.isWord(before: start, in: p) { return }
         if bounded & 2 != 0 && e < p.count && WordClass.classify(p, e).isWord { return }
