@@ -1,0 +1,92 @@
+import Testing
+@testable import SluiceText
+
+/// Inputs the fuzzers (Fuzz/, Scripts/fuzz.sh) or the linear-time audit found, each with its
+/// exact expected result. A finding is fixed in the code and kept here so it stays fixed.
+@Suite struct FuzzFindingTests {
+    /// Every cleaning step on, as the `clean` harness runs it.
+    static let allSteps: TextCleaner.Options = {
+        var o = TextCleaner.Options(normalization: .nfkc)
+        o.boilerplatePatterns = ["read more", "share this"]
+        return o
+    }()
+
+    struct Idempotence: CustomTestStringConvertible, Sendable {
+        let input: String
+        let lang: String?
+        let expected: String
+        var testDescription: String { String(reflecting: input) }
+    }
+
+    /// clean(clean(x)) == clean(x): a step made work for an earlier one and a second clean
+    /// changed the text again.
+    static let idempotence: [Idempotence] = [
+        // Removing the NUL joined `. :` pieces the punctuation step then joined again.
+        Idempotence(input: "\u{FFFD}\u{0}. : :", lang: "en", expected: "\u{FFFD}.::"),
+        // Removing controls joined `&laq` and `uo;` into an entity.
+        Idempotence(input: "&laq\u{15}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}uo;&Kbsp;Hola&nbsp;&raquo;", lang: "en", expected: "«&Kbsp;Hola »"),
+        // Entities escaped many times decode all the way.
+        Idempotence(input: "Tom &amp;amp;amp;amp;lt;b&amp;amp;#39;s", lang: nil, expected: "Tom <b's"),
+        // NFKC turns the full-width ampersand into `&`, which then starts an entity.
+        Idempotence(input: "Fish ＆amp; chips", lang: nil, expected: "Fish & chips"),
+        // Two trailing hashtag lines and two timestamp lines: all are lifted at once.
+        Idempotence(input: "Body.\n#a\n2024-07-08\n#b", lang: nil, expected: "Body."),
+    ]
+
+    @Test(arguments: idempotence) func cleanIsIdempotent(_ c: Idempotence) {
+        let cleaner = TextCleaner(options: Self.allSteps)
+        let once = cleaner.clean(c.input, language: c.lang)
+        #expect(Array(once.text.utf8) == Array(c.expected.utf8), "\(once.text.debugDescription)")
+        let twice = cleaner.clean(once.text, language: c.lang)
+        #expect(twice.text == once.text)
+        #expect(twice.tags == [] && twice.date == nil)
+    }
+
+    /// `<p@` and Vue's `@click` hung the clean stage: `@` was accepted as an attribute's first
+    /// byte and never consumed.
+    @Test func attributeStartingWithAtSign() {
+        let cleaner = TextCleaner()
+        #expect(cleaner.clean("<p@").text == "<p@")
+        #expect(cleaner.clean("a<b@c").text == "a<b@c")
+        #expect(cleaner.clean(String(repeating: "<S@", count: 2000)).text == String(repeating: "<S@", count: 2000))
+        #expect(cleaner.clean("<button @click=\"go\">Go</button>").text == "Go")
+    }
+
+    /// Long runs that made scans restart at every position (quadratic): the results stay exact.
+    @Test func adversarialRunsGiveExactResults() {
+        // `a:a:a:…` is no IPv6 address, however long.
+        #expect(PatternScanner.scan(String(repeating: "a:", count: 5000)).isEmpty)
+        #expect(PatternScanner.scan(String(repeating: "1:", count: 5000)).allSatisfy { $0.kind != .ipv6 })
+        // `www.` hosts without a dot are no URLs; one with a dot after them still is.
+        #expect(PatternScanner.scan(String(repeating: "www.a/", count: 3000)).isEmpty)
+        #expect(PatternScanner.scan(String(repeating: "www.-", count: 3000)).isEmpty)
+        let url = PatternScanner.scan("www.-www.-www.example.org/x")
+        #expect(url.map(\.kind) == [.url] && url.first.map { $0.start..<$0.end } == 10..<27)
+        #expect(PatternScanner.scan("see www.é.fr/a").map(\.kind) == [.url])
+        // Unclosed comments and scripts, many of them.
+        let comments = String(repeating: "<!-- a ", count: 3000)
+        #expect(TextCleaner().clean(comments).text == String(comments.dropLast()))
+        let scripts = String(repeating: "<script>x", count: 3000)
+        #expect(TextCleaner().clean(scripts).text == scripts)
+        // 20,000 distinct hashtags on one line are lifted in order, each once.
+        let tags = (0..<20_000).map { "#t\($0)" }.joined(separator: " ")
+        let lifted = TextCleaner().clean("Body.\n" + tags + " #t5")
+        #expect(lifted.tags.count == 20_000 && lifted.tags.first == "t0" && lifted.tags.last == "t19999")
+        #expect(HashtagScanner.hashtags(in: tags + " #t7").count == 20_000)
+    }
+
+    /// A term ending inside a long run of combining marks: every match is found, and each
+    /// extends over the whole run.
+    @Test func termInsideLongMarkRun() {
+        let marks = String(repeating: "\u{301}", count: 4000)
+        let matcher = TermMatcher(lists: [("m", ["a\u{301}"])], options: .init(caseInsensitive: true, diacriticInsensitive: false))
+        let found = matcher.matches(in: "a" + marks)
+        #expect(found.count == 1)
+        #expect(found.first.map { $0.end } == 1 + 2 * 4000)
+    }
+
+    /// The BOM before a sentence is trimmed like white space, as the splitter documents.
+    @Test func bomBeforeSentence() {
+        #expect(SentenceSplitter(language: "en").split("\u{FEFF}Hello") == ["Hello"])
+    }
+}
