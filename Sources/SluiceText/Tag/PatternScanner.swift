@@ -281,20 +281,24 @@ private struct Scanner {
                 }
                 // "USD 5": the code's word comes first, as in reading order.
                 let s = i - 4
+                // A match that starts before `i` must still end past it, or the scan would not advance.
                 if s >= 0 && p[i - 1] == 0x20 && isUpper(s) && isUpper(s + 1) && isUpper(s + 2) && wordStart(s),
-                   let e = word(s) { i = e; floor = e; continue }
-                if let e = word(i) { i = e; floor = e; continue }
+                   let e = word(s), e > i { i = e; floor = e; continue }
+                if let e = word(i) {
+                    assert(e > i, "a pattern must consume what it matched")
+                    i = e; floor = e; continue
+                }
                 i += 1
                 while i < n && WordClass.isASCIIWord(p[i]) { i += 1 }
                 continue
             case UInt8(ascii: ":"):
                 var s = i
                 while s > floor && WordClass.isASCIIWord(p[s - 1]) { s -= 1 }
-                if s < i && isAlpha(s), let e = word(s) { i = e; floor = e; continue }
+                if s < i && isAlpha(s), let e = word(s), e > i { i = e; floor = e; continue }
             case UInt8(ascii: "."):
                 let s = i - 3
                 if s >= 0 && (p[s] | 0x20) == UInt8(ascii: "w") && (p[s + 1] | 0x20) == UInt8(ascii: "w")
-                    && (p[s + 2] | 0x20) == UInt8(ascii: "w") && wordStart(s), let e = word(s) { i = e; floor = e; continue }
+                    && (p[s + 2] | 0x20) == UInt8(ascii: "w") && wordStart(s), let e = word(s), e > i { i = e; floor = e; continue }
             case UInt8(ascii: "#"):
                 if let e = HashtagScanner.tagEnd(p, at: i) { emit(.hashtag, i, e); i = e; floor = e; continue }
             case UInt8(ascii: "@"):
