@@ -4,7 +4,8 @@
 #   Scripts/fuzz.sh list                  the harnesses
 #   Scripts/fuzz.sh build                 build Fuzz/ (release, -sanitize=fuzzer,address)
 #   Scripts/fuzz.sh HARNESS [SECONDS] [libFuzzer flags…]   run one (default 60 s)
-#   Scripts/fuzz.sh all [SECONDS]         run each in turn (FUZZ_JOBS=2 runs two at a time)
+#   Scripts/fuzz.sh all [SECONDS]         run each in turn (FUZZ_JOBS=2 runs two at a time;
+#                                         FUZZ_RUNS=N stops a harness after N executions)
 #   Scripts/fuzz.sh repro HARNESS FILE    run one input (a finding) again
 #
 # The corpus lives in Fuzz/.corpus/HARNESS (seeded by Scripts/fuzz_seeds.py on first use),
@@ -32,14 +33,16 @@ run_one() {
         python3 Scripts/fuzz_seeds.py Fuzz/.corpus >/dev/null
     fi
     local log=$findings/last.log
+    local started=$(date +%s)
     set +e
     SLUICE_FUZZ_HARNESS=$h "$fuzz" "$corpus" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
-        -max_len=16384 -print_final_stats=1 -artifact_prefix="$findings/" "$@" >"$log" 2>&1
+        -max_len=16384 -print_final_stats=1 -artifact_prefix="$findings/" ${FUZZ_RUNS:+-runs=$FUZZ_RUNS} "$@" >"$log" 2>&1
     local rc=$?
     set -e
     local execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+    local took=$(( $(date +%s) - started ))
     local found=$(ls "$findings" | grep -cE '^(crash|timeout|oom|leak|slow-unit)-' || true)
-    printf '%-16s %4ss  %10s execs  %s findings  exit %s\n' "$h" "$secs" "${execs:-?}" "$found" "$rc"
+    printf '%-16s %5ss  %10s execs  %s findings  exit %s\n' "$h" "$took" "${execs:-?}" "$found" "$rc"
     if [ "$rc" -ne 0 ]; then grep -E "invariant broken|ERROR|ALARM|SUMMARY|Test unit written" "$log" | head -5; fi
     return $rc
 }
