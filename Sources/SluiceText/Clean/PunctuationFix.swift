@@ -24,6 +24,15 @@ enum PunctuationFix {
         func start() {
             if !changed { changed = true; out.reserveCapacity(n + 16) }
         }
+        /// The `d`-th byte before `i` in the text as repaired so far (`out`, then the input from
+        /// `copied`), 0 before its start: a repair just before `i` (`d , ,` → `d, ,`) must be
+        /// seen by the next one, or a run would take one cleaning pass per item.
+        func before(_ d: Int) -> UInt8 {
+            let k = i - d
+            if k >= copied { return k >= 0 ? p[k] : 0 }
+            let o = out.count - (copied - k)
+            return o >= 0 ? out[o] : 0
+        }
 
         let interesting = Self.interesting
         while i < n {
@@ -37,18 +46,20 @@ enum PunctuationFix {
             let c = p[i]
             if c == 0x20, i > 0, i + 1 < n, isArtifact(p[i + 1]) {
                 let punct = p[i + 1]
-                let prev = p[i - 1]
+                let prev = before(1)
                 if prev != 0x0A && prev != 0x20 && followsCleanly(p, i + 2, punct: punct)
                     && (punct == 0x2C || punct == 0x2E || knownNotFrench)
-                    && !(isArtifact(prev) && (i < 2 || p[i - 2] == 0x0A || p[i - 2] == 0x20))
+                    && !(isArtifact(prev) && (i < 2 || before(2) == 0x0A || before(2) == 0x20))
                     && !(punct == 0x3A && isDigit(prev) && i + 3 < n && isDigit(p[i + 3])) {
                     start()
-                    if punct == 0x2C && isArtifact(prev) && i >= 2 && p[i - 2] != prev && p[i - 2] != 0x20 && p[i - 2] != 0x0A {
+                    if punct == 0x2C && isArtifact(prev) && i >= 2 && before(2) != prev && before(2) != 0x20 && before(2) != 0x0A {
                         // "X. ," → "X," — unless the period ends an abbreviation.
                         if prev == 0x2E && isAbbreviation(p, end: i - 1) {
                             out.append(contentsOf: UnsafeBufferPointer(rebasing: p[copied..<i]))
-                        } else {
+                        } else if i - 1 >= copied {
                             out.append(contentsOf: UnsafeBufferPointer(rebasing: p[copied..<(i - 1)]))
+                        } else {
+                            out.removeLast()  // the period came from the repair just before
                         }
                     } else {
                         out.append(contentsOf: UnsafeBufferPointer(rebasing: p[copied..<i]))
