@@ -59,6 +59,14 @@ public final class TextConverter {
             }
         }
         out.removeLast(out.count - outUsed)
+        // glibc's UTF-8 reader takes 4-byte forms past U+10FFFF and writes them out as they
+        // are (found by the iconv fuzz harness): the output is checked, and what is not UTF-8
+        // becomes U+FFFD like any other invalid sequence.
+        let valid = out.withUnsafeBufferPointer { UTF8Validator.isValid($0) }
+        if !valid {
+            let repaired = Array(String(decoding: out, as: UTF8.self).utf8)
+            return (repaired, invalid + 1)
+        }
         return (out, invalid)
     }
 }

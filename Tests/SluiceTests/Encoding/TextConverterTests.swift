@@ -8,6 +8,15 @@ import Testing
         return (String(decoding: out, as: UTF8.self), bad)
     }
 
+    /// Found by the iconv fuzz harness: glibc reads `F4 B2 B8 8B` (past U+10FFFF) as one
+    /// character and writes it back; the output must still be UTF-8.
+    @Test func outputIsAlwaysUTF8() throws {
+        let c = try TextConverter(from: "UTF-8")
+        let (out, bad) = [UInt8]([0x73, 0xF4, 0xB2, 0xB8, 0x8B, 0x0B, 0x4D]).withUnsafeBufferPointer { c.convert($0) }
+        #expect(out == Array("s\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{0B}M".utf8))
+        #expect(bad == 1)
+    }
+
     @Test func unknownEncodingIsAnError() {
         do {
             _ = try TextConverter(from: "NO-SUCH-ENCODING")
