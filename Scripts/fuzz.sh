@@ -5,7 +5,8 @@
 #   Scripts/fuzz.sh build                 build Fuzz/ (release, -sanitize=fuzzer,address)
 #   Scripts/fuzz.sh HARNESS [SECONDS] [libFuzzer flags…]   run one (default 60 s)
 #   Scripts/fuzz.sh all [SECONDS]         run each in turn (FUZZ_JOBS=2 runs two at a time;
-#                                         FUZZ_RUNS=N stops a harness after N executions)
+#                                         FUZZ_RUNS=N stops a harness after N executions;
+#                                         FUZZ_HARNESSES="a b" runs only those)
 #   Scripts/fuzz.sh repro HARNESS FILE    run one input (a finding) again
 #
 # The corpus lives in Fuzz/.corpus/HARNESS (seeded by Scripts/fuzz_seeds.py on first use),
@@ -58,7 +59,8 @@ case "$cmd" in
         [ -x "$fuzz" ] || build
         secs=${2:-60}; jobs=${FUZZ_JOBS:-1}; status=0
         export -f run_one; export fuzz
-        harnesses | xargs -P "$jobs" -I{} bash -c 'run_one "$@"' _ {} "$secs" || status=$?
+        { if [ -n "${FUZZ_HARNESSES:-}" ]; then tr ' ' '\n' <<<"$FUZZ_HARNESSES"; else harnesses; fi; } \
+            | xargs -P "$jobs" -I{} bash -c 'run_one "$@"' _ {} "$secs" || status=$?
         exit $status ;;
     ""|-h|--help) sed -n 2,15p "$0"; exit 2 ;;
     *)
