@@ -40,7 +40,7 @@ public final class SlowRecordWatch: Sendable {
     func watch(_ progress: StageProgress) {
         guard enabled else { return }
         let now = Clock.now()
-        let w = progress.where_
+        let w = progress.location
         state.withLock { $0.watched[ObjectIdentifier(progress)] = Watched(progress: progress, stage: w.stage, record: w.record, since: now) }
     }
 
@@ -77,7 +77,7 @@ public final class SlowRecordWatch: Sendable {
         var slow: [Watched] = []
         state.withLock { s in
             for (key, var w) in s.watched {
-                let at = w.progress.where_
+                let at = w.progress.location
                 if at.stage != w.stage || at.record != w.record {
                     if w.reported { ended.append(w) }
                     w = Watched(progress: w.progress, stage: at.stage, record: at.record, since: now)

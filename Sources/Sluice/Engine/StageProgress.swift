@@ -43,7 +43,7 @@ public final class StageProgress: Sendable {
     }
 
     /// Stage index and record index (nil when the stage does not say).
-    var where_: (stage: Int, record: Int?) {
+    var location: (stage: Int, record: Int?) {
         let p = position.load(ordering: .relaxed)
         let r = p & 0xFFFF_FFFF
         return (p >> 32, r == 0 ? nil : r - 1)

@@ -45,7 +45,7 @@ import Testing
         after.records.remove(at: 0)
         p.enter(stage: 1, batch: after)
         p.at(record: 0)
-        #expect(p.describe(record: p.where_.record) == #"f.jsonl line 4 (id "r4")"#)
+        #expect(p.describe(record: p.location.record) == #"f.jsonl line 4 (id "r4")"#)
     }
 
     @Test func zeroThresholdWatchesNothing() {
