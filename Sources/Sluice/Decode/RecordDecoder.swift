@@ -129,6 +129,13 @@ public final class RecordDecoder {
         if record.idJSON.isEmpty { record.idJSON = Self.generatedID(origin) }
         record.passthrough = passthrough.bytes
         record.replaced = replaced.bytes
+        if LoneSurrogates.occur(in: line) {
+            // Raw values pass through as written, except for what is no character at all.
+            record.idJSON = LoneSurrogates.replaced(record.idJSON)
+            record.inputDateJSON = record.inputDateJSON.map(LoneSurrogates.replaced)
+            record.passthrough = LoneSurrogates.replaced(record.passthrough)
+            record.replaced = LoneSurrogates.replaced(record.replaced)
+        }
         return .record(record)
     }
 

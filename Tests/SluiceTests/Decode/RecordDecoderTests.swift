@@ -32,6 +32,21 @@ import Testing
 
     struct Failed: Error {}
 
+    /// Found by the pipeline JSON property test: a lone surrogate escape in a raw value passed
+    /// to the output, which strict parsers refuse. It becomes `\ufffd`; pairs and escaped
+    /// backslashes stay as written, and so do lines without any.
+    @Test func loneSurrogateEscapesInRawValues() throws {
+        let r = try record(#"{"id":"\ud800x","text":"a\udc00b","date":"\uDBFF","title":"x\udc00 \ud83d\ude00 \\ud800","tags":["\ud800"],"n":[1,"\uDC00\uD800"]}"#)
+        #expect(r.idJSON.utf8String == #""\ufffdx""#)
+        #expect(r.text == "a\u{FFFD}b")
+        #expect(r.inputDateJSON?.utf8String == #""\ufffd""#)
+        #expect(r.inputTags == ["\u{FFFD}"])
+        #expect(r.passthrough.utf8String == #""title":"x\ufffd \ud83d\ude00 \\ud800","n":[1,"\ufffd\ufffd"]"#)
+        let plain = try record(#"{"id":"\u00e9","text":"t","t":"\ud83d\ude00\n"}"#)
+        #expect(plain.idJSON.utf8String == #""\u00e9""#)
+        #expect(plain.passthrough.utf8String == #""t":"\ud83d\ude00\n""#)
+    }
+
     @Test func textAndStringID() throws {
         let r = try record(#"{"id":"a1","text":"Hello \"world\"\n\u00e9"}"#)
         #expect(r.idJSON.utf8String == #""a1""#)
