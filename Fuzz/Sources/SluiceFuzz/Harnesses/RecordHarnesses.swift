@@ -78,6 +78,8 @@ extension Harness {
                 do { _ = try JSONScanner.scanObject(line) } catch {
                     Harness.require(false, "output line is not a JSON object (\(error)): \(String(decoding: line, as: UTF8.self))")
                 }
+                // Strict parsers also refuse escapes of lone surrogates.
+                Harness.require(!LoneSurrogates.occur(in: line), "output line has a lone surrogate escape: \(String(decoding: line, as: UTF8.self))")
                 start = i + 1
             }
             Harness.require(start == p.count, "output does not end with a newline")
