@@ -67,7 +67,7 @@ public enum FuzzText {
     ]
 
     /// A random text of up to `maxPieces` pieces; now and then a long run of one piece.
-    public static func text(_ g: inout SplitMix64, maxPieces: Int = 40) -> String {
+    public static func text(_ g: inout FuzzRandom, maxPieces: Int = 40) -> String {
         var out = ""
         let n = g.below(maxPieces + 1)
         for _ in 0..<n {
@@ -88,12 +88,12 @@ public enum FuzzText {
     }
 
     /// One piece of a random kind.
-    public static func piece(_ g: inout SplitMix64) -> String {
+    public static func piece(_ g: inout FuzzRandom) -> String {
         g.pick(g.pick(kinds))
     }
 
     /// Scalars drawn from all of Unicode (no surrogates): ASCII, Latin, the BMP, other planes.
-    public static func randomScalars(_ g: inout SplitMix64, count: Int) -> String {
+    public static func randomScalars(_ g: inout FuzzRandom, count: Int) -> String {
         var s = String.UnicodeScalarView()
         for _ in 0..<count {
             let v: UInt32
@@ -110,7 +110,7 @@ public enum FuzzText {
 
     /// `seed` with a few random edits at scalar positions: pieces inserted, stretches deleted
     /// or repeated.
-    public static func mutate(_ seed: String, _ g: inout SplitMix64) -> String {
+    public static func mutate(_ seed: String, _ g: inout FuzzRandom) -> String {
         var scalars = Array(seed.unicodeScalars)
         for _ in 0..<g.int(1...5) {
             let at = g.below(scalars.count + 1)
@@ -133,7 +133,7 @@ public enum FuzzText {
     /// Bytes that are often not UTF-8: `text`'s bytes with lone continuation bytes, overlong
     /// and surrogate encodings, bytes that never occur in UTF-8, and truncated sequences
     /// spliced in, sometimes cut in the middle of a character.
-    public static func brokenUTF8(_ text: String, _ g: inout SplitMix64) -> [UInt8] {
+    public static func brokenUTF8(_ text: String, _ g: inout FuzzRandom) -> [UInt8] {
         var bytes = Array(text.utf8)
         let bad: [[UInt8]] = [
             [0x80], [0xBF], [0xC0], [0xC1], [0xC3], [0xE2, 0x82], [0xF0, 0x9F], [0xF0, 0x9F, 0x98], [0xE0, 0x80, 0x80],
@@ -152,7 +152,7 @@ extension FuzzText {
     /// The inputs of one property: every fixture text (when `seeds`), then `random` generated
     /// texts and `mutated` mutations of fixture texts, all from `seed`.
     public static func inputs(seed: UInt64, random: Int, mutated: Int, seeds: Bool = true) -> [String] {
-        var g = SplitMix64(seed: seed)
+        var g = FuzzRandom(seed: seed)
         var out = seeds ? FuzzSeeds.texts : []
         out.reserveCapacity(out.count + random + mutated)
         for _ in 0..<random { out.append(text(&g)) }

@@ -11,7 +11,7 @@ import SluiceFuzzSupport
 
     /// Bytes that are often not UTF-8, from random and mutated texts.
     static let brokenInputs: [[UInt8]] = {
-        var g = SplitMix64(seed: 42)
+        var g = FuzzRandom(seed: 42)
         return FuzzText.inputs(seed: 43, random: 300, mutated: 300, seeds: false).map { FuzzText.brokenUTF8($0, &g) }
     }()
 

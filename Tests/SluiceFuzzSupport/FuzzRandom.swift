@@ -2,7 +2,7 @@
 /// the same inputs on every run and machine. The helpers below are ours rather than the
 /// standard library's `random(in:using:)`, whose mapping of random words may change between
 /// Swift versions.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
+public struct FuzzRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     public init(seed: UInt64) { state = seed }
