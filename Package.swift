@@ -40,10 +40,12 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "sluice-bench", dependencies: ["Sluice"], path: "Benchmarks/sluice-bench"),
-        .testTarget(name: "SluiceTextTests", dependencies: ["SluiceText"], resources: [.copy("Fixtures")]),
+        // Seeded random texts and fixture seeds shared by both test targets' property tests.
+        .target(name: "SluiceFuzzSupport", path: "Tests/SluiceFuzzSupport"),
+        .testTarget(name: "SluiceTextTests", dependencies: ["SluiceText", "SluiceFuzzSupport"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "SluiceTests",
-            dependencies: ["Sluice"],
+            dependencies: ["Sluice", "SluiceFuzzSupport"],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -6,10 +6,12 @@
 //     .build/release/sluice-bench corpus OUT_DIR [--mb 200] [--files 8] [--seed 1]
 //     .build/release/sluice-bench algorithms FILE.jsonl[.zst]     (also: sluice-bench FILE)
 //     SLUICE_BENCH_ONLY=split|adversarial|clean|hashtags|words|dedupkey|language|quality|patterns|terms|tag|taggers runs one part of `algorithms`
+//     .build/release/sluice-bench linear [--only clean,split-en,…] [--tokens 0,5,…] [--mb 1]
 //
 // `run` times `sluice run` end to end, one child process per configuration (see Runner.swift);
 // `corpus` writes the generated corpus (see Corpus.swift); `algorithms` times the text
-// algorithms in memory (see Algorithms.swift).
+// algorithms in memory (see Algorithms.swift); `linear` checks that they run in linear time on
+// long runs of adversarial tokens, 1 MB against 4 MB (see Linear.swift).
 import Foundation
 
 func usage() -> Never {
@@ -17,6 +19,7 @@ func usage() -> Never {
     usage: sluice-bench run [--mb MB --files N --seed S | --input DIR] [--jobs N] [--configs a,b] [--repeat R] [--sluice PATH] [--keep DIR]
            sluice-bench corpus OUT_DIR [--mb MB] [--files N] [--seed S]
            sluice-bench algorithms FILE.jsonl[.zst]
+           sluice-bench linear [--only ALGO,…] [--tokens I,…] [--mb MB]
 
     """.utf8))
     exit(2)
@@ -53,6 +56,11 @@ nonisolated func main() throws {
                                                      files: Int(named["files"] ?? "8") ?? 8,
                                                      seed: UInt64(named["seed"] ?? "1") ?? 1)
         print("\(recs) records: \(fmt(Double(raw) / 1e6)) MB JSONL, \(fmt(Double(packed) / 1e6)) MB zstd in \(pos[0])")
+    case "linear":
+        try runLinear(named)
+    case "linear-child":
+        guard args.count == 5, let small = Int(args[4]) else { usage() }
+        runLinearChild(algorithm: args[2], tokens: args[3].split(separator: ",").compactMap { Int($0) }, small: small)
     case "algorithms":
         guard pos.count == 1 else { usage() }
         try runAlgorithms(path: pos[0])
