@@ -89,22 +89,14 @@ import SluiceFuzzSupport
         #expect(batch.records.count + batch.dropped.count == decoded, sourceLocation: sourceLocation)
         #expect(!batch.dropped.isEmpty, sourceLocation: sourceLocation)
 
-        var loneSurrogates = 0
         for r in batch.records {
             var w = JSONWriter()
             RecordEncoder.appendJSONL(r, to: &w)
-            if hasLoneSurrogateEscape(w.bytes) {
-                // Known issue (see loneSurrogateEscapeIsPassedThrough): counted, not parsed.
-                loneSurrogates += 1
-                continue
-            }
+            #expect(!hasLoneSurrogateEscape(w.bytes), "\(String(decoding: w.bytes, as: UTF8.self))", sourceLocation: sourceLocation)
             guard let o = object(w.bytes, sourceLocation: sourceLocation) else { continue }
             #expect(o["text"] as? String == r.text, "text does not round-trip: \(r.text.debugDescription)", sourceLocation: sourceLocation)
             #expect(o["sentences"] as? [String] == r.sentences, sourceLocation: sourceLocation)
             #expect((o["raw_text"] as? String).map(withoutBOM) == r.rawText.map(withoutBOM), sourceLocation: sourceLocation)
-        }
-        withKnownIssue("ids and passthrough fields keep lone surrogate escapes", isIntermittent: true) {
-            #expect(loneSurrogates == 0, sourceLocation: sourceLocation)
         }
         for r in batch.rejected + batch.dropped {
             var w = JSONWriter()
@@ -126,10 +118,10 @@ import SluiceFuzzSupport
         }
     }
 
-    /// Found by `everyLineIsJSON`: the id and passthrough fields are copied as raw JSON, so an
-    /// input's lone surrogate escape (`\ud800`) reaches the output, which Foundation (like
-    /// other strict parsers) refuses; the text field itself is repaired to U+FFFD.
-    @Test func loneSurrogateEscapeIsPassedThrough() throws {
+    /// Found by `everyLineIsJSON`: the id and passthrough fields were copied as raw JSON, so
+    /// an input's lone surrogate escape (`\ud800`) reached the output, which Foundation (like
+    /// other strict parsers) refuses. The decoder now writes `\ufffd` in its place.
+    @Test func loneSurrogateEscapesAreReplaced() throws {
         let decoder = try RecordDecoder(options: DecodeOptions(), file: "in.jsonl")
         for line in [#"{"text":"a","id":"\ud800"}"#, #"{"text":"a","title":"x\udc00"}"#] {
             guard case .record(let r) = Array(line.utf8).withUnsafeBufferPointer({ decoder.decodeJSONLine($0, lineNumber: 1) }) else {
@@ -138,9 +130,7 @@ import SluiceFuzzSupport
             }
             var w = JSONWriter()
             RecordEncoder.appendJSONL(r, to: &w)
-            withKnownIssue("a lone surrogate escape in the id or a passthrough field is copied to the output") {
-                #expect(!Self.hasLoneSurrogateEscape(w.bytes), "\(String(decoding: w.bytes, as: UTF8.self))")
-            }
+            #expect(!Self.hasLoneSurrogateEscape(w.bytes), "\(String(decoding: w.bytes, as: UTF8.self))")
         }
     }
 
