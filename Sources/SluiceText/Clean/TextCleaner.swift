@@ -58,8 +58,9 @@ public struct TextCleaner: Sendable {
     }
 
     /// Cleaning passes at most: each one after the first only handles what the previous one
-    /// uncovered, so more than two is rare.
-    static let maxPasses = 8
+    /// uncovered, so more than two is rare. Mojibake nested many times over loses a few layers
+    /// per pass; each layer at least doubles the bytes, so no real text needs more than this.
+    static let maxPasses = 32
 
     /// One pass of every step over `text`.
     private func cleanOnce(_ text: String, language: String?) -> CleanedText {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SluiceText
 
@@ -44,6 +45,17 @@ import Testing
         let twice = cleaner.clean(once.text, language: c.lang)
         #expect(twice.text == once.text)
         #expect(twice.tags == [] && twice.date == nil)
+    }
+
+    /// Found by the `clean` harness: mojibake nested eight times and more, among controls, lost
+    /// a few layers per pass and needed more than the 8 passes the cleaner allowed then.
+    @Test func deeplyNestedMojibakeReachesAFixedPoint() throws {
+        let bytes = try #require(Data(base64Encoded: "AANSAAAANTU1NTU1NTU1NTUjOiMjIyP/4oKsIOJGt9CwLU5vIHRllAAAAAAAAACDxbhlKCBkZcMBAAAAAAAAp8OCw8OCxpLDgsaSw4LGksOCwict7GypwgAAAACCw8aSkgDDgsKSw4LGksOCxpLDgsKCxpLDgsaSw4LGksOCwoLGksOCxpLDgsaSw4LCJy3sbKnCAAAAAILDxpKSAMOCwpLDgsaSw4LGksOCwoLGksOCxpLDgsaSw4LCLanCAABlTm8gdGWUAAAAAAAAAIPFuGUoIGRlwwEAAAAAAACnw4LDw4LGksOCxpLDgsaSw4LCJy3sbKnCAF8AAAAAAACCw8aSkgDDgsKSw4LGksOCxpLDgsKCxpLDgsaSw4LGksOCwi2pwgAAZShvdG86IDxpbWcgc3JjPSBhCiBsdC5qcDo6OjQgNDo1NSBBZGllIGxv2KfigI/DgsaSw4LGksOCwi2pAChvdG86IDxpbWcgc3JjPSBhCiBsdC5qcDo6OjQgIzQ6NTUgQWRpZSBsb9in4oCPw4LGksOCxpLDgsItqQAxAKnCLaljeSl+CgJKb2huIEa3N08pKYAgCgAAAD0gLiAsIADDrOIsIGhpAGJveSApKSk="))
+        let cleaner = TextCleaner(options: Self.allSteps)
+        let once = cleaner.clean(String(decoding: bytes, as: UTF8.self), language: "zh")
+        #expect(once.text.utf8.count == 405)
+        let twice = cleaner.clean(once.text, language: "zh")
+        #expect(twice.text == once.text && twice.counters.values.isEmpty)
     }
 
     /// `<p@` and Vue's `@click` hung the clean stage: `@` was accepted as an attribute's first
