@@ -58,6 +58,26 @@ import Testing
         #expect(twice.text == once.text && twice.counters.values.isEmpty)
     }
 
+    /// Found by `sluice-bench linear`: Foundation's normalization is quadratic on long
+    /// decomposed text, so long texts are normalized in pieces; the pieces must give exactly
+    /// what the whole does, in every script where composition could cross a cut.
+    @Test func normalizationInPiecesEqualsTheWhole() {
+        let samples = [
+            String(repeating: "a\u{301}", count: 3_000),                       // Latin + combining acute
+            String(repeating: "Tie\u{302}\u{301}ng Vie\u{323}\u{302}t ", count: 700),  // Vietnamese, decomposed
+            String(repeating: "\u{1112}\u{1161}\u{11AB}\u{1100}\u{1173}\u{11AF}", count: 900), // Hangul jamo
+            String(repeating: "ﾊﾞﾋﾟﾌ\u{FF9E}ｶ", count: 1_000),                 // half-width kana + voiced marks
+            String(repeating: "й\u{0308}ё\u{0306}", count: 2_000),            // Cyrillic, no ASCII at all
+            String(repeating: "\u{301}\u{316}", count: 4_000),                // marks only: no safe cut
+        ]
+        // Small pieces, so that many cuts fall inside these samples.
+        for s in samples {
+            #expect(s.utf8.count > 4 * 1024)
+            #expect(UnicodeNormalizer.inChunks(s, chunkBytes: 1024) { $0.precomposedStringWithCanonicalMapping } == s.precomposedStringWithCanonicalMapping)
+            #expect(UnicodeNormalizer.inChunks(s, chunkBytes: 1024) { $0.precomposedStringWithCompatibilityMapping } == s.precomposedStringWithCompatibilityMapping)
+        }
+    }
+
     /// `<p@` and Vue's `@click` hung the clean stage: `@` was accepted as an attribute's first
     /// byte and never consumed.
     @Test func attributeStartingWithAtSign() {
