@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Cleans article text: pure function over UTF-8, no I/O.
 ///
 /// The steps, each one optional (``Options``):
@@ -34,6 +40,12 @@ public struct TextCleaner: Sendable {
     /// record, when known) selects language rules: French spacing keeps no-break spaces
     /// before `; : ! ?` and the space before `;` and `:`.
     public func clean(_ text: String, language: String? = nil) -> CleanedText {
+        cleanCountingPasses(text, language: language).result
+    }
+
+    /// ``clean(_:language:)`` and the number of passes it took; at ``maxPasses`` the text may
+    /// not be a fixed point yet (the fuzz harness checks idempotence below that).
+    func cleanCountingPasses(_ text: String, language: String?) -> (result: CleanedText, passes: Int) {
         var result = cleanOnce(text, language: language)
         // One step can make work for an earlier one: removing an invisible character joins
         // `&laq` and `uo;` into an entity, NFKC turns `＆` into `&`, a lifted line uncovers a
@@ -41,9 +53,12 @@ public struct TextCleaner: Sendable {
         // so a cleaned corpus stays as it is when cleaned again. Text the first pass left
         // unchanged is already a fixed point and costs nothing more.
         var passes = 1
-        while passes < Self.maxPasses && !result.counters.values.isEmpty {
+        var before = text
+        while passes < Self.maxPasses && !(result.counters.values.isEmpty && Self.sameBytes(result.text, before)) {
             let again = cleanOnce(result.text, language: language)
-            if again.counters.values.isEmpty { break }
+            // Not every change is counted (a blank line trimmed at an end, say): the text decides.
+            if Self.sameBytes(again.text, result.text) && again.tags.isEmpty && again.date == nil { break }
+            before = result.text
             result.text = again.text
             if !again.tags.isEmpty {
                 // Lines lifted later stood before those lifted first.
@@ -54,7 +69,14 @@ public struct TextCleaner: Sendable {
             result.counters.merge(again.counters)
             passes += 1
         }
-        return result
+        return (result, passes)
+    }
+
+    /// Whether `a` and `b` hold the same bytes (`==` on strings compares canonical equivalence).
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        var a = a, b = b
+        return a.withUTF8 { pa in b.withUTF8 { pb in pa.count == 0 || memcmp(pa.baseAddress!, pb.baseAddress!, pa.count) == 0 } }
     }
 
     /// Cleaning passes at most: each one after the first only handles what the previous one

@@ -23,7 +23,8 @@ extension Harness {
                   PIIStage(), SplitStage(output: .both), TagStage(spans: true),
                   QualityStage(), TermsStage(lists: [("t", ["New York", "élection", "北京", "a"])])]
     }) { input in
-        let (choice, line) = input.split()
+        let (choice, rest) = input.split()
+        let line = firstLine(rest)
         guard let decoder = try? RecordDecoder(options: decodeOptions(choice), file: "f.jsonl") else { return }
         var batch = Batch(sequence: 0)
         switch decoder.decodeJSONLine(line, lineNumber: 1) {

@@ -17,9 +17,9 @@ extension Harness {
     /// One JSONL line: a record or a rejection with a reason, never a crash, and the record's
     /// own JSON pieces (id, passthrough, replaced) are valid JSON when written.
     static let record = Harness(name: "record") { input in
-        let (choice, line) = input.split()
+        let (choice, rest) = input.split()
         guard let decoder = try? RecordDecoder(options: decodeOptions(choice), file: "f.jsonl") else { return }
-        checkOutcome(decoder.decodeJSONLine(line, lineNumber: 1))
+        checkOutcome(decoder.decodeJSONLine(firstLine(rest), lineNumber: 1))
     }
 
     /// Text inputs in each of the three layouts, read the way the engine reads a file
@@ -50,6 +50,12 @@ extension Harness {
             Harness.require(error.offset >= 0 && error.offset <= rest.count, "error offset \(error.offset) outside the file")
         }
         Harness.require(lines >= 0, "line count")
+    }
+
+    /// The bytes before the first newline: a JSONL line, as the engine's line reader cuts it.
+    static func firstLine(_ p: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        guard let nl = p.firstIndex(of: 0x0A) else { return p }
+        return UnsafeBufferPointer(rebasing: p[..<nl])
     }
 
     static func checkOutcome(_ outcome: RecordDecoder.Outcome) {
