@@ -91,6 +91,16 @@ import Testing
         #expect(twice.text.utf8.count == 107 && more == 7, "\(more) passes")
     }
 
+    /// Found by the `quality` harness, which had assumed every fraction ≤ 1: as in datatrove,
+    /// the top n-gram's characters count the spaces that join its words, so words not
+    /// separated by spaces score above 1. The harness now checks finite and ≥ 0 for these.
+    @Test func topNgramFractionCanPassOne() {
+        let r = QualitySignals.compute("<a@").gopherRepetition
+        #expect(r.topNgramCharFraction.allSatisfy { $0.isFinite && $0 >= 0 })
+        #expect(r.topNgramCharFraction[0] > 1)
+        #expect(r.duplicateNgramCharFraction.allSatisfy { $0 >= 0 && $0 <= 1 })
+    }
+
     /// `<p@` and Vue's `@click` hung the clean stage: `@` was accepted as an attribute's first
     /// byte and never consumed.
     @Test func attributeStartingWithAtSign() {
