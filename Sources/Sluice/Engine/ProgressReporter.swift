@@ -1,7 +1,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Synchronization
 
 /// Live progress on stderr: files, records/s, MB/s and an ETA from compressed bytes read.
 public final class ProgressReporter: Sendable {
@@ -25,7 +24,7 @@ public final class ProgressReporter: Sendable {
         var drewBar = false
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let started = Clock.now()
     public let mode: Mode
 

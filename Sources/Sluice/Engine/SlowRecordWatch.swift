@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Notices a record that stays in one stage for longer than ``threshold`` seconds and says
 /// which (file, line, id, stage) on stderr, once; the file's stats count it under `slow`.
@@ -11,7 +10,7 @@ public final class SlowRecordWatch: Sendable {
     /// Seconds a record may stay in one stage before it is reported.
     public let threshold: Double
     let reporter: ProgressReporter?
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let interval: Double
 
     private struct Watched {

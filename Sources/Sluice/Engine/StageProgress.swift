@@ -15,14 +15,14 @@ public final class StageProgress: Sendable {
     /// Stage index in the high half, record index + 1 in the low half (0: not known).
     private let position = Atomic<Int>(0)
     /// Line and raw JSON id of each record as the current stage sees them.
-    private let records: Mutex<[(line: Int, id: [UInt8])]>
+    private let records: Locked<[(line: Int, id: [UInt8])]>
     /// Records the watch reported as slow, by stage name.
-    let slow = Mutex(Counters())
+    let slow = Locked(Counters())
 
     init(file: String, stageNames: [String], batch: Batch) {
         self.file = file
         self.stageNames = stageNames
-        records = Mutex(Self.identities(batch))
+        records = Locked(Self.identities(batch))
     }
 
     static func identities(_ batch: Batch) -> [(line: Int, id: [UInt8])] {

@@ -1,5 +1,4 @@
 import SluiceText
-import Synchronization
 
 /// Exact dedup decided while the inputs are read, in run order: the first position at which
 /// each key was seen, and a turnstile that lets each file's decoder decide only once every
@@ -29,14 +28,14 @@ final class DedupLedger: Sendable {
         var waiting: [Int: CheckedContinuation<Void, Never>] = [:]
     }
 
-    private let state: Mutex<State>
+    private let state: Locked<State>
 
     /// `order`: indices (``InputFile/index``) of the files the run reads, in the order it
     /// starts them; each waits for the ones before it.
     init(order: [Int]) {
         var s = State()
         for (r, f) in order.enumerated() { s.rank[f] = r }
-        state = Mutex(s)
+        state = Locked(s)
     }
 
     /// Enters keys with their positions (``DedupIndex/position(file:line:)``) read ahead of the run.

@@ -1,5 +1,4 @@
 import CZstd
-import Synchronization
 
 /// Compresses whole buffers into independent zstd frames.
 ///
@@ -9,7 +8,7 @@ import Synchronization
 public final class ZstdCompressor: Sendable {
     /// The compression level (1…19; 3 is zstd's default).
     public let level: Int32
-    private let pool = Mutex<[ContextBox]>([])
+    private let pool = Locked<[ContextBox]>([])
 
     private final class ContextBox: @unchecked Sendable {
         // A context is used by one task at a time: taken from the pool, returned after use.
