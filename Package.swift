@@ -18,6 +18,18 @@ let package = Package(
             pkgConfig: "libzstd",
             providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]
         ),
+        // Archives (tar, zip), WARC's gzip members and single-file gzip/bzip2/xz.
+        .systemLibrary(
+            name: "CArchive",
+            pkgConfig: "libarchive",
+            providers: [.apt(["libarchive-dev"]), .brew(["libarchive"])]
+        ),
+        // Statistical charset detection for text in legacy encodings.
+        .systemLibrary(
+            name: "CUchardet",
+            pkgConfig: "uchardet",
+            providers: [.apt(["libuchardet-dev"]), .brew(["uchardet"])]
+        ),
         // Pure text algorithms over UTF-8: no I/O, no dependencies.
         // Split/Data holds the splitter's word lists (Scripts/gen_split_data.py turns them into
         // Swift); Clean/Data/boilerplate.txt is compiled in by Scripts/gen_boilerplate.py.
@@ -26,7 +38,7 @@ let package = Package(
         .target(
             name: "Sluice",
             dependencies: [
-                "CZstd", "SluiceText",
+                "CZstd", "CArchive", "CUchardet", "SluiceText",
                 .product(name: "Yams", package: "Yams"),
             ],
             // The language-identification model, built by data/langid/build_model.py.
