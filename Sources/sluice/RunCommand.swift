@@ -6,10 +6,12 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Run a pipeline over input files and directories.",
         discussion: """
-        INPUT is a file or a directory (walked recursively) of .jsonl .json .ndjson .txt files, \
-        each optionally .zst; other files are skipped and counted. `-` reads one JSONL stream \
-        from stdin. Exit status: 0 all inputs done, 1 some inputs failed, 2 usage or \
-        configuration error, 130 interrupted.
+        INPUT is a file or a directory (walked recursively) of .jsonl .json .ndjson .txt \
+        .html .warc files and tar/zip archives of them (.tar .tgz .tzst .zip), each optionally \
+        compressed (.zst .gz .bz2 .xz); other files are skipped and counted by extension \
+        (--verbose lists them). `-` reads one JSONL stream from stdin. Exit status: 0 all \
+        inputs done, 1 some inputs failed or none could be read, 2 usage or configuration \
+        error, 130 interrupted.
 
         --shard I/N processes only the input files of shard I (balanced by bytes, the same in \
         every task): run N tasks, e.g. a Slurm array (sbatch --array=0-<N-1>) with \
@@ -49,6 +51,9 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(help: "Report a record that stays longer than this many seconds in one stage, on stderr and in stats.jsonl (`slow`); 0 turns this off.")
     var slowRecordSeconds = 30.0
+
+    @Flag(name: .shortAndLong, help: "List the files skipped (not of a kind Sluice reads) after the summary.")
+    var verbose = false
 
     @Flag(help: "With --shard: exact dedup reads every input, not only this shard's, so the shards keep exactly what an unsharded run keeps (each task first reads the keys of the other shards' inputs).")
     var dedupAcrossShards = false
@@ -96,6 +101,8 @@ struct RunCommand: AsyncParsableCommand {
         for note in report.notes { Console.error("sluice: \(note)") }
         Console.error(Summary.line(report, output: output))
         for f in report.failed { Console.error("  failed: \(f.error)") }
+        if verbose { for path in report.skipped { Console.error("  skipped: \(path)") } }
+        if let nothing = Summary.nothingRead(report) { Console.error(nothing) }
         if report.writeFailures > 0 {
             Console.error("sluice: outputs could not be written; fix the cause and run the same command again to resume")
         }

@@ -16,6 +16,9 @@ public struct DecodeOptions: Sendable, Equatable, Hashable {
         case repair
         /// Send the record to `_rejected/` with reason `invalid_utf8`.
         case reject
+        /// Read each byte that is not part of valid UTF-8 as Windows-1252 (stray Latin-1
+        /// bytes in an otherwise UTF-8 dump), and count the record as repaired.
+        case windows1252 = "windows-1252"
     }
 
     /// JSON field holding the text; when absent the fallbacks are tried in order.
@@ -24,8 +27,10 @@ public struct DecodeOptions: Sendable, Equatable, Hashable {
     /// JSON field holding the id; without it the id is `<relative path>:<line>`.
     public var idField = "id"
     public var textLayout = TextLayout.file
-    /// The input's character encoding, as iconv names it (`UTF-8`, `WINDOWS-1252`, `GB18030`, …).
-    public var encoding = "UTF-8"
+    /// The input's character encoding: `auto` (the default) detects it for each text file,
+    /// web page and WARC record (BOM, declaration, valid UTF-8, statistics) and reads JSONL as
+    /// UTF-8; an iconv name (`UTF-8`, `WINDOWS-1252`, `GB18030`, …) forces one for every input.
+    public var encoding = DecodeOptions.automatic
     public var invalidUTF8 = InvalidUTF8.repair
     /// Records per batch: the unit of parallel work and of output zstd frames.
     public var batchRecords = 256
@@ -34,8 +39,15 @@ public struct DecodeOptions: Sendable, Equatable, Hashable {
 
     public init() {}
 
+    /// The value of ``encoding`` that asks for detection.
+    public static let automatic = "auto"
+
+    /// Whether the encoding is detected rather than forced.
+    public var detectsEncoding: Bool { encoding.lowercased() == Self.automatic }
+
+    /// Whether JSONL lines are read as UTF-8 (JSONL is UTF-8 by definition unless forced).
     var isUTF8: Bool {
         let e = encoding.uppercased()
-        return e == "UTF-8" || e == "UTF8"
+        return detectsEncoding || e == "UTF-8" || e == "UTF8"
     }
 }

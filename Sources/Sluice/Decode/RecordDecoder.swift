@@ -29,9 +29,16 @@ public final class RecordDecoder {
     }
 
     /// Decodes one JSONL line (without its newline).
-    public func decodeJSONLine(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int) -> Outcome {
+    public func decodeJSONLine(_ whole: UnsafeBufferPointer<UInt8>, lineNumber: Int) -> Outcome {
+        decodeJSONLine(whole, origin: Origin(file: file, line: lineNumber))
+    }
+
+    /// Decodes one JSONL line from `origin` (an archive member's line).
+    public func decodeJSONLine(_ whole: UnsafeBufferPointer<UInt8>, origin: Origin) -> Outcome {
+        // A UTF-8 byte order mark before a line (a file saved by an editor that writes one,
+        // or files with one concatenated) is no part of the JSON.
+        let line = Self.droppingBOM(whole)
         if isBlank(line) { return .blank }
-        let origin = Origin(file: file, line: lineNumber)
         // Fast path: the JSON scanner validates the UTF-8 of every string in full, and any
         // byte ≥ 0x80 outside a string is a JSON error, so a UTF-8 line that scans is valid
         // UTF-8: no separate validation pass. Lines that fail take the path below (validate,
@@ -46,11 +53,20 @@ public final class RecordDecoder {
 
     /// Decodes one plain-text article starting at `lineNumber`.
     public func decodeText(_ bytes: UnsafeBufferPointer<UInt8>, lineNumber: Int) -> Outcome {
-        let origin = Origin(file: file, line: lineNumber)
-        return withUTF8(bytes, origin: origin) { utf8 in
+        decodeText(bytes, origin: Origin(file: file, line: lineNumber))
+    }
+
+    /// Decodes one plain-text article from `origin` (an archive member, a detected encoding).
+    public func decodeText(_ bytes: UnsafeBufferPointer<UInt8>, origin: Origin) -> Outcome {
+        withUTF8(bytes, origin: origin) { utf8 in
             let text = String(decoding: utf8, as: UTF8.self)
             return .record(Record(idJSON: Self.generatedID(origin), text: text, origin: origin))
         }
+    }
+
+    static func droppingBOM(_ line: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        guard line.count >= 3, line[0] == 0xEF, line[1] == 0xBB, line[2] == 0xBF else { return line }
+        return UnsafeBufferPointer(rebasing: line[3...])
     }
 
     private func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -69,12 +85,14 @@ public final class RecordDecoder {
             invalid = bad > 0
         } else if !UTF8Validator.isValid(input) {
             invalid = true
-            converted = Array(String(decoding: input, as: UTF8.self).utf8)
+            converted = options.invalidUTF8 == .windows1252
+                ? Windows1252Fallback.decode(input)
+                : Array(String(decoding: input, as: UTF8.self).utf8)
         }
         if invalid {
             if options.invalidUTF8 == .reject {
                 return .rejected(RejectedRecord(origin: origin, reason: "invalid_utf8",
-                                                detail: "bytes are not valid \(options.encoding)", raw: Array(input)))
+                                                detail: "bytes are not valid \(options.detectsEncoding ? "UTF-8" : options.encoding)", raw: Array(input)))
             }
             repairedUTF8 += 1
         }
@@ -169,10 +187,14 @@ public final class RecordDecoder {
         return out.items
     }
 
-    /// `"<relative path>:<line>"` as a JSON string.
+    /// `"<relative path>:<line>"` as a JSON string; `"<archive>/<member>:<line>"` for a member.
     static func generatedID(_ origin: Origin) -> [UInt8] {
         var w = JSONWriter()
-        w.appendString("\(origin.file):\(origin.line)")
+        if let member = origin.member {
+            w.appendString("\(origin.file)/\(member):\(origin.line)")
+        } else {
+            w.appendString("\(origin.file):\(origin.line)")
+        }
         return w.bytes
     }
 }

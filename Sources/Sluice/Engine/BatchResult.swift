@@ -15,7 +15,12 @@ struct BatchResult: Sendable {
     var bytesIn = 0
     var endLine = 0
     var endOffset = 0
+    var endUnit = 0
+    var endMember: String?
     var repaired = 0
+    var invalidBytes = 0
+    var encodings = Counters()
+    var skipped = Counters()
     /// Records reported as slow, by stage (``SlowRecordWatch``).
     var slow = Counters()
     /// Per stage, in pipeline order.

@@ -1,63 +1,133 @@
-/// The decode end of a file's pipeline: opens the input (zstd confirmed by magic bytes),
-/// reads records in the pipeline's layout and cuts them into batches.
+/// The decode end of a file's pipeline: opens the input (compression confirmed by magic
+/// bytes), walks its units (the file, or an archive's members), reads records in each unit's
+/// format and cuts them into batches.
 ///
 /// Batch boundaries depend only on the input and the decode options, never on timing, so
-/// every output is the same for any `--jobs`. Not Sendable: owned by the file's task.
+/// every output is the same for any `--jobs`. A batch may hold records of several members.
+/// Not Sendable: owned by the file's task.
 final class BatchSource {
     let file: InputFile
     private let options: DecodeOptions
-    private let lines: LineReader
-    private let decoder: RecordDecoder
-    private let rawReader: FileReader
+    private let units: InputUnits
+    /// Decodes JSONL lines (UTF-8, or the forced encoding converted line by line).
+    private let jsonDecoder: RecordDecoder
+    /// Decodes text that is UTF-8 already (converted by the unit's ``TranscodingReader``).
+    private let textDecoder: RecordDecoder
+    /// The encoding every text unit is read in, when `decode.encoding` names one.
+    private let forcedEncoding: EncodingGuess?
     private var sequence = 0
     private var done = false
     /// Why reading stopped early; records before it were delivered.
     private(set) var error: ReadError?
 
+    // The unit being read.
+    private var unit: InputUnits.Unit?
+    private var lines: LineReader?
+    private var transcoder: TranscodingReader?
+    /// The unit's lines consumed (1 once a whole-file unit is read).
+    private var unitLines = 0
+    private var unitDone = false
+    /// Lines of the units before the current one: origins' `order` continues across members.
+    private var linesBase = 0
+    /// Decompressed bytes of the units before the current one.
+    private var bytesBase = 0
+
     init(file: InputFile, options: DecodeOptions) throws(ReadError) {
         self.file = file
         self.options = options
-        let raw = file.isStdin ? FileReader(descriptor: 0) : try FileReader(path: file.path)
-        rawReader = raw
-        let head = try raw.peek(4)
-        let reader: any ByteReader
-        if ZstdFormat.hasMagic(head) {
-            reader = ZstdDecompressor(source: raw)
-        } else if file.compressedByName && !head.isEmpty {
-            throw ReadError(kind: .notZstd, offset: 0,
-                            message: "named .zst but not zstd data (no zstd magic bytes); recompress it or drop the .zst suffix")
-        } else {
-            reader = raw
-        }
-        lines = LineReader(source: reader)
-        decoder = try RecordDecoder(options: options, file: file.relative)
+        units = try InputUnits(file: file)
+        jsonDecoder = try RecordDecoder(options: options, file: file.relative)
+        var utf8 = options
+        utf8.encoding = "UTF-8"
+        textDecoder = try RecordDecoder(options: utf8, file: file.relative)
+        forcedEncoding = options.detectsEncoding ? nil : try EncodingGuess.forced(options.encoding)
     }
 
     /// Raw (possibly compressed) bytes read so far.
-    var rawBytesRead: Int { rawReader.bytesRead }
+    var rawBytesRead: Int { units.raw.bytesRead }
     /// Decompressed bytes consumed so far.
-    var bytesDecompressed: Int { lines.bytesConsumed }
-    /// Records whose invalid UTF-8 was repaired.
-    var repairedUTF8: Int { decoder.repairedUTF8 }
+    var bytesDecompressed: Int { bytesBase + (lines?.bytesConsumed ?? 0) }
 
-    /// Skips the input a checkpoint already accounts for: `bytes` decompressed bytes, which
-    /// end on a line boundary, and continues numbering batches at `sequence`.
-    func skip(bytes: Int, sequence: Int) throws(ReadError) {
+    /// Skips the input a checkpoint already accounts for — `bytes` decompressed bytes of unit
+    /// number `unit` (named `member`), ending on a line boundary, after `lines` lines in all —
+    /// and continues numbering batches at `sequence`.
+    func skip(unit target: Int = 0, member: String? = nil, bytes: Int, lines total: Int = 0, sequence: Int) throws(ReadError) {
         self.sequence = sequence
-        guard bytes > 0 else { return }
         do {
-            while lines.bytesConsumed < bytes {
-                guard try lines.nextLine({ _ in }) else { break }
+            while true {
+                guard let u = try openNextUnitIfNeeded() else {
+                    // The checkpoint is at the very end: nothing is left to read.
+                    if bytes == 0 { return }
+                    throw ReadError(kind: .io, offset: rawBytesRead,
+                                    message: "input does not match its checkpoint (it has fewer than \(target + 1) readable members)")
+                }
+                if u.index == target { break }
+                finishUnit()
             }
+            guard bytes == 0 || unit?.member == member else {
+                throw ReadError(kind: .io, offset: rawBytesRead,
+                                message: "input does not match its checkpoint (member \(target + 1) is '\(unit?.member ?? "-")', not '\(member ?? "-")')")
+            }
+            if bytes > 0, let lines = self.lines {
+                if isWholeUnit {
+                    _ = try lines.readAll()
+                    unitLines = 1
+                } else {
+                    while lines.bytesConsumed < bytes {
+                        guard try lines.nextLine({ _ in }) else { break }
+                    }
+                    unitLines = lines.lineNumber
+                }
+                guard lines.bytesConsumed == bytes else {
+                    throw ReadError(kind: .io, offset: rawBytesRead,
+                                    message: "input does not match its checkpoint (\(lines.bytesConsumed) bytes of lines where \(bytes) were recorded)")
+                }
+            }
+            linesBase = total - unitLines
         } catch let e as ReadError {
             throw e
         } catch {
-            throw ReadError(kind: .io, offset: rawReader.bytesRead, message: "\(error)")
+            throw ReadError(kind: .io, offset: rawBytesRead, message: "\(error)")
         }
-        guard lines.bytesConsumed == bytes else {
-            throw ReadError(kind: .io, offset: rawReader.bytesRead,
-                            message: "input does not match its checkpoint (\(lines.bytesConsumed) bytes of lines where \(bytes) were recorded)")
+        // Members skipped before the checkpoint are in its stats already.
+        units.skipped = Counters()
+    }
+
+    /// Whether the current unit is one record: a web page, or text in `file` layout.
+    private var isWholeUnit: Bool {
+        guard let unit else { return false }
+        return unit.format == .html || (unit.format == .text && options.textLayout == .file)
+    }
+
+    /// Opens the next unit when none is open; returns the open one.
+    private func openNextUnitIfNeeded() throws(ReadError) -> InputUnits.Unit? {
+        if let unit { return unit }
+        guard let u = try units.next() else { return nil }
+        unit = u
+        unitLines = 0
+        unitDone = false
+        let source: any ByteReader
+        switch u.format {
+        case .text, .html:
+            let t = TranscodingReader(source: u.reader, forced: forcedEncoding,
+                                      sniffLimit: file.isStdin ? 1 << 16 : 1 << 20)
+            transcoder = t
+            source = t
+        default:
+            transcoder = nil
+            source = u.reader
         }
+        // Members are often small: a small first buffer, grown for long lines as needed.
+        lines = LineReader(source: source, chunkSize: u.member == nil ? 1 << 20 : 1 << 16)
+        return u
+    }
+
+    private func finishUnit() {
+        linesBase += unitLines
+        bytesBase += lines?.bytesConsumed ?? 0
+        unit = nil
+        lines = nil
+        transcoder = nil
     }
 
     /// The next batch, or nil at the end. After a read error the records read before it come
@@ -66,52 +136,113 @@ final class BatchSource {
         guard !done else { return nil }
         var batch = Batch(sequence: sequence)
         batch.fileIndex = file.index
-        let before = lines.bytesConsumed
-        let repairedBefore = decoder.repairedUTF8
+        let before = bytesDecompressed
+        let repairedBefore = jsonDecoder.repairedUTF8 + textDecoder.repairedUTF8
         var textBytes = 0
         do {
-            switch (file.format, options.textLayout) {
-            case (.jsonl, _):
-                while batch.recordsIn < options.batchRecords && textBytes < options.batchBytes {
-                    let more = try lines.nextLine { line in
-                        textBytes += line.count
-                        add(decoder.decodeJSONLine(line, lineNumber: lines.lineNumber), to: &batch)
+            while batch.recordsIn < options.batchRecords && textBytes < options.batchBytes {
+                guard let u = try openNextUnitIfNeeded() else {
+                    done = true
+                    break
+                }
+                if let problem = u.problem {
+                    reject(u, problem, into: &batch)
+                } else {
+                    do {
+                        try read(u, into: &batch, textBytes: &textBytes)
+                    } catch let e as ReadError where u.member != nil && !units.archiveFailed {
+                        // A member's own compression is damaged: the archive reads on.
+                        reject(u, e, into: &batch)
                     }
-                    if !more { done = true; break }
                 }
-            case (.text, .file):
-                let all = try lines.readAll()
-                if !all.isEmpty || lines.rawBytesRead > 0 {
-                    all.withUnsafeBufferPointer { add(decoder.decodeText($0, lineNumber: 1), to: &batch) }
+                if unitDone {
+                    batch.endUnit = u.index + 1
+                    batch.endOffset = 0
+                    finishUnit()
                 }
-                done = true
-            case (.text, .line):
-                while batch.recordsIn < options.batchRecords && textBytes < options.batchBytes {
-                    let more = try lines.nextLine { line in
-                        textBytes += line.count
-                        if !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-                            add(decoder.decodeText(line, lineNumber: lines.lineNumber), to: &batch)
-                        }
-                    }
-                    if !more { done = true; break }
-                }
-            case (.text, .blankLine):
-                try readBlankLineArticles(into: &batch, textBytes: &textBytes)
             }
         } catch let e as ReadError {
             error = e
             done = true
         } catch {
-            self.error = ReadError(kind: .io, offset: rawReader.bytesRead, message: "\(error)")
+            self.error = ReadError(kind: .io, offset: rawBytesRead, message: "\(error)")
             done = true
         }
-        batch.bytesIn = lines.bytesConsumed - before
-        batch.endLine = lines.lineNumber
-        batch.endOffset = lines.bytesConsumed
-        batch.repaired = decoder.repairedUTF8 - repairedBefore
-        if batch.recordsIn == 0 && batch.bytesIn == 0 && done { return nil }
+        batch.skipped.merge(units.skipped)
+        units.skipped = Counters()
+        if let u = unit {
+            batch.endUnit = u.index
+            batch.endMember = u.member
+            batch.endOffset = lines?.bytesConsumed ?? 0
+        } else if batch.endUnit > 0 {
+            // Ended at a unit's end: the position is the start of the next one.
+            batch.endMember = nil
+        }
+        batch.endLine = linesBase + unitLines
+        batch.bytesIn = bytesDecompressed - before
+        batch.repaired = jsonDecoder.repairedUTF8 + textDecoder.repairedUTF8 - repairedBefore
+        if batch.recordsIn == 0 && batch.bytesIn == 0 && batch.skipped.values.isEmpty && done { return nil }
         sequence += 1
         return batch
+    }
+
+    /// Reads records of `u` into `batch` until the batch is full or the unit ends.
+    private func read(_ u: InputUnits.Unit, into batch: inout Batch, textBytes: inout Int) throws {
+        guard let lines else { return }
+        let encoding = { [transcoder] in transcoder?.guess?.label }
+        switch u.format {
+        case .jsonl:
+            while batch.recordsIn < options.batchRecords && textBytes < options.batchBytes {
+                let more = try lines.nextLine { line in
+                    textBytes += line.count
+                    unitLines = lines.lineNumber
+                    add(jsonDecoder.decodeJSONLine(line, origin: origin(u, line: lines.lineNumber)), to: &batch)
+                }
+                if !more { unitDone = true; break }
+            }
+        case .text where options.textLayout == .line:
+            while batch.recordsIn < options.batchRecords && textBytes < options.batchBytes {
+                let more = try lines.nextLine { line in
+                    textBytes += line.count
+                    unitLines = lines.lineNumber
+                    if !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                        add(textDecoder.decodeText(line, origin: origin(u, line: lines.lineNumber, encoding: encoding())), to: &batch)
+                    }
+                }
+                if !more { unitDone = true; break }
+            }
+        case .text where options.textLayout == .blankLine:
+            try readBlankLineArticles(u, into: &batch, textBytes: &textBytes)
+        case .text, .html:
+            let all = try lines.readAll()
+            unitLines = 1
+            if !all.isEmpty || lines.rawBytesRead > 0 {
+                textBytes += all.count
+                let o = origin(u, line: 1, encoding: encoding())
+                all.withUnsafeBufferPointer { add(textDecoder.decodeText($0, origin: o), to: &batch) }
+            }
+            unitDone = true
+        case .warc:
+            throw ReadError(kind: .io, offset: 0, message: "WARC input is not wired yet")
+        case .tar, .zip:
+            // Nested archives are skipped by ``InputUnits``.
+            unitDone = true
+        }
+        if unitDone, let t = transcoder { batch.invalidBytes += t.invalidSequences }
+    }
+
+    private func origin(_ u: InputUnits.Unit, line: Int, encoding: String? = nil) -> Origin {
+        Origin(file: file.relative, line: line, member: u.member, encoding: encoding, order: linesBase + line)
+    }
+
+    /// A member that cannot be read becomes one rejected record naming the problem.
+    private func reject(_ u: InputUnits.Unit, _ e: ReadError, into batch: inout Batch) {
+        let detail = "member \(u.member ?? file.relative): \(e.message) (at byte \(e.offset) of the archive); the archive's other members were read"
+        batch.rejected.append(RejectedRecord(origin: origin(u, line: max(unitLines, 1)), reason: "unreadable_member",
+                                             detail: detail, raw: []))
+        batch.recordsIn += 1
+        unitLines = max(unitLines, 1)
+        unitDone = true
     }
 
     /// Hands `body` the dedup key and line number of each record of a JSONL input, in order,
@@ -120,8 +251,9 @@ final class BatchSource {
     func forEachDedupKey(_ body: (_ key: UInt64, _ line: Int) -> Void) {
         var count = 0
         do {
+            guard let u = try openNextUnitIfNeeded(), u.format == .jsonl, u.member == nil, let lines else { return }
             while try lines.nextLine({ line in
-                if let key = decoder.dedupKey(ofJSONLine: line, lineNumber: lines.lineNumber) {
+                if let key = jsonDecoder.dedupKey(ofJSONLine: line, lineNumber: lines.lineNumber) {
                     body(key, lines.lineNumber)
                 }
             }) {
@@ -135,16 +267,19 @@ final class BatchSource {
     private var article: [UInt8] = []
     private var articleLine = 0
 
-    private func readBlankLineArticles(into batch: inout Batch, textBytes: inout Int) throws {
+    private func readBlankLineArticles(_ u: InputUnits.Unit, into batch: inout Batch, textBytes: inout Int) throws {
+        guard let lines else { return }
         func flush() {
             if !article.isEmpty {
-                article.withUnsafeBufferPointer { add(decoder.decodeText($0, lineNumber: articleLine), to: &batch) }
+                let o = origin(u, line: articleLine, encoding: transcoder?.guess?.label)
+                article.withUnsafeBufferPointer { add(textDecoder.decodeText($0, origin: o), to: &batch) }
                 textBytes += article.count
                 article.removeAll(keepingCapacity: true)
             }
         }
         while batch.recordsIn < options.batchRecords && textBytes < options.batchBytes {
             let more = try lines.nextLine { line in
+                unitLines = lines.lineNumber
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
                     flush()
                 } else {
@@ -152,13 +287,14 @@ final class BatchSource {
                     article.append(contentsOf: line)
                 }
             }
-            if !more { flush(); done = true; break }
+            if !more { flush(); unitDone = true; break }
         }
     }
 
     private func add(_ outcome: RecordDecoder.Outcome, to batch: inout Batch) {
         switch outcome {
         case .record(let r):
+            if let e = r.origin.encoding { batch.encodings.add(e) }
             batch.records.append(r)
             batch.recordsIn += 1
         case .rejected(let r):

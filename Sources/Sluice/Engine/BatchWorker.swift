@@ -35,7 +35,12 @@ struct BatchWorker: Sendable {
         result.bytesIn = batch.bytesIn
         result.endLine = batch.endLine
         result.endOffset = batch.endOffset
+        result.endUnit = batch.endUnit
+        result.endMember = batch.endMember
         result.repaired = batch.repaired
+        result.invalidBytes = batch.invalidBytes
+        result.encodings = batch.encodings
+        result.skipped = batch.skipped
         result.stageStats.reserveCapacity(stages.count)
         let progress = watch.flatMap { $0.enabled ? StageProgress(file: file, stageNames: stageNames, batch: batch) : nil }
         if let progress { watch?.watch(progress) }

@@ -100,6 +100,7 @@ public struct Engine: Sendable {
         // shards' stats add up to an unsharded run's.
         report.skipped = shard.map { sh in discovery.skipped.filter { ShardAssignment.shardByPath($0, count: sh.count) == sh.index } }
             ?? discovery.skipped
+        report.readableInputs = discovery.files.count
         for dir in discovery.unreadable {
             report.failed.append((dir + "/", "\(dir)/: directory cannot be read; its files were not processed"))
         }

@@ -140,6 +140,8 @@ struct FileProcessor: Sendable {
                         cp?.nextSequence = ready.sequence + 1
                         cp?.linesConsumed = ready.endLine
                         cp?.bytesConsumed = ready.endOffset
+                        cp?.unit = ready.endUnit
+                        cp?.member = ready.endMember
                         recordsSinceCheckpoint += ready.recordsIn
                         if recordsSinceCheckpoint >= checkpoints.records || Clock.now() - lastCheckpoint >= checkpoints.seconds {
                             try checkpoint()
@@ -195,7 +197,8 @@ struct FileProcessor: Sendable {
             return (source, nil, false, "partial output missing or shorter than its checkpoint")
         }
         do {
-            try source.skip(bytes: resume.bytesConsumed, sequence: resume.nextSequence)
+            try source.skip(unit: resume.unit, member: resume.member, bytes: resume.bytesConsumed,
+                            lines: resume.linesConsumed, sequence: resume.nextSequence)
         } catch {
             writer.abandon()
             return (source, nil, false, error.message)

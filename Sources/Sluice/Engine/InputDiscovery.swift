@@ -21,8 +21,7 @@ public struct InputDiscovery: Sendable {
         let excluded = Set(exclude.map(Self.canonical))
         for input in inputs {
             if input == "-" {
-                var f = InputFile(path: "-", relative: "stdin.jsonl", format: .jsonl,
-                                  compressedByName: false, size: 0, isStdin: true)
+                var f = InputFile(path: "-", relative: "stdin.jsonl", format: .jsonl, size: 0, isStdin: true)
                 f.index = files.count
                 files.append(f)
                 continue
@@ -42,11 +41,11 @@ public struct InputDiscovery: Sendable {
     }
 
     private mutating func add(path: String, relative: String, size: Int) {
-        guard let (format, zst) = InputFile.format(ofName: relative) else {
+        guard let (format, compression) = InputFile.classify(relative) else {
             skipped.append(relative)
             return
         }
-        var f = InputFile(path: path, relative: relative, format: format, compressedByName: zst, size: size)
+        var f = InputFile(path: path, relative: relative, format: format, compression: compression, size: size)
         f.index = files.count
         files.append(f)
     }

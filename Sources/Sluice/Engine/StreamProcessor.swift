@@ -25,7 +25,7 @@ public struct StreamProcessor: Sendable {
         if textInput { decode.textLayout = .blankLine }
         let pipeline = Pipeline(name: "stream", decode: decode, stages: stages)
         let file = InputFile(path: "-", relative: "stdin", format: textInput ? .text : .jsonl,
-                             compressedByName: false, size: 0, isStdin: true)
+                             size: 0, isStdin: true)
         let watch = SlowRecordWatch(threshold: slowRecordSeconds)
         watch.start()
         defer { watch.stop() }

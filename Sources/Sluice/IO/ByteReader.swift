@@ -9,7 +9,7 @@ public protocol ByteReader: AnyObject {
 /// Why reading an input stopped, and where.
 public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Kind: String, Sendable {
-        case io, truncated, corrupt, notZstd = "not_zstd", encoding
+        case io, truncated, corrupt, notZstd = "not_zstd", notCompressed = "not_compressed", encoding
     }
     public var kind: Kind
     /// Byte offset in the raw (compressed) input where the problem was seen.

@@ -48,6 +48,24 @@ public final class FileReader: ByteReader {
         }
     }
 
+    /// Whether the descriptor is a regular file, so ``seek(to:whence:)`` works (not a pipe).
+    public var isSeekable: Bool {
+        var st = stat()
+        return fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// Moves the read position (`lseek(2)` semantics, bytes pushed back by ``peek(_:)``
+    /// accounted for); returns the new position from the start, or nil on failure.
+    public func seek(to offset: Int64, whence: Int32) -> Int64? {
+        var off = offset
+        if whence == SEEK_CUR { off -= Int64(pending.count) }
+        let r = lseek(fd, off_t(off), whence)
+        guard r >= 0 else { return nil }
+        pending.removeAll()
+        bytesRead = Int(r)
+        return Int64(r)
+    }
+
     /// The whole content of a small file (pipelines, journal entries, stats logs).
     public static func readAll(path: String) throws(ReadError) -> [UInt8] {
         try LineReader(source: FileReader(path: path), chunkSize: 1 << 16).readAll()

@@ -12,12 +12,14 @@ extension FileCheckpoint {
             (key: "next_sequence", value: .int(nextSequence)),
             (key: "lines_consumed", value: .int(linesConsumed)),
             (key: "bytes_consumed", value: .int(bytesConsumed)),
+            (key: "unit", value: .int(unit)),
             (key: "output_bytes", value: .int(outputBytes)),
             (key: "rejected_bytes", value: .int(rejectedBytes)),
             (key: "stats", value: stats.json()),
             (key: "stage_stats", value: .array(stageStats.map { $0.json() })),
             (key: "saved_at", value: .double(savedAt, fractionDigits: 3)),
         ]
+        if let member { m.append((key: "member", value: .string(member))) }
         if let completion { m.append((key: "completion", value: .int(completion))) }
         return .object(m)
     }
@@ -38,6 +40,8 @@ extension FileCheckpoint {
         nextSequence = v["next_sequence"]?.intValue ?? 0
         linesConsumed = v["lines_consumed"]?.intValue ?? 0
         bytesConsumed = v["bytes_consumed"]?.intValue ?? 0
+        unit = v["unit"]?.intValue ?? 0
+        member = v["member"]?.stringValue
         outputBytes = v["output_bytes"]?.intValue ?? 0
         rejectedBytes = v["rejected_bytes"]?.intValue ?? 0
         self.stats = stats

@@ -21,8 +21,12 @@ public struct FileCheckpoint: Sendable, Equatable {
     public var nextSequence = 0
     /// Input lines consumed (the line number of the last one).
     public var linesConsumed = 0
-    /// Decompressed input bytes consumed.
+    /// Decompressed input bytes consumed (of the unit ``unit``).
     public var bytesConsumed = 0
+    /// The unit the position is in: 0 for a plain file, the archive member (among those
+    /// read, from 0) for an archive; ``member`` names it.
+    public var unit = 0
+    public var member: String?
     /// Durable lengths of the output and of `_rejected/`.
     public var outputBytes = 0
     public var rejectedBytes = 0

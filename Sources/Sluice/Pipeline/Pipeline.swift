@@ -85,7 +85,7 @@ public struct Decode: Sendable {
     public var options: DecodeOptions
 
     public init(textField: String = "text", idField: String = "id",
-                textLayout: DecodeOptions.TextLayout = .file, encoding: String = "UTF-8",
+                textLayout: DecodeOptions.TextLayout = .file, encoding: String = DecodeOptions.automatic,
                 invalidUTF8: DecodeOptions.InvalidUTF8 = .repair) {
         options = DecodeOptions()
         options.textField = textField

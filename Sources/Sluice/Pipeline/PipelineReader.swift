@@ -48,8 +48,8 @@ struct PipelineReader {
         if let v = o.string("id_field", &self) { d.idField = v }
         if let v = o.choice("text_layout", DecodeOptions.TextLayout.self, &self) { d.textLayout = v }
         if let v = o.string("encoding", &self) {
-            if (try? TextConverter(from: v)) == nil {
-                problem(o.valueNode("encoding"), "unknown encoding '\(v)' (see `iconv -l`)")
+            if v.lowercased() != DecodeOptions.automatic && (try? TextConverter(from: v)) == nil {
+                problem(o.valueNode("encoding"), "unknown encoding '\(v)' (use `auto`, or a name from `iconv -l`)")
             }
             d.encoding = v
         }

@@ -66,10 +66,23 @@ public struct Record: Sendable {
 /// The input position of a record: file relative to its input root, and 1-based line.
 public struct Origin: Sendable, Equatable {
     public var file: String
+    /// 1-based line within the file, or within the archive member when there is one (for a
+    /// WARC file, the record's 1-based number).
     public var line: Int
+    /// The archive member the record came from (its path inside the archive).
+    public var member: String?
+    /// The text encoding the record was read in, when Sluice decoded it (`utf-8`,
+    /// `windows-1251`, `shift_jis`, …); nil for JSONL, which is UTF-8 by definition.
+    public var encoding: String?
+    /// Position of the record in its input file across all members: orders records within a
+    /// file the way lines do in a plain file (exact dedup keeps the first in this order).
+    public var order: Int
 
-    public init(file: String, line: Int) {
+    public init(file: String, line: Int, member: String? = nil, encoding: String? = nil, order: Int? = nil) {
         self.file = file
         self.line = line
+        self.member = member
+        self.encoding = encoding
+        self.order = order ?? line
     }
 }

@@ -174,8 +174,16 @@ public enum RecordEncoder {
     private static func appendOrigin(_ o: Origin, to w: inout JSONWriter) {
         w.appendRawASCII(",\"origin\":{\"file\":")
         w.appendString(o.file)
+        if let m = o.member {
+            w.appendRawASCII(",\"member\":")
+            w.appendString(m)
+        }
         w.appendRawASCII(",\"line\":")
         w.appendInt(o.line)
+        if let e = o.encoding {
+            w.appendRawASCII(",\"encoding\":")
+            w.appendString(e)
+        }
         w.appendRawASCII("}")
     }
 }

@@ -86,7 +86,7 @@ final class DedupLedger: Sendable {
             for (i, r) in batch.records.enumerated() {
                 if !s.seen.insert(keys[i]).inserted {
                     out.append(i)
-                } else if let q = s.ahead[keys[i]], q < DedupIndex.position(file: file, line: r.origin.line) {
+                } else if let q = s.ahead[keys[i]], q < DedupIndex.position(file: file, line: r.origin.order) {
                     out.append(i)
                 }
             }

@@ -26,7 +26,7 @@ public struct DedupStage: Stage {
             batch.duplicates = []
         } else if let index, index.duplicates > 0 {
             for (i, r) in batch.records.enumerated()
-            where index.isDuplicate(position: DedupIndex.position(file: batch.fileIndex, line: r.origin.line)) {
+            where index.isDuplicate(position: DedupIndex.position(file: batch.fileIndex, line: r.origin.order)) {
                 drop.append(i)
             }
         }
@@ -107,7 +107,7 @@ enum DedupIndexBuilder {
                 stage.process(&batch, stats: &ignored)
             }
             for r in batch.records {
-                out.append((DedupKey.hash(r.text), DedupIndex.position(file: file.index, line: r.origin.line)))
+                out.append((DedupKey.hash(r.text), DedupIndex.position(file: file.index, line: r.origin.order)))
             }
         }
         return out

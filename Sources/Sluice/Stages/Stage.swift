@@ -64,8 +64,17 @@ public struct Batch: Sendable {
     /// after the batch is written resumes from here.
     public var endLine = 0
     public var endOffset = 0
+    /// The unit (archive member, from 0) that ``endOffset`` is in, and its path.
+    public var endUnit = 0
+    public var endMember: String?
     /// Records whose invalid UTF-8 was repaired.
     public var repaired = 0
+    /// Byte sequences invalid in a text unit's encoding, read as U+FFFD.
+    public var invalidBytes = 0
+    /// Text records by the encoding they were read in.
+    public var encodings = Counters()
+    /// Archive members (or WARC records) not read, by kind.
+    public var skipped = Counters()
 
     public init(sequence: Int, records: [Record] = []) {
         self.sequence = sequence

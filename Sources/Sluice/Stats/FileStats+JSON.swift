@@ -15,6 +15,8 @@ extension FileStats {
         sentences = v["sentences"]?.intValue ?? 0
         words = v["words"]?.intValue ?? 0
         langs = Self.counters(v["langs"])
+        encodings = Self.counters(v["encodings"])
+        skipped = Self.counters(v["skipped"])
         seconds = v["seconds"]?.doubleValue ?? 0
         error = v["error"]?.stringValue
     }

@@ -15,6 +15,11 @@ public struct FileStats: Sendable, Equatable {
     public var sentences = 0
     public var words = 0
     public var langs = Counters()
+    /// Text records by the encoding they were read in (`utf-8`, `windows-1251`, …).
+    public var encodings = Counters()
+    /// What the file holds that Sluice did not read: archive members by extension
+    /// (`.png`, `(symlink)`) and WARC records by kind (`warc:request`).
+    public var skipped = Counters()
     public var seconds = 0.0
     /// Set when the file could not be read to its end: what happened and where.
     public var error: String?
@@ -31,6 +36,9 @@ public struct FileStats: Sendable, Equatable {
         words += r.words
         langs.merge(r.langs)
         repaired.add("invalid_utf8", r.repaired)
+        repaired.add("invalid_bytes", r.invalidBytes)
+        encodings.merge(r.encodings)
+        skipped.merge(r.skipped)
         slow.merge(r.slow)
         bytesDecompressed += r.bytesIn
     }
@@ -49,6 +57,8 @@ public struct FileStats: Sendable, Equatable {
         sentences += o.sentences
         words += o.words
         langs.merge(o.langs)
+        encodings.merge(o.encodings)
+        skipped.merge(o.skipped)
         seconds += o.seconds
     }
 
@@ -74,6 +84,8 @@ public struct FileStats: Sendable, Equatable {
             (key: "langs", value: Self.object(langs)),
             (key: "seconds", value: .double(seconds, fractionDigits: 3)),
         ]
+        if !encodings.values.isEmpty { m.append((key: "encodings", value: Self.object(encodings))) }
+        if !skipped.values.isEmpty { m.append((key: "skipped", value: Self.object(skipped))) }
         if let error { m.append((key: "error", value: .string(error))) }
         return .object(m)
     }

@@ -19,6 +19,13 @@ public struct RunReport: Sendable {
     public var resumed = false
     /// Files Sluice does not read, by relative path.
     public var skipped: [String] = []
+    /// Inside the files read: archive members and WARC records not read, by kind.
+    public var skippedInside = Counters()
+    /// Input files Sluice can read, found over all inputs (every shard's): none means the
+    /// run read nothing, which fails it.
+    public var readableInputs = 0
+    /// Text records by the encoding they were read in.
+    public var encodings = Counters()
     /// Files that failed, with their error.
     public var failed: [(file: String, error: String)] = []
     public var stages: [(name: String, stats: StageStats)] = []
@@ -44,15 +51,31 @@ public struct RunReport: Sendable {
         slow += f.slow.values.values.reduce(0, +)
         bytesIn += f.bytesIn
         bytesDecompressed += f.bytesDecompressed
+        skippedInside.merge(f.skipped)
+        encodings.merge(f.encodings)
         if let e = f.error { failed.append((f.file, e)) }
     }
 
-    /// The exit status DESIGN.md promises: 0 done, 1 some inputs failed, 130 interrupted.
+    /// The exit status DESIGN.md promises: 0 done, 1 some inputs failed or none could be
+    /// read, 130 interrupted.
     public var exitCode: Int32 {
         switch status {
         case .interrupted: 130
         case .failed: 1
-        case .completed: failed.isEmpty ? 0 : 1
+        case .completed: failed.isEmpty && !readNothing ? 0 : 1
         }
+    }
+
+    /// No input could be read: none of a kind Sluice reads, or every one failed before
+    /// yielding a record.
+    public var readNothing: Bool {
+        readableInputs == 0 || (files > 0 && failed.count >= files && recordsIn == 0)
+    }
+
+    /// Skipped files counted by extension (`.csv.gz`, `(none)`), most frequent first.
+    public var skippedByExtension: [(name: String, count: Int)] {
+        var c = Counters()
+        for path in skipped { c.add(InputFile.skippedExtension(path)) }
+        return c.sorted.sorted { $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name }
     }
 }

@@ -23,10 +23,13 @@ public enum StatsEvent {
             (key: "bytes_in", value: .int(r.bytesIn)),
             (key: "bytes_decompressed", value: .int(r.bytesDecompressed)),
             (key: "skipped_files", value: .int(r.skipped.count)),
+            (key: "skipped_by_extension", value: .object(r.skippedByExtension.map { (key: $0.name, value: .int($0.count)) })),
             (key: "seconds", value: .double(r.seconds, fractionDigits: 3)),
             (key: "resumed", value: .bool(r.resumed)),
             (key: "pipeline", value: .string(r.pipeline)),
         ]
+        if !r.skippedInside.values.isEmpty { m.append((key: "skipped_inside", value: FileStats.object(r.skippedInside))) }
+        if !r.encodings.values.isEmpty { m.append((key: "encodings", value: FileStats.object(r.encodings))) }
         if let shard = r.shard { m.append((key: "shard", value: .string(shard))) }
         if !r.failed.isEmpty {
             m.append((key: "failed", value: .array(r.failed.map { .string($0.file) })))

@@ -13,7 +13,7 @@ import Testing
     static let a3 = #"{"id":"a3","text":"Heavy rain is expected on Tuesday. The city has opened two shelters. Drivers should avoid the river road.","sentences":["Heavy rain is expected on Tuesday.","The city has opened two shelters.","Drivers should avoid the river road."],"# + english
         + #","date":null,"tags":[],"attributes":{"counts":{"words":18,"sentences":3,"chars":105}},"title":"Rain expected","source":"e2e.example","meta":{"views":12345678901234567890},"origin":{"file":"a.jsonl","line":3}}"#
     static let c = #"{"id":"sub/c.txt:1","text":"The school library will close for repairs in August. It reopens on September 2.","sentences":["The school library will close for repairs in August.","It reopens on September 2."],"# + english
-        + #","date":null,"tags":[],"attributes":{"counts":{"words":14,"sentences":2,"chars":79},"patterns":{"dates":1}},"origin":{"file":"sub/c.txt","line":1}}"#
+        + #","date":null,"tags":[],"attributes":{"counts":{"words":14,"sentences":2,"chars":79},"patterns":{"dates":1}},"origin":{"file":"sub/c.txt","line":1,"encoding":"utf-8"}}"#
     static let b2 = #"{"id":"b2","text":"The farmers’ market moves to Saturday. It will run from 8 a.m. to noon.","sentences":["The farmers’ market moves to Saturday.","It will run from 8 a.m. to noon."],"# + english
         + #","date":null,"tags":[],"attributes":{"counts":{"words":14,"sentences":2,"chars":71}},"title":"Market day","source":"e2e.example","origin":{"file":"sub/b.jsonl.zst","line":2}}"#
     static let rejected = #"{"reason":"invalid_json","detail":"unterminated string at byte 20","raw":"{\"id\":\"bad2\",\"text\":\"missing the closing quote}","origin":{"file":"bad.jsonl","line":2}}"#
@@ -97,7 +97,7 @@ import Testing
         #expect(run["skipped_files"] as? Int == 1)
         #expect(run["resumed"] as? Bool == false)
         #expect(events.count == 4 + 5 + 1)
-        #expect(r.err.contains("completed: 4 files; 1 other file skipped; 8 records in, 7 out, 1 rejected, 0 dropped"))
+        #expect(r.err.contains("completed: 4 files; 1 other file skipped (.csv 1); 8 records in, 7 out, 1 rejected, 0 dropped"))
     }
 
     /// The German record: the text survives intact, and the last sentence is right.

@@ -93,7 +93,7 @@ import Testing
         }
         #expect(results[0].err.hasPrefix("sluice: completed (shard 0/3): 1 file; 3 records in, 3 out, 0 rejected, 0 dropped; "))
         #expect(results[1].err.hasPrefix("sluice: completed (shard 1/3): 2 files; 5 records in, 4 out, 0 rejected, 1 dropped; "))
-        #expect(results[2].err.hasPrefix("sluice: completed (shard 2/3): 2 files; 1 other file skipped; 5 records in, 3 out, 1 rejected, 1 dropped; "))
+        #expect(results[2].err.hasPrefix("sluice: completed (shard 2/3): 2 files; 1 other file skipped (.csv 1); 5 records in, 3 out, 1 rejected, 1 dropped; "))
 
         // Layout: the union of outputs, one stats file and one journal per shard, one plan.
         #expect(E2E.files(sharded) == Self.outputs + Self.shardStats)

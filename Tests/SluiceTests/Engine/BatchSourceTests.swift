@@ -3,8 +3,8 @@ import Testing
 
 @Suite struct BatchSourceTests {
     private func source(_ path: String, relative: String, options: DecodeOptions = .init()) throws -> BatchSource {
-        let (format, zst) = try #require(InputFile.format(ofName: relative))
-        let f = InputFile(path: path, relative: relative, format: format, compressedByName: zst, size: 0)
+        let (format, compression) = try #require(InputFile.classify(relative))
+        let f = InputFile(path: path, relative: relative, format: format, compression: compression, size: 0)
         return try BatchSource(file: f, options: options)
     }
 
@@ -103,7 +103,7 @@ import Testing
         #expect(batches.count == 1)
         #expect(batches[0].records.map(\.text) == [text])
         #expect(ids(batches[0]) == [#""a/art.txt.zst:1""#])
-        #expect(batches[0].records[0].origin == Origin(file: "a/art.txt.zst", line: 1))
+        #expect(batches[0].records[0].origin == Origin(file: "a/art.txt.zst", line: 1, encoding: "utf-8"))
         #expect(batches[0].bytesIn == text.utf8.count)
         #expect(s.rawBytesRead == compressed.count)
     }

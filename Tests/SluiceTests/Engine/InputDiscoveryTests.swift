@@ -27,7 +27,7 @@ import Testing
         #expect(d.files.map(\.relative) == ["C.JSONL", "a.jsonl.zst", "b.jsonl", "sub/c.ndjson.zst", "sub/d.txt", "sub/deeper/z.json"])
         #expect(d.files.map(\.path) == d.files.map { t.path + "/" + $0.relative })
         #expect(d.files.map(\.format) == [.jsonl, .jsonl, .jsonl, .jsonl, .text, .jsonl])
-        #expect(d.files.map(\.compressedByName) == [false, true, false, true, false, false])
+        #expect(d.files.map(\.compression) == [nil, .zstd, nil, .zstd, nil, nil])
         #expect(d.files.map(\.size) == [2, 0, 3, 0, 4, 2])
         #expect(d.files.allSatisfy { !$0.isStdin })
         #expect(d.skipped == ["e.csv"])
@@ -52,8 +52,7 @@ import Testing
         #expect(d.files.count == 2)
         #expect(d.files[0].relative == "d.txt")
         #expect(d.files[0].path == t.path + "/sub/d.txt")
-        var stdin = InputFile(path: "-", relative: "stdin.jsonl", format: .jsonl,
-                              compressedByName: false, size: 0, isStdin: true)
+        var stdin = InputFile(path: "-", relative: "stdin.jsonl", format: .jsonl, size: 0, isStdin: true)
         stdin.index = 1
         #expect(d.files[1] == stdin)
         #expect(d.skipped == ["e.csv"])

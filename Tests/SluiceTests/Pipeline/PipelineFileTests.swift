@@ -112,7 +112,7 @@ import Testing
 
     @Test func unknownEncoding() {
         #expect(problems("decode:\n  encoding: NOPE-8\nstages: [clean]\n") == [
-            problem(2, 13, "unknown encoding 'NOPE-8' (see `iconv -l`)"),
+            problem(2, 13, "unknown encoding 'NOPE-8' (use `auto`, or a name from `iconv -l`)"),
         ])
     }
 

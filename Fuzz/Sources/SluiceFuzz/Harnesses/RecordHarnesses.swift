@@ -35,7 +35,7 @@ extension Harness {
         if let base = rest.baseAddress { _ = write(fd, base, rest.count) }
         close(fd)
         defer { unlink(path) }
-        let file = InputFile(path: path, relative: "a/b.txt", format: .text, compressedByName: false, size: rest.count)
+        let file = InputFile(path: path, relative: "a/b.txt", format: .text, size: rest.count)
         guard let source = try? BatchSource(file: file, options: options) else { return }
         var lines = 0
         while let batch = source.next() {

@@ -1,0 +1,210 @@
+import CArchive
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads archives and compressed streams with libarchive, over any ``ByteReader``.
+///
+/// In ``Mode/archive`` it walks a tar (ustar, pax, GNU) or zip archive, plain or compressed
+/// with anything libarchive knows (zstd, gzip, bzip2, xz, …); in ``Mode/stream`` it undoes
+/// the compression of a single stream (`.gz` with any number of members, `.bz2`, `.xz`). Either
+/// way the current entry's content is read through ``read(into:)``, which makes the reader a
+/// ``ByteReader`` itself, so members can be decoded by the same code as files (and nested:
+/// a `x.jsonl.gz` member inside a tar).
+///
+/// libarchive pulls its input through callbacks from the source, so the raw offset of a
+/// problem is known (``bytesRead``). Not Sendable: one reader per task.
+public final class ArchiveReader: ByteReader {
+    public enum Mode: Sendable {
+        /// A tar or zip archive: entries are its members.
+        case archive
+        /// One compressed stream: a single entry, its decompressed content.
+        case stream
+    }
+
+    /// An entry of the archive (for ``Mode/stream``, the stream itself).
+    public struct Entry: Sendable, Equatable {
+        /// The member's path as stored (`a/b.txt`); empty in stream mode.
+        public var path: String
+        public enum Kind: Sendable, Equatable { case regular, directory, symlink, hardlink, other }
+        /// Regular files are read; directories, links and devices are not.
+        public var kind: Kind
+        /// Size from the header, when the format records it.
+        public var size: Int?
+    }
+
+    private let handle: OpaquePointer
+    private let client: ArchiveClient
+    public let mode: Mode
+    private var entryOpen = false
+    private var finished = false
+    /// The archive could not be read on: every later call returns nothing.
+    public private(set) var failed = false
+
+    /// Opens `source` (whose first bytes were not consumed yet). `seekable` lets zip read its
+    /// central directory and tar skip members without reading them.
+    public init(source: any ByteReader, mode: Mode) throws(ReadError) {
+        guard let a = archive_read_new() else {
+            throw ReadError(kind: .io, offset: 0, message: "libarchive: out of memory")
+        }
+        handle = a
+        self.mode = mode
+        client = ArchiveClient(source: source)
+        archive_read_support_filter_all(a)
+        switch mode {
+        case .archive:
+            archive_read_support_format_tar(a)
+            archive_read_support_format_gnutar(a)
+            archive_read_support_format_zip(a)
+            // An empty archive (`tar -cf x.tar -T /dev/null` writes only the end blocks).
+            archive_read_support_format_empty(a)
+        case .stream:
+            archive_read_support_format_raw(a)
+            archive_read_support_format_empty(a)
+        }
+        let box = Unmanaged.passUnretained(client).toOpaque()
+        archive_read_set_callback_data(a, box)
+        archive_read_set_read_callback(a, { _, data, buffer in
+            let client = Unmanaged<ArchiveClient>.fromOpaque(data!).takeUnretainedValue()
+            return client.fill(buffer)
+        })
+        if client.seekable {
+            archive_read_set_seek_callback(a, { _, data, offset, whence in
+                let client = Unmanaged<ArchiveClient>.fromOpaque(data!).takeUnretainedValue()
+                return client.seek(offset, whence)
+            })
+            archive_read_set_skip_callback(a, { _, data, request in
+                let client = Unmanaged<ArchiveClient>.fromOpaque(data!).takeUnretainedValue()
+                return client.skip(request)
+            })
+        }
+        if archive_read_open1(a) != ARCHIVE_OK {
+            let e = failure(kind: .corrupt, doing: "cannot open")
+            archive_read_free(a)
+            throw e
+        }
+    }
+
+    deinit { archive_read_free(handle) }
+
+    /// Raw bytes taken from the source so far (compressed bytes).
+    public var bytesRead: Int { client.bytesRead }
+
+    /// Decompressed bytes of the archive stream handed to the format reader so far.
+    public var decompressedOffset: Int { Int(archive_filter_bytes(handle, 0)) }
+
+    /// The format libarchive recognised (`GNU tar format`, `ZIP 2.0 (deflation)`, `RAW`, …).
+    public var formatName: String {
+        archive_format_name(handle).map { String(cString: $0) } ?? "unknown"
+    }
+
+    /// Moves to the next entry; nil at the end. The previous entry's unread data is skipped.
+    public func nextEntry() throws(ReadError) -> Entry? {
+        guard !finished else { return nil }
+        var entry: OpaquePointer?
+        let r = archive_read_next_header(handle, &entry)
+        if r == ARCHIVE_EOF {
+            finished = true
+            entryOpen = false
+            return nil
+        }
+        guard r == ARCHIVE_OK || r == ARCHIVE_WARN, let entry else {
+            finished = true
+            failed = true
+            throw failure(kind: .corrupt, doing: "cannot read the next member header")
+        }
+        entryOpen = true
+        if mode == .stream {
+            return Entry(path: "", kind: .regular, size: nil)
+        }
+        let path = archive_entry_pathname(entry).map { String(cString: $0) } ?? ""
+        let size = archive_entry_size_is_set(entry) != 0 ? Int(archive_entry_size(entry)) : nil
+        let kind: Entry.Kind
+        switch archive_entry_filetype(entry) {
+        case _ where archive_entry_hardlink(entry) != nil: kind = .hardlink
+        case 0o100000: kind = .regular
+        case 0o040000: kind = .directory
+        case 0o120000: kind = .symlink
+        default: kind = .other
+        }
+        return Entry(path: path, kind: kind, size: size)
+    }
+
+    /// Reads the current entry's content; 0 at its end.
+    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(ReadError) -> Int {
+        guard entryOpen, buffer.count > 0 else { return 0 }
+        let n = archive_read_data(handle, buffer.baseAddress, buffer.count)
+        if n >= 0 { return n }
+        if n == Int(ARCHIVE_WARN) { return 0 }
+        entryOpen = false
+        finished = true
+        failed = true
+        throw failure(kind: .corrupt, doing: "cannot read")
+    }
+
+    /// The error for the last libarchive failure: the source's own error when reading it
+    /// failed, else libarchive's message, with the raw offset reached.
+    private func failure(kind: ReadError.Kind, doing: String) -> ReadError {
+        if let e = client.error { return e }
+        let message = archive_error_string(handle).map { String(cString: $0) } ?? "unknown error"
+        var k = kind
+        let lower = message.lowercased()
+        if lower.contains("truncated") || lower.contains("premature end") || lower.contains("unexpected end") {
+            k = .truncated
+        }
+        return ReadError(kind: k, offset: client.bytesRead, message: "\(doing): \(message)")
+    }
+}
+
+/// libarchive's view of a ``ByteReader``: the callbacks' state, kept alive by the reader.
+final class ArchiveClient {
+    private let source: any ByteReader
+    private let buffer: UnsafeMutableRawBufferPointer
+    /// The source's own failure, reported instead of libarchive's generic message.
+    private(set) var error: ReadError?
+    private let file: FileReader?
+
+    init(source: any ByteReader) {
+        self.source = source
+        // Small enough that an error's offset is close to the damage, large enough to be cheap.
+        buffer = .allocate(byteCount: 1 << 16, alignment: 16)
+        if let f = source as? FileReader, f.isSeekable { file = f } else { file = nil }
+    }
+
+    deinit { buffer.deallocate() }
+
+    var seekable: Bool { file != nil }
+    var bytesRead: Int { source.bytesRead }
+
+    func fill(_ out: UnsafeMutablePointer<UnsafeRawPointer?>?) -> Int {
+        do throws(ReadError) {
+            let n = try source.read(into: buffer)
+            out?.pointee = UnsafeRawPointer(buffer.baseAddress)
+            return n
+        } catch {
+            self.error = error
+            return -1
+        }
+    }
+
+    func seek(_ offset: Int64, _ whence: Int32) -> Int64 {
+        guard let file, let r = file.seek(to: offset, whence: whence) else { return Int64(ARCHIVE_FATAL) }
+        return r
+    }
+
+    func skip(_ request: Int64) -> Int64 {
+        guard let file, request > 0 else { return 0 }
+        let before = Int64(file.bytesRead)
+        guard let after = file.seek(to: request, whence: SEEK_CUR) else { return 0 }
+        return after - before
+    }
+}
+
+extension ArchiveReader {
+    /// The decompressed content of a single gzip/bzip2/xz stream, positioned on its one entry.
+    static func stream(over source: any ByteReader) throws(ReadError) -> ArchiveReader {
+        let r = try ArchiveReader(source: source, mode: .stream)
+        _ = try r.nextEntry()
+        return r
+    }
+}
