@@ -24,6 +24,13 @@ let package = Package(
             pkgConfig: "libarchive",
             providers: [.apt(["libarchive-dev"]), .brew(["libarchive"])]
         ),
+        // gzip, decoded by Sluice itself so that every member's CRC and length are checked
+        // (libarchive's gzip reader does not check them).
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         // Statistical charset detection for text in legacy encodings.
         .systemLibrary(
             name: "CUchardet",
@@ -38,7 +45,7 @@ let package = Package(
         .target(
             name: "Sluice",
             dependencies: [
-                "CZstd", "CArchive", "CUchardet", "SluiceText",
+                "CZstd", "CZlib", "CArchive", "CUchardet", "SluiceText",
                 .product(name: "Yams", package: "Yams"),
             ],
             // The language-identification model, built by data/langid/build_model.py.

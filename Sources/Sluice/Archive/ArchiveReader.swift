@@ -7,7 +7,7 @@ import Glibc
 ///
 /// In ``Mode/archive`` it walks a tar (ustar, pax, GNU) or zip archive, plain or compressed
 /// with anything libarchive knows (zstd, gzip, bzip2, xz, …); in ``Mode/stream`` it undoes
-/// the compression of a single stream (`.gz` with any number of members, `.bz2`, `.xz`). Either
+/// the compression of a single stream (`.bz2`, `.xz`; gzip has ``GzipDecompressor``). Either
 /// way the current entry's content is read through ``read(into:)``, which makes the reader a
 /// ``ByteReader`` itself, so members can be decoded by the same code as files (and nested:
 /// a `x.jsonl.gz` member inside a tar).
@@ -43,7 +43,11 @@ public final class ArchiveReader: ByteReader {
 
     /// Opens `source` (whose first bytes were not consumed yet). `seekable` lets zip read its
     /// central directory and tar skip members without reading them.
-    public init(source: any ByteReader, mode: Mode) throws(ReadError) {
+    /// Names the data in messages (`tar.xz archive`, `bzip2 stream`).
+    private let label: String
+
+    public init(source: any ByteReader, mode: Mode, label: String = "archive") throws(ReadError) {
+        self.label = label
         guard let a = archive_read_new() else {
             throw ReadError(kind: .io, offset: 0, message: "libarchive: out of memory")
         }
@@ -79,9 +83,8 @@ public final class ArchiveReader: ByteReader {
             })
         }
         if archive_read_open1(a) != ARCHIVE_OK {
-            let e = failure(kind: .corrupt, doing: "cannot open")
-            archive_read_free(a)
-            throw e
+            // deinit frees the handle: every stored property is set by now.
+            throw failure(kind: .corrupt, doing: "cannot open")
         }
     }
 
@@ -152,7 +155,7 @@ public final class ArchiveReader: ByteReader {
         if lower.contains("truncated") || lower.contains("premature end") || lower.contains("unexpected end") {
             k = .truncated
         }
-        return ReadError(kind: k, offset: client.bytesRead, message: "\(doing): \(message)")
+        return ReadError(kind: k, offset: client.bytesRead, message: "\(label): \(doing): \(message)")
     }
 }
 
@@ -202,8 +205,8 @@ final class ArchiveClient {
 
 extension ArchiveReader {
     /// The decompressed content of a single gzip/bzip2/xz stream, positioned on its one entry.
-    static func stream(over source: any ByteReader) throws(ReadError) -> ArchiveReader {
-        let r = try ArchiveReader(source: source, mode: .stream)
+    static func stream(over source: any ByteReader, label: String) throws(ReadError) -> ArchiveReader {
+        let r = try ArchiveReader(source: source, mode: .stream, label: label)
         _ = try r.nextEntry()
         return r
     }

@@ -38,10 +38,12 @@ final class InputUnits {
             throw named.mismatch(found: found)
         }
         if file.format.isArchive {
-            // zstd is undone by Sluice's own decoder (it takes `--long=31` windows); libarchive
-            // undoes the others itself, and reads a plain zip through seeks.
-            let source: any ByteReader = found == .zstd ? ZstdDecompressor(source: raw) : raw
-            archive = try ArchiveReader(source: source, mode: .archive)
+            // zstd and gzip are undone by Sluice's own decoders (zstd's takes `--long=31`
+            // windows; gzip's checks every CRC, which libarchive's does not); libarchive undoes
+            // bzip2 and xz itself, and reads a plain zip through seeks.
+            let source: any ByteReader = found == .zstd || found == .gzip ? try found!.reader(over: raw) : raw
+            archive = try ArchiveReader(source: source, mode: .archive,
+                                        label: file.format == .zip ? "zip archive" : "tar archive")
         } else {
             single = try found.map { c throws(ReadError) in try c.reader(over: raw) } ?? raw
         }
@@ -75,8 +77,11 @@ final class InputUnits {
             case .regular:
                 break
             }
-            guard let (format, compression) = InputFile.classify(entry.path), !format.isArchive,
-                  !Self.isMacMetadata(entry.path) else {
+            if Self.isMacMetadata(entry.path) {
+                skipped.add("(macos metadata)")
+                continue
+            }
+            guard let (format, compression) = InputFile.classify(entry.path), !format.isArchive else {
                 skipped.add(InputFile.skippedExtension(entry.path))
                 continue
             }

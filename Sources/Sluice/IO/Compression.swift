@@ -33,7 +33,8 @@ public enum Compression: String, Sendable, CaseIterable {
     func reader(over source: any ByteReader) throws(ReadError) -> any ByteReader {
         switch self {
         case .zstd: ZstdDecompressor(source: source)
-        case .gzip, .bzip2, .xz: try ArchiveReader.stream(over: source)
+        case .gzip: try GzipDecompressor(source: source)
+        case .bzip2, .xz: try ArchiveReader.stream(over: source, label: "\(rawValue) stream")
         }
     }
 

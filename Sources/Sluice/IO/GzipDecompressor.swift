@@ -1,0 +1,102 @@
+import CZlib
+
+/// Streaming gzip decompression of a ``ByteReader`` with zlib, as a ``ByteReader`` itself.
+///
+/// Reads any number of concatenated members (`cat a.gz b.gz`, and WARC's one member per
+/// record) and checks each member's CRC-32 and length, so damage is reported with its offset
+/// instead of passing on garbled text. Not Sendable: one per task.
+public final class GzipDecompressor: ByteReader {
+    private let source: any ByteReader
+    private var stream = z_stream()
+    private let input: UnsafeMutableRawBufferPointer
+    private var sourceDone = false
+    /// Inside a member (its header seen, its trailer not yet).
+    private var inMember = false
+    private var finished = false
+    /// A failure seen while producing bytes: reported on the next call, after those bytes.
+    private var pending: ReadError?
+    /// Compressed bytes consumed by zlib so far: the offset reported on errors.
+    public private(set) var compressedOffset = 0
+
+    public init(source: any ByteReader) throws(ReadError) {
+        self.source = source
+        input = .allocate(byteCount: 1 << 16, alignment: 16)
+        guard sluice_inflate_init_gzip(&stream) == Z_OK else {
+            input.deallocate()
+            throw ReadError(kind: .io, offset: 0, message: "zlib: cannot start a gzip stream (out of memory)")
+        }
+    }
+
+    deinit {
+        inflateEnd(&stream)
+        input.deallocate()
+    }
+
+    public var bytesRead: Int { source.bytesRead }
+
+    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(ReadError) -> Int {
+        guard buffer.count > 0, !finished else { return 0 }
+        if let pending {
+            finished = true
+            throw pending
+        }
+        while true {
+            if stream.avail_in == 0 && !sourceDone {
+                let n = try source.read(into: input)
+                if n == 0 {
+                    sourceDone = true
+                } else {
+                    stream.next_in = input.baseAddress!.assumingMemoryBound(to: Bytef.self)
+                    stream.avail_in = uInt(n)
+                }
+            }
+            if stream.avail_in == 0 && sourceDone {
+                if inMember {
+                    throw ReadError(kind: .truncated, offset: compressedOffset,
+                                    message: "gzip stream ends inside a member (truncated file)")
+                }
+                finished = true
+                return 0
+            }
+            if !inMember {
+                // Between members: zero padding after the last one is tolerated, as gzip does.
+                if skipPadding() { continue }
+                inMember = true
+            }
+            let availBefore = stream.avail_in
+            stream.next_out = buffer.baseAddress!.assumingMemoryBound(to: Bytef.self)
+            stream.avail_out = uInt(buffer.count)
+            let r = inflate(&stream, Z_NO_FLUSH)
+            compressedOffset += Int(availBefore - stream.avail_in)
+            let produced = buffer.count - Int(stream.avail_out)
+            switch r {
+            case Z_OK, Z_BUF_ERROR:
+                break
+            case Z_STREAM_END:
+                inMember = false
+                inflateReset(&stream)
+            default:
+                let what = stream.msg.map { String(cString: $0) } ?? "error \(r)"
+                let e = ReadError(kind: .corrupt, offset: compressedOffset, message: "gzip: \(what)")
+                // The bytes inflated before the damage was seen are delivered first.
+                guard produced > 0 else {
+                    finished = true
+                    throw e
+                }
+                pending = e
+            }
+            if produced > 0 { return produced }
+        }
+    }
+
+    /// Consumes zero bytes after a member; returns true when it consumed all available
+    /// input (more must be read), false when a byte that may start a member is next.
+    private func skipPadding() -> Bool {
+        while stream.avail_in > 0 && stream.next_in.pointee == 0 {
+            stream.next_in += 1
+            stream.avail_in -= 1
+            compressedOffset += 1
+        }
+        return stream.avail_in == 0
+    }
+}
