@@ -535,6 +535,6 @@ struct SplitMix64 {
     mutating func nextUnit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }
 
-private extension String {
+extension String {
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }
