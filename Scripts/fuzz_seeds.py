@@ -122,6 +122,27 @@ def main():
             if len([c for c in conv if c[0] == i]) >= 12:
                 break
     counts["iconv"] = write(out, "iconv", conv)
+    # Archives and compressed streams of the test texts, made with Python's standard library.
+    import bz2, gzip as gz, io, lzma, tarfile, zipfile
+    packed = []
+    for fmt in (tarfile.GNU_FORMAT, tarfile.PAX_FORMAT, tarfile.USTAR_FORMAT):
+        for comp in ("", "gz", "bz2", "xz"):
+            b = io.BytesIO()
+            with tarfile.open(fileobj=b, mode="w:" + comp, format=fmt) as tf:
+                for k, s in enumerate(t[:4]):
+                    info = tarfile.TarInfo(f"dir/{k}.txt" if k % 2 else f"{k}.jsonl.gz")
+                    data = s if k % 2 else gz.compress(s, mtime=0)
+                    info.size = len(data)
+                    tf.addfile(info, io.BytesIO(data))
+            packed.append(b.getvalue()[:MAX])
+    b = io.BytesIO()
+    with zipfile.ZipFile(b, "w", zipfile.ZIP_DEFLATED) as zf:
+        for k, s in enumerate(t[:4]):
+            zf.writestr(f"z/{k}.txt", s)
+    packed.append(b.getvalue())
+    streams = [bz2.compress(s) for s in t[:8]] + [lzma.compress(s) for s in t[:8]]
+    counts["archive"] = write(out, "archive", with_options(packed, [0, 3]) + with_options(streams, [0x10, 0x13]))
+    counts["gzip"] = write(out, "gzip", with_options([gz.compress(s, mtime=0) for s in t[:40]], [0, 5]) + with_options(t[:40], [0x80, 0xC0, 0xD1]))
     counts["pipeline-yaml"] = write(out, "pipeline-yaml", [read(p) for p in glob.glob(f"{ROOT}/Pipelines/*.yaml")])
     model = read(f"{ROOT}/data/langid/langid.bin")
     counts["language-model"] = write(out, "language-model", [model[:n] for n in (8, 64, 512, 4096)])
