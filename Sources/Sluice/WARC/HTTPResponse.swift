@@ -49,7 +49,7 @@ public struct HTTPResponse: Sendable {
         var version = "", reason = "", status = 0, fields: [HeaderField] = []
         var failure: ParseError?
         block.withUnsafeBufferPointer { b in
-            let line = HeaderParser.trim(UnsafeBufferPointer(rebasing: b[..<statusEnd]))
+            let line = HeaderParser.trim(UnsafeBufferPointer(rebasing: b[..<(statusEnd - 1)]))
             switch Self.statusLine(line) {
             case .success(let v): (version, status, reason) = v
             case .failure(let e): failure = e

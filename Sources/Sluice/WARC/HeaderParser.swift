@@ -23,22 +23,22 @@ enum HeaderParser {
         while i < n {
             let lineEnd = memchr(base + i, Int32(lf), n - i).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? n
             let next = lineEnd + 1
-            let line = UnsafeBufferPointer(rebasing: bytes[i..<lineEnd])
             defer { i = next }
-            let trimmed = trim(line)
-            if trimmed.isEmpty { continue }
-            if line[line.startIndex] == space || line[line.startIndex] == tab {
+            let line = bytes[i..<lineEnd]
+            if trim(UnsafeBufferPointer(rebasing: line)).isEmpty { continue }
+            if bytes[i] == space || bytes[i] == tab {
                 // A folded line continues the previous value (obsolete, but old writers use it).
                 if !fields.isEmpty {
                     let last = fields.count - 1
-                    fields[last].value += (fields[last].value.isEmpty ? "" : " ") + string(trimmed)
+                    let more = string(trim(UnsafeBufferPointer(rebasing: line)))
+                    fields[last].value += fields[last].value.isEmpty ? more : " " + more
                 }
                 continue
             }
             guard let c = line.firstIndex(of: colon) else { continue }
-            let name = trim(UnsafeBufferPointer(rebasing: bytes[line.startIndex..<c]))
+            let name = trim(UnsafeBufferPointer(rebasing: bytes[i..<c]))
             guard !name.isEmpty else { continue }
-            let value = trim(UnsafeBufferPointer(rebasing: bytes[(c + 1)..<line.endIndex]))
+            let value = trim(UnsafeBufferPointer(rebasing: bytes[(c + 1)..<lineEnd]))
             fields.append(HeaderField(name: string(name), value: string(value)))
         }
         return fields

@@ -18,7 +18,8 @@ public final class WARCReader {
     public static let defaultMaxBlockSize = 64 << 20
     /// A head (version line and fields) longer than this is reported as damage.
     public static let maxHeaderSize = 1 << 20
-    /// How much of an oversized block is kept, enough for an HTTP head.
+    /// How much of an oversized block is kept (at most the cap), enough for an HTTP head, so
+    /// a huge image is still skipped as an image rather than reported as too large.
     public static let oversizedPrefix = 64 << 10
 
     /// The cap on a kept block.
@@ -59,7 +60,7 @@ public final class WARCReader {
             let block: [UInt8]
             let oversized = head.contentLength > maxBlockSize
             if oversized {
-                block = try takeBlock(Swift.min(head.contentLength, Self.oversizedPrefix), head)
+                block = try takeBlock(Swift.min(head.contentLength, Self.oversizedPrefix, maxBlockSize), head)
                 try discard(head.contentLength - block.count, head)
             } else {
                 block = try takeBlock(head.contentLength, head)
@@ -130,6 +131,9 @@ public final class WARCReader {
         var lineStart = 0
         var headLength = 0
         while headLength == 0 {
+            if scan > Self.maxHeaderSize {
+                throw damage(offset, "the record's head has no blank line within \(Self.maxHeaderSize) bytes")
+            }
             let base = buffer.baseAddress! + start
             if let hit = memchr(base + scan, Int32(HeaderParser.lf), end - start - scan) {
                 let lf = base.distance(to: hit)
@@ -142,9 +146,7 @@ public final class WARCReader {
                 }
             } else {
                 scan = end - start
-                if scan > Self.maxHeaderSize {
-                    throw damage(offset, "the record's head has no blank line within \(Self.maxHeaderSize) bytes")
-                }
+                if scan > Self.maxHeaderSize { continue }
                 if try !fill() {
                     throw truncated(offset, "the stream ends inside a record's head")
                 }

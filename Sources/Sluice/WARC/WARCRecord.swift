@@ -16,7 +16,7 @@ public struct WARCRecord: Sendable, Equatable {
     public var contentType: String?
     /// `Content-Length`: the block's length in the file.
     public var contentLength: Int
-    /// The block; only its first ``WARCReader/oversizedPrefix`` bytes when ``isOversized``.
+    /// The block; only its first bytes (up to ``WARCReader/oversizedPrefix``) when ``isOversized``.
     public var block: [UInt8]
     /// True when `Content-Length` was above the reader's cap: the rest of the block was skipped.
     public var isOversized: Bool
