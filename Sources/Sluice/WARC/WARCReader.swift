@@ -105,6 +105,7 @@ public final class WARCReader {
     }
 
     private static let magic: [UInt8] = Array("WARC/".utf8)
+    private static let previewLength = 24
 
     private func byte(_ i: Int) -> UInt8 { buffer.load(fromByteOffset: i, as: UInt8.self) }
 
@@ -121,7 +122,9 @@ public final class WARCReader {
         while end - start < Self.magic.count, try fill() {}
         let have = Swift.min(Self.magic.count, end - start)
         for k in 0..<have where byte(start + k) != Self.magic[k] {
-            throw damage(offset, "expected a WARC version line such as 'WARC/1.1' but found '\(preview(start, end))'")
+            // The same excerpt however the input was chunked.
+            while end - start < Self.previewLength, try fill() {}
+            throw damage(offset, "expected a WARC version line such as 'WARC/1.1' but found '\(preview(start, Swift.min(end, start + Self.previewLength)))'")
         }
         if have < Self.magic.count { throw truncated(offset, "the stream ends inside a record's version line") }
 
