@@ -143,6 +143,11 @@ def main():
     streams = [bz2.compress(s) for s in t[:8]] + [lzma.compress(s) for s in t[:8]]
     counts["archive"] = write(out, "archive", with_options(packed, [0, 3]) + with_options(streams, [0x10, 0x13]))
     counts["gzip"] = write(out, "gzip", with_options([gz.compress(s, mtime=0) for s in t[:40]], [0, 5]) + with_options(t[:40], [0x80, 0xC0, 0xD1]))
+    # WARC: the fixture whole and record by record, and each response block (the HTTP parser).
+    warcs = [read(p) for p in sorted(glob.glob(f"{ROOT}/Tests/**/Fixtures/warc/*.warc", recursive=True))]
+    recs = [b"WARC/" + r for w in warcs for r in w.split(b"WARC/") if r]
+    blocks = [r.split(b"\r\n\r\n", 1)[1] for r in recs if b"\r\n\r\n" in r]
+    counts["warc"] = write(out, "warc", with_options([w[:MAX] for w in warcs] + recs + blocks, [0, 0x41, 0x87, 0xC3]))
     counts["pipeline-yaml"] = write(out, "pipeline-yaml", [read(p) for p in glob.glob(f"{ROOT}/Pipelines/*.yaml")])
     model = read(f"{ROOT}/data/langid/langid.bin")
     counts["language-model"] = write(out, "language-model", [model[:n] for n in (8, 64, 512, 4096)])
