@@ -148,8 +148,7 @@ def records():
     response(12, "http://example.com/gz", "2026-01-15T10:00:12Z", "200 OK",
              [("Content-Type", "text/html; charset=utf-8"), ("Content-Encoding", "gzip")],
              gzip.compress(GZ_PAGE, compresslevel=9, mtime=0),
-             {"kind": "rejected", "reason": "warc:content_encoding",
-              "detail": "Content-Encoding: gzip (compressed bodies are not decoded)"})
+             doc("http://example.com/gz", "2026-01-15T10:00:12Z", 12, "text/html", "utf-8", True, GZ_PAGE))
     return R
 
 

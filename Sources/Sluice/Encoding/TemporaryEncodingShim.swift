@@ -50,3 +50,14 @@ public final class TranscodingReader: ByteReader {
         return n
     }
 }
+
+public final class EncodingDetector {
+    public init() {}
+    public func detect(_ bytes: UnsafeRawBufferPointer, isComplete: Bool = true, httpCharset: String? = nil) -> EncodingGuess {
+        EncodingGuess(iconvName: "UTF-8", label: "utf-8", source: .utf8, bomLength: 0)
+    }
+}
+
+extension EncodingGuess {
+    public var isUTF8: Bool { iconvName == "UTF-8" }
+}

@@ -23,6 +23,9 @@ final class BatchSource {
     // The unit being read.
     private var unit: InputUnits.Unit?
     private var lines: LineReader?
+    private var warc: WARCReader?
+    /// Encoding detection and conversion of WARC bodies, one record at a time.
+    private lazy var bodies = WARCBodyDecoder(forced: forcedEncoding)
     private var transcoder: TranscodingReader?
     /// The unit's lines consumed (1 once a whole-file unit is read).
     private var unitLines = 0
@@ -43,10 +46,16 @@ final class BatchSource {
         forcedEncoding = options.detectsEncoding ? nil : try EncodingGuess.forced(options.encoding)
     }
 
+    /// Whether the file is compressed as a whole (error offsets are then compressed bytes).
+    var isCompressed: Bool { units.isCompressed }
+
     /// Raw (possibly compressed) bytes read so far.
     var rawBytesRead: Int { units.raw.bytesRead }
     /// Decompressed bytes consumed so far.
-    var bytesDecompressed: Int { bytesBase + (lines?.bytesConsumed ?? 0) }
+    var bytesDecompressed: Int { bytesBase + unitPosition }
+
+    /// Decompressed bytes of the current unit consumed: whole lines, or whole WARC records.
+    private var unitPosition: Int { lines?.bytesConsumed ?? warc?.position ?? 0 }
 
     /// Skips the input a checkpoint already accounts for — `bytes` decompressed bytes of unit
     /// number `unit` (named `member`), ending on a line boundary, after `lines` lines in all —
@@ -68,7 +77,17 @@ final class BatchSource {
                 throw ReadError(kind: .io, offset: rawBytesRead,
                                 message: "input does not match its checkpoint (member \(target + 1) is '\(unit?.member ?? "-")', not '\(member ?? "-")')")
             }
-            if bytes > 0, let lines = self.lines {
+            if bytes > 0, let warc {
+                // Whole records: skip one at a time until the recorded position.
+                while warc.position < bytes {
+                    guard try warc.skip(records: 1) == 1 else { break }
+                }
+                unitLines = warc.recordsRead
+                guard warc.position == bytes else {
+                    throw ReadError(kind: .io, offset: rawBytesRead,
+                                    message: "input does not match its checkpoint (WARC records end at byte \(warc.position), not \(bytes))")
+                }
+            } else if bytes > 0, let lines = self.lines {
                 if isWholeUnit {
                     _ = try lines.readAll()
                     unitLines = 1
@@ -113,6 +132,11 @@ final class BatchSource {
                                       sniffLimit: file.isStdin ? 1 << 16 : 1 << 20)
             transcoder = t
             source = t
+        case .warc:
+            transcoder = nil
+            warc = WARCReader(source: u.reader)
+            lines = nil
+            return u
         default:
             transcoder = nil
             source = u.reader
@@ -124,9 +148,10 @@ final class BatchSource {
 
     private func finishUnit() {
         linesBase += unitLines
-        bytesBase += lines?.bytesConsumed ?? 0
+        bytesBase += unitPosition
         unit = nil
         lines = nil
+        warc = nil
         transcoder = nil
     }
 
@@ -173,7 +198,7 @@ final class BatchSource {
         if let u = unit {
             batch.endUnit = u.index
             batch.endMember = u.member
-            batch.endOffset = lines?.bytesConsumed ?? 0
+            batch.endOffset = unitPosition
         } else if batch.endUnit > 0 {
             // Ended at a unit's end: the position is the start of the next one.
             batch.endMember = nil
@@ -188,6 +213,10 @@ final class BatchSource {
 
     /// Reads records of `u` into `batch` until the batch is full or the unit ends.
     private func read(_ u: InputUnits.Unit, into batch: inout Batch, textBytes: inout Int) throws {
+        if let warc {
+            try readWARC(u, warc, into: &batch, textBytes: &textBytes)
+            return
+        }
         guard let lines else { return }
         let encoding = { [transcoder] in transcoder?.guess?.label }
         switch u.format {
@@ -223,7 +252,8 @@ final class BatchSource {
             }
             unitDone = true
         case .warc:
-            throw ReadError(kind: .io, offset: 0, message: "WARC input is not wired yet")
+            // Read by ``readWARC``.
+            unitDone = true
         case .tar, .zip:
             // Nested archives are skipped by ``InputUnits``.
             unitDone = true
@@ -233,6 +263,54 @@ final class BatchSource {
 
     private func origin(_ u: InputUnits.Unit, line: Int, encoding: String? = nil) -> Origin {
         Origin(file: file.relative, line: line, member: u.member, encoding: encoding, order: linesBase + line)
+    }
+
+    /// Reads WARC records: documents become records (`url`, `date`, `warc_record_id`, the body
+    /// in its detected encoding); other records are counted as skipped by kind.
+    private func readWARC(_ u: InputUnits.Unit, _ warc: WARCReader, into batch: inout Batch, textBytes: inout Int) throws {
+        while batch.recordsIn < options.batchRecords && textBytes < options.batchBytes {
+            let next: WARCRecord?
+            do {
+                next = try warc.next()
+            } catch {
+                // The reader's message names the record and its decompressed offset; the
+                // file's error names the raw offset reached.
+                throw ReadError(kind: error.kind, offset: rawBytesRead, message: error.message)
+            }
+            guard let record = next else {
+                unitDone = true
+                return
+            }
+            unitLines = warc.recordsRead
+            let line = record.ordinal + 1
+            switch WARCSelection(record) {
+            case .skipped(let reason):
+                batch.skipped.add(reason)
+            case .rejected(let reason, let detail):
+                batch.rejected.append(RejectedRecord(origin: origin(u, line: line), reason: reason,
+                                                     detail: "\(detail) (WARC record at byte \(record.offset))", raw: record.block))
+                batch.recordsIn += 1
+            case .document(let url, let date, let recordID, let contentType, let charset, _, let body):
+                textBytes += body.count
+                let (text, guess, invalid) = bodies.decode(body, httpCharset: charset)
+                var o = origin(u, line: line, encoding: guess.label)
+                o.order = linesBase + line
+                var r = Record(idJSON: JSONWriter.string(recordID), text: text, origin: o)
+                r.inputDateJSON = JSONWriter.string(date)
+                var fields = JSONWriter()
+                fields.appendKey("url")
+                fields.appendString(url)
+                fields.appendRawASCII(",")
+                fields.appendKey("warc_record_id")
+                fields.appendString(recordID)
+                fields.appendRawASCII(",")
+                fields.appendKey("content_type")
+                fields.appendString(contentType)
+                r.passthrough = fields.bytes
+                batch.invalidBytes += invalid
+                add(.record(r), to: &batch)
+            }
+        }
     }
 
     /// A member that cannot be read becomes one rejected record naming the problem.

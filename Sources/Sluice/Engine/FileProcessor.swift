@@ -172,7 +172,7 @@ struct FileProcessor: Sendable {
         }
         outcome.stats.bytesIn = source.rawBytesRead
         if let e = source.error {
-            outcome.stats.error = "\(file.relative): \(e.message) at byte \(e.offset) of the \(e.kind == .io ? "file" : "compressed input"); records before it were kept"
+            outcome.stats.error = "\(file.relative): \(e.message) at byte \(e.offset) of the \(e.kind == .io || !source.isCompressed ? "file" : "compressed input"); records before it were kept"
         }
         do {
             outcome.stats.bytesOut = try writer.commit()

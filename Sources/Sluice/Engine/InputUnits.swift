@@ -26,6 +26,8 @@ final class InputUnits {
     private var archive: ArchiveReader?
     private var single: (any ByteReader)?
     private var nextIndex = 0
+    /// Whether the file is compressed as a whole (found by magic bytes).
+    let isCompressed: Bool
     /// Members not read, by extension (`.png`, `(symlink)`); the caller takes them.
     var skipped = Counters()
 
@@ -37,6 +39,7 @@ final class InputUnits {
         if let named = file.compression, named != found, !head.isEmpty {
             throw named.mismatch(found: found)
         }
+        isCompressed = found != nil
         if file.format.isArchive {
             // zstd and gzip are undone by Sluice's own decoders (zstd's takes `--long=31`
             // windows; gzip's checks every CRC, which libarchive's does not); libarchive undoes

@@ -24,6 +24,13 @@ public struct JSONWriter: Sendable {
     }
 
     /// Appends `"key":` (the caller handles commas).
+    /// `s` as a JSON string literal.
+    public static func string(_ s: String) -> [UInt8] {
+        var w = JSONWriter()
+        w.appendString(s)
+        return w.bytes
+    }
+
     public mutating func appendKey(_ key: String) {
         appendString(key)
         bytes.append(JSONReader.colon)

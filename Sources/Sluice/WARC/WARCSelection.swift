@@ -4,7 +4,8 @@
 /// - `response` records holding HTTP (`Content-Type: application/http…`, or none) become documents
 ///   when the status is 200 and the HTTP media type is text/html, application/xhtml+xml or
 ///   text/plain. text/xml and application/xml are not taken: on the web they are mostly feeds
-///   and sitemaps, not prose. The body is de-chunked, not charset-decoded.
+///   and sitemaps, not prose. The body is de-chunked and, when `Content-Encoding: gzip`,
+///   gunzipped (with its CRC checked); it is not charset-decoded here.
 /// - `resource` and `conversion` records (WET text) with one of those media types in their own
 ///   `Content-Type` become documents; their block is the body.
 /// - Everything else is skipped with a reason key: `warc:<type>` for other record types
@@ -12,7 +13,7 @@
 ///   `warc:not_http` (a response of another protocol, e.g. DNS), `warc:status_<code>`,
 ///   `warc:content_type`, `warc:empty` (no body bytes).
 /// - Rejected, with a detail: `warc:bad_http` (malformed HTTP head or chunking),
-///   `warc:content_encoding` (gzip/br/deflate/… bodies are not decoded), `warc:too_large`
+///   `warc:content_encoding` (br/deflate/… bodies, or a damaged gzip one), `warc:too_large`
 ///   (a text block above the reader's cap), `warc:no_target_uri`.
 public enum WARCSelection: Sendable, Equatable {
     /// A text or HTML document. `contentType` is the lowercased media type; `charset` the
@@ -56,12 +57,20 @@ public enum WARCSelection: Sendable, Equatable {
             return .skipped(reason: "warc:content_type")
         }
         if record.isOversized { return tooLarge(record) }
-        if http.isCompressed {
-            return .rejected(reason: "warc:content_encoding",
-                             detail: "Content-Encoding: \(http.contentEncoding ?? "") (compressed bodies are not decoded)")
-        }
-        let body: ArraySlice<UInt8>
+        var body: ArraySlice<UInt8>
         do { body = try http.body() } catch { return .rejected(reason: "warc:bad_http", detail: error.message) }
+        if http.isCompressed {
+            let coding = (http.contentEncoding ?? "").lowercased()
+            guard coding == "gzip" || coding == "x-gzip" else {
+                return .rejected(reason: "warc:content_encoding",
+                                 detail: "Content-Encoding: \(http.contentEncoding ?? "") (only gzip bodies are decoded)")
+            }
+            switch gunzip(body, limit: WARCReader.defaultMaxBlockSize) {
+            case .success(let plain): body = plain[...]
+            case .failure(let e):
+                return .rejected(reason: "warc:content_encoding", detail: "Content-Encoding: gzip: \(e.message) at byte \(e.offset) of the body")
+            }
+        }
         return document(record, media: media, charset: http.charset, isHTML: isHTML, body: body)
     }
 
@@ -82,6 +91,29 @@ public enum WARCSelection: Sendable, Equatable {
         // Missing dates and ids are kept as empty strings: the text is still worth having.
         return .document(url: url, date: record.date ?? "", recordID: record.recordID ?? "", contentType: media,
                          charset: charset, isHTML: isHTML, body: body)
+    }
+
+    /// A gzip-coded body, decoded up to `limit` bytes.
+    private static func gunzip(_ body: ArraySlice<UInt8>, limit: Int) -> Result<[UInt8], ReadError> {
+        do throws(ReadError) {
+            let reader = try GzipDecompressor(source: BufferReader(body))
+            var out: [UInt8] = []
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                var failure: ReadError?
+                let n = chunk.withUnsafeMutableBytes { b -> Int in
+                    do throws(ReadError) { return try reader.read(into: b) } catch { failure = error; return 0 }
+                }
+                if let failure { throw failure }
+                if n == 0 { return .success(out) }
+                out += chunk[..<n]
+                if out.count > limit {
+                    throw ReadError(kind: .corrupt, offset: reader.compressedOffset, message: "decoded body larger than \(limit) bytes")
+                }
+            }
+        } catch {
+            return .failure(error)
+        }
     }
 
     private static func tooLarge(_ record: WARCRecord) -> WARCSelection {

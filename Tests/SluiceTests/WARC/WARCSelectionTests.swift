@@ -45,7 +45,10 @@ import Testing
         #expect(response("HTTP/1.1 200 OK\r\n\r\n<html>") == .skipped(reason: "warc:content_type"))
         #expect(response("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n") == .skipped(reason: "warc:empty"))
         #expect(response("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Encoding: br\r\n\r\nxx")
-            == .rejected(reason: "warc:content_encoding", detail: "Content-Encoding: br (compressed bodies are not decoded)"))
+            == .rejected(reason: "warc:content_encoding", detail: "Content-Encoding: br (only gzip bodies are decoded)"))
+        // gzip bodies are decoded; a damaged one is rejected with the offset.
+        #expect(response("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Encoding: gzip\r\n\r\nxx")
+            == .rejected(reason: "warc:content_encoding", detail: "Content-Encoding: gzip: gzip: incorrect header check at byte 2 of the body"))
         // A compressed image is skipped as an image, not rejected.
         #expect(response("HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Encoding: gzip\r\n\r\nxx")
             == .skipped(reason: "warc:content_type"))
