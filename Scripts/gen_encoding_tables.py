@@ -30,6 +30,10 @@ ENCODINGS = [
     ("mac_cyrillic", "MAC-CYRILLIC", "x-mac-cyrillic"),
     ("cp1253", "WINDOWS-1253", "windows-1253"),
     ("iso8859_7", "ISO-8859-7", "iso-8859-7"),
+    ("cp1255", "WINDOWS-1255", "windows-1255"),
+    ("iso8859_8", "ISO-8859-8", "iso-8859-8"),
+    ("cp1256", "WINDOWS-1256", "windows-1256"),
+    ("iso8859_6", "ISO-8859-6", "iso-8859-6"),
 ]
 
 

@@ -23,6 +23,9 @@ public final class EncodingDetector {
     static let statisticsWindow = 32 * 1024
     /// Bytes >= 0x80 that a clean single-byte reading needs before it is taken without uchardet.
     static let cleanEvidence = 16
+    /// Bytes uchardet reads: it is the slowest stage by far. Its answer fixes the script (and
+    /// the multibyte encoding); the single-byte code page is re-ranked on the whole window.
+    static let uchardetWindow = 1024
 
     private var handle: uchardet_t?
     private let ranker = SingleByteRanker()
@@ -82,16 +85,18 @@ public final class EncodingDetector {
         // bytes, symbols or foreign letters inside words, case breaks, letters outside one
         // alphabet) needs no uchardet: CJK, Hebrew, Arabic, Thai or Cyrillic bytes do not read
         // cleanly as Latin once there are a few of them. When two readings are clean, uchardet's
-        // language statistics choose.
+        // language statistics choose. Latin text has at most a few accented letters in four
+        // bytes; denser non-ASCII goes straight to uchardet.
         ranker.measure(window)
-        if ranker.highCount >= Self.cleanEvidence, let cp = ranker.uniqueClean(in: SingleByteRanker.latin) {
+        if ranker.highCount >= Self.cleanEvidence && ranker.highCount * 4 <= window.count, let cp = ranker.uniqueClean(in: SingleByteRanker.latin) {
             return EncodingGuess(iconvName: cp.iconv, label: cp.label, source: .detected)
         }
         if handle == nil { handle = uchardet_new() }
         var answer: EncodingLabels.Entry?
         if let handle {
             uchardet_reset(handle)
-            window.withMemoryRebound(to: CChar.self) { _ = uchardet_handle_data(handle, $0.baseAddress, $0.count) }
+            let fed = UnsafeBufferPointer(rebasing: window[0..<min(window.count, Self.uchardetWindow)])
+            fed.withMemoryRebound(to: CChar.self) { _ = uchardet_handle_data(handle, $0.baseAddress, $0.count) }
             uchardet_data_end(handle)
             if let name = uchardet_get_charset(handle) {
                 let s = String(cString: name)
@@ -132,7 +137,7 @@ public final class EncodingDetector {
             uchardet_data_end(handle)
             lines.append("uchardet: " + (uchardet_get_charset(handle).map { String(cString: $0) } ?? "-"))
         }
-        for (cp, p) in zip(SingleByteRanker.codepages, ranker.penalties) { lines.append("\(cp.label) \(p)") }
+        for (label, p) in ranker.allPenalties() { lines.append("\(label) \(p)") }
         return lines.joined(separator: "\n")
     }
 
