@@ -39,6 +39,8 @@ public final class TranscodingReader: ByteReader {
     private var output: [UInt8] = []
     private var outStart = 0, outEnd = 0
     private var sourceDone = false
+    /// The decoder's state has been written out at the end of the input.
+    private var flushed = false
     private var cd: iconv_t?
 
     /// - Parameters:
@@ -71,7 +73,7 @@ public final class TranscodingReader: ByteReader {
             return n
         }
         while outStart == outEnd {
-            if inStart == inEnd && sourceDone { return 0 }
+            if inStart == inEnd && sourceDone && flushed { return 0 }
             try convertChunk()
         }
         return handOut(from: &output, &outStart, outEnd, into: buffer)
@@ -181,7 +183,9 @@ public final class TranscodingReader: ByteReader {
                 break
             }
             // EILSEQ (or a sequence cut by the end of the input): one byte becomes U+FFFD, and
-            // the shift state starts over, as TextConverter does.
+            // the shift state starts over, as TextConverter does. iconv may have filled the
+            // output up to the bad byte: hand that out first (found by the fuzz harness).
+            if outCapacity - outEnd < 3 { break }
             invalidSequences += 1
             inStart += 1
             output.withUnsafeMutableBytes { ob in
@@ -190,8 +194,9 @@ public final class TranscodingReader: ByteReader {
             outEnd += 3
             iconv(cd, nil, nil, nil, nil)
         }
-        if inStart == inEnd && sourceDone {
+        if inStart == inEnd && sourceDone && !flushed && outCapacity - outEnd >= 16 {
             // End of input: let a stateful decoder write out what it holds.
+            flushed = true
             var outLeft = outCapacity - outEnd
             output.withUnsafeMutableBytes { ob in
                 var outPtr: UnsafeMutablePointer<CChar>? = (ob.baseAddress! + outEnd).assumingMemoryBound(to: CChar.self)

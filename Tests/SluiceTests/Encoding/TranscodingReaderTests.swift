@@ -100,6 +100,19 @@ import Testing
         #expect(cutReader.invalidSequences == 1)
     }
 
+    /// Found by the fuzz harness: iconv filled the output to 2 bytes short of its end, then
+    /// met an invalid byte, and the U+FFFD was written past the buffer.
+    @Test func invalidByteWhenTheOutputIsNearlyFull() throws {
+        let bytes = [UInt8](repeating: 0x61, count: 126) + [0x81, 0x62] + [UInt8](repeating: 0x81, count: 300)
+        let forced = try EncodingGuess.forced("WINDOWS-1252")
+        let expected = try oneShot(bytes, forced)
+        for chunk in [16, 17, 18, 19] {
+            let (out, reader) = try readAll(bytes, forced: forced, chunkSize: chunk)
+            #expect(out == expected, "chunk \(chunk)")
+            #expect(reader.invalidSequences == 301)
+        }
+    }
+
     @Test func forcedEncodingSkipsItsOwnBOM() throws {
         let (out, reader) = try readAll([0xEF, 0xBB, 0xBF, 0x61], forced: try EncodingGuess.forced("utf-8"))
         #expect(out == [0x61])
