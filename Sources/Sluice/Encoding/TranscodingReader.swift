@@ -185,29 +185,37 @@ public final class TranscodingReader: ByteReader {
             // EILSEQ (or a sequence cut by the end of the input): one byte becomes U+FFFD, and
             // the shift state starts over, as TextConverter does. iconv may have filled the
             // output up to the bad byte: hand that out first (found by the fuzz harness).
-            if outCapacity - outEnd < 3 { break }
+            // First the decoder writes out what it holds back (windows-1258 keeps a letter
+            // for a tone mark that may follow) and returns to its initial state.
+            if outCapacity - outEnd < 16 + 3 { break }
+            flushDecoder(cd)
             invalidSequences += 1
             inStart += 1
             output.withUnsafeMutableBytes { ob in
                 ob[outEnd] = 0xEF; ob[outEnd + 1] = 0xBF; ob[outEnd + 2] = 0xBD
             }
             outEnd += 3
-            iconv(cd, nil, nil, nil, nil)
         }
         if inStart == inEnd && sourceDone && !flushed && outCapacity - outEnd >= 16 {
             // End of input: let a stateful decoder write out what it holds.
             flushed = true
-            var outLeft = outCapacity - outEnd
-            output.withUnsafeMutableBytes { ob in
-                var outPtr: UnsafeMutablePointer<CChar>? = (ob.baseAddress! + outEnd).assumingMemoryBound(to: CChar.self)
-                _ = iconv(cd, nil, nil, &outPtr, &outLeft)
-            }
-            outEnd = outCapacity - outLeft
+            flushDecoder(cd)
             input = []
             inStart = 0
             inEnd = 0
         }
         repairOutput()
+    }
+
+    /// Writes what the decoder holds back into `output` (room for it checked by the caller).
+    private func flushDecoder(_ cd: iconv_t) {
+        let capacity = output.count, from = outEnd
+        outEnd = output.withUnsafeMutableBytes { ob -> Int in
+            var outLeft = capacity - from
+            var outPtr: UnsafeMutablePointer<CChar>? = (ob.baseAddress! + from).assumingMemoryBound(to: CChar.self)
+            _ = iconv(cd, nil, nil, &outPtr, &outLeft)
+            return capacity - outLeft
+        }
     }
 
     /// glibc can write what is not UTF-8 (4-byte forms past U+10FFFF from a UTF-8 reader):

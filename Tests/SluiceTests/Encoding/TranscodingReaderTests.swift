@@ -71,13 +71,15 @@ import Testing
         for (text, enc) in [(EncodingSamples.japanese, "SHIFT_JIS"), (EncodingSamples.japanese, "ISO-2022-JP"),
                             (EncodingSamples.korean, "ISO-2022-KR"), (EncodingSamples.simplifiedChinese, "GB18030"),
                             (EncodingSamples.traditionalChinese, "BIG5-HKSCS"), (EncodingSamples.russian, "WINDOWS-1251"),
-                            (EncodingSamples.greek, "UTF-16LE"), (EncodingSamples.polish, "UTF-32BE")] {
+                            (EncodingSamples.greek, "UTF-16LE"), (EncodingSamples.polish, "UTF-32BE"),
+                            ("Tiếng Việt có dấu thanh điệu, chữ ư và ơ.", "WINDOWS-1258")] {
             inputs.append((enc, try #require(EncodingSamples.encode(text, to: enc), "\(enc)")))
         }
         // Invalid and truncated sequences.
         inputs.append(("SHIFT_JIS", inputs[0].1 + [0x82, 0xFF, 0x41, 0x82]))
         inputs.append(("ISO-2022-JP", Array(inputs[1].1.prefix(101)) + [0x1B, 0x24]))
         inputs.append(("UTF-16LE", inputs[6].1 + [0x00, 0xD8, 0x41]))
+        inputs.append(("WINDOWS-1258", inputs[8].1 + [0x61, 0x81, 0x62]))
         for (encoding, bytes) in inputs {
             let forced = try EncodingGuess.forced(encoding)
             let expected = try oneShot(bytes, forced)
