@@ -148,6 +148,23 @@ def main():
     recs = [b"WARC/" + r for w in warcs for r in w.split(b"WARC/") if r]
     blocks = [r.split(b"\r\n\r\n", 1)[1] for r in recs if b"\r\n\r\n" in r]
     counts["warc"] = write(out, "warc", with_options([w[:MAX] for w in warcs] + recs + blocks, [0, 0x41, 0x87, 0xC3]))
+    # encoding: texts in legacy encodings, bare and in HTML with a declaration, read with
+    # detection (option < 0x80) in a few chunkings.
+    enc = []
+    for name in ["cp1251", "koi8_r", "shift_jis", "euc_kr", "big5", "gb18030", "iso2022_jp", "iso2022_kr",
+                 "utf-16", "cp1250", "cp1252", "iso8859_7", "cp1255", "utf-8-sig", "cp1257"]:
+        for s in t[:300]:
+            try:
+                raw = s.decode("utf-8").encode(name)
+            except Exception:
+                continue
+            if raw == s:
+                continue
+            page = b"<meta charset=" + name.encode() + b"><p>" + raw
+            enc += [bytes([0x13]) + raw, bytes([0x6A]) + page]
+            if len(enc) % 8 == 0:
+                break
+    counts["encoding"] = write(out, "encoding", enc)
     counts["pipeline-yaml"] = write(out, "pipeline-yaml", [read(p) for p in glob.glob(f"{ROOT}/Pipelines/*.yaml")])
     model = read(f"{ROOT}/data/langid/langid.bin")
     counts["language-model"] = write(out, "language-model", [model[:n] for n in (8, 64, 512, 4096)])

@@ -7,6 +7,7 @@
 //     .build/release/sluice-bench algorithms FILE.jsonl[.zst]     (also: sluice-bench FILE)
 //     SLUICE_BENCH_ONLY=split|adversarial|clean|hashtags|words|dedupkey|language|quality|patterns|terms|tag|taggers runs one part of `algorithms`
 //     .build/release/sluice-bench linear [--only clean,split-en,…] [--tokens 0,5,…] [--mb 1]
+//     .build/release/sluice-bench encodings /tmp/enc-eval [--details OUT.jsonl] [--repeat 3]
 //
 // `run` times `sluice run` end to end, one child process per configuration (see Runner.swift);
 // `corpus` writes the generated corpus (see Corpus.swift); `algorithms` times the text
@@ -20,6 +21,7 @@ func usage() -> Never {
            sluice-bench corpus OUT_DIR [--mb MB] [--files N] [--seed S]
            sluice-bench algorithms FILE.jsonl[.zst]
            sluice-bench linear [--only ALGO,…] [--tokens I,…] [--mb MB]
+           sluice-bench encodings EVAL_DIR [--details OUT.jsonl] [--repeat R]
 
     """.utf8))
     exit(2)
@@ -61,6 +63,9 @@ nonisolated func main() throws {
     case "linear-child":
         guard args.count == 5, let small = Int(args[4]) else { usage() }
         runLinearChild(algorithm: args[2], tokens: args[3].split(separator: ",").compactMap { Int($0) }, small: small)
+    case "encodings":
+        guard pos.count == 1 else { usage() }
+        try runEncodings(set: pos[0], named: named)
     case "algorithms":
         guard pos.count == 1 else { usage() }
         try runAlgorithms(path: pos[0])

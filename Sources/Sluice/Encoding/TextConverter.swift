@@ -49,15 +49,17 @@ public final class TextConverter {
             if err == E2BIG {
                 out.append(contentsOf: repeatElement(0, count: out.count))
             } else {
-                // EILSEQ or EINVAL: skip one byte, mark it, go on.
+                // EILSEQ or EINVAL: write out what the decoder holds, skip one byte, mark it,
+                // go on from the initial state.
+                flush(&out, &outUsed)
                 invalid += 1
                 inPos += 1
                 if out.count - outUsed < 3 { out.append(contentsOf: repeatElement(0, count: 16)) }
                 out[outUsed] = 0xEF; out[outUsed + 1] = 0xBF; out[outUsed + 2] = 0xBD
                 outUsed += 3
-                iconv(cd, nil, nil, nil, nil)
             }
         }
+        flush(&out, &outUsed)
         out.removeLast(out.count - outUsed)
         // glibc's UTF-8 reader takes 4-byte forms past U+10FFFF and writes them out as they
         // are (found by the iconv fuzz harness): the output is checked, and what is not UTF-8
@@ -68,5 +70,20 @@ public final class TextConverter {
             return (repaired, invalid + 1)
         }
         return (out, invalid)
+    }
+
+    /// Writes out what the decoder holds back and returns it to the initial state: glibc's
+    /// windows-1258 (and TCVN) decoder keeps the last letter until it knows whether a
+    /// combining tone mark follows, so without this the last letter was lost (found by the
+    /// encoding fuzz harness).
+    private func flush(_ out: inout [UInt8], _ outUsed: inout Int) {
+        if out.count - outUsed < 16 { out.append(contentsOf: repeatElement(0, count: 16)) }
+        let used = outUsed
+        outUsed = out.withUnsafeMutableBytes { ob -> Int in
+            var outLeft = ob.count - used
+            var outPtr: UnsafeMutablePointer<CChar>? = (ob.baseAddress! + used).assumingMemoryBound(to: CChar.self)
+            _ = iconv(cd, nil, nil, &outPtr, &outLeft)
+            return ob.count - outLeft
+        }
     }
 }

@@ -17,6 +17,15 @@ import Testing
         #expect(bad == 1)
     }
 
+    /// Found by the encoding fuzz harness: glibc's windows-1258 decoder holds the last letter
+    /// back (a combining tone mark may follow); it was lost at the end and before a bad byte.
+    @Test func windows1258KeepsTheLastLetter() throws {
+        #expect(try convert([0x56, 0x69, 0x65, 0xD2, 0x74], from: "WINDOWS-1258") == ("Vi\u{1EBB}t", 0))
+        #expect(try convert([0x61, 0x62], from: "WINDOWS-1258") == ("ab", 0))
+        // "a" + combining grave composes; the letter before an undefined byte (0x81) stays.
+        #expect(try convert([0x61, 0xCC, 0x62, 0x81, 0x63], from: "WINDOWS-1258") == ("\u{E0}b\u{FFFD}c", 1))
+    }
+
     @Test func unknownEncodingIsAnError() {
         do {
             _ = try TextConverter(from: "NO-SUCH-ENCODING")
