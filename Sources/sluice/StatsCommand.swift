@@ -70,6 +70,11 @@ enum StatsTable {
             ("sentences", "\(s.sentences)"),
             ("words", "\(s.words)"),
             ("languages", counters(s.langs)),
+        ]
+        // Only when there is something to say: JSONL-only runs have neither.
+        if !s.total.encodings.values.isEmpty { rows.append(("text encodings", counters(s.total.encodings))) }
+        if !s.total.skipped.values.isEmpty { rows.append(("skipped inside files", counters(s.total.skipped))) }
+        rows += [
             ("file seconds", Format.fixed(s.fileSeconds, 2)),
         ]
         for (name, st) in s.stages {

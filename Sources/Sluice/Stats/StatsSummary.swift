@@ -63,6 +63,8 @@ public struct StatsSummary: Sendable {
             (key: "sentences", value: .int(sentences)),
             (key: "words", value: .int(words)),
             (key: "langs", value: FileStats.object(langs)),
+            (key: "encodings", value: FileStats.object(total.encodings)),
+            (key: "skipped", value: FileStats.object(total.skipped)),
             (key: "file_seconds", value: .double(fileSeconds, fractionDigits: 3)),
             (key: "runs", value: .int(runs)),
             (key: "stages", value: .object(stages.map { (key: $0.name, value: StatsEvent.stage($0.name, $0.stats)) })),
