@@ -32,6 +32,7 @@ public struct EncodingGuess: Sendable, Equatable, Hashable {
     /// Bytes of byte-order mark at the start of the input, to be skipped before decoding.
     public var bomLength: Int
 
+    /// A guess as given; ``EncodingDetector`` and ``forced(_:)`` make them.
     public init(iconvName: String, label: String, source: Source, bomLength: Int = 0) {
         self.iconvName = iconvName
         self.label = label

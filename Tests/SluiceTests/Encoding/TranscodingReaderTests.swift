@@ -110,8 +110,23 @@ import Testing
         let expected = try oneShot(bytes, forced)
         for chunk in [16, 17, 18, 19] {
             let (out, reader) = try readAll(bytes, forced: forced, chunkSize: chunk)
-            #expect(out == expected, "chunk \(chunk)")
+            #expect(out.elementsEqual(expected), "chunk \(chunk)")
             #expect(reader.invalidSequences == 301)
+        }
+    }
+
+    /// Found by the fuzz harness: glibc's ISO-2022-CN-EXT decoder changes its state before it
+    /// reports an invalid byte, so asking iconv again about the same byte (when the output
+    /// had no room for the U+FFFD) gave other text than the one-shot conversion.
+    @Test func invalidByteIsHandledOnce() throws {
+        let bytes = try TestPaths.readBytes(TestPaths.root + "/Tests/SluiceTests/Fixtures/encoding/iso-2022-cn-ext-eilseq.bin")
+        let guess = bytes.withUnsafeBytes { EncodingDetector().detect($0) }
+        #expect(guess.label == "iso-2022-cn-ext")
+        let expected = try oneShot(bytes, guess)
+        #expect(expected.count == 970)
+        for chunk in 16...90 {
+            let (out, _) = try readAll(bytes, maxRead: 371, readSize: 67, chunkSize: chunk)
+            #expect(out.elementsEqual(expected), "chunk \(chunk)")
         }
     }
 
