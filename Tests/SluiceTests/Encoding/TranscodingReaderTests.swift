@@ -140,6 +140,17 @@ import Testing
         #expect(String(decoding: latin, as: UTF8.self) == "ï»¿a")
     }
 
+    @Test func forcedGenericUTF16ReadsTheByteOrderFromTheBOM() throws {
+        let text = "ünï 日本"
+        let be = [0xFE, 0xFF] + (try #require(EncodingSamples.encode(text, to: "UTF-16BE")))
+        let le = [0xFF, 0xFE] + (try #require(EncodingSamples.encode(text, to: "UTF-16LE")))
+        for bytes in [be, le] {
+            let (out, reader) = try readAll(bytes, maxRead: 3, forced: try EncodingGuess.forced("UTF-16"), chunkSize: 16)
+            #expect(String(decoding: out, as: UTF8.self) == text)
+            #expect(reader.guess?.bomLength == 0)
+        }
+    }
+
     @Test func detectionUsesTheSniffedPrefixOnly() throws {
         // Cyrillic after 64 bytes of ASCII: a sniff limit of 64 sees ASCII only (UTF-8), and
         // the bytes after it pass through as they are.
