@@ -5,7 +5,7 @@
     python3 -m venv /tmp/venv-enc && /tmp/venv-enc/bin/pip install charset-normalizer
     python3 Benchmarks/encodings/make_evalset.py /tmp/enc-eval
     /tmp/venv-enc/bin/python Benchmarks/encodings/score_peers.py [/tmp/enc-eval] \
-        [--by-encoding] [--by-language] [--details OUT.jsonl] [--sluice PATH]
+        [--by-encoding] [--by-language] [--details OUT.jsonl] [--sluice .build/release/sluice-bench]
 
 The venv lives outside the repository: charset-normalizer is never a dependency of Sluice.
 
@@ -26,8 +26,11 @@ gets the file's bytes as they are, HTML with a declaration included:
                      as their statistical stage, in Python: BOM, then a declaration in the
                      first 1024 bytes mapped as browsers do (LABEL_MAP), then valid UTF-8,
                      then uchardet, then windows-1252 if uchardet has no guess.
-  sluice             --sluice PATH: the hook decode_with_sluice() below, to be filled in once
-                     `decode.encoding: auto` exists.
+  sluice             --sluice PATH: PATH is the `sluice-bench` binary (swift build -c release
+                     --product sluice-bench); decode_with_sluice() runs its `encodings`
+                     subcommand once over the set and reads each file's decoded text. Its
+                     MB/s is the bench's CPU time for detection plus conversion (Swift, in
+                     memory, fastest of 3), not Python's.
 
 Throughput: input bytes / CPU seconds (time.process_time of this process) of detection plus
 decoding over all files held in memory, one core, for each detector; the fastest of --repeat
@@ -173,16 +176,32 @@ def make_rules_uchardet():
     return decode
 
 
-def decode_with_sluice(path_to_binary, file):
-    """HOOK for the next engineer: decode `file` with the `sluice` binary at `path_to_binary`
-    and return (decoded text, encoding name Sluice reports in `origin.encoding`).
+def decode_with_sluice(path_to_bench, eval_dir):
+    """Sluice's answers for every file of the set, in manifest order, and its MB/s.
 
-    Once `decode.encoding: auto` exists, run the binary on the file (one run over a folder of
-    all files is far cheaper than one per file: collect the records by `origin.file` and time
-    the run's CPU seconds for the throughput row), and return the record's text.
+    Runs `sluice-bench encodings EVAL_DIR --details TMP` once (EncodingDetector on each
+    file's first MB, then the BOM dropped and the rest converted to UTF-8, as
+    TranscodingReader does) and reads its per-file output: the decoded text and the label.
+    The MB/s is the bench's own: input bytes / CPU seconds of detection plus conversion over
+    all files in memory, fastest of 3 passes (the Python side's time would measure the
+    process start and the JSON instead).
     """
-    raise NotImplementedError("decode_with_sluice: plug in the sluice call once "
-                              "`decode.encoding: auto` exists (issue 13, point 4)")
+    import subprocess, tempfile
+    with tempfile.NamedTemporaryFile(suffix=".jsonl", delete=False) as tmp:
+        details = tmp.name
+    try:
+        subprocess.run([path_to_bench, "encodings", eval_dir, "--details", details],
+                       check=True, stdout=subprocess.DEVNULL)
+        by_file = {}
+        mbps = 0.0
+        with open(details, encoding="utf-8") as f:
+            for line in f:
+                d = json.loads(line)
+                by_file[d["file"]] = (d["text"], d["label"])
+                mbps = d["mbps"]
+        return by_file, mbps
+    finally:
+        os.unlink(details)
 
 
 def pct(ok, n):
@@ -192,7 +211,7 @@ def pct(ok, n):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("set", nargs="?", default="/tmp/enc-eval")
-    ap.add_argument("--sluice", metavar="PATH", help="score the sluice binary at PATH (hook)")
+    ap.add_argument("--sluice", metavar="PATH", help="score Sluice: PATH is the sluice-bench binary")
     ap.add_argument("--by-encoding", action="store_true")
     ap.add_argument("--by-language", action="store_true")
     ap.add_argument("--details", metavar="FILE", help="write per-file answers as JSONL")
@@ -240,13 +259,9 @@ def main():
                 best = dt if best is None else min(best, dt)
             detect_only = total_bytes / 1e6 / best
     if args.sluice:
-        try:
-            t0 = time.process_time()
-            out = [decode_with_sluice(args.sluice, os.path.join(args.set, r["file"])) for r in rows]
-            speed["sluice"] = (total_bytes / 1e6 / (time.process_time() - t0), 0)
-            results["sluice"] = out
-        except NotImplementedError as e:
-            print("sluice: %s" % e, file=sys.stderr)
+        by_file, mbps = decode_with_sluice(args.sluice, args.set)
+        results["sluice"] = [by_file[r["file"]] for r in rows]
+        speed["sluice"] = (mbps, 0)
 
     names = list(results)
     right = {n: [o[0] == r["text"] for o, r in zip(results[n], rows)] for n in names}

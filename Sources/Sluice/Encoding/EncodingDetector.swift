@@ -29,7 +29,10 @@ public final class EncodingDetector {
 
     private var handle: uchardet_t?
     private let ranker = SingleByteRanker()
+    /// iconv names tried so far, and whether iconv opened them.
+    private var iconvNames: [String: Bool] = [:]
 
+    /// A detector with no uchardet handle yet (it is made on first need, then reused).
     public init() {}
 
     deinit { if let handle { uchardet_delete(handle) } }
@@ -41,7 +44,7 @@ public final class EncodingDetector {
     public func detect(_ bytes: UnsafeRawBufferPointer, isComplete: Bool = true,
                        httpCharset: String? = nil) -> EncodingGuess {
         if let bom = Self.bom(bytes) { return bom }
-        let u8 = bytes.bindMemory(to: UInt8.self)
+        let u8 = bytes.assumingMemoryBound(to: UInt8.self)
         let firstHigh = Self.firstNonASCII(u8)
         var utf8Valid: Bool?
         let isUTF8: () -> Bool = {
@@ -66,6 +69,15 @@ public final class EncodingDetector {
         return statistical(u8, from: firstHigh)
     }
 
+    private func iconvKnows(_ name: String) -> Bool {
+        if let known = iconvNames[name] { return known }
+        let cd = iconv_open("UTF-8", name)
+        let known = cd != nil && cd != iconv_t(bitPattern: -1)
+        if known { iconv_close(cd) }
+        iconvNames[name] = known
+        return known
+    }
+
     /// A guess for a declared label, or nil when the label is unknown (the next rule decides).
     private func declared(_ label: String?, source: EncodingGuess.Source, hasMultibyte: Bool,
                           isUTF8: () -> Bool) -> EncodingGuess? {
@@ -73,11 +85,12 @@ public final class EncodingDetector {
         if entry.label == "utf-8" || EncodingLabels.isWideUnicode(entry) { return .utf8(source) }
         // Valid UTF-8 with multibyte sequences is almost never legacy text: a mislabel.
         if hasMultibyte && isUTF8() { return .utf8(.utf8) }
+        guard iconvKnows(entry.iconv) else { return nil }
         return EncodingGuess(iconvName: entry.iconv, label: entry.label, source: source)
     }
 
     private func statistical(_ u8: UnsafeBufferPointer<UInt8>, from firstHigh: Int) -> EncodingGuess {
-        // Start a little before the first non-ASCII byte (context for uchardet), at most 64 KB.
+        // Start a little before the first non-ASCII byte (context for uchardet), at most 32 KB.
         let start = max(0, firstHigh - 256)
         let end = min(u8.count, start + Self.statisticsWindow)
         let window = UnsafeBufferPointer(rebasing: u8[start..<end])
@@ -88,7 +101,8 @@ public final class EncodingDetector {
         // language statistics choose. Latin text has at most a few accented letters in four
         // bytes; denser non-ASCII goes straight to uchardet.
         ranker.measure(window)
-        if ranker.highCount >= Self.cleanEvidence && ranker.highCount * 4 <= window.count, let cp = ranker.uniqueClean(in: SingleByteRanker.latin) {
+        if ranker.highCount >= Self.cleanEvidence && ranker.highCount * 4 <= window.count,
+           let cp = ranker.uniqueClean(in: SingleByteRanker.latin) {
             return EncodingGuess(iconvName: cp.iconv, label: cp.label, source: .detected)
         }
         if handle == nil { handle = uchardet_new() }
@@ -100,7 +114,11 @@ public final class EncodingDetector {
             uchardet_data_end(handle)
             if let name = uchardet_get_charset(handle) {
                 let s = String(cString: name)
-                if !s.isEmpty && s != "ASCII" { answer = EncodingLabels.lookup(s) ?? EncodingLabels.Entry(iconv: s, label: s.lowercased()) }
+                if !s.isEmpty && s != "ASCII" {
+                    let entry = EncodingLabels.lookup(s) ?? EncodingLabels.Entry(iconv: s, label: s.lowercased())
+                    // An answer the converter could not open is no answer.
+                    if iconvKnows(entry.iconv) { answer = entry }
+                }
             }
         }
         if let a = answer, a.label == "utf-8" || EncodingLabels.isWideUnicode(a) {
@@ -124,7 +142,7 @@ public final class EncodingDetector {
     /// For diagnosing a wrong guess: uchardet's answer and the single-byte code pages'
     /// penalties on the statistical window of `bytes`, one per line.
     public func explain(_ bytes: UnsafeRawBufferPointer) -> String {
-        let u8 = bytes.bindMemory(to: UInt8.self)
+        let u8 = bytes.assumingMemoryBound(to: UInt8.self)
         let firstHigh = Self.firstNonASCII(u8)
         let start = max(0, firstHigh - 256)
         let window = UnsafeBufferPointer(rebasing: u8[start..<min(u8.count, start + Self.statisticsWindow)])

@@ -32,6 +32,7 @@ public struct EncodingGuess: Sendable, Equatable, Hashable {
     /// Bytes of byte-order mark at the start of the input, to be skipped before decoding.
     public var bomLength: Int
 
+    /// A guess as given; ``EncodingDetector`` and ``forced(_:)`` make them.
     public init(iconvName: String, label: String, source: Source, bomLength: Int = 0) {
         self.iconvName = iconvName
         self.label = label
@@ -42,8 +43,11 @@ public struct EncodingGuess: Sendable, Equatable, Hashable {
     /// True when the bytes after the BOM are to be passed through as UTF-8.
     public var isUTF8: Bool { iconvName == "UTF-8" }
 
-    /// The user's `encoding: NAME`: any name iconv knows. Browser labels ("shift_jis",
-    /// "latin1", "euc-kr") get their canonical label; the conversion uses the name as given.
+    /// The user's `encoding: NAME`: any name iconv knows. Names the web uses are read as
+    /// browsers read them, label and conversion alike (`latin1` → windows-1252, `shift_jis` →
+    /// CP932, `gb2312` → GB18030: supersets that differ only where the narrower encoding has
+    /// control codes or unmapped bytes); plain `UTF-16`/`UTF-32` stay as they are, so iconv
+    /// reads the byte order from the BOM; other names (`CP437`, `UTF-7`) are used as given.
     public static func forced(_ name: String) throws(ReadError) -> EncodingGuess {
         let trimmed = name.trimmingASCIIWhitespace()
         let cd = trimmed.isEmpty ? nil : iconv_open("UTF-8", trimmed)
@@ -52,9 +56,14 @@ public struct EncodingGuess: Sendable, Equatable, Hashable {
                             message: "unknown encoding '\(name)': `iconv -l` lists the names this system knows")
         }
         iconv_close(cd)
-        let label = EncodingLabels.lookup(trimmed)?.label ?? trimmed.lowercased()
-        let iconvName = label == "utf-8" ? "UTF-8" : trimmed.uppercased()
-        return EncodingGuess(iconvName: iconvName, label: label, source: .forced)
+        let upper = trimmed.uppercased()
+        guard let entry = EncodingLabels.lookup(trimmed) else {
+            return EncodingGuess(iconvName: upper, label: trimmed.lowercased(), source: .forced)
+        }
+        if ["UTF-16", "UTF-32", "UCS-2", "UNICODE"].contains(upper) {
+            return EncodingGuess(iconvName: upper, label: trimmed.lowercased(), source: .forced)
+        }
+        return EncodingGuess(iconvName: entry.iconv, label: entry.label, source: .forced)
     }
 
     static func utf8(_ source: Source, bomLength: Int = 0) -> EncodingGuess {

@@ -244,7 +244,9 @@ final class SingleByteRanker {
         case .otherLetter:
             // ª and º are ordinal indicators after digits, not letters of a word.
             return v == 0xAA || v == 0xBA ? .symbol : .caseless
-        case .modifierSymbol, .currencySymbol:
+        case .modifierSymbol, .currencySymbol, .modifierLetter:
+            // Spacing accents (¨ ´ ¸, and ˇ ˆ which Unicode counts as letters) and currency
+            // signs stand apart from words.
             return .loner
         case .otherSymbol:
             // ° © ® stand by words ("20°C", "©Firm"); ¦ ¤-like signs do not.

@@ -41,6 +41,8 @@ public final class TranscodingReader: ByteReader {
     private var sourceDone = false
     /// The decoder's state has been written out at the end of the input.
     private var flushed = false
+    /// The last conversion stopped at a sequence cut by the end of the input buffer.
+    private var needMore = false
     private var cd: iconv_t?
 
     /// - Parameters:
@@ -142,8 +144,9 @@ public final class TranscodingReader: ByteReader {
     /// Converts at most one chunk of input into `output` (which is empty when called).
     private func convertChunk() throws(ReadError) {
         guard let cd else { return }
-        // Top up the input to one chunk (after the sniffed prefix is used up).
-        if inEnd - inStart < chunkSize && !sourceDone {
+        // Top up the input to one chunk (after the sniffed prefix is used up), and always after
+        // a sequence was cut at the end of what is there: every call then makes progress.
+        if !sourceDone && (needMore || inEnd - inStart < chunkSize) {
             if inStart > 0 {
                 // Keep the unconverted tail (a cut sequence) at the front.
                 let left = inEnd - inStart
@@ -153,18 +156,24 @@ public final class TranscodingReader: ByteReader {
                 inStart = 0
                 inEnd = left
             }
-            if input.count < chunkSize { input.append(contentsOf: repeatElement(0, count: chunkSize - input.count)) }
-            if inEnd < input.count {
-                let n = try fill()
-                if n == 0 { sourceDone = true }
+            if inEnd == input.count || input.count < chunkSize {
+                input.append(contentsOf: repeatElement(0, count: chunkSize))
             }
+            let n = try fill()
+            if n == 0 { sourceDone = true }
+            needMore = false
         }
         outStart = 0
         outEnd = 0
+        // iconv gets the output but for a reserve, so that after an invalid byte there is
+        // always room for what the decoder holds back and the U+FFFD: calling iconv again on
+        // the bad byte is not the same (glibc's ISO-2022-CN-EXT changes its state before it
+        // reports EILSEQ; found by the fuzz harness).
+        let reserve = 32
         let outCapacity = output.count
-        while inStart < inEnd && outCapacity - outEnd >= 16 {
+        while inStart < inEnd && outCapacity - reserve - outEnd >= 16 {
             var inLeft = inEnd - inStart
-            var outLeft = outCapacity - outEnd
+            var outLeft = outCapacity - reserve - outEnd
             let before = inLeft
             let (r, err) = input.withUnsafeMutableBytes { ib in
                 output.withUnsafeMutableBytes { ob -> (Int, Int32) in
@@ -175,19 +184,18 @@ public final class TranscodingReader: ByteReader {
                 }
             }
             inStart += before - inLeft
-            outEnd = outCapacity - outLeft
+            outEnd = outCapacity - reserve - outLeft
             if r != -1 { continue }
             if err == E2BIG { break }
             if err == EINVAL && !sourceDone {
                 // A sequence cut at the end of the chunk: carry it to the next one.
+                needMore = true
                 break
             }
-            // EILSEQ (or a sequence cut by the end of the input): one byte becomes U+FFFD, and
-            // the shift state starts over, as TextConverter does. iconv may have filled the
-            // output up to the bad byte: hand that out first (found by the fuzz harness).
-            // First the decoder writes out what it holds back (windows-1258 keeps a letter
-            // for a tone mark that may follow) and returns to its initial state.
-            if outCapacity - outEnd < 16 + 3 { break }
+            // EILSEQ (or a sequence cut by the end of the input), as TextConverter does: the
+            // decoder writes out what it holds back (windows-1258 keeps a letter for a tone
+            // mark that may follow) and returns to its initial state, then one byte becomes
+            // U+FFFD. The reserve has room for both.
             flushDecoder(cd)
             invalidSequences += 1
             inStart += 1

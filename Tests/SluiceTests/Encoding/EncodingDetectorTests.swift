@@ -145,10 +145,12 @@ import Testing
     }
 
     @Test func forcedNames() throws {
-        #expect(try EncodingGuess.forced("Shift_JIS") == guess("SHIFT_JIS", "shift_jis", .forced))
-        #expect(try EncodingGuess.forced(" latin1 ") == guess("LATIN1", "windows-1252", .forced))
+        #expect(try EncodingGuess.forced("Shift_JIS") == guess("CP932", "shift_jis", .forced))
+        #expect(try EncodingGuess.forced(" latin1 ") == guess("WINDOWS-1252", "windows-1252", .forced))
+        #expect(try EncodingGuess.forced("cp1251") == guess("WINDOWS-1251", "windows-1251", .forced))
         #expect(try EncodingGuess.forced("utf8") == guess("UTF-8", "utf-8", .forced))
         #expect(try EncodingGuess.forced("CP437") == guess("CP437", "cp437", .forced))
+        #expect(try EncodingGuess.forced("utf-16") == guess("UTF-16", "utf-16", .forced))
         do {
             _ = try EncodingGuess.forced("klingon-8")
             Issue.record("expected an error")

@@ -110,8 +110,23 @@ import Testing
         let expected = try oneShot(bytes, forced)
         for chunk in [16, 17, 18, 19] {
             let (out, reader) = try readAll(bytes, forced: forced, chunkSize: chunk)
-            #expect(out == expected, "chunk \(chunk)")
+            #expect(out.elementsEqual(expected), "chunk \(chunk)")
             #expect(reader.invalidSequences == 301)
+        }
+    }
+
+    /// Found by the fuzz harness: glibc's ISO-2022-CN-EXT decoder changes its state before it
+    /// reports an invalid byte, so asking iconv again about the same byte (when the output
+    /// had no room for the U+FFFD) gave other text than the one-shot conversion.
+    @Test func invalidByteIsHandledOnce() throws {
+        let bytes = try TestPaths.readBytes(TestPaths.root + "/Tests/SluiceTests/Fixtures/encoding/iso-2022-cn-ext-eilseq.bin")
+        let guess = bytes.withUnsafeBytes { EncodingDetector().detect($0) }
+        #expect(guess.label == "iso-2022-cn-ext")
+        let expected = try oneShot(bytes, guess)
+        #expect(expected.count == 970)
+        for chunk in 16...90 {
+            let (out, _) = try readAll(bytes, maxRead: 371, readSize: 67, chunkSize: chunk)
+            #expect(out.elementsEqual(expected), "chunk \(chunk)")
         }
     }
 
@@ -123,6 +138,17 @@ import Testing
         // A UTF-8 BOM under a forced windows-1252 is three characters of text.
         let (latin, _) = try readAll([0xEF, 0xBB, 0xBF, 0x61], forced: try EncodingGuess.forced("windows-1252"))
         #expect(String(decoding: latin, as: UTF8.self) == "ï»¿a")
+    }
+
+    @Test func forcedGenericUTF16ReadsTheByteOrderFromTheBOM() throws {
+        let text = "ünï 日本"
+        let be = [0xFE, 0xFF] + (try #require(EncodingSamples.encode(text, to: "UTF-16BE")))
+        let le = [0xFF, 0xFE] + (try #require(EncodingSamples.encode(text, to: "UTF-16LE")))
+        for bytes in [be, le] {
+            let (out, reader) = try readAll(bytes, maxRead: 3, forced: try EncodingGuess.forced("UTF-16"), chunkSize: 16)
+            #expect(String(decoding: out, as: UTF8.self) == text)
+            #expect(reader.guess?.bomLength == 0)
+        }
     }
 
     @Test func detectionUsesTheSniffedPrefixOnly() throws {
