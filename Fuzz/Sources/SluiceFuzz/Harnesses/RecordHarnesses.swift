@@ -43,10 +43,11 @@ extension Harness {
             for r in batch.records { checkRecord(r) }
             lines = batch.endLine
         }
-        // Text that starts with zstd's magic bytes is read as zstd, whatever the name, so it may
-        // end in a decoding error (reported with its offset); any other text reads to its end.
+        // Text that starts with a compression's magic bytes (zstd, gzip, bzip2, xz) is read as
+        // compressed, whatever the name, so it may end in a decoding error (reported with its
+        // offset); any other text reads to its end.
         if let error = source.error {
-            Harness.require(ZstdFormat.hasMagic(rest.prefix(4)), "a text file failed to read: \(error)")
+            Harness.require(Compression.sniff(rest.prefix(6)) != nil, "a text file failed to read: \(error)")
             Harness.require(error.offset >= 0 && error.offset <= rest.count, "error offset \(error.offset) outside the file")
         }
         Harness.require(lines >= 0, "line count")
