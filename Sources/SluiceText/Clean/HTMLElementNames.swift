@@ -24,6 +24,8 @@ enum HTMLElementNames {
         /// A name that is also an everyday word or placeholder (`<input>`, `<output>`,
         /// `<pattern>`, `<address>`): a bare opening tag, without attributes, counts only
         /// when a closing tag of the same name follows, so `cmd <input> <output>` stays.
+        /// Void elements have no closing tag, so only those that are common placeholders are
+        /// word-like (`<input>`, `<source>`); a bare `<meta>` or `<col>` is a tag.
         var wordLike: Bool
     }
 
@@ -47,7 +49,7 @@ enum HTMLElementNames {
         // names are compared: `linearGradient` → `lineargradient`).
         add("path g circle rect ellipse line polyline polygon defs use symbol lineargradient radialgradient stop clippath mask pattern filter text tspan textpath foreignobject desc marker view", .inline)
         add("mi mo mn ms mrow msup msub msubsup mfrac msqrt mroot mtext mtable mtr mtd munder mover munderover mspace mstyle mpadded mphantom menclose semantics annotation", .inline)
-        let words = "address area base caption code col data dialog embed filter form frame image input label legend line link map mask menu meta meter object option output param path pattern progress search select slot source stop summary symbol table template text time title track use view"
+        let words = "address area base caption code data dialog filter form frame image input label legend line link map mask menu meter object option output path pattern progress search select slot source stop summary symbol table template text time title track use view"
         for w in words.split(separator: " ") {
             assert(d[Array(w.utf8)] != nil, "word-like name \(w) is not in the table")
             d[Array(w.utf8)]?.wordLike = true

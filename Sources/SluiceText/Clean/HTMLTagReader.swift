@@ -28,10 +28,14 @@ struct HTMLTagReader {
     /// Longest element name read (custom element names can be long: `ytd-thumbnail-overlay-…`).
     static let maxName = 128
     /// Longest quoted attribute value: beyond it, a `<b title="` in prose would swallow text
-    /// up to some far `">`. Real values (URLs, `srcset`, `data-` JSON) stay well below it.
-    static let maxQuoted = 65_536
+    /// up to some far `">`. Real values (URLs, `srcset`, `data-` JSON, base64 `data:` images)
+    /// stay below it.
+    static let maxQuoted = 1 << 20
     /// Attributes without a value in a row: a sentence after `<b ` is not a list of them.
     static let maxValueless = 6
+    /// The same once an attribute had a value: a quote inside a quoted value
+    /// (`alt="the sign "WC" hangs"`) leaves the words after it as attributes, as in a browser.
+    static let maxLenientValueless = 32
     /// Longest `<!DOCTYPE …>`.
     static let maxDeclaration = 1024
 
@@ -143,12 +147,12 @@ struct HTMLTagReader {
                 return (j + 2, attributes, true)
             }
             // Attributes are separated by whitespace (after a quoted value, HTML needs none).
-            guard spaced || afterQuote, let a = lenient ? lenientAttribute(j) : attribute(j) else { return failed() }
+            guard spaced || afterQuote, let a = lenient ? lenientAttribute(j, afterQuote: afterQuote) : attribute(j) else { return failed() }
             assert(a.end > j, "an attribute must consume at least one byte")
             attributes += 1
             if a.valued { valueless = 0; lenient = true } else {
                 valueless += 1
-                guard valueless <= Self.maxValueless else { return failed() }
+                guard valueless <= (lenient ? Self.maxLenientValueless : Self.maxValueless) else { return failed() }
             }
             j = a.end
             afterQuote = a.quoted
@@ -183,10 +187,12 @@ struct HTMLTagReader {
     /// A broken attribute as HTML reads it: a name of any bytes but whitespace, `/ > = <`
     /// (a first `=` included: `<style = type=…>`), then an optional value whose unquoted form
     /// may hold quotes (`<script "type=text/javascript" …>`, `<span class='a''>`). `<` ends
-    /// it: it starts the next tag, not part of this one.
-    private mutating func lenientAttribute(_ i: Int) -> (end: Int, valued: Bool, quoted: Bool)? {
+    /// it, and starts one only right after a quoted value (a tag missing its `>`:
+    /// `<img src="a.png"<br>`, read as HTML does); elsewhere it starts the next tag. Crossing
+    /// a `<` only just after a quote keeps ``failedAfterQuote`` enough for linear time.
+    private mutating func lenientAttribute(_ i: Int, afterQuote: Bool) -> (end: Int, valued: Bool, quoted: Bool)? {
         let n = p.count
-        guard p[i] != 0x3C else { return nil }
+        guard p[i] != 0x3C || afterQuote else { return nil }
         var j = i + 1  // the first byte is consumed, whatever it is
         while j < n {
             let c = p[j]

@@ -51,6 +51,13 @@ import Testing
         TextCase("<img src=\"a.png\" \"/>Bild", "Bild", lang: "de", counter: t),
         TextCase("<div [hidden]=\"h\" (click)=\"go()\" *ngIf=\"x\" #ref>y</div>", "y", counter: t),
         TextCase("<a\nclass=\"x\"\nhref=\"/y\"\n>multi-line</a>", "multi-line", counter: t),
+        // A tag missing its `>` ends at the next one's, as in a browser (only right after a quote).
+        TextCase("<img src=\"a.png\"<br>Text", "Text", counter: t),
+        TextCase("<img border=\"0\" src=\"b.png\" </a>Text", "Text", counter: t),
+        TextCase("<img src=a.png <br>Text", "<img src=a.png\nText", counter: t),
+        TextCase("<img alt=\"The sign \"WC only\" hangs\" src=\"x.jpg\">Text", "Text", counter: t),
+        // Void elements without closing tags: bare ones are tags unless a common placeholder.
+        TextCase("Home<meta> / Baby<meta>", "Home / Baby", counter: t),
         // Word-like names: a bare opening tag counts only when its closing tag follows.
         TextCase("Usage: convert <input> <output>", "Usage: convert <input> <output>"),
         TextCase("grep <pattern> <file> and ping <address>", "grep <pattern> <file> and ping <address>"),
@@ -68,4 +75,33 @@ import Testing
         TextCase("<p-3> and <h7> and <svg-> and <Foo>", "<p-3> and <h7> and <svg-> and <Foo>"),
     ]
     @Test(arguments: cases) func markup(_ c: TextCase) { checkText(c) }
+
+    /// Inputs that would make a careless scanner restart at every `<` (quadratic): each runs
+    /// in linear time and gives the exact result.
+    @Test func adversarialMarkupIsLinear() {
+        let cleaner = TextCleaner()
+        let clock = ContinuousClock()
+        let started = clock.now
+        // 100,000 `<svg>` never closed: every tag goes, the text stays.
+        #expect(cleaner.clean(String(repeating: "<svg>a ", count: 100_000)).text == String(repeating: "a ", count: 100_000).dropLast())
+        // 100,000 `<my-el` without `>`: no tags.
+        let myEl = String(repeating: "<my-el x ", count: 100_000)
+        #expect(cleaner.clean(myEl).text == String(myEl.dropLast()))
+        // Openers of every container, then closers in the wrong order.
+        let mixed = String(repeating: "<math><select>x", count: 20_000) + String(repeating: "</svg></math>", count: 20_000)
+        #expect(cleaner.clean(mixed).text == "")
+        // Nested 50,000 deep, then closed: all removed.
+        #expect(cleaner.clean("a " + String(repeating: "<svg>", count: 50_000) + "b" + String(repeating: "</svg>", count: 50_000) + " c").text == "a c")
+        // Quoted values that never close, and values sharing one far quote.
+        let unclosed = String(repeating: "<b x=\"", count: 50_000)
+        #expect(cleaner.clean(unclosed).text == unclosed)
+        let shared = String(repeating: "<b x=\"<b y=1 ", count: 30_000) + String(repeating: "a ", count: 30_000)
+        #expect(cleaner.clean(shared).text == String(shared.dropLast()))
+        // Raw-text elements never closed, and bare custom names with and without closers.
+        #expect(cleaner.clean(String(repeating: "<textarea>x", count: 50_000)).text == String(repeating: "x", count: 50_000))
+        let names = (0..<20_000).map { "<x-\($0)>" }.joined()
+        #expect(cleaner.clean(names).text == names)
+        #expect(cleaner.clean(names + (0..<20_000).map { "</x-\($0)>" }.joined()).text == "")
+        #expect(clock.now - started < .seconds(20))
+    }
 }
