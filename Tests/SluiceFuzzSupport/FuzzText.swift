@@ -21,6 +21,9 @@ public enum FuzzText {
         "&#xD800;", "&#99999999999;", "&;", "<!--", "-->", "<!-- note -->", "<script>", "</script>", "<script>var a=1<2;</script>",
         "<style>p{}</style>", "<noscript>", "<template>", "</template>", "<", ">", "vector<int>", "a<b && c>d", "</", "<!",
         "<!DOCTYPE html>", "<?xml ?>", "<p\n>", "<b\tclass=x>",
+        "<svg>", "</svg>", "<svg viewBox=\"0 0 1 1\">", "<path d=\"M0\"/>", "<svg/>", "<math>", "</math>", "<select>",
+        "<option value=1>", "</select>", "<textarea>", "</textarea>", "<object>", "</object>", "<my-el>", "</my-el>",
+        "<x-a b=1>", "<script=\"async\" src=x>", "<style = type=x>", "<img src=\"a\"", "<input>", "<output>", "</output>",
     ]
 
     static let scripts = [

@@ -30,7 +30,7 @@ public enum CleanCounter {
     public static let htmlTags = "html_tags"
     /// HTML comments removed.
     public static let htmlComments = "html_comments"
-    /// `<script>`, `<style>`, `<noscript>`, `<template>` elements removed with their content.
+    /// Elements removed with their content (`<script>`, `<style>`, `<svg>`, `<select>`…).
     public static let htmlElementsRemoved = "html_elements_removed"
     /// Boilerplate lines removed.
     public static let boilerplateLines = "boilerplate_lines"

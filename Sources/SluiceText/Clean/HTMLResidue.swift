@@ -1,15 +1,29 @@
 /// Removes HTML left in scraped text: named entities (all of HTML5, `;` required), numeric
-/// entities, comments, inline tags (dropped), block tags (turned into line breaks) and
-/// `<script>`, `<style>`, `<noscript>`, `<template>` elements with their content.
+/// entities, comments, `<!DOCTYPE>`, tags of known and custom elements (inline ones dropped,
+/// block ones turned into line breaks), and the elements whose content is not text, with that
+/// content: `<script>`, `<style>`, `<textarea>`, `<iframe>`, `<noscript>` (up to the first
+/// closing tag) and `<svg>`, `<math>`, `<select>`, `<template>`, `<object>` (up to the matching
+/// closing tag, nesting counted).
 ///
-/// Only known HTML element names with well-formed attributes are treated as tags, so
-/// `a<b && c>d`, `vector<int>` or `x < y` stay as they are.
+/// What counts as a tag is read by ``HTMLTagReader``: an element name followed by
+/// well-formed attributes and `>`, so `a<b && c>d`, `vector<int>` or `x < y` stay as they are.
+/// An element whose closing tag never comes loses only its opening tag, never the text after
+/// it: a stray `<svg>` in prose must not delete the rest of the document.
 enum HTMLResidue {
     struct Counts {
         var entities = 0
         var tags = 0
         var elementsRemoved = 0
         var comments = 0
+    }
+
+    /// An `<svg>`, `<math>`… whose closing tag has not come yet: what to restore if it does.
+    private struct OpenContainer {
+        var container: Int
+        /// The output's length and the line breaks owed at the opening tag.
+        var outCount: Int
+        var pendingBreak: Int
+        var counts: Counts
     }
 
     /// Whether `p` holds a byte that may start HTML residue (`&` or `<`).
@@ -20,11 +34,17 @@ enum HTMLResidue {
 
     /// The text without HTML residue, or `nil` when nothing changed.
     static func clean(_ p: UnsafeBufferPointer<UInt8>, entities: Bool, tags: Bool, counts: inout Counts) -> [UInt8]? {
+        guard p.count > 0 else { return nil }
         var out: [UInt8] = []
         var copied = 0       // input bytes before this index are in `out` (or dropped)
         var changed = false
         var pendingBreak = 0  // newlines owed before the next content
-        var misses = CloseMisses()
+        var reader = HTMLTagReader(p)
+        // Containers opened and not closed yet, innermost last, and how many of each kind.
+        // Content is written out as usual; a closing tag cuts the output back to its opening
+        // tag, so each byte is written and cut at most once (linear, however they nest).
+        var open: [OpenContainer] = []
+        var openOf = [Int](repeating: 0, count: HTMLElementNames.containers.count)
         let n = p.count
         var i = 0
 
@@ -69,23 +89,55 @@ enum HTMLResidue {
                 continue
             }
             // '<'
-            guard tags, let tag = self.tag(p, i, &misses) else { i += 1; continue }
+            guard tags, let token = reader.token(at: i) else { i += 1; continue }
             flush(i)
-            switch tag.kind {
-            case .comment:
+            var end = token.end
+            switch (token.form, token.kind) {
+            case (.comment, _):
                 counts.comments += 1
-            case .inline:
+            case (.declaration, _), (_, .inline):
                 counts.tags += 1
-            case .lineBreak:
+            case (_, .lineBreak):
                 counts.tags += 1
                 pendingBreak += 1
-            case .block(let level):
+            case (_, .block(let level)):
                 counts.tags += 1
                 pendingBreak = max(pendingBreak, level)
-            case .removed:
-                counts.elementsRemoved += 1
+            case (.open, .rawText):
+                if let e = reader.rawTextEnd(token.name, from: token.end) {
+                    counts.elementsRemoved += 1
+                    end = e
+                } else {
+                    counts.tags += 1  // never closed: the tag goes, the text after it stays
+                }
+            case (.close, .rawText):
+                counts.tags += 1
+            case (.open, .container(let c)):
+                if token.selfClosing && (c == 0 || c == 1) {
+                    counts.elementsRemoved += 1  // `<svg/>`, `<math/>`: foreign elements may close themselves
+                } else {
+                    open.append(OpenContainer(container: c, outCount: out.count, pendingBreak: pendingBreak, counts: counts))
+                    openOf[c] += 1
+                    counts.tags += 1
+                }
+            case (.close, .container(let c)):
+                if openOf[c] > 0 {
+                    // Close every element opened inside it, as HTML does with an end tag.
+                    while let top = open.popLast() {
+                        openOf[top.container] -= 1
+                        guard top.container != c else {
+                            out.removeSubrange(top.outCount...)
+                            pendingBreak = top.pendingBreak
+                            counts = top.counts
+                            counts.elementsRemoved += 1
+                            break
+                        }
+                    }
+                } else {
+                    counts.tags += 1
+                }
             }
-            i = tag.end; copied = tag.end
+            i = end; copied = end
         }
         guard changed else { return nil }
         flush(n)
@@ -137,141 +189,8 @@ enum HTMLResidue {
         return (Array(value.utf8), j + 1)
     }
 
-    // MARK: Tags
-
-    /// Where a search for a closing `-->` or `</script>` (etc.) already failed: a later start
-    /// cannot succeed either, so it is not searched again. Without this, text with many
-    /// unclosed `<!--` or `<script>` would be rescanned to its end from each one (quadratic).
-    struct CloseMisses {
-        /// Keyed by element name; the empty name stands for comments.
-        var from: [[UInt8]: Int] = [:]
-        func known(_ name: [UInt8], at i: Int) -> Bool { from[name].map { i >= $0 } ?? false }
-        mutating func record(_ name: [UInt8], at i: Int) { from[name] = min(from[name] ?? i, i) }
-    }
-
-    struct Tag {
-        enum Kind: Equatable { case comment, inline, lineBreak, block(Int), removed }
-        var kind: Kind
-        var end: Int
-    }
-
-    /// The tag, comment or removed element that starts at `i` (`<`).
-    /// `misses` skips closing searches known to fail.
-    static func tag(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ misses: inout CloseMisses) -> Tag? {
-        let n = p.count
-        var j = i + 1
-        guard j < n else { return nil }
-        if p[j] == 0x21 {  // "<!--"
-            guard j + 2 < n, p[j + 1] == 0x2D, p[j + 2] == 0x2D else { return nil }
-            guard !misses.known([], at: j + 3) else { return nil }
-            guard let end = find(p, "-->", from: j + 3) else { misses.record([], at: j + 3); return nil }
-            return Tag(kind: .comment, end: end + 3)
-        }
-        var closing = false
-        if p[j] == 0x2F { closing = true; j += 1 }
-        let nameStart = j
-        while j < n && j - nameStart < 12 && isAlnum(p[j]) { j += 1 }
-        guard j > nameStart, j < n, isAlpha(p[nameStart]) else { return nil }
-        var name = [UInt8](UnsafeBufferPointer(rebasing: p[nameStart..<j]))
-        for k in name.indices { name[k] |= 0x20 }
-        guard let kind = elements[name] else { return nil }
-        // Attributes (opening tags only), then optional '/', then '>'.
-        j = skipSpace(p, j)
-        if !closing {
-            while j < n && p[j] != 0x3E && p[j] != 0x2F {
-                guard let next = attribute(p, j) else { return nil }
-                assert(next > j, "an attribute must consume at least one byte")
-                j = skipSpace(p, next)
-            }
-        }
-        if j < n && p[j] == 0x2F { j += 1 }
-        guard j < n, p[j] == 0x3E else { return nil }
-        let end = j + 1
-        if case .removed = kind {
-            if closing { return Tag(kind: .inline, end: end) }
-            // Up to the matching closing tag, in any case.
-            guard !misses.known(name, at: end) else { return nil }
-            var k = end
-            while let lt = ByteSearch.find(0x3C, p.baseAddress!, k, n) {
-                if lt + 1 < n, p[lt + 1] == 0x2F, matchesName(p, lt + 2, name) {
-                    if let gt = ByteSearch.find(0x3E, p.baseAddress!, lt, n) { return Tag(kind: .removed, end: gt + 1) }
-                    break
-                }
-                k = lt + 1
-            }
-            misses.record(name, at: end)
-            return nil
-        }
-        return Tag(kind: kind, end: end)
-    }
-
-    /// One attribute at `i`: `name`, `name=value`, `name="value"`, `name='value'`; the index after it.
-    static func attribute(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
-        let n = p.count
-        var j = i
-        guard j < n, isAlpha(p[j]) || p[j] == 0x5F || p[j] == 0x3A || p[j] == 0x40 else { return nil }
-        j += 1  // the first byte is consumed here: `@` (Vue's `@click`) is not a name byte after it
-        while j < n && (isAlnum(p[j]) || p[j] == 0x2D || p[j] == 0x5F || p[j] == 0x3A || p[j] == 0x2E) { j += 1 }
-        let afterName = j
-        j = skipSpace(p, j)
-        guard j < n, p[j] == 0x3D else { return afterName }  // '='
-        j = skipSpace(p, j + 1)
-        guard j < n else { return nil }
-        let q = p[j]
-        if q == 0x22 || q == 0x27 {
-            var k = j + 1
-            while k < n && p[k] != q { k += 1; if k - j > 4096 { return nil } }
-            return k < n ? k + 1 : nil
-        }
-        var k = j
-        while k < n {
-            let c = p[k]
-            if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x3E || c == 0x3C || c == 0x22 || c == 0x27 || c == 0x60 { break }
-            k += 1
-        }
-        return k > j ? k : nil
-    }
-
-    static func matchesName(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ name: [UInt8]) -> Bool {
-        guard i + name.count <= p.count else { return false }
-        for k in name.indices where p[i + k] | 0x20 != name[k] { return false }
-        let after = i + name.count
-        return after == p.count || !isAlnum(p[after])
-    }
-
-    static func find(_ p: UnsafeBufferPointer<UInt8>, _ s: StaticString, from: Int) -> Int? {
-        let needle = UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)
-        var k = from
-        while let hit = ByteSearch.find(needle[0], p.baseAddress!, k, p.count) {
-            if hit + needle.count > p.count { return nil }
-            var ok = true
-            for m in 1..<needle.count where p[hit + m] != needle[m] { ok = false; break }
-            if ok { return hit }
-            k = hit + 1
-        }
-        return nil
-    }
-
-    @inline(__always) static func skipSpace(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
-        var j = i
-        while j < p.count && (p[j] == 0x20 || p[j] == 0x0A || p[j] == 0x09 || p[j] == 0x0D) { j += 1 }
-        return j
-    }
     @inline(__always) static func isAlpha(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
     @inline(__always) static func isAlnum(_ c: UInt8) -> Bool { isAlpha(c) || (c >= 0x30 && c <= 0x39) }
-
-    /// Known element names (lowercase) and what their tags become.
-    static let elements: [[UInt8]: Tag.Kind] = {
-        var d: [[UInt8]: Tag.Kind] = [:]
-        let inline = "a abbr b bdi bdo big cite code data del dfn em font i img ins kbd mark q s samp small span strike strong sub sup time tt u var wbr picture source video audio iframe input button label meta link html body head title nobr"
-        let block = "address article aside blockquote caption center dd details div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol pre section summary table tbody td tfoot th thead tr ul"
-        for w in inline.split(separator: " ") { d[Array(w.utf8)] = .inline }
-        for w in block.split(separator: " ") { d[Array(w.utf8)] = .block(1) }
-        d[Array("p".utf8)] = .block(2)
-        d[Array("br".utf8)] = .lineBreak
-        for w in ["script", "style", "noscript", "template"] { d[Array(w.utf8)] = .removed }
-        return d
-    }()
 }
 
 /// Windows-1252: the scalars of bytes 0x80–0x9F (undefined bytes map to the C1 control of
