@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Metadata of html-eval pages against their `expect` annotations (issue 14: title, date and
+author met on >= 90% of the pages that have them). Standard library only.
+
+    python3 Benchmarks/html/score_metadata.py ../shared/data/html-eval/pages.jsonl.zst OUTPUT.jsonl
+    /tmp/venv-html/bin/python Benchmarks/html/score_metadata.py PAGES --trafilatura /tmp/traf-meta.jsonl
+
+OUTPUT.jsonl: one line per page, {"id", "title", "date", "author"} (missing = not found).
+Matching, after collapsing whitespace and case-folding:
+- title: equal; or the found title is the headline followed by a separator (`|`, `-`, `–`, `—`,
+  `:`, `»`, `·`) and a site name; or one contains the other and the shorter is at least 60% of
+  the longer;
+- date: the same calendar day (the first 10 characters, YYYY-MM-DD);
+- author: equal, or one contains the other (bylines add "By" or a second name).
+"""
+import json
+import subprocess
+import sys
+
+FIELDS = ("title", "date", "author")
+
+
+def norm(s):
+    return " ".join(str(s).split()).casefold()
+
+
+def match(field, got, want):
+    if not got:
+        return False
+    g, w = norm(got), norm(want)
+    if field == "date":
+        return g[:10] == w[:10]
+    if g == w:
+        return True
+    short, long_ = sorted((g, w), key=len)
+    if field == "title" and g.startswith(w) and g[len(w):].lstrip()[:1] in ("|", "-", "–", "—", ":", "»", "·"):
+        return True
+    if field == "title":
+        return short in long_ and len(short) >= 0.6 * len(long_)
+    return short in long_ and len(short) >= 3
+
+
+def pages(path):
+    data = subprocess.run(["zstd", "-dcq", path], check=True, capture_output=True).stdout.decode("utf-8")
+    return [json.loads(l) for l in data.split("\n") if l.strip()]
+
+
+def trafilatura_output(items, out):
+    import trafilatura
+    with open(out, "w", encoding="utf-8") as f:
+        for p in items:
+            try:
+                d = trafilatura.bare_extraction(p["html"], url=p.get("url"), with_metadata=True)
+                d = d.as_dict() if hasattr(d, "as_dict") else (d or {})
+            except Exception:
+                d = {}
+            f.write(json.dumps({"id": p["id"], **{k: d.get(k) for k in FIELDS}}, ensure_ascii=False) + "\n")
+
+
+def main():
+    items = pages(sys.argv[1])
+    if sys.argv[2] == "--trafilatura":
+        trafilatura_output(items, sys.argv[3])
+        out = sys.argv[3]
+    else:
+        out = sys.argv[2]
+    got = {}
+    for line in open(out, encoding="utf-8"):
+        if line.strip():
+            r = json.loads(line)
+            got[r["id"]] = r
+    met = {f: 0 for f in FIELDS}
+    total = {f: 0 for f in FIELDS}
+    for p in items:
+        e = p.get("expect") or {}
+        for f in FIELDS:
+            if e.get(f):
+                total[f] += 1
+                met[f] += match(f, got.get(p["id"], {}).get(f), e[f])
+    for f in FIELDS:
+        print(f"{f:7s} {met[f]}/{total[f]} = {100 * met[f] / max(1, total[f]):.1f}%")
+    print(f"all     {sum(met.values())}/{sum(total.values())} = {100 * sum(met.values()) / max(1, sum(total.values())):.1f}%")
+
+
+if __name__ == "__main__":
+    main()
