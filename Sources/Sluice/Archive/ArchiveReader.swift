@@ -82,7 +82,8 @@ public final class ArchiveReader: ByteReader {
                 return client.skip(request)
             })
         }
-        if archive_read_open1(a) != ARCHIVE_OK {
+        let opened = Self.inUTF8Locale { archive_read_open1(a) }
+        if opened != ARCHIVE_OK {
             // deinit frees the handle: every stored property is set by now.
             throw failure(kind: .corrupt, doing: "cannot open")
         }
@@ -105,7 +106,7 @@ public final class ArchiveReader: ByteReader {
     public func nextEntry() throws(ReadError) -> Entry? {
         guard !finished else { return nil }
         var entry: OpaquePointer?
-        let r = archive_read_next_header(handle, &entry)
+        let r = Self.inUTF8Locale { archive_read_next_header(handle, &entry) }
         if r == ARCHIVE_EOF {
             finished = true
             entryOpen = false
@@ -120,7 +121,10 @@ public final class ArchiveReader: ByteReader {
         if mode == .stream {
             return Entry(path: "", kind: .regular, size: nil)
         }
-        let path = archive_entry_pathname(entry).map { String(cString: $0) } ?? ""
+        // The UTF-8 form first: zip and pax store UTF-8 names, which libarchive cannot turn
+        // into the C locale's charset (the plain form is then NULL). Names stored in another
+        // charset (old tar, zip without the UTF-8 flag) come as bytes, invalid UTF-8 repaired.
+        let path = (archive_entry_pathname_utf8(entry) ?? archive_entry_pathname(entry)).map { String(cString: $0) } ?? ""
         let size = archive_entry_size_is_set(entry) != 0 ? Int(archive_entry_size(entry)) : nil
         let kind: Entry.Kind
         switch archive_entry_filetype(entry) {
@@ -131,6 +135,18 @@ public final class ArchiveReader: ByteReader {
         default: kind = .other
         }
         return Entry(path: path, kind: kind, size: size)
+    }
+
+    /// A UTF-8 C locale for this thread while `body` runs. libarchive converts member names
+    /// to the locale's charset; in the C locale a UTF-8 name (zip's UTF-8 flag, pax) cannot be
+    /// converted and comes back as no name at all. The process locale is left alone.
+    nonisolated(unsafe) private static let utf8Locale: locale_t? = newlocale(LC_CTYPE_MASK, "C.UTF-8", nil)
+
+    private static func inUTF8Locale<R>(_ body: () -> R) -> R {
+        guard let utf8 = utf8Locale else { return body() }
+        let previous = uselocale(utf8)
+        defer { uselocale(previous) }
+        return body()
     }
 
     /// Reads the current entry's content; 0 at its end.

@@ -147,6 +147,20 @@ import Glibc
         #expect(run.file["skipped"] as? [String: Int] == ["(macos metadata)": 1])
     }
 
+    /// Non-ASCII member names (zip's UTF-8 flag, pax): libarchive cannot convert them in the
+    /// C locale and gave no name at all, so the members were skipped as "(none)".
+    @Test(arguments: ["utf8-names.zip", "utf8-names.tar"])
+    func utf8MemberNames(_ name: String) throws {
+        let tmp = try E2E.tempDir()
+        defer { E2E.remove(tmp) }
+        try FileManager.default.copyItem(at: E2E.fixtures.appendingPathComponent("archive/\(name)"), to: tmp.appendingPathComponent(name))
+        let run = try Self.run(tmp, name)
+        #expect(run.result.status == 0, "stderr: \(run.result.err)")
+        #expect(run.records.map { $0["id"] as? String } == ["\(name)/café.txt:1", "\(name)/日本/記事.txt:1"])
+        #expect(run.records.map { $0["text"] as? String } == ["Un article sur le café.\n", "日本語の記事です。\n"])
+        #expect(run.file["skipped"] == nil)
+    }
+
     /// Text members in blank-line layout: each article is a record, numbered by its first line.
     @Test func textLayoutAppliesToMembers() throws {
         let tmp = try E2E.tempDir()
