@@ -156,8 +156,12 @@ public final class ArchiveReader: ByteReader {
         if n >= 0 { return n }
         if n == Int(ARCHIVE_WARN) { return 0 }
         entryOpen = false
-        finished = true
-        failed = true
+        // ARCHIVE_FAILED: this member cannot be read (encrypted, an unsupported method), the
+        // archive can; anything worse ends the archive.
+        if n != Int(ARCHIVE_FAILED) {
+            finished = true
+            failed = true
+        }
         throw failure(kind: .corrupt, doing: "cannot read")
     }
 

@@ -95,7 +95,14 @@ final class InputUnits {
             let index = nextIndex
             nextIndex += 1
             let peekable = PeekableReader(archive)
-            let head = try peekable.peek(6)
+            let head: [UInt8]
+            do {
+                head = try peekable.peek(6)
+            } catch {
+                // The member cannot be read (encrypted, say); the archive can.
+                if archive.failed { throw error }
+                return Unit(index: index, member: entry.path, format: format, reader: peekable, problem: error)
+            }
             let found = Compression.sniff(head)
             if let compression, compression != found {
                 var e = compression.mismatch(found: found)

@@ -266,6 +266,24 @@ import Glibc
         #expect((rejected.first?["detail"] as? String)?.hasPrefix("member b.txt.gz: named .gz but not gzip data") == true)
     }
 
+    /// An encrypted zip member cannot be read; it is rejected with the reason and the
+    /// archive's other members are read.
+    @Test func encryptedZipMemberIsRejected() throws {
+        let tmp = try E2E.tempDir()
+        defer { E2E.remove(tmp) }
+        let src = tmp.appendingPathComponent("src")
+        try E2E.write("Secret article text.\n", to: src.appendingPathComponent("s.txt"))
+        try E2E.write("Open article text.\n", to: src.appendingPathComponent("o.txt"))
+        try Self.tool(["zip", "-q", "-P", "pw", tmp.appendingPathComponent("e.zip").path, "s.txt"], cwd: src)
+        try Self.tool(["zip", "-q", tmp.appendingPathComponent("e.zip").path, "o.txt"], cwd: src)
+        let run = try Self.run(tmp, "e.zip")
+        #expect(run.result.status == 0, "stderr: \(run.result.err)")
+        #expect(run.records.map { $0["id"] as? String } == ["e.zip/o.txt:1"])
+        #expect(run.file["rejected"] as? [String: Int] == ["unreadable_member": 1])
+        let rejected = try E2E.lines(tmp.appendingPathComponent("out-e.zip/_rejected/e.jsonl.zst")).map(E2E.json)
+        #expect((rejected.first?["detail"] as? String)?.contains("Passphrase required for this entry") == true)
+    }
+
     /// Nothing Sluice reads: the run says so, lists the files with --verbose, and exits 1.
     @Test func nothingReadableExitsOne() throws {
         let tmp = try E2E.tempDir()
