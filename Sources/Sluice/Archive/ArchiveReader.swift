@@ -110,6 +110,11 @@ public final class ArchiveReader: ByteReader {
         if r == ARCHIVE_EOF {
             finished = true
             entryOpen = false
+            // The source failed and libarchive saw it as the end: the failure, not the end.
+            if let e = client.error {
+                failed = true
+                throw e
+            }
             return nil
         }
         guard r == ARCHIVE_OK || r == ARCHIVE_WARN, let entry else {
@@ -153,7 +158,17 @@ public final class ArchiveReader: ByteReader {
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(ReadError) -> Int {
         guard entryOpen, buffer.count > 0 else { return 0 }
         let n = archive_read_data(handle, buffer.baseAddress, buffer.count)
-        if n >= 0 { return n }
+        if n > 0 { return n }
+        if n == 0 {
+            // The source failed and libarchive saw it as the end of this entry.
+            if let e = client.error {
+                entryOpen = false
+                finished = true
+                failed = true
+                throw e
+            }
+            return 0
+        }
         if n == Int(ARCHIVE_WARN) { return 0 }
         entryOpen = false
         // ARCHIVE_FAILED: this member cannot be read (encrypted, an unsupported method), the
@@ -205,8 +220,11 @@ final class ArchiveClient {
             out?.pointee = UnsafeRawPointer(buffer.baseAddress)
             return n
         } catch {
+            // Reported to libarchive as the end of input, so that it hands out every member
+            // that came whole before the damage (an error here fails even the archive's
+            // opening when libarchive reads ahead); ``ArchiveReader`` then throws this error.
             self.error = error
-            return -1
+            return 0
         }
     }
 

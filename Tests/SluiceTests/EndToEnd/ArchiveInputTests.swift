@@ -266,6 +266,30 @@ import Glibc
         #expect((rejected.first?["detail"] as? String)?.hasPrefix("member b.txt.gz: named .gz but not gzip data") == true)
     }
 
+    /// A `.tar.zst` cut short: the members before the damage are read, and the file fails with
+    /// the compressed offset (libarchive sees the end of input, Sluice reports the cause).
+    @Test func truncatedCompressedTarKeepsTheMembersBefore() throws {
+        let tmp = try E2E.tempDir()
+        defer { E2E.remove(tmp) }
+        let src = tmp.appendingPathComponent("src")
+        var rng = SplitMix64(seed: 31)
+        for i in 0..<60 {
+            var words: [String] = []
+            for _ in 0..<400 { words.append(Corpus.words[Int(rng.next() % UInt64(Corpus.words.count))]) }
+            try E2E.write(words.joined(separator: " ") + ".\n", to: src.appendingPathComponent(String(format: "a%02d.txt", i)))
+        }
+        try Self.tool(["tar", "--sort=name", "--zstd", "-C", src.path, "-cf", tmp.appendingPathComponent("full.tar.zst").path, "."], cwd: tmp)
+        let full = try Data(contentsOf: tmp.appendingPathComponent("full.tar.zst"))
+        let cut = full.count * 3 / 4
+        try full.prefix(cut).write(to: tmp.appendingPathComponent("cut.tar.zst"))
+        let run = try Self.run(tmp, "cut.tar.zst")
+        #expect(run.result.status == 1)
+        #expect(run.result.err.contains("cut.tar.zst: zstd stream ends inside a frame (truncated file) at byte \(cut) of the compressed input; records before it were kept"),
+                "stderr: \(run.result.err)")
+        #expect(run.records.count > 10 && run.records.count < 60, "\(run.records.count) records")
+        #expect(run.records.first?["id"] as? String == "cut.tar.zst/a00.txt:1")
+    }
+
     /// An encrypted zip member cannot be read; it is rejected with the reason and the
     /// archive's other members are read.
     @Test func encryptedZipMemberIsRejected() throws {
