@@ -44,6 +44,30 @@ import SluiceText
         #expect(T.tokens("\0", state: .cdataSection) == [.characters("\0")])
     }
 
+    /// Fuzz finding: `&#013;` is a CR (the spec keeps it; only the input's CRs become LF).
+    @Test func numericReferenceToCR() {
+        #expect(T.tokens("\u{C}&#013;") == [.characters("\u{C}\r")])
+        #expect(T.tokens("<a b=&#13;>") == [.start("a", ["b": "\r"], selfClosing: false)])
+    }
+
+    /// Fuzz finding (of the harness): names are compared as bytes, so an invalid byte and the
+    /// U+FFFD that NUL becomes are different names.
+    @Test func attributeNamesCompareAsBytes() {
+        var t = HTMLTokenizer([UInt8]("<h \u{A7}<? a=1 \0<? b=2 a=3>".utf8).map { $0 == 0xC2 ? 0x20 : $0 })
+        guard case .startTag = t.next() else {
+            Issue.record("no start tag")
+            return
+        }
+        #expect(t.attributes.map { t.withBytes($0.name) { Array($0) } } ==
+                [[0xA7, 0x3C, 0x3F], [0x61], [0xEF, 0xBF, 0xBD, 0x3C, 0x3F], [0x62]])
+    }
+
+    /// Fuzz finding (of the harness, which compared strings by prefix): a text that starts with
+    /// a combining mark is still one text token.
+    @Test func textStartingWithACombiningMark() {
+        #expect(T.tokens("\u{317}t></div>") == [.characters("\u{317}t>"), .end("div")])
+    }
+
     @Test func comments() {
         #expect(T.tokens("<!---->") == [.comment("")])
         #expect(T.tokens("<!-->x") == [.comment(""), .characters("x")])
