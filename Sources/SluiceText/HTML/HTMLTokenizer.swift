@@ -51,8 +51,8 @@ public struct HTMLTokenizer: Sendable {
     private var publicID = HTMLTokenField()
     private var systemID = HTMLTokenField()
     private var hasName = false, hasPublicID = false, hasSystemID = false, forceQuirks = false
-    /// Attribute names seen on the current tag, once it has many (keeps duplicate checks linear).
-    private var attributeNameSet: Set<[UInt8]> = []
+    /// Index + 1 of the current tag's attributes by name hash, once it has many (0: empty slot).
+    private var attributeSlots: [Int32] = []
 
     /// A tokenizer over UTF-8 bytes.
     public init(_ input: [UInt8]) {
@@ -825,7 +825,7 @@ public struct HTMLTokenizer: Sendable {
         isEndTag = end
         name = HTMLTokenField()
         hasAttribute = false
-        if !attributeNameSet.isEmpty { attributeNameSet.removeAll(keepingCapacity: true) }
+        if !attributeSlots.isEmpty { attributeSlots = [] }
         attributes.removeAll(keepingCapacity: true)
     }
 
@@ -1029,14 +1029,40 @@ public struct HTMLTokenizer: Sendable {
             }
             return
         }
-        if attributeNameSet.isEmpty {
-            for a in attributes { attributeNameSet.insert(bytes(a.name, s)) }
+        // Many attributes: an open-addressing table of their indices keeps this linear.
+        if attributeSlots.count < 4 * (attributes.count + 1) {
+            var size = 64
+            while size < 8 * (attributes.count + 1) { size <<= 1 }
+            attributeSlots = [Int32](repeating: 0, count: size)
+            for k in attributes.indices { insertSlot(hash(attributes[k].name, s), Int32(k + 1)) }
         }
-        attributeIsDuplicate = !attributeNameSet.insert(bytes(new, s)).inserted
+        let mask = attributeSlots.count - 1
+        var slot = hash(new, s) & mask
+        while attributeSlots[slot] != 0 {
+            let old = attributes[Int(attributeSlots[slot]) - 1].name
+            if old.count == new.count && sameBytes(old, new, s) {
+                attributeIsDuplicate = true
+                return
+            }
+            slot = (slot + 1) & mask
+        }
+        attributeSlots[slot] = Int32(attributes.count + 1)     // where finishAttribute will put it
     }
 
-    private func bytes(_ span: HTMLSpan, _ s: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        span.isDecoded ? Array(scratch[span.start..<span.end]) : Array(s[span.start..<span.end])
+    private mutating func insertSlot(_ h: Int, _ value: Int32) {
+        let mask = attributeSlots.count - 1
+        var slot = h & mask
+        while attributeSlots[slot] != 0 { slot = (slot + 1) & mask }
+        attributeSlots[slot] = value
+    }
+
+    private func hash(_ span: HTMLSpan, _ s: UnsafeBufferPointer<UInt8>) -> Int {
+        scratch.withUnsafeBufferPointer { sc in
+            let b = span.isDecoded ? sc : s
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            for i in span.start..<span.end { h = (h ^ UInt64(b[i])) &* 0x100_0000_01B3 }
+            return Int(truncatingIfNeeded: h ^ (h >> 29))
+        }
     }
 
     private func sameBytes(_ a: HTMLSpan, _ b: HTMLSpan, _ s: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -22,6 +22,19 @@ import SluiceText
         #expect(T.tokens("<script=\"async\" src=x>") == [.start("script=\"async\"", ["src": "x"], selfClosing: false)])
     }
 
+    /// Past 16 attributes duplicates are found through a hash table: same answer.
+    @Test func manyAttributes() {
+        var html = "<a"
+        for k in 0..<40 { html += " a\(k)=\(k)" }
+        for k in stride(from: 0, to: 40, by: 3) { html += " A\(k)=x" }
+        html += " a&=1 a&=2 a\0=3 a\u{FFFD}=4>"
+        var expected: [String: String] = [:]
+        for k in 0..<40 { expected["a\(k)"] = "\(k)" }
+        expected["a&"] = "1"
+        expected["a\u{FFFD}"] = "3"
+        #expect(T.tokens(html) == [.start("a", expected, selfClosing: false)])
+    }
+
     @Test func characterReferences() {
         #expect(T.tokens("&amp;&lt;&gt;&quot;&nbsp;&notin;&notit;&not &copy&copyx &;&#;&#x;") ==
                 [.characters("&<>\"\u{A0}∉¬it;¬ ©©x &;&#;&#x;")])
