@@ -35,6 +35,20 @@ import SluiceText
         #expect(T.tokens(html) == [.start("a", expected, selfClosing: false)])
     }
 
+    /// Past ``HTMLTokenizer/maxAttributes`` attributes of one tag the rest are dropped.
+    @Test func attributeCap() {
+        var html = "<a"
+        for k in 0..<(HTMLTokenizer.maxAttributes + 10) { html += " a\(k)" }
+        var t = HTMLTokenizer(html + " a0 z>x")
+        guard case .startTag = t.next() else {
+            Issue.record("no start tag")
+            return
+        }
+        #expect(t.attributes.count == HTMLTokenizer.maxAttributes)
+        #expect(t.string(t.attributes.last!.name) == "a\(HTMLTokenizer.maxAttributes - 1)")
+        #expect(t.next() == .text(HTMLSpan(start: html.utf8.count + 6, end: html.utf8.count + 7, isDecoded: false)))
+    }
+
     @Test func characterReferences() {
         #expect(T.tokens("&amp;&lt;&gt;&quot;&nbsp;&notin;&notit;&not &copy&copyx &;&#;&#x;") ==
                 [.characters("&<>\"\u{A0}∉¬it;¬ ©©x &;&#;&#x;")])
