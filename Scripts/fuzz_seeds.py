@@ -168,7 +168,41 @@ def main():
     counts["pipeline-yaml"] = write(out, "pipeline-yaml", [read(p) for p in glob.glob(f"{ROOT}/Pipelines/*.yaml")])
     model = read(f"{ROOT}/data/langid/langid.bin")
     counts["language-model"] = write(out, "language-model", [model[:n] for n in (8, 64, 512, 4096)])
+    counts["html-tokenizer"] = write(out, "html-tokenizer", html_seeds(t))
     print(" ".join(f"{k}={v}" for k, v in sorted(counts.items())))
+
+
+def html_seeds(t):
+    """HTML for the tokenizer: the html5lib-tests tokenizer inputs, pieces of the html-eval pages
+    (both in ../shared/data when present) and hand-made corner cases; the first byte picks the
+    state switched to after the k-th start tag."""
+    out = []
+    shared = os.path.join(os.path.dirname(ROOT), "shared", "data")
+    for p in sorted(glob.glob(f"{shared}/html5lib-tests/tokenizer/*.test")):
+        try:
+            tests = json.load(open(p, encoding="utf-8")).get("tests", [])
+        except Exception:
+            continue
+        for k, case in enumerate(tests[:60]):
+            try:
+                out.append(bytes([k % 256]) + case["input"].encode("utf-8", "surrogatepass"))
+            except Exception:
+                pass
+    pages = f"{shared}/html-eval/pages.jsonl.zst"
+    if os.path.exists(pages):
+        for k, line in enumerate(read(pages).split(b"\n")[:80:4]):
+            try:
+                html = json.loads(line)["html"].encode("utf-8")
+            except Exception:
+                continue
+            for start in (0, len(html) // 2):
+                out.append(bytes([(k * 8 + 2) % 256]) + html[start:start + 4000])
+    out += [bytes([c]) + s for c, s in [
+        (1, b"<title>a &amp; </TITLE x> b</title>c"), (3, b"<script><!--<script>--></script>x</script>y"),
+        (2, b"<style>a</style >b"), (4, b"<plaintext></plaintext>&amp;"), (0, b"<!DOCTYPE html PUBLIC \"-//W3C//DTD\" 'x'>"),
+        (0, b"<a href=\"?a=1&not=2&amp;b\" B=1 b=2>&#x80;&#0;&#xD800;&#1114112;&notit;&notin;\r\n\x00</a>"),
+        (0, b"<!-- a -- b --!><!--><!---><![CDATA[x]]><?xml?></ >"), (5, b"<svg>]]]>x]]></svg>")]]
+    return out
 
 
 if __name__ == "__main__":

@@ -65,6 +65,17 @@ enum LinearCases {
         Token(name: "+1 ", make: run("+1 ")),
         Token(name: "U+FEFF", make: run("\u{FEFF}")),
         Token(name: "a b (words)", make: run("a b ")),
+        // The HTML tokenizer's (issue 14): distinct attributes on one tag, near-miss references,
+        // end tags that almost close RCDATA or script data, nested comment and DOCTYPE openers.
+        Token(name: "<a aN distinct", make: { bytes in
+            var s = "<a", i = 0
+            while s.utf8.count < bytes { s += " a\(i)"; i += 1 }
+            return s
+        }),
+        Token(name: "&CounterClockwiseContourIntegra", make: run("&CounterClockwiseContourIntegra")),
+        Token(name: "</title", make: run("</title")),
+        Token(name: "<!--<script>", make: run("<!--<script>")),
+        Token(name: "<!DOCTYPE", make: run("<!DOCTYPE")),
     ]
 
     /// A text algorithm: given the text, its input is prepared (untimed) and the returned
@@ -101,6 +112,19 @@ enum LinearCases {
         return w.bytes
     }
 
+    /// The HTML tokenizer over the whole text from `state`, counting tokens.
+    static func htmlTokenize(_ text: String, _ state: HTMLTokenizer.State, _ lastStartTag: String) -> () -> Int {
+        let bytes = Array(text.utf8)
+        return {
+            var t = HTMLTokenizer(bytes)
+            t.switchTo(state)
+            t.setLastStartTag(lastStartTag)
+            var k = 0
+            while t.next() != nil { k += 1 }
+            return k
+        }
+    }
+
     static let splitLanguages = ["en", "de", "fr", "ru", "zh", "ar", "hi", "xx"]
 
     static let algorithms: [Algorithm] = {
@@ -117,6 +141,9 @@ enum LinearCases {
                 return { id.analyze(t).spans.count }
             },
             Algorithm(name: "patterns") { t in { PatternScanner.scan(t).count } },
+            Algorithm(name: "html-tokenize") { t in htmlTokenize(t, .data, "") },
+            Algorithm(name: "html-tokenize-rcdata") { t in htmlTokenize(t, .rcdata, "title") },
+            Algorithm(name: "html-tokenize-script") { t in htmlTokenize(t, .scriptData, "script") },
             Algorithm(name: "pii-mask") { t in { PIIMasker.mask(t).text.utf8.count } },
             Algorithm(name: "quality") { t in { QualitySignals.compute(t).gopherQuality.words } },
             Algorithm(name: "terms") { t in

@@ -8,6 +8,7 @@
 //     SLUICE_BENCH_ONLY=split|adversarial|clean|hashtags|words|dedupkey|language|quality|patterns|terms|tag|taggers runs one part of `algorithms`
 //     .build/release/sluice-bench linear [--only clean,split-en,…] [--tokens 0,5,…] [--mb 1]
 //     .build/release/sluice-bench encodings /tmp/enc-eval [--details OUT.jsonl] [--repeat 3]
+//     .build/release/sluice-bench html-tokenize PAGES.jsonl[.zst] [--field html] [--repeat 3]
 //
 // `run` times `sluice run` end to end, one child process per configuration (see Runner.swift);
 // `corpus` writes the generated corpus (see Corpus.swift); `algorithms` times the text
@@ -22,6 +23,7 @@ func usage() -> Never {
            sluice-bench algorithms FILE.jsonl[.zst]
            sluice-bench linear [--only ALGO,…] [--tokens I,…] [--mb MB]
            sluice-bench encodings EVAL_DIR [--details OUT.jsonl] [--repeat R]
+           sluice-bench html-tokenize PAGES.jsonl[.zst] [--field html] [--repeat R]
 
     """.utf8))
     exit(2)
@@ -66,6 +68,9 @@ nonisolated func main() throws {
     case "encodings":
         guard pos.count == 1 else { usage() }
         try runEncodings(set: pos[0], named: named)
+    case "html-tokenize":
+        guard pos.count == 1 else { usage() }
+        try runHTMLTokenize(path: pos[0], named: named)
     case "algorithms":
         guard pos.count == 1 else { usage() }
         try runAlgorithms(path: pos[0])
