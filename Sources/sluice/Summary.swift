@@ -17,7 +17,7 @@ enum Summary {
             parts.append("\(r.skipped.count) other file\(r.skipped.count == 1 ? "" : "s") skipped (\(kinds))")
         }
         if !r.skippedInside.values.isEmpty {
-            let inside = r.skippedInside.sorted.sorted { $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name }
+            let inside = r.skippedInside.byCount
             let n = inside.reduce(0) { $0 + $1.count }
             parts.append("\(n) archive member\(n == 1 ? "" : "s") or WARC record\(n == 1 ? "" : "s") skipped (\(inside.map { "\($0.name) \($0.count)" }.joined(separator: ", ")))")
         }

@@ -199,9 +199,6 @@ final class BatchSource {
             batch.endUnit = u.index
             batch.endMember = u.member
             batch.endOffset = unitPosition
-        } else if batch.endUnit > 0 {
-            // Ended at a unit's end: the position is the start of the next one.
-            batch.endMember = nil
         }
         batch.endLine = linesBase + unitLines
         batch.bytesIn = bytesDecompressed - before
@@ -293,9 +290,8 @@ final class BatchSource {
             case .document(let url, let date, let recordID, let contentType, let charset, _, let body):
                 textBytes += body.count
                 let (text, guess, invalid) = bodies.decode(body, httpCharset: charset)
-                var o = origin(u, line: line, encoding: guess.label)
-                o.order = linesBase + line
-                var r = Record(idJSON: JSONWriter.string(recordID), text: text, origin: o)
+                var r = Record(idJSON: JSONWriter.string(recordID), text: text,
+                               origin: origin(u, line: line, encoding: guess.label))
                 r.inputDateJSON = JSONWriter.string(date)
                 var fields = JSONWriter()
                 fields.appendKey("url")

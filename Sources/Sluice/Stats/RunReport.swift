@@ -76,6 +76,6 @@ public struct RunReport: Sendable {
     public var skippedByExtension: [(name: String, count: Int)] {
         var c = Counters()
         for path in skipped { c.add(InputFile.skippedExtension(path)) }
-        return c.sorted.sorted { $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name }
+        return c.byCount
     }
 }

@@ -22,6 +22,11 @@ public struct Counters: Sendable, Equatable {
     /// The count of `name`, zero when never added.
     public subscript(_ name: String) -> Int { values[name] ?? 0 }
 
+    /// Counters most frequent first, ties by name: the order summaries list them in.
+    public var byCount: [(name: String, count: Int)] {
+        sorted.sorted { $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name }
+    }
+
     /// Counters sorted by name, the order in which they are written to stats.
     public var sorted: [(name: String, count: Int)] {
         values.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
