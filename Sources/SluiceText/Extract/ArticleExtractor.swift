@@ -1,7 +1,10 @@
 /// Finds the main text of a web page (the article) and its metadata.
 ///
-/// (Placeholder while the extractor is built: keeps all text outside script, style and similar
-/// elements, without boilerplate removal.)
+/// The page is parsed like a browser would (``HTMLTreeBuilder``); elements that are never
+/// article text by their tag, role, visibility or class and id names (navigation, sharing,
+/// related links, cookie banners, comments) are set aside; paragraphs of prose then vote
+/// for the element around them, and the winner with the siblings that continue it is
+/// written out as lines, without the link lists inside it.
 public struct ArticleExtractor: Sendable {
     public let options: ExtractOptions
 
@@ -13,30 +16,12 @@ public struct ArticleExtractor: Sendable {
     /// page came from, if known. Linear in the page's size.
     public func extract(_ html: [UInt8], url: String? = nil) -> ExtractedPage {
         let metadata = HTMLMetadataExtractor().extract(html, url: url)
-        var tokenizer = HTMLTokenizer(html)
-        var out: [UInt8] = []
-        var skipDepth = 0
-        while let token = tokenizer.next() {
-            switch token {
-            case .startTag(let name, let selfClosing):
-                let n = tokenizer.string(name)
-                switch n {
-                case "script": tokenizer.switchTo(.scriptData); tokenizer.setLastStartTag(n)
-                case "style", "xmp", "iframe", "noembed", "noframes": tokenizer.switchTo(.rawtext); tokenizer.setLastStartTag(n)
-                case "title", "textarea": tokenizer.switchTo(.rcdata); tokenizer.setLastStartTag(n)
-                default: break
-                }
-                if !selfClosing, ["script", "style", "title", "textarea", "svg", "math", "template", "noscript", "select"].contains(n) { skipDepth += 1 }
-                if ["p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr"].contains(n) { out.append(0x0A) }
-            case .endTag(let name):
-                let n = tokenizer.string(name)
-                if ["script", "style", "title", "textarea", "svg", "math", "template", "noscript", "select"].contains(n) { skipDepth = max(0, skipDepth - 1) }
-            case .text(let span):
-                if skipDepth == 0 { tokenizer.withBytes(span) { out.append(contentsOf: $0) } }
-            default: break
-            }
-        }
-        let text = String(decoding: out, as: UTF8.self)
-        return ExtractedPage(text: text, hasArticle: text.utf8.count >= options.minChars, metadata: metadata)
+        let doc = HTMLTreeBuilder().parse(html)
+        let analysis = PageAnalysis(doc)
+        let roots = ContentLocator(analysis: analysis, favor: options.favor).locate()
+        var renderer = ArticleRenderer(analysis: analysis, options: options)
+        let text = renderer.render(roots)
+        let length = text.unicodeScalars.count { !$0.properties.isWhitespace }
+        return ExtractedPage(text: text, hasArticle: length >= options.minChars, metadata: metadata)
     }
 }

@@ -1,0 +1,106 @@
+/// Recognizes boilerplate by the class, id and role names web pages give their elements:
+/// navigation, sharing, related links, newsletters, cookie banners, ads, comments.
+///
+/// A class or id value is cut into words at every non-letter and at lower-to-upper case
+/// changes (`article__share-buttons`, `relatedPosts` → article, share, buttons / related,
+/// posts); a word counts when it is one of ``words`` or starts with one of ``stems``. Whole
+/// words, not substrings, so `shadow`, `header-ad…` or `download` do not look like `ad`.
+enum BoilerplateNames {
+    /// What a name says about its element.
+    enum Verdict: Equatable {
+        case none
+        case boilerplate
+        case comments
+        /// Names that mark the article's body (`article-body`, `entry-content`).
+        case content
+    }
+
+    static let words: Set<String> = [
+        "nav", "navbar", "navi", "navigation", "menu", "menus", "submenu", "megamenu", "footer", "sidebar", "sidebars",
+        "aside", "share", "shares", "sharing", "shariff", "social", "socials", "related", "newsletter", "newsletters",
+        "cookie", "cookies", "consent", "gdpr", "banner", "breadcrumb", "breadcrumbs", "widget", "widgets", "popup",
+        "modal", "overlay", "ad", "ads", "advert", "adverts", "advertisement", "advertising", "anzeige", "werbung",
+        "promo", "promotion", "sponsor", "sponsored", "subscribe", "subscription", "paywall", "recommended",
+        "recommendations", "recirculation", "outbrain", "taboola", "tags", "tagcloud", "tag", "byline", "print", "toolbar",
+        "pagination", "pager", "skip", "hidden", "hide", "sr", "screen", "visually", "login", "signup", "register", "search",
+        "masthead", "topbar", "copyright", "rating", "ratings", "addthis", "sharethis", "teasers", "more", "readmore",
+        "disqus", "jp", "postmeta", "meta", "entry-meta", "author", "authors", "avatar", "bio", "dateline", "date",
+        "timestamp", "caption", "credit", "credits", "login", "account", "follow", "donate", "donation", "pinterest",
+        "facebook", "twitter", "whatsapp", "linkedin", "email", "mail", "icons", "icon", "logo", "site-header",
+        "header", "topnav", "subnav", "offcanvas", "dropdown", "flyout", "notice", "notification", "alert",
+        "feedback", "survey", "poll", "contact", "links", "sitemap", "legal", "imprint", "impressum", "privacy",
+        "newsticker", "ticker", "trending", "popular", "mostread", "most", "latest", "nextpost", "prev", "next",
+        "previous", "navlinks", "categories", "category", "archive", "archives", "calendar", "slider", "carousel",
+    ]
+
+    static let stems: [String] = [
+        "share", "social", "related", "newsletter", "cookie", "breadcrumb", "sidebar", "footer", "navbar", "navigation",
+        "advert", "sponsor", "subscri", "recommend", "comment", "kommentar", "commento", "comentario", "komentar",
+    ]
+
+    static let commentWords: Set<String> = ["comment", "comments", "kommentare", "kommentar", "respond", "reply", "replies", "discussion", "disqus", "responses"]
+
+    static let contentWords: [[String]] = [
+        ["article", "body"], ["article", "content"], ["article", "text"], ["articlebody"], ["article", "main"],
+        ["entry", "content"], ["post", "content"], ["post", "body"], ["post", "entry"], ["story", "body"],
+        ["story", "content"], ["content", "body"], ["main", "content"], ["body", "text"], ["rich", "text"],
+        ["article", "detail"], ["blog", "post"], ["single", "post"], ["news", "text"], ["text", "content"],
+        ["artikel", "text"], ["field", "body"], ["node", "content"], ["page", "content"], ["entry", "body"],
+    ]
+
+    /// The verdict for one element's class and id values.
+    static func verdict(class cls: ArraySlice<UInt8>?, id: ArraySlice<UInt8>?) -> Verdict {
+        var words: [String] = []
+        if let cls { split(cls, into: &words) }
+        if let id { split(id, into: &words) }
+        guard !words.isEmpty else { return .none }
+        for pair in contentWords where containsSequence(words, pair) { return .content }
+        for w in words where commentWords.contains(w) { return .comments }
+        for w in words {
+            if Self.words.contains(w) { return .boilerplate }
+            for s in stems where w.hasPrefix(s) {
+                return s.hasPrefix("comment") || s == "kommentar" || s == "commento" || s == "comentario" || s == "komentar" ? .comments : .boilerplate
+            }
+        }
+        return .none
+    }
+
+    private static func containsSequence(_ words: [String], _ seq: [String]) -> Bool {
+        guard words.count >= seq.count else { return false }
+        for i in 0...(words.count - seq.count) {
+            var ok = true
+            for j in seq.indices where words[i + j] != seq[j] {
+                ok = false
+                break
+            }
+            if ok { return true }
+        }
+        return false
+    }
+
+    /// Splits a name into lower-case ASCII words at non-letters and case changes; at most 24
+    /// words, each at most 24 letters (longer names are generated ids, not words).
+    static func split(_ bytes: ArraySlice<UInt8>, into words: inout [String]) {
+        var word: [UInt8] = []
+        var previousLower = false
+        func flush() {
+            if !word.isEmpty && word.count <= 24 && words.count < 24 { words.append(String(decoding: word, as: UTF8.self)) }
+            word.removeAll(keepingCapacity: true)
+        }
+        for b in bytes {
+            switch b {
+            case 0x61...0x7A:
+                word.append(b)
+                previousLower = true
+            case 0x41...0x5A:
+                if previousLower { flush() }
+                word.append(b | 0x20)
+                previousLower = false
+            default:
+                flush()
+                previousLower = false
+            }
+        }
+        flush()
+    }
+}

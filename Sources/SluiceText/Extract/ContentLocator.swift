@@ -1,0 +1,148 @@
+/// Finds the element that holds a page's article: paragraphs of prose vote for the elements
+/// around them (their parent fully, ancestors less), link-heavy elements lose their votes,
+/// and the winner's siblings that look like more of the same article join it.
+struct ContentLocator {
+    let analysis: PageAnalysis
+    let favor: ExtractOptions.Favor
+
+    /// The article's elements in document order (the winner and the siblings that join it),
+    /// empty when the page has no paragraph of prose at all.
+    func locate() -> [Int32] {
+        let v = votes()
+        guard v.best > 0 else { return [] }
+        return gather(v)
+    }
+
+    /// The element with the most votes, nil when no paragraph voted.
+    func best() -> Int32? {
+        let v = votes()
+        return v.best > 0 ? v.best : nil
+    }
+
+    struct Votes {
+        var score: [Float]
+        var scored: [Bool]
+        var best: Int32
+    }
+
+    func votes() -> Votes {
+        let doc = analysis.doc
+        let nodes = doc.nodes
+        var score = [Float](repeating: 0, count: nodes.count)
+        var scored = [Bool](repeating: false, count: nodes.count)
+        var candidates: [Int32] = []
+        for i in 1..<nodes.count {
+            let node = nodes[i]
+            guard node.tag != .text, analysis.removal[i] == .kept, isParagraph(Int32(i)) else { continue }
+            let len = analysis.textLength[i]
+            guard len >= 25 else { continue }
+            let linkDensity = Float(analysis.linkLength[i]) / Float(len)
+            if linkDensity > 0.5 { continue }
+            let vote = (1 + Float(analysis.punctuation[i]) + min(Float(len) / 100, 3)) * (1 - linkDensity)
+            var a = node.parent
+            var level = 0
+            while a > 0 && level < 4 {
+                if !scored[Int(a)] {
+                    scored[Int(a)] = true
+                    candidates.append(a)
+                }
+                score[Int(a)] += vote / Float(level == 0 ? 1 : level == 1 ? 2 : level * 3)
+                a = nodes[Int(a)].parent
+                level += 1
+            }
+        }
+        guard !candidates.isEmpty else { return Votes(score: score, scored: scored, best: -1) }
+        var best: Int32 = -1
+        var bestScore: Float = -1
+        for c in candidates {
+            let i = Int(c)
+            let len = analysis.textLength[i]
+            guard len > 0 else { continue }
+            let linkDensity = Float(analysis.linkLength[i]) / Float(len)
+            var s = score[i] * (1 - linkDensity)
+            if analysis.contentHint[i] || nodes[i].tag == .article { s *= 1.25 }
+            score[i] = s
+            if s > bestScore {
+                bestScore = s
+                best = c
+            }
+        }
+        return Votes(score: score, scored: scored, best: best)
+    }
+
+    private func gather(_ v: Votes) -> [Int32] {
+        let nodes = analysis.doc.nodes
+        let score = v.score, scored = v.scored, best = v.best
+        // A parent whose score is close to the winner's is the same article with its
+        // header or footnotes: take it instead.
+        var top = best
+        while true {
+            let p = nodes[Int(top)].parent
+            guard p > 0, scored[Int(p)], score[Int(p)] >= score[Int(top)] * 0.85 else { break }
+            top = p
+        }
+        let topScore = score[Int(top)]
+        var result: [Int32] = []
+        let parent = nodes[Int(top)].parent
+        var s = parent >= 0 ? nodes[Int(parent)].firstChild : top
+        if parent < 0 { s = top }
+        while s >= 0 {
+            if s == top {
+                result.append(s)
+            } else if nodes[Int(s)].tag != .text, analysis.removal[Int(s)] == .kept, joins(s, score: scored[Int(s)] ? score[Int(s)] : 0, topScore: topScore) {
+                result.append(s)
+            }
+            s = nodes[Int(s)].nextSibling
+        }
+        return result
+    }
+
+    /// Whether a sibling of the winner is more of the article.
+    private func joins(_ s: Int32, score: Float, topScore: Float) -> Bool {
+        let i = Int(s)
+        let len = analysis.textLength[i]
+        guard len > 0 else { return false }
+        let linkDensity = Float(analysis.linkLength[i]) / Float(len)
+        let share: Float = favor == .recall ? 0.1 : favor == .precision ? 0.3 : 0.2
+        if score >= max(10, topScore * share) && linkDensity < 0.3 { return true }
+        if analysis.doc[s].tag == .p && linkDensity < 0.25 && len >= (favor == .recall ? 40 : 80) && analysis.punctuation[i] > 0 {
+            return true
+        }
+        return false
+    }
+
+    /// Elements whose own text makes a paragraph: `<p>`, `<pre>`, table cells, list items,
+    /// and block containers with text of their own (`<div>text<br>text</div>`).
+    private func isParagraph(_ i: Int32) -> Bool {
+        switch analysis.doc[i].tag {
+        case .p, .pre, .td, .blockquote, .dd:
+            return true
+        case .div, .section, .article, .main, .li, .center, .font, .span, .unknown:
+            // Direct text children worth a paragraph.
+            let doc = analysis.doc
+            var c = doc[i].firstChild
+            var own: Int32 = 0
+            while c >= 0 {
+                let n = doc[c]
+                if n.tag == .text { own += analysis.textLength[Int(c)] }
+                else if !isInline(n.tag) { return false }
+                else if n.tag != .a { own += analysis.textLength[Int(c)] }
+                c = n.nextSibling
+            }
+            return own >= 25
+        default:
+            return false
+        }
+    }
+
+    func isInline(_ tag: HTMLTag) -> Bool {
+        switch tag {
+        case .a, .b, .big, .code, .em, .font, .i, .nobr, .s, .small, .strike, .strong, .tt, .u, .span, .abbr, .cite,
+             .q, .sub, .sup, .mark, .time, .dfn, .kbd, .samp, .var, .ins, .del, .bdi, .bdo, .ruby, .rt, .rp, .data,
+             .br, .wbr, .img, .picture, .unknown, .label:
+            return true
+        default:
+            return false
+        }
+    }
+}

@@ -1,0 +1,201 @@
+/// Per-node facts about a parsed page that the extractor decides with: which elements are
+/// boilerplate by name or role, and how much text and link text each subtree holds.
+struct PageAnalysis {
+    /// Why an element is left out, if it is.
+    enum Removal: UInt8 {
+        case kept
+        /// Never content: navigation, forms, hidden elements, boilerplate names.
+        case boilerplate
+        /// A reader-comment section (kept only with the `comments` option).
+        case comments
+    }
+
+    let doc: HTMLDocument
+    var removal: [Removal]
+    /// Visible text bytes (whitespace not counted) below each node, removed subtrees excluded.
+    var textLength: [Int32]
+    /// Of ``textLength``, bytes inside links.
+    var linkLength: [Int32]
+    /// Commas and full stops below each node: prose has them, menus do not.
+    var punctuation: [Int32]
+    /// Whether an element's class or id marks it as the article body.
+    var contentHint: [Bool]
+
+    init(_ doc: HTMLDocument) {
+        self.doc = doc
+        let n = doc.nodes.count
+        removal = Array(repeating: .kept, count: n)
+        textLength = Array(repeating: 0, count: n)
+        linkLength = Array(repeating: 0, count: n)
+        punctuation = Array(repeating: 0, count: n)
+        contentHint = Array(repeating: false, count: n)
+        // Two passes. First only what is never text (form controls, hidden elements), to
+        // find where the page's prose is; then everything, except that no tag, role or name
+        // removes an element around that prose: whole articles sit inside `<aside>`, an
+        // unclosed `<header>` or `<div class="has-sidebar">` on real pages.
+        classify(names: false, protected: [])
+        measure()
+        let prose = ContentLocator(analysis: self, favor: .balanced).best()
+        var protected = Set<Int32>()
+        var a = prose.map { doc[$0].parent } ?? -1
+        while a > 0 {
+            protected.insert(a)
+            a = doc[a].parent
+        }
+        for i in removal.indices { removal[i] = .kept }
+        classify(names: true, protected: protected)
+        measure()
+    }
+
+    static func tagRemoval(_ tag: HTMLTag) -> Removal? {
+        switch tag {
+        case .nav, .aside, .footer, .form, .button, .input, .label, .option, .optgroup, .output, .iframe, .embed,
+             .object, .canvas, .map, .area, .video, .audio, .dialog, .menu, .fieldset, .legend, .noembed, .noframes,
+             .frameset, .frame, .applet, .marquee, .head, .title, .meta, .link, .style, .script, .noscript:
+            return .boilerplate
+        default:
+            return nil
+        }
+    }
+
+    static func isSection(_ tag: HTMLTag) -> Bool {
+        switch tag {
+        case .nav, .aside, .footer, .header, .form, .fieldset, .menu, .dialog: return true
+        default: return false
+        }
+    }
+
+    func isHidden(_ i: Int32) -> Bool {
+        if doc.attribute(.hidden, of: i) != nil { return true }
+        if let r = doc.attribute(.ariaHidden, of: i), Self.equalsFolded(doc.bytes[r], "true") { return true }
+        if let r = doc.attribute(.style, of: i) {
+            let s = doc.bytes[r].filter { $0 != 0x20 }.map { $0 | 0x20 }
+            if Self.contains(s[...], "display:none") || Self.contains(s[...], "visibility:hidden") { return true }
+        }
+        return false
+    }
+
+    private mutating func classify(names: Bool, protected: Set<Int32>) {
+        let nodes = doc.nodes
+        for i in 1..<nodes.count {
+            let node = nodes[i]
+            if node.tag == .text { continue }
+            let parent = Int(node.parent)
+            if parent > 0 && removal[parent] != .kept {
+                removal[i] = removal[parent]
+                continue
+            }
+            let frame = protected.contains(Int32(i))
+            if let r = Self.tagRemoval(node.tag), names || !Self.isSection(node.tag), !(frame && Self.isSection(node.tag)) {
+                removal[i] = r
+                continue
+            }
+            let idx = Int32(i)
+            if isHidden(idx) {
+                removal[i] = .boilerplate
+                continue
+            }
+            if !names || frame { continue }
+            if let r = doc.attribute(.role, of: idx) {
+                let role = String(decoding: doc.bytes[r], as: UTF8.self).lowercased()
+                switch role {
+                case "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "dialog", "alertdialog",
+                     "search", "toolbar", "tablist", "alert", "status":
+                    removal[i] = .boilerplate
+                    continue
+                default: break
+                }
+            }
+            switch node.tag {
+            case .html, .body, .main, .article:
+                continue
+            default: break
+            }
+            let cls = doc.attribute(.class, of: idx).map { doc.bytes[$0] }
+            let id = doc.attribute(.id, of: idx).map { doc.bytes[$0] }
+            if let r = doc.attribute(.itemprop, of: idx), Self.equalsFolded(doc.bytes[r], "articlebody") {
+                contentHint[i] = true
+                continue
+            }
+            let verdict = BoilerplateNames.verdict(class: cls, id: id)
+            switch verdict {
+            case .none: break
+            case .boilerplate: removal[i] = .boilerplate
+            case .comments: removal[i] = .comments
+            case .content: contentHint[i] = true
+            }
+        }
+    }
+
+    /// Sums text, link text and punctuation bottom-up (children follow their parents in the
+    /// node array, so one reverse pass does it).
+    private mutating func measure() {
+        let nodes = doc.nodes
+        for i in 0..<nodes.count {
+            textLength[i] = 0
+            linkLength[i] = 0
+            punctuation[i] = 0
+        }
+        doc.bytes.withUnsafeBufferPointer { bytes in
+            for i in stride(from: nodes.count - 1, through: 1, by: -1) {
+                let node = nodes[i]
+                if node.tag == .text {
+                    var len: Int32 = 0
+                    var punct: Int32 = 0
+                    for j in Int(node.start)..<Int(node.end) {
+                        let b = bytes[j]
+                        if b > 0x20 { len += 1 }
+                        if b == 0x2C || b == 0x2E { punct += 1 }
+                    }
+                    textLength[i] = len
+                    punctuation[i] = punct
+                } else if removal[i] != .kept {
+                    textLength[i] = 0
+                    linkLength[i] = 0
+                    punctuation[i] = 0
+                    continue
+                } else if node.tag == .a {
+                    linkLength[i] = textLength[i]
+                }
+                let p = Int(node.parent)
+                textLength[p] += textLength[i]
+                linkLength[p] += linkLength[i]
+                punctuation[p] += punctuation[i]
+            }
+        }
+    }
+
+    static func visibleLength(_ bytes: [UInt8], _ node: HTMLDocument.Node) -> Int {
+        var len = 0
+        for j in Int(node.start)..<Int(node.end) where bytes[j] > 0x20 { len += 1 }
+        return len
+    }
+
+    static func equalsFolded(_ b: ArraySlice<UInt8>, _ s: StaticString) -> Bool {
+        guard b.count == s.utf8CodeUnitCount else { return false }
+        let p = s.utf8Start
+        var k = 0
+        for x in b {
+            if x | 0x20 != p[k] { return false }
+            k += 1
+        }
+        return true
+    }
+
+    static func contains(_ b: ArraySlice<UInt8>, _ s: StaticString) -> Bool {
+        let n = s.utf8CodeUnitCount
+        guard b.count >= n else { return false }
+        let p = s.utf8Start
+        var i = b.startIndex
+        while i + n <= b.endIndex {
+            var ok = true
+            for k in 0..<n where b[i + k] != p[k] {
+                ok = false
+                break
+            }
+            if ok { return true }
+            i += 1
+        }
+        return false
+    }
+}
