@@ -17,20 +17,18 @@ enum BoilerplateNames {
 
     static let words: Set<String> = [
         "nav", "navbar", "navi", "navigation", "menu", "menus", "submenu", "megamenu", "footer", "sidebar", "sidebars",
-        "aside", "share", "shares", "sharing", "shariff", "social", "socials", "related", "newsletter", "newsletters",
-        "cookie", "cookies", "consent", "gdpr", "banner", "breadcrumb", "breadcrumbs", "widget", "widgets", "popup",
+        "share", "shares", "sharing", "shariff", "social", "socials", "related", "newsletter", "newsletters",
+        "cookie", "cookies", "consent", "gdpr", "banner", "breadcrumb", "breadcrumbs", "popup",
         "modal", "overlay", "ad", "ads", "advert", "adverts", "advertisement", "advertising", "anzeige", "werbung",
-        "promo", "promotion", "sponsor", "sponsored", "subscribe", "subscription", "paywall", "recommended",
-        "recommendations", "recirculation", "outbrain", "taboola", "tags", "tagcloud", "tag", "byline", "print", "toolbar",
-        "pagination", "pager", "skip", "hidden", "hide", "sr", "screen", "visually", "login", "signup", "register", "search",
-        "masthead", "topbar", "copyright", "rating", "ratings", "addthis", "sharethis", "teasers", "more", "readmore",
-        "disqus", "jp", "postmeta", "meta", "entry-meta", "author", "authors", "avatar", "bio", "dateline", "date",
-        "timestamp", "caption", "credit", "credits", "login", "account", "follow", "donate", "donation", "pinterest",
-        "facebook", "twitter", "whatsapp", "linkedin", "email", "mail", "icons", "icon", "logo", "site-header",
-        "header", "topnav", "subnav", "offcanvas", "dropdown", "flyout", "notice", "notification", "alert",
-        "feedback", "survey", "poll", "contact", "links", "sitemap", "legal", "imprint", "impressum", "privacy",
-        "newsticker", "ticker", "trending", "popular", "mostread", "most", "latest", "nextpost", "prev", "next",
-        "previous", "navlinks", "categories", "category", "archive", "archives", "calendar", "slider", "carousel",
+        "promo", "promotion", "sponsor", "sponsored", "subscribe", "subscription", "recommended",
+        "recommendations", "recirculation", "outbrain", "taboola", "tags", "tagcloud", "byline", "toolbar",
+        "pagination", "pager", "skip", "sr", "screen", "visually", "login", "signup", "search",
+        "masthead", "topbar", "copyright", "rating", "ratings", "addthis", "sharethis", "teasers",
+        "disqus", "jp", "postmeta", "meta", "avatar", "dateline", "timestamp", "credits", "account", "follow",
+        "donate", "donation", "icons", "logo", "topnav", "subnav", "offcanvas", "dropdown", "flyout",
+        "notification", "feedback", "survey", "poll", "sitemap", "legal", "imprint", "impressum", "privacy",
+        "newsticker", "ticker", "trending", "popular", "mostread", "nextpost", "prev", "previous", "navlinks",
+        "archive", "archives", "calendar", "slider", "carousel",
     ]
 
     static let stems: [String] = [
@@ -78,9 +76,35 @@ enum BoilerplateNames {
         return false
     }
 
-    /// Splits a name into lower-case ASCII words at non-letters and case changes; at most 24
-    /// words, each at most 24 letters (longer names are generated ids, not words).
+    /// Splits a class or id value into lower-case ASCII words at non-letters and case changes;
+    /// at most 24 words, each at most 24 letters (longer names are generated ids, not words).
+    /// Parts that describe something else than the element itself are skipped: BEM modifiers
+    /// (`section--has-ads`, `body--withSidebar`), state and content classes (`has-sidebar`,
+    /// `is-hidden`, `with-comments`) and WordPress' taxonomy classes (`tag-sports`,
+    /// `category-news`).
     static func split(_ bytes: ArraySlice<UInt8>, into words: inout [String]) {
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            while i < bytes.endIndex && (bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A) { i += 1 }
+            var e = i
+            while e < bytes.endIndex && bytes[e] != 0x20 && bytes[e] != 0x09 && bytes[e] != 0x0A { e += 1 }
+            var token = bytes[i..<e]
+            i = e
+            if skippedPrefixes.contains(where: { token.starts(with: $0) }) { continue }
+            if token.starts(with: postID), token.count > 5, (0x30...0x39).contains(token[token.startIndex + 5]) { continue }
+            // A BEM modifier says how the block looks or what it holds, not what it is.
+            if let m = token.indices.first(where: { $0 + 1 < token.endIndex && token[$0] == 0x2D && token[$0 + 1] == 0x2D }) {
+                token = token[token.startIndex..<m]
+            }
+            splitToken(token, into: &words)
+        }
+    }
+
+    static let skippedPrefixes: [[UInt8]] = ["has-", "is-", "with-", "tag-", "category-", "format-", "status-", "type-", "author-", "js-"].map { Array($0.utf8) }
+
+    private static let postID = Array("post-".utf8)
+
+    private static func splitToken(_ bytes: ArraySlice<UInt8>, into words: inout [String]) {
         var word: [UInt8] = []
         var previousLower = false
         func flush() {
