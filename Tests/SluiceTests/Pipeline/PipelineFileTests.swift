@@ -136,7 +136,7 @@ import Testing
         #expect(p.map(\.line) == [2, 3, 5, 6])
         #expect(p.map(\.message) == [
             "`decode.text_layout` must be one of: file, blank_line, line",
-            "unknown option 'bogus' in `decode` (known: batch_bytes, batch_records, encoding, id_field, invalid_utf8, text_fallbacks, text_field, text_layout)",
+            "unknown option 'bogus' in `decode` (known: batch_bytes, batch_records, encoding, html_field, id_field, invalid_utf8, text_fallbacks, text_field, text_layout)",
             "`clean.normalization` must be one of: none, nfc, nfkc",
             "unknown stage 'frobnicate' (known: extract, dedup, clean, language, split, tag, quality, pii, terms, filter)",
         ])
