@@ -169,6 +169,9 @@ def main():
     model = read(f"{ROOT}/data/langid/langid.bin")
     counts["language-model"] = write(out, "language-model", [model[:n] for n in (8, 64, 512, 4096)])
     counts["html-tokenizer"] = write(out, "html-tokenizer", html_seeds(t))
+    pages = html_pages()
+    counts["html-sniffer"] = write(out, "html-sniffer", sniffer_seeds(pages))
+    counts["article-extract"] = write(out, "article-extract", extract_seeds(pages))
     print(" ".join(f"{k}={v}" for k, v in sorted(counts.items())))
 
 
@@ -202,6 +205,40 @@ def html_seeds(t):
         (2, b"<style>a</style >b"), (4, b"<plaintext></plaintext>&amp;"), (0, b"<!DOCTYPE html PUBLIC \"-//W3C//DTD\" 'x'>"),
         (0, b"<a href=\"?a=1&not=2&amp;b\" B=1 b=2>&#x80;&#0;&#xD800;&#1114112;&notit;&notin;\r\n\x00</a>"),
         (0, b"<!-- a -- b --!><!--><!---><![CDATA[x]]><?xml?></ >"), (5, b"<svg>]]]>x]]></svg>")]]
+    return out
+
+
+def html_pages(limit=40):
+    """Whole pages of the html-eval set (../shared/data, when present), as UTF-8 bytes."""
+    pages = os.path.join(os.path.dirname(ROOT), "shared", "data", "html-eval", "pages.jsonl.zst")
+    if not os.path.exists(pages):
+        return []
+    out = []
+    for line in read(pages).split(b"\n")[: limit * 3 : 3]:
+        try:
+            out.append(json.loads(line)["html"].encode("utf-8"))
+        except Exception:
+            pass
+    return out
+
+
+def sniffer_seeds(pages):
+    """Starts of documents and of things that are no documents, for the HTML sniffer."""
+    made = [b"<!DOCTYPE html><html>", b"<!doctype  HTML PUBLIC>", b"\xef\xbb\xbf<html lang=en>", b"<!-- c --><head>",
+            b"<!--><body>", b"<!---><meta charset=utf-8>", b"<?xml version='1.0'?><html>", b" \n<title>x</title>",
+            b"<p>fragment</p>", b"<header>", b"<!doctype svg>", b"<!-- never closed", b"Plain text <html>", b"<html"]
+    return made + [p[:300] for p in pages]
+
+
+def extract_seeds(pages):
+    """Pages for the article extractor; the first byte picks the options (favor, comments, tables,
+    links, min_chars)."""
+    made = [b"<html><body><article><p>An article paragraph.</p></article></body></html>",
+            b"<html><body><nav>Home</nav><main><h1>T</h1><p>Text.</p><table><tr><td>a<td>b</table></main><footer>c</footer>",
+            b"<html><body></body></html>", b"<p>fragment", b"<div>" * 200, b"<a href='/x'>link</a>",
+            b"<head><title>T | Site</title><meta property='og:title' content='T'><script type='application/ld+json'>{\"@type\":\"NewsArticle\"}</script>"]
+    out = [bytes([k * 37 % 256]) + s for k, s in enumerate(made)]
+    out += [bytes([k * 53 % 256]) + p[:MAX - 1] for k, p in enumerate(pages)]
     return out
 
 

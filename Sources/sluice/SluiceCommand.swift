@@ -10,7 +10,7 @@ struct SluiceCommand: AsyncParsableCommand {
         commandName: "sluice",
         abstract: "Turn directories of zstd article dumps into clean, sentence-split, tagged corpora.",
         version: SluiceVersion.string,
-        subcommands: [RunCommand.self, CleanCommand.self, SplitCommand.self, TagCommand.self,
+        subcommands: [RunCommand.self, ExtractCommand.self, CleanCommand.self, SplitCommand.self, TagCommand.self,
                       ValidateCommand.self, StatsCommand.self, StatusCommand.self]
     )
 

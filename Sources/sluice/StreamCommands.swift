@@ -13,9 +13,10 @@ struct StreamOptions: ParsableArguments {
     var slowRecordSeconds = 30.0
 
     /// Runs `stages` over stdin and exits 1 when records were rejected.
-    func run(_ stages: [any Stage], format: RecordFormat, textInput: Bool = false) async throws {
+    func run(_ stages: [any Stage], format: RecordFormat, textInput: Bool = false, htmlField: String? = nil) async throws {
         var decode = DecodeOptions()
         decode.textField = textField
+        decode.htmlField = htmlField
         var processor = StreamProcessor(stages: stages, format: format, decode: decode,
                                         textInput: textInput, jobs: jobs ?? Engine.defaultJobs)
         processor.slowRecordSeconds = slowRecordSeconds
@@ -63,6 +64,47 @@ struct CleanCommand: AsyncParsableCommand {
         try await stream.run([stage], format: diff ? .cleanDiff : .clean)
     }
 }
+
+struct ExtractCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Extract the article from web pages in JSONL records from stdin.",
+        discussion: #"Reads lines {"id": ..., "text": ...} (or the page in --html-field); writes {"id", "text", "date", "attributes": {"html": {...}}} in the same order. A page without an article gets an empty text; a text that is no HTML document passes unchanged."#
+    )
+    @OptionGroup var stream: StreamOptions
+
+    @Option(help: "JSON field holding the page's HTML (e.g. html, raw_content); records without it use --text-field.")
+    var htmlField: String?
+
+    @Option(help: "Which way to lean on doubtful blocks: precision, balanced or recall.")
+    var favor: ExtractOptions.Favor = .balanced
+
+    @Flag(help: "Keep reader comments after the article.")
+    var comments = false
+
+    @Flag(inversion: .prefixedNo, help: "Keep tables inside the article, one row a line.")
+    var tables = true
+
+    @Flag(help: "Keep link targets: a link's text is followed by its URL in angle brackets.")
+    var links = false
+
+    @Option(help: "Fewer characters of article text than this: no article.")
+    var minChars = ExtractOptions().minChars
+
+    func validate() throws {
+        if minChars < 0 { throw ValidationError("--min-chars must be 0 or more") }
+        if htmlField?.isEmpty == true { throw ValidationError("--html-field must not be empty") }
+    }
+
+    func run() async throws {
+        let options = ExtractOptions(favor: favor, comments: comments, tables: tables, links: links, minChars: minChars)
+        // One line out per line in: a page without an article is written with an empty text.
+        let stage = ExtractStage(options: options, dropsNoArticle: false)
+        try await stream.run([stage], format: .extract, htmlField: htmlField)
+    }
+}
+
+extension ExtractOptions.Favor: ExpressibleByArgument {}
 
 struct SplitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -24,6 +24,10 @@ public struct DecodeOptions: Sendable, Equatable, Hashable {
     /// JSON field holding the text; when absent the fallbacks are tried in order.
     public var textField = "text"
     public var textFallbacks = ["content", "body"]
+    /// JSON field holding a whole web page's HTML (`html`, `raw_content`): when a record has
+    /// it (a string), the text is taken from it instead of ``textField`` and the record is
+    /// marked as HTML for the extract stage; a record without it is read as usual.
+    public var htmlField: String?
     /// JSON field holding the id; without it the id is `<relative path>:<line>`.
     public var idField = "id"
     public var textLayout = TextLayout.file

@@ -115,7 +115,7 @@ public final class RecordDecoder {
         }
         guard let textMember = textMember(of: members) else {
             return .rejected(RejectedRecord(origin: origin, reason: "no_text",
-                                            detail: "no \(([options.textField] + options.textFallbacks).map { "\"\($0)\"" }.joined(separator: ", ")) field",
+                                            detail: "no \(((options.htmlField.map { [$0] } ?? []) + [options.textField] + options.textFallbacks).map { "\"\($0)\"" }.joined(separator: ", ")) field",
                                             raw: Array(raw)))
         }
         guard textMember.kind == .string else {
@@ -124,6 +124,7 @@ public final class RecordDecoder {
                                             raw: Array(raw)))
         }
         var record = Record(idJSON: [], text: JSONScanner.decodeString(line, textMember.value), origin: origin)
+        record.isHTML = options.htmlField != nil && textMember.key == options.htmlField
         var passthrough = JSONWriter()
         var replaced = JSONWriter()
         for m in members {
@@ -157,12 +158,16 @@ public final class RecordDecoder {
         return .record(record)
     }
 
-    /// The member holding the text: the text field, else the first fallback present.
+    /// The member holding the text: the HTML field (when set and a string), else the text
+    /// field, else the first fallback present.
     func textMember(of members: [JSONMember]) -> JSONMember? {
         var textMember: JSONMember?
         var textRank = Int.max
         for m in members {
-            if m.key == options.textField {
+            if let html = options.htmlField, m.key == html {
+                // A null or missing page (a failed fetch) leaves the record to its text field.
+                if m.kind == .string { return m }
+            } else if m.key == options.textField {
                 textMember = m; textRank = -1
             } else if let r = options.textFallbacks.firstIndex(of: m.key), r < textRank {
                 textMember = m; textRank = r

@@ -245,7 +245,12 @@ final class BatchSource {
             if !all.isEmpty || lines.rawBytesRead > 0 {
                 textBytes += all.count
                 let o = origin(u, line: 1, encoding: encoding())
-                all.withUnsafeBufferPointer { add(textDecoder.decodeText($0, origin: o), to: &batch) }
+                var outcome = all.withUnsafeBufferPointer { textDecoder.decodeText($0, origin: o) }
+                if u.format == .html, case .record(var r) = outcome {
+                    r.isHTML = true
+                    outcome = .record(r)
+                }
+                add(outcome, to: &batch)
             }
             unitDone = true
         case .warc:
@@ -287,12 +292,13 @@ final class BatchSource {
                 batch.rejected.append(RejectedRecord(origin: origin(u, line: line), reason: reason,
                                                      detail: "\(detail) (WARC record at byte \(record.offset))", raw: record.block))
                 batch.recordsIn += 1
-            case .document(let url, let date, let recordID, let contentType, let charset, _, let body):
+            case .document(let url, let date, let recordID, let contentType, let charset, let isHTML, let body):
                 textBytes += body.count
                 let (text, guess, invalid) = bodies.decode(body, httpCharset: charset)
                 var r = Record(idJSON: JSONWriter.string(recordID), text: text,
                                origin: origin(u, line: line, encoding: guess.label))
                 r.inputDateJSON = JSONWriter.string(date)
+                r.isHTML = isHTML
                 var fields = JSONWriter()
                 fields.appendKey("url")
                 fields.appendString(url)

@@ -40,7 +40,9 @@ public struct Pipeline: Sendable {
     public var fingerprint: String {
         let d = decode
         var parts = ["sluice-format/1",
-                     "decode text_field=\(d.textField) text_fallbacks=\(d.textFallbacks.joined(separator: ",")) id_field=\(d.idField) text_layout=\(d.textLayout.rawValue) encoding=\(d.encoding) invalid_utf8=\(d.invalidUTF8.rawValue) batch_records=\(d.batchRecords) batch_bytes=\(d.batchBytes)"]
+                     "decode text_field=\(d.textField) text_fallbacks=\(d.textFallbacks.joined(separator: ",")) id_field=\(d.idField) text_layout=\(d.textLayout.rawValue) encoding=\(d.encoding) invalid_utf8=\(d.invalidUTF8.rawValue) batch_records=\(d.batchRecords) batch_bytes=\(d.batchBytes)"
+                     // Only when set, so that fingerprints of pipelines without it stay as they were.
+                     + (d.htmlField.map { " html_field=\($0)" } ?? "")]
         parts += stages.map(\.fingerprint)
         parts.append("sink format=\(sink.format.rawValue) compression_level=\(sink.compressionLevel) write_dropped=\(sink.writeDropped)")
         return parts.joined(separator: "\n")

@@ -20,7 +20,15 @@ struct PipelineReader {
         if let s = opts.node("sink") { pipeline.sink = readSink(s) }
         if let stages = opts.node("stages") {
             if case .sequence(let seq) = stages {
-                for item in seq { if let s = readStage(item) { pipeline.stages.append(s) } }
+                for item in seq {
+                    guard let s = readStage(item) else { continue }
+                    if s is ExtractStage, let before = pipeline.stages.first(where: { !($0 is ExtractStage || $0 is DedupStage) }) {
+                        // Other stages change the text (clean removes the markup) or annotate
+                        // the HTML rather than the article.
+                        problem(item, "`extract` must come before `\(before.name)` (only `dedup` may precede it)")
+                    }
+                    pipeline.stages.append(s)
+                }
             } else {
                 problem(stages, "`stages` must be a list")
             }
@@ -45,6 +53,9 @@ struct PipelineReader {
         var o = OptionMap(node, context: "decode", reader: &self)
         if let v = o.string("text_field", &self) { d.textField = v }
         if let v = o.stringList("text_fallbacks", &self) { d.textFallbacks = v }
+        if let v = o.string("html_field", &self) {
+            if v.isEmpty { problem(o.valueNode("html_field"), "`decode.html_field` must not be empty") } else { d.htmlField = v }
+        }
         if let v = o.string("id_field", &self) { d.idField = v }
         if let v = o.choice("text_layout", DecodeOptions.TextLayout.self, &self) { d.textLayout = v }
         if let v = o.string("encoding", &self) {
@@ -88,6 +99,7 @@ struct PipelineReader {
         }
         let empty = Node.mapping(.init([]))
         switch name {
+        case "extract": return readExtract(options ?? empty)
         case "clean": return readClean(options ?? empty)
         case "language": return readLanguage(options ?? empty)
         case "split": return readSplit(options ?? empty)
@@ -106,7 +118,20 @@ struct PipelineReader {
         }
     }
 
-    static let stageNames = ["dedup", "clean", "language", "split", "tag", "quality", "pii", "terms", "filter"]
+    static let stageNames = ["extract", "dedup", "clean", "language", "split", "tag", "quality", "pii", "terms", "filter"]
+
+    /// `extract: {favor: precision|balanced|recall, comments: false, tables: true, links: false, min_chars: 100}`
+    private mutating func readExtract(_ node: Node) -> any Stage {
+        var e = ExtractOptions()
+        var o = OptionMap(node, context: "extract", reader: &self)
+        if let v = o.choice("favor", ExtractOptions.Favor.self, &self) { e.favor = v }
+        if let v = o.bool("comments", &self) { e.comments = v }
+        if let v = o.bool("tables", &self) { e.tables = v }
+        if let v = o.bool("links", &self) { e.links = v }
+        if let v = o.int("min_chars", 0...Int(Int32.max), &self) { e.minChars = v }
+        o.finish(&self)
+        return ExtractStage(options: e)
+    }
 
     private mutating func readClean(_ node: Node) -> any Stage {
         var c = TextCleaner.Options()

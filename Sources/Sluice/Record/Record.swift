@@ -38,6 +38,10 @@ public struct Record: Sendable {
     public var attributes: [JSONValue.Member] = []
     /// The text before cleaning, when the pipeline asks to keep it for audit.
     public var rawText: String?
+    /// Whether ``text`` is known to be a whole web page's HTML: an `.html` file or archive
+    /// member, a WARC response of an HTML type, or the JSON field `decode.html_field`. The
+    /// extract stage extracts such records without looking at their text first.
+    public var isHTML = false
 
     public init(idJSON: [UInt8], text: String, origin: Origin) {
         self.idJSON = idJSON

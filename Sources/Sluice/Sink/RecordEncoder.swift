@@ -20,6 +20,16 @@ public enum RecordEncoder {
             w.appendRawASCII("}\n")
         case .cleanDiff:
             CleanDiff.append(r, to: &w.bytes)
+        case .extract:
+            w.appendRawASCII("{\"id\":")
+            w.appendRaw(r.idJSON)
+            w.appendRawASCII(",\"text\":")
+            w.appendString(r.text)
+            w.appendRawASCII(",")
+            appendDate(r, to: &w)
+            w.appendRawASCII(",\"attributes\":")
+            appendAttributes(r, to: &w)
+            w.appendRawASCII("}\n")
         case .split:
             w.appendRawASCII("{\"id\":")
             w.appendRaw(r.idJSON)

@@ -11,6 +11,8 @@ public enum RecordFormat: Sendable {
     /// What cleaning changed, as a unified-style line diff per changed record (`sluice clean
     /// --diff`); needs `raw_text` (the clean stage's `keepRawText`). Unchanged records print nothing.
     case cleanDiff
+    /// `{"id", "text", "date", "attributes"}` (`sluice extract`).
+    case extract
     /// `{"id", "sentences"}` (`sluice split`).
     case split
     /// `{"id", "lang", "lang_score", "tags", "attributes"}` (`sluice tag`).

@@ -70,6 +70,28 @@ import Testing
         #expect(withText.passthrough.utf8String == #""content":"C","body":"B""#)
     }
 
+    /// `decode.html_field` (issue 14): the page is the text and the record is marked as HTML;
+    /// the input's own `text` is kept under `input`; a record without a string page is read as usual.
+    @Test func htmlField() throws {
+        let d = try decoder { $0.htmlField = "html" }
+        let page = try record(#"{"id":"p","url":"https://x.example/a","html":"<p>Hi</p>","text":"Hi"}"#, with: d)
+        #expect(page.text == "<p>Hi</p>")
+        #expect(page.isHTML)
+        #expect(page.passthrough.utf8String == #""url":"https://x.example/a""#)
+        #expect(page.replaced.utf8String == #""text":"Hi""#)
+        let noPage = try record(#"{"id":"q","html":null,"text":"Plain"}"#, with: d)
+        #expect(noPage.text == "Plain" && !noPage.isHTML)
+        #expect(noPage.passthrough.utf8String == #""html":null"#)
+        #expect(try record(#"{"content":"C"}"#, with: d).isHTML == false)
+        // Without the option a field named html is just another field.
+        let plain = try record(#"{"html":"<p>x</p>","text":"T"}"#)
+        #expect(plain.text == "T" && !plain.isHTML && plain.passthrough.utf8String == #""html":"<p>x</p>""#)
+        #expect(try rejected(Array(#"{"id":"z"}"#.utf8), with: d).detail == #"no "html", "text", "content", "body" field"#)
+        // The dedup pass reads the same text.
+        let line = Array(#"{"html":"<p>Hi</p>","text":"Hi"}"#.utf8)
+        #expect(line.withUnsafeBufferPointer { d.dedupKey(ofJSONLine: $0, lineNumber: 1) } == DedupKey.hash("<p>Hi</p>"))
+    }
+
     @Test func customTextAndIDFields() throws {
         let d = try decoder { $0.textField = "article"; $0.textFallbacks = []; $0.idField = "uuid" }
         let r = try record(#"{"uuid":"u-1","id":"other","article":"A","text":"not me"}"#, with: d)
