@@ -21,6 +21,8 @@ struct ContentLocator {
 
     struct Votes {
         var score: [Float]
+        /// Votes of all the paragraphs in each subtree, undecayed.
+        var prose: [Float]
         var scored: [Bool]
         var best: Int32
     }
@@ -31,6 +33,7 @@ struct ContentLocator {
         var score = [Float](repeating: 0, count: nodes.count)
         var scored = [Bool](repeating: false, count: nodes.count)
         var candidates: [Int32] = []
+        var paragraphVotes = [Float](repeating: 0, count: nodes.count)
         for i in 1..<nodes.count {
             let node = nodes[i]
             guard node.tag != .text, analysis.removal[i] == .kept, isParagraph(Int32(i)) else { continue }
@@ -39,6 +42,7 @@ struct ContentLocator {
             let linkDensity = Float(analysis.linkLength[i]) / Float(len)
             if linkDensity > 0.5 { continue }
             let vote = (1 + Float(analysis.punctuation[i]) + min(Float(len) / 100, 3)) * (1 - linkDensity)
+            paragraphVotes[i] = vote
             var a = node.parent
             var level = 0
             while a > 0 && level < 4 {
@@ -51,7 +55,7 @@ struct ContentLocator {
                 level += 1
             }
         }
-        guard !candidates.isEmpty else { return Votes(score: score, scored: scored, best: -1) }
+        guard !candidates.isEmpty else { return Votes(score: score, prose: [], scored: scored, best: -1) }
         var best: Int32 = -1
         var bestScore: Float = -1
         for c in candidates {
@@ -67,44 +71,54 @@ struct ContentLocator {
                 best = c
             }
         }
-        return Votes(score: score, scored: scored, best: best)
+        var prose = paragraphVotes
+        for i in stride(from: nodes.count - 1, through: 1, by: -1) { prose[Int(nodes[i].parent)] += prose[i] }
+        return Votes(score: score, prose: prose, scored: scored, best: best)
     }
 
     private func gather(_ v: Votes) -> [Int32] {
-        let nodes = analysis.doc.nodes
-        let score = v.score, scored = v.scored, best = v.best
-        // A parent whose score is close to the winner's is the same article with its
-        // header or footnotes: take it instead.
-        var top = best
+        let doc = analysis.doc
+        let prose = v.prose
+        var top = v.best
         while true {
-            let p = nodes[Int(top)].parent
-            guard p > 0, scored[Int(p)], score[Int(p)] >= score[Int(top)] * 0.85 else { break }
-            top = p
-        }
-        let topScore = score[Int(top)]
-        var result: [Int32] = []
-        let parent = nodes[Int(top)].parent
-        var s = parent >= 0 ? nodes[Int(parent)].firstChild : top
-        if parent < 0 { s = top }
-        while s >= 0 {
-            if s == top {
-                result.append(s)
-            } else if nodes[Int(s)].tag != .text, analysis.removal[Int(s)] == .kept, joins(s, score: scored[Int(s)] ? score[Int(s)] : 0, topScore: topScore) {
-                result.append(s)
+            // A wrapper adding little text (a heading, a date line) is the same article.
+            while true {
+                let p = doc[top].parent
+                guard p > 0, analysis.removal[Int(p)] == .kept else { break }
+                let extra = analysis.textLength[Int(p)] - analysis.textLength[Int(top)]
+                guard extra <= analysis.textLength[Int(top)] / 10 + 40 else { break }
+                top = p
             }
-            s = nodes[Int(s)].nextSibling
+            // Siblings with prose of their own continue it (a story in several columns).
+            let parent = doc[top].parent
+            guard parent > 0 else { return [top] }
+            var result: [Int32] = []
+            var covered: Int32 = 0
+            var s = doc[parent].firstChild
+            while s >= 0 {
+                if s == top || (doc[s].tag != .text && analysis.removal[Int(s)] == .kept && joins(s, prose: prose[Int(s)], topProse: prose[Int(top)])) {
+                    result.append(s)
+                    covered += analysis.textLength[Int(s)]
+                }
+                s = doc[s].nextSibling
+            }
+            // When they make up nearly all of their parent, the parent is the article.
+            if result.count > 1 && covered >= analysis.textLength[Int(parent)] * 8 / 10 {
+                top = parent
+                continue
+            }
+            return result
         }
-        return result
     }
 
     /// Whether a sibling of the winner is more of the article.
-    private func joins(_ s: Int32, score: Float, topScore: Float) -> Bool {
+    private func joins(_ s: Int32, prose: Float, topProse: Float) -> Bool {
         let i = Int(s)
         let len = analysis.textLength[i]
         guard len > 0 else { return false }
         let linkDensity = Float(analysis.linkLength[i]) / Float(len)
         let share: Float = favor == .recall ? 0.1 : favor == .precision ? 0.3 : 0.2
-        if score >= max(10, topScore * share) && linkDensity < 0.3 { return true }
+        if prose >= max(3, topProse * share) && linkDensity < 0.3 { return true }
         if analysis.doc[s].tag == .p && linkDensity < 0.25 && len >= (favor == .recall ? 40 : 80) && analysis.punctuation[i] > 0 {
             return true
         }
