@@ -20,7 +20,7 @@ public struct ArticleExtractor: Sendable {
         let analysis = PageAnalysis(doc)
         let roots = ContentLocator(analysis: analysis, favor: options.favor).locate()
         var renderer = ArticleRenderer(analysis: analysis, options: options)
-        let text = renderer.render(roots)
+        let text = EdgeTrimmer(favor: options.favor).trim(renderer.render(roots))
         let length = text.unicodeScalars.count { !$0.properties.isWhitespace }
         return ExtractedPage(text: text, hasArticle: length >= options.minChars, metadata: metadata)
     }

@@ -28,7 +28,9 @@ enum BoilerplateNames {
         "donate", "donation", "icons", "logo", "topnav", "subnav", "offcanvas", "dropdown", "flyout",
         "notification", "feedback", "survey", "poll", "sitemap", "legal", "imprint", "impressum", "privacy",
         "newsticker", "ticker", "trending", "popular", "mostread", "nextpost", "prev", "previous", "navlinks",
-        "archive", "archives", "calendar", "slider", "carousel",
+        "archive", "archives", "calendar", "slider", "carousel", "textwidget", "widgettitle", "secondary", "colophon",
+        "sharedaddy", "nocontent", "recent", "jetpack", "cta", "btn", "button", "buttons", "bio", "email", "contact",
+        "notice", "popular", "most", "like", "likes", "xoxo", "signup", "login",
     ]
 
     static let stems: [String] = [
@@ -36,7 +38,7 @@ enum BoilerplateNames {
         "advert", "sponsor", "subscri", "recommend", "comment", "kommentar", "commento", "comentario", "komentar",
     ]
 
-    static let commentWords: Set<String> = ["comment", "comments", "kommentare", "kommentar", "respond", "reply", "replies", "discussion", "disqus", "responses"]
+    static let commentWords: Set<String> = ["comment", "comments", "commentform", "kommentare", "kommentar", "respond", "reply", "replies", "discussion", "disqus", "responses"]
 
     static let contentWords: [[String]] = [
         ["article", "body"], ["article", "content"], ["article", "text"], ["articlebody"], ["article", "main"],

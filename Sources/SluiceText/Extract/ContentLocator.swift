@@ -82,9 +82,9 @@ struct ContentLocator {
         var top = v.best
         while true {
             // A wrapper adding little text (a heading, a date line) is the same article.
-            while true {
+            while !isBoundary(top) {
                 let p = doc[top].parent
-                guard p > 0, analysis.removal[Int(p)] == .kept else { break }
+                guard p > 0, analysis.removal[Int(p)] == .kept, !isFrame(p) else { break }
                 let extra = analysis.textLength[Int(p)] - analysis.textLength[Int(top)]
                 guard extra <= analysis.textLength[Int(top)] / 10 + 40 else { break }
                 top = p
@@ -103,12 +103,25 @@ struct ContentLocator {
                 s = doc[s].nextSibling
             }
             // When they make up nearly all of their parent, the parent is the article.
-            if result.count > 1 && covered >= analysis.textLength[Int(parent)] * 8 / 10 {
+            if result.count > 1 && covered >= analysis.textLength[Int(parent)] * 8 / 10 && !isFrame(parent) && !isBoundary(top) {
                 top = parent
                 continue
             }
             return result
         }
+    }
+
+    /// An element that is a whole article by its markup: growing past it would take in the
+    /// page around the article.
+    private func isBoundary(_ i: Int32) -> Bool {
+        let tag = analysis.doc[i].tag
+        return tag == .article || tag == .main || analysis.contentHint[Int(i)]
+    }
+
+    /// The page's frame, never an article.
+    private func isFrame(_ i: Int32) -> Bool {
+        let tag = analysis.doc[i].tag
+        return tag == .body || tag == .html || tag == .document
     }
 
     /// Whether a sibling of the winner is more of the article.

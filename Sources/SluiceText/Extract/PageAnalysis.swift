@@ -49,7 +49,7 @@ struct PageAnalysis {
 
     static func tagRemoval(_ tag: HTMLTag) -> Removal? {
         switch tag {
-        case .nav, .aside, .footer, .form, .button, .input, .option, .optgroup, .output, .iframe, .embed,
+        case .nav, .aside, .footer, .form, .button, .input, .option, .figcaption, .optgroup, .output, .iframe, .embed,
              .object, .canvas, .map, .area, .video, .audio, .dialog, .menu, .fieldset, .legend, .noembed, .noframes,
              .frameset, .frame, .applet, .marquee, .head, .title, .meta, .link, .style, .script, .noscript:
             return .boilerplate
