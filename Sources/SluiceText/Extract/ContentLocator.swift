@@ -73,6 +73,26 @@ struct ContentLocator {
         }
         var prose = paragraphVotes
         for i in stride(from: nodes.count - 1, through: 1, by: -1) { prose[Int(nodes[i].parent)] += prose[i] }
+        // Of near-equal candidates the first is the page's article; later ones are the next
+        // stories of an endless page or teasers (candidates are in document order).
+        for c in candidates.sorted() where score[Int(c)] >= bestScore * 0.9 {
+            if c != best && !isAncestor(c, of: best) && !isAncestor(best, of: c) { best = c }
+            break
+        }
+        // An element marked as the article body (`itemprop=articleBody`, `article-body`)
+        // holding most of the winner's prose is the article.
+        if best > 0 {
+            let bestProse = prose[Int(best)]
+            for i in 1..<nodes.count where analysis.contentHint[i] && analysis.removal[i] == .kept {
+                let len = analysis.textLength[i]
+                guard len > 0, Float(analysis.linkLength[i]) / Float(len) < 0.5 else { continue }
+                let inside = isAncestor(best, of: Int32(i))
+                if prose[i] >= bestProse * (inside ? 0.7 : 0.5) {
+                    best = Int32(i)
+                    break
+                }
+            }
+        }
         return Votes(score: score, prose: prose, scored: scored, best: best)
     }
 
@@ -109,6 +129,10 @@ struct ContentLocator {
             }
             return result
         }
+    }
+
+    private func isAncestor(_ a: Int32, of b: Int32) -> Bool {
+        Int(b) > Int(a) && Int(b) < analysis.doc.end(of: a)
     }
 
     /// An element that is a whole article by its markup: growing past it would take in the
