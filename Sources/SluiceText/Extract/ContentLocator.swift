@@ -100,6 +100,21 @@ struct ContentLocator {
         let doc = analysis.doc
         let prose = v.prose
         var top = v.best
+        // Inside an element marked as the article (`<article>`, `<main>`, `article-body`), the
+        // rest of it is the article too (the lead in its header, a recipe's ingredients), when it
+        // is not much more text and not a list of links.
+        var a = doc[top].parent
+        var steps = 0
+        while a > 0 && steps < 6 && !isFrame(a) && analysis.removal[Int(a)] == .kept {
+            if isBoundary(a) {
+                let extra = analysis.textLength[Int(a)] - analysis.textLength[Int(top)]
+                let extraLinks = analysis.linkLength[Int(a)] - analysis.linkLength[Int(top)]
+                if extra <= analysis.textLength[Int(top)] && Float(extraLinks) <= Float(extra) * 0.3 { top = a }
+                break
+            }
+            a = doc[a].parent
+            steps += 1
+        }
         while true {
             // A wrapper adding little text (a heading, a date line) is the same article.
             while !isBoundary(top) {
