@@ -30,7 +30,17 @@ enum BoilerplateNames {
         "newsticker", "ticker", "trending", "popular", "mostread", "nextpost", "prev", "previous", "navlinks",
         "archive", "archives", "calendar", "slider", "carousel", "textwidget", "widgettitle", "secondary", "colophon",
         "sharedaddy", "nocontent", "recent", "jetpack", "cta", "btn", "button", "buttons", "bio", "email", "contact",
-        "notice", "popular", "most", "like", "likes", "xoxo", "signup", "login",
+        "notice", "popular", "most", "like", "likes", "xoxo", "signup", "login", "caption", "credit", "authorbox",
+        "authorinfo",
+    ]
+
+    /// Word pairs that mark boilerplate where each word alone does not (`author-box` but not
+    /// `author-guidelines`).
+    static let boilerplatePairs: [[String]] = [
+        ["author", "box"], ["author", "info"], ["author", "bio"], ["about", "author"], ["author", "profile"],
+        ["author", "card"], ["author", "details"], ["author", "description"], ["autor", "box"], ["autor", "info"],
+        ["post", "meta"], ["entry", "meta"], ["article", "meta"], ["read", "more"], ["more", "articles"],
+        ["further", "reading"], ["see", "also"], ["image", "credit"], ["photo", "credit"],
     ]
 
     static let stems: [String] = [
@@ -56,6 +66,7 @@ enum BoilerplateNames {
         guard !words.isEmpty else { return .none }
         for pair in contentWords where containsSequence(words, pair) { return .content }
         for w in words where commentWords.contains(w) { return .comments }
+        for pair in boilerplatePairs where containsSequence(words, pair) { return .boilerplate }
         for w in words {
             if Self.words.contains(w) { return .boilerplate }
             for s in stems where w.hasPrefix(s) {
