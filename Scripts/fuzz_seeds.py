@@ -172,6 +172,10 @@ def main():
     pages = html_pages()
     counts["html-sniffer"] = write(out, "html-sniffer", sniffer_seeds(pages))
     counts["article-extract"] = write(out, "article-extract", extract_seeds(pages))
+    # html-tree: the same pages without the options byte, and misnesting corner cases.
+    tree = [b"<b><p>x</b>y</p>", b"<table><tr><td>a<td>b<tr><td>c</table>", b"<ul><li>a<li>b</ul>", b"<svg><svg/><![CDATA[x]]></svg>t",
+            b"<template><template></template></template>t", b"<select><option>a<input>b", b"<x-a><x-b></x-a>t", b"<div>" * 600]
+    counts["html-tree"] = write(out, "html-tree", tree + [p[:MAX] for p in pages])
     print(" ".join(f"{k}={v}" for k, v in sorted(counts.items())))
 
 

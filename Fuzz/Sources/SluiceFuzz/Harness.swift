@@ -15,7 +15,7 @@ struct Harness: Sendable {
     static let all: [Harness] = [
         json, jsonRoundTrip, record, recordText, zstd, iconv, encoding, clean, cleanSteps, split, language,
         languageModel, patterns, pii, quality, terms, words, dedupKey, hashtags, timestamp, pipelineYAML,
-        pipelineRecord, archive, gzip, warc, htmlTokenizer, htmlSniffer, articleExtract,
+        pipelineRecord, archive, gzip, warc, htmlTokenizer, htmlSniffer, articleExtract, htmlTree,
     ]
 
     /// Stops the process with a report when an invariant does not hold (libFuzzer saves the input).

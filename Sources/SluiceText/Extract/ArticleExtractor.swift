@@ -21,7 +21,9 @@ public struct ArticleExtractor: Sendable {
         let roots = ContentLocator(analysis: analysis, favor: options.favor).locate()
         var renderer = ArticleRenderer(analysis: analysis, options: options)
         let text = EdgeTrimmer(favor: options.favor).trim(renderer.render(roots))
+        // Characters of text, white space not counted.
         let length = text.unicodeScalars.count { !$0.properties.isWhitespace }
-        return ExtractedPage(text: text, hasArticle: length >= options.minChars, metadata: metadata)
+        let hasArticle = length >= options.minChars && (length > 0 || options.minChars == 0)
+        return ExtractedPage(text: hasArticle ? text : "", hasArticle: hasArticle, metadata: metadata)
     }
 }
