@@ -234,6 +234,49 @@ import SluiceText
         #expect(Self.tree("<p>a<svg><style><![CDATA[a<b]]></style></svg>b") == #"p("ab")"#)
     }
 
+    /// Browsers end foreign content at an HTML end tag that closes an element outside it
+    /// (`<svg>` never closed before `</div>`) and at the start tags that break out of it
+    /// (`<p>`, `<div>`, `<h3>`, `<b>`, …); the svg is closed and the rest is HTML. Found by
+    /// `Benchmarks/html/tree_diff.py`: one page (legrandcontinent.eu) loses 14 kB of its
+    /// article to an unclosed `<svg>` in a byline.
+    @Test(.disabled("bug: an unclosed <svg>/<math> swallows the rest of the page up to the next </svg>"))
+    func foreignContentEndsLikeInBrowsers() {
+        #expect(Self.tree("<div><svg><use/></div><p>Article text</p>") == #"div p("Article text")"#)
+        #expect(Self.tree("<div>a<svg><p>b</p></svg>c</div>") == #"div("a" p("b") "c")"#)
+        #expect(Self.tree("<div>a<math><mi>x</mi><div>b</div></math>c</div>") == #"div("a" div("b") "c")"#)
+    }
+
+    /// A `<td>`, `<th>` or `<tr>` start tag outside a table is ignored by browsers; as an
+    /// element it bounds the scope of end tags, so a later `</div>` no longer closes its
+    /// `<div>` (two forum pages of html-eval have such stray cells).
+    @Test(.disabled("bug: stray <td>/<tr> outside a table become elements that stop </div> from closing"))
+    func strayTableCellsIgnored() {
+        #expect(Self.tree("<div><td>a</div><p>b</p>") == #"div("a") p("b")"#)
+        #expect(Self.tree("<div><tr><td>a</div><p>b</p>") == #"div("a") p("b")"#)
+    }
+
+    /// A `<td>` or `<th>` directly in a `<table>` (or `<tbody>`) is in an implied `<tr>`; without
+    /// it the renderer, which separates the cells of a `<tr>` by tabs, glues them together.
+    @Test(.disabled("bug: no implied <tr> around cells directly in <table>"))
+    func impliedTableRow() {
+        #expect(Self.tree("<table><td>a<td>b</table>") == #"table(tr(td("a") td("b")))"#)
+        #expect(Self.tree("<table><tbody><th>a<th>b</table>") == #"table(tbody(tr(th("a") th("b"))))"#)
+    }
+
+    /// An `<html>` start tag when no `<html>` is open (a page without one, a second document
+    /// pasted into an article) adds nothing in browsers; here it becomes an element, a scope
+    /// boundary, and `</article>` no longer closes the article (jaegermagazin.de in html-eval).
+    @Test(.disabled("bug: a late <html> becomes an element inside the body and bounds end tags"))
+    func lateHTMLStartTagIgnored() {
+        #expect(Self.tree("<article><p>x</p><html><p>y</p></article><p>after</p>") == #"article(p("x") p("y")) p("after")"#)
+    }
+
+    /// NUL characters in text are dropped by browsers (in body, a parse error, ignored).
+    @Test(.disabled("bug: NUL bytes in text are kept and reach the extracted text"))
+    func nulInTextDropped() {
+        #expect(Self.tree("<p>a\u{0}b</p>") == #"p("ab")"#)
+    }
+
     // MARK: Names and references
 
     @Test func customElements() {
