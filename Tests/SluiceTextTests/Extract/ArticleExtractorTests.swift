@@ -262,6 +262,28 @@ import SluiceText
         }
     }
 
+    /// Each kind of boilerplate alone, where pages put it: inside the article between or after
+    /// its paragraphs, or around it.
+    @Test(arguments: [
+        ("share buttons", "", shareButtons, ""),
+        ("related links", "", related, ""),
+        ("newsletter box", newsletter, "", ""),
+        ("cookie banner", "", "", cookieBanner),
+        ("comments", "", "", ""),
+    ])
+    func boilerplateAlone(_ name: String, middle: String, end: String, bodyStart: String) {
+        let main = """
+        <article>
+        \(Self.paragraphs([Self.p1, Self.p2]))
+        \(middle)
+        \(Self.paragraphs([Self.p3, Self.p4]))
+        \(end)
+        </article>
+        \(name == "comments" ? Self.comments : "")
+        """
+        #expect(Self.extract(Self.page(main: main, bodyStart: bodyStart)).text == Self.story, "\(name)")
+    }
+
     /// With `comments: true` the comments follow the article, after a blank line.
     @Test(.disabled("extractor: ExtractOptions.comments is not used; comments are always left out"))
     func commentsKept() {
