@@ -10,6 +10,7 @@
 //     .build/release/sluice-bench encodings /tmp/enc-eval [--details OUT.jsonl] [--repeat 3]
 //     .build/release/sluice-bench html-tokenize PAGES.jsonl[.zst] [--field html] [--repeat 3]
 //     .build/release/sluice-bench html-extract PAGES.jsonl[.zst] [--out OUT.jsonl] [--favor balanced]
+//     .build/release/sluice-bench html-tree PAGES.jsonl[.zst] > TREE.jsonl      (see Benchmarks/html/tree_diff.py)
 //
 // `run` times `sluice run` end to end, one child process per configuration (see Runner.swift);
 // `corpus` writes the generated corpus (see Corpus.swift); `algorithms` times the text
@@ -26,6 +27,7 @@ func usage() -> Never {
            sluice-bench encodings EVAL_DIR [--details OUT.jsonl] [--repeat R]
            sluice-bench html-tokenize PAGES.jsonl[.zst] [--field html] [--repeat R]
            sluice-bench html-extract PAGES.jsonl[.zst] [--out OUT.jsonl] [--favor F] [--comments true]
+           sluice-bench html-tree PAGES.jsonl[.zst] [--field html]
 
     """.utf8))
     exit(2)
@@ -76,6 +78,9 @@ nonisolated func main() throws {
     case "html-extract":
         guard pos.count == 1 else { usage() }
         try runHTMLExtract(path: pos[0], named: named)
+    case "html-tree":
+        guard pos.count == 1 else { usage() }
+        try runHTMLTree(path: pos[0], named: named)
     case "algorithms":
         guard pos.count == 1 else { usage() }
         try runAlgorithms(path: pos[0])
