@@ -20,7 +20,11 @@ public struct ArticleExtractor: Sendable {
         let analysis = PageAnalysis(doc)
         let roots = ContentLocator(analysis: analysis, favor: options.favor).locate()
         var renderer = ArticleRenderer(analysis: analysis, options: options)
-        let text = EdgeTrimmer(favor: options.favor).trim(renderer.render(roots))
+        var text = EdgeTrimmer(favor: options.favor).trim(renderer.render(roots))
+        if options.comments {
+            let comments = renderer.renderComments()
+            if !comments.isEmpty && !text.isEmpty { text += "\n\n" + comments }
+        }
         // Characters of text, white space not counted.
         let length = text.unicodeScalars.count { !$0.properties.isWhitespace }
         let hasArticle = length >= options.minChars && (length > 0 || options.minChars == 0)

@@ -11,6 +11,7 @@ struct ArticleRenderer {
     private var pendingBreaks = 0
     private var pendingSpace = false
     private var preDepth = 0
+    private var inComments = false
 
     init(analysis: PageAnalysis, options: ExtractOptions) {
         self.analysis = analysis
@@ -23,6 +24,21 @@ struct ArticleRenderer {
         for r in roots {
             breakLine(2)
             node(r, depth: 0)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The text of the page's reader-comment sections, in order.
+    mutating func renderComments() -> String {
+        out.removeAll(keepingCapacity: true)
+        pendingBreaks = 0
+        pendingSpace = false
+        inComments = true
+        defer { inComments = false }
+        let doc = analysis.doc
+        for i in 1..<doc.nodes.count where analysis.removal[i] == .comments && analysis.removal[Int(doc.nodes[i].parent)] != .comments {
+            breakLine(2)
+            node(Int32(i), depth: 0)
         }
         return String(decoding: out, as: UTF8.self)
     }
@@ -45,7 +61,8 @@ struct ArticleRenderer {
         let idx = Int(i)
         switch analysis.removal[idx] {
         case .kept: break
-        case .boilerplate, .comments: return
+        case .boilerplate: return
+        case .comments: if !inComments { return }
         }
         if depth > HTMLTreeBuilder.maxDepth { return }
         let tag = n.tag

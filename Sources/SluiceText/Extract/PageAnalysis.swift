@@ -33,7 +33,7 @@ struct PageAnalysis {
         // find where the page's prose is; then everything, except that no tag, role or name
         // removes an element around that prose: whole articles sit inside `<aside>`, an
         // unclosed `<header>` or `<div class="has-sidebar">` on real pages.
-        classify(names: false, protected: [])
+        classify(names: false, protected: [], holder: -1)
         measure()
         let prose = ContentLocator(analysis: self, favor: .balanced).best()
         var protected = Set<Int32>()
@@ -43,7 +43,7 @@ struct PageAnalysis {
             a = doc[a].parent
         }
         for i in removal.indices { removal[i] = .kept }
-        classify(names: true, protected: protected)
+        classify(names: true, protected: protected, holder: prose ?? -1)
         measure()
     }
 
@@ -75,7 +75,10 @@ struct PageAnalysis {
         return false
     }
 
-    private mutating func classify(names: Bool, protected: Set<Int32>) {
+    /// `protected`: elements around the prose, removed by nothing but hidden-ness and form
+    /// controls; `holder`: the element holding the prose, which its tag alone does not remove
+    /// (paragraphs right inside an `<aside>`), but its name still can (a comments section).
+    private mutating func classify(names: Bool, protected: Set<Int32>, holder: Int32) {
         let nodes = doc.nodes
         for i in 1..<nodes.count {
             let node = nodes[i]
@@ -86,7 +89,8 @@ struct PageAnalysis {
                 continue
             }
             let frame = protected.contains(Int32(i))
-            if let r = Self.tagRemoval(node.tag), names || !Self.isSection(node.tag), !(frame && Self.isSection(node.tag)) {
+            let sectionKept = frame || Int32(i) == holder
+            if let r = Self.tagRemoval(node.tag), names || !Self.isSection(node.tag), !(sectionKept && Self.isSection(node.tag)) {
                 removal[i] = r
                 continue
             }
@@ -149,7 +153,7 @@ struct PageAnalysis {
                     }
                     textLength[i] = len
                     punctuation[i] = punct
-                } else if removal[i] != .kept {
+                } else if removal[i] == .boilerplate {
                     textLength[i] = 0
                     linkLength[i] = 0
                     punctuation[i] = 0
@@ -158,6 +162,9 @@ struct PageAnalysis {
                     linkLength[i] = textLength[i]
                 }
                 let p = Int(node.parent)
+                // A comment section is measured for its own rendering but counts for nothing
+                // around it.
+                if removal[i] == .comments && removal[p] != .comments { continue }
                 textLength[p] += textLength[i]
                 linkLength[p] += linkLength[i]
                 punctuation[p] += punctuation[i]

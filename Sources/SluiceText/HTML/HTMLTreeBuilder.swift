@@ -42,6 +42,7 @@ public struct HTMLTreeBuilder: Sendable {
         /// Whether `<head>` is open, and whether one was seen (there is only one).
         var headOpen = false
         var sawHead = false
+        var sawBody = false
 
         init(tokenizer: HTMLTokenizer) {
             self.tokenizer = tokenizer
@@ -93,11 +94,29 @@ public struct HTMLTreeBuilder: Sendable {
                 if !selfClosing { skipForeign(tag) }
                 return
             case .template, .select:
-                if !selfClosing { skipSubtree(tag) }
+                // `/>` means nothing on an HTML element: the content follows.
+                skipSubtree(tag)
                 return
-            case .html, .body, .head, .frameset:
+            case .html:
+                // Only as the first element; a later one merges into the existing one.
+                if doc.nodes.count > 1 { return }
+            case .body, .head, .frameset:
                 // The elements exist once; repeated or late ones add nothing for the text.
-                if stack.contains(where: { doc[$0].tag == tag }) || (tag == .head && sawHead) { return }
+                if stack.contains(where: { doc[$0].tag == tag }) || (tag == .head && (sawHead || sawBody)) || (tag == .body && sawBody) { return }
+            case .td, .th, .tr, .tbody, .thead, .tfoot, .caption, .col, .colgroup:
+                // Table parts outside a table are ignored.
+                if inScope([.table], table: true) == nil { return }
+            default:
+                break
+            }
+            switch tag {
+            case .td, .th:
+                // Cells right in a table get their row.
+                let t = doc[stack.last!].tag
+                if t == .table || t == .tbody || t == .thead || t == .tfoot {
+                    let row = append(.tr, hash: 0, attributes: false)
+                    if stack.count < HTMLTreeBuilder.maxDepth { stack.append(row) }
+                }
             default:
                 break
             }
@@ -126,6 +145,7 @@ public struct HTMLTreeBuilder: Sendable {
                 break
             }
             let node = append(tag, hash: hash)
+            if tag == .body { sawBody = true }
             if tag == .head {
                 headOpen = true
                 sawHead = true
@@ -151,6 +171,10 @@ public struct HTMLTreeBuilder: Sendable {
                 return
             case .li:
                 if let i = inScope([.li], list: true) { popTo(i) }
+                return
+            case .h1, .h2, .h3, .h4, .h5, .h6:
+                // Any heading's end tag closes the open heading.
+                if let i = inScope([.h1, .h2, .h3, .h4, .h5, .h6]) { popTo(i) }
                 return
             default:
                 break
@@ -236,9 +260,9 @@ public struct HTMLTreeBuilder: Sendable {
         // MARK: Nodes
 
         @discardableResult
-        mutating func append(_ tag: HTMLTag, hash: UInt32) -> Int32 {
+        mutating func append(_ tag: HTMLTag, hash: UInt32, attributes: Bool = true) -> Int32 {
             let start = Int32(doc.attributes.count)
-            if tag != .text {
+            if tag != .text && attributes {
                 for a in tokenizer.attributes {
                     let name = tokenizer.withBytes(a.name) { HTMLAttributeName($0) }
                     guard let name else { continue }
@@ -263,6 +287,13 @@ public struct HTMLTreeBuilder: Sendable {
 
         mutating func appendText(_ span: HTMLSpan) {
             guard !span.isEmpty else { return }
+            // Browsers drop NUL characters in body text.
+            if tokenizer.withBytes(span, { $0.contains(0) }) {
+                let kept = tokenizer.withBytes(span) { $0.filter { $0 != 0 } }
+                guard !kept.isEmpty else { return }
+                appendBytes(kept)
+                return
+            }
             if headOpen && tokenizer.withBytes(span, { $0.contains { $0 > 0x20 } }) { closeHead() }
             if openText >= 0 {
                 tokenizer.withBytes(span) { doc.bytes.append(contentsOf: $0) }
@@ -271,6 +302,22 @@ public struct HTMLTreeBuilder: Sendable {
             }
             let start = Int32(doc.bytes.count)
             tokenizer.withBytes(span) { doc.bytes.append(contentsOf: $0) }
+            let parent = stack.last!
+            let index = Int32(doc.nodes.count)
+            doc.nodes.append(.init(tag: .text, parent: parent, start: start, end: Int32(doc.bytes.count)))
+            link(index, to: parent)
+            openText = index
+        }
+
+        mutating func appendBytes(_ bytes: [UInt8]) {
+            if headOpen && bytes.contains(where: { $0 > 0x20 }) { closeHead() }
+            if openText >= 0 {
+                doc.bytes.append(contentsOf: bytes)
+                doc.nodes[Int(openText)].end = Int32(doc.bytes.count)
+                return
+            }
+            let start = Int32(doc.bytes.count)
+            doc.bytes.append(contentsOf: bytes)
             let parent = stack.last!
             let index = Int32(doc.nodes.count)
             doc.nodes.append(.init(tag: .text, parent: parent, start: start, end: Int32(doc.bytes.count)))
@@ -296,22 +343,65 @@ public struct HTMLTreeBuilder: Sendable {
             tokenizer.allowsCDATA = true
             defer { tokenizer.allowsCDATA = false }
             var depth = 1
+            // Inside `<foreignObject>`, `<desc>`, `<title>` (SVG) or MathML's text elements,
+            // HTML content belongs to the foreign element and does not break out.
+            var integration = 0
             while let token = tokenizer.next() {
                 switch token {
                 case .startTag(let name, let selfClosing):
-                    let n = tokenizer.withBytes(name) { HTMLTag(name: $0) }
+                    let (n, hash) = tokenizer.withBytes(name) { (HTMLTag(name: $0), Self.hash($0)) }
                     if n == root && !selfClosing { depth += 1 }
-                    // Raw-text start tags inside SVG (`<style>`, `<script>`) are still tokenized
-                    // as raw text by browsers only for script; style stays foreign, so nothing to do.
+                    if Self.isIntegrationPoint(n, hash) {
+                        if !selfClosing { integration += 1 }
+                        continue
+                    }
+                    if integration > 0 { continue }
+                    // HTML content breaks out of foreign content (an unclosed `<svg>` ends at
+                    // the next `<p>` or `<div>`), as in browsers.
+                    if Self.breaksOutOfForeign(n) {
+                        tokenizer.allowsCDATA = false
+                        startTag(n, hash: n == .unknown ? hash : 0, selfClosing: selfClosing)
+                        return
+                    }
                 case .endTag(let name):
-                    let n = tokenizer.withBytes(name) { HTMLTag(name: $0) }
-                    if n == root {
+                    let (n, hash) = tokenizer.withBytes(name) { (HTMLTag(name: $0), Self.hash($0)) }
+                    if Self.isIntegrationPoint(n, hash) {
+                        integration = max(0, integration - 1)
+                    } else if n == root {
                         depth -= 1
                         if depth == 0 { return }
+                    } else if integration > 0 {
+                        continue
+                    } else if n == .p || n == .br || (n != .unknown && n != .a && n != .title && n != .script && n != .style
+                                                      && n != .font && stack.contains(where: { doc[$0].tag == n })) {
+                        // The end tag of an HTML element open around the foreign content closes it too.
+                        tokenizer.allowsCDATA = false
+                        endTag(n, hash: n == .unknown ? hash : 0)
+                        return
                     }
                 default:
                     break
                 }
+            }
+        }
+
+        static let integrationHashes: Set<UInt32> = Set(["foreignobject", "desc", "mi", "mo", "mn", "ms", "mtext", "annotation-xml"].map { name in
+            var bytes = Array(name.utf8)
+            return bytes.withUnsafeMutableBufferPointer { hash(UnsafeBufferPointer($0)) }
+        })
+
+        static func isIntegrationPoint(_ tag: HTMLTag, _ hash: UInt32) -> Bool {
+            tag == .title || (tag == .unknown && integrationHashes.contains(hash))
+        }
+
+        static func breaksOutOfForeign(_ tag: HTMLTag) -> Bool {
+            switch tag {
+            case .b, .big, .blockquote, .body, .br, .center, .code, .dd, .div, .dl, .dt, .em, .embed, .h1, .h2, .h3, .h4,
+                 .h5, .h6, .head, .hr, .i, .img, .li, .listing, .menu, .meta, .nobr, .ol, .p, .pre, .ruby, .s, .small,
+                 .span, .strong, .strike, .sub, .sup, .table, .tt, .u, .ul, .var:
+                return true
+            default:
+                return false
             }
         }
 

@@ -285,7 +285,7 @@ import SluiceText
     }
 
     /// With `comments: true` the comments follow the article, after a blank line.
-    @Test(.disabled("extractor: ExtractOptions.comments is not used; comments are always left out"))
+    @Test
     func commentsKept() {
         #expect(Self.extract(Self.boilerplatePage, ExtractOptions(comments: true)).text ==
                 Self.story + "\n\n" + Self.comment1 + "\n\n" + Self.comment2)
@@ -315,7 +315,7 @@ import SluiceText
     }
 
     /// ``ExtractedPage/text`` is documented as empty when there is no article.
-    @Test(.disabled("extractor: text is not emptied when hasArticle is false, unlike ExtractedPage.text's documentation"))
+    @Test
     func noArticleMeansNoText() {
         let html = Self.page(main: "<article>\n\(Self.paragraphs([Self.p1, Self.p2, Self.p3, Self.p4]))\n</article>")
         let page = Self.extract(html, ExtractOptions(minChars: 10_000))
@@ -346,7 +346,7 @@ import SluiceText
 
     /// The same with the paragraphs directly in the `<aside>`: the aside is the best element,
     /// and only its ancestors are protected from removal by tag, so it is removed.
-    @Test(.disabled("extractor: an <aside> that directly holds the page's only prose is removed (empty text)"))
+    @Test
     func articleDirectlyInsideAside() {
         let html = Self.page(main: "<aside class=\"story\">\n\(Self.paragraphs([Self.p1, Self.p2, Self.p3, Self.p4]))\n</aside>")
         #expect(Self.extract(html).text == Self.story)
@@ -361,7 +361,7 @@ import SluiceText
     }
 
     /// Cells directly in a `<table>` (no `<tr>`, which browsers imply) are still tab-separated.
-    @Test(.disabled("extractor: cells without a <tr> are glued together (the tree builder implies no <tr>)"))
+    @Test
     func tableWithoutRows() {
         let html = Self.page(main: """
         <article>
