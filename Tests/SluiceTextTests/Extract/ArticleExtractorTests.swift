@@ -323,6 +323,15 @@ import SluiceText
         #expect(page.text == "")
     }
 
+    /// Fuzz finding (article-extract): NUL bytes in a page's text reached the article.
+    @Test func nulBytesNeverReachTheArticle() {
+        let para = "The council approved the budget on Tuesday, after a long debate about libraries and parks."
+        let html = Array("<html><body><article><p>\(para)</p><p>A second\u{0} paragraph, with\u{0}\u{0} NULs, follows here.</p></article></body></html>".utf8)
+        let page = ArticleExtractor(options: .init(minChars: 10)).extract(html)
+        #expect(page.hasArticle)
+        #expect(page.text == para + "\n\nA second paragraph, with NULs, follows here.")
+    }
+
     @Test func hiddenContentDropped() {
         let html = Self.page(main: """
         <article>
