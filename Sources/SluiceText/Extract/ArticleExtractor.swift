@@ -26,7 +26,8 @@ public struct ArticleExtractor: Sendable {
             if !comments.isEmpty && !text.isEmpty { text += "\n\n" + comments }
         }
         // Characters of text, white space not counted.
-        let length = text.unicodeScalars.count { !$0.properties.isWhitespace }
+        // (Bytes that start a scalar, ASCII white space left out: no Unicode property lookups.)
+        let length = text.utf8.count { $0 > 0x20 && ($0 < 0x80 || $0 >= 0xC0) }
         let hasArticle = length >= options.minChars && (length > 0 || options.minChars == 0)
         return ExtractedPage(text: hasArticle ? text : "", hasArticle: hasArticle, metadata: metadata)
     }
