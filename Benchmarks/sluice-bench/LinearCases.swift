@@ -76,6 +76,19 @@ enum LinearCases {
         Token(name: "</title", make: run("</title")),
         Token(name: "<!--<script>", make: run("<!--<script>")),
         Token(name: "<!DOCTYPE", make: run("<!DOCTYPE")),
+        // Tree construction and extraction's: nesting past the depth cap, misnested formatting
+        // and stray end tags that search the open elements, cells and items that close
+        // siblings, unclosed foreign content, paragraphs with class names to classify.
+        Token(name: "<div>", make: run("<div>")),
+        Token(name: "</div>", make: run("</div>")),
+        Token(name: "<b><p>", make: run("<b><p>")),
+        Token(name: "<a><a>", make: run("<a>x<a>")),
+        Token(name: "<x-a>", make: run("<x-a>")),
+        Token(name: "<table><td>", make: run("<table><td>")),
+        Token(name: "<li>", make: run("<li>x")),
+        Token(name: "<svg><p>", make: run("<svg><p>")),
+        Token(name: "<h1>x</h2>", make: run("<h1>x</h2>")),
+        Token(name: "<p class=share>", make: run("<p class='share-box article-body'>Text, more text.</p>")),
     ]
 
     /// A text algorithm: given the text, its input is prepared (untimed) and the returned
@@ -144,6 +157,15 @@ enum LinearCases {
             Algorithm(name: "html-tokenize") { t in htmlTokenize(t, .data, "") },
             Algorithm(name: "html-tokenize-rcdata") { t in htmlTokenize(t, .rcdata, "title") },
             Algorithm(name: "html-tokenize-script") { t in htmlTokenize(t, .scriptData, "script") },
+            Algorithm(name: "html-tree") { t in
+                let bytes = Array(t.utf8)
+                return { HTMLTreeBuilder().parse(bytes).nodes.count }
+            },
+            Algorithm(name: "article-extract") { t in
+                let bytes = Array(t.utf8)
+                let extractor = ArticleExtractor(options: .init(minChars: 0))
+                return { extractor.extract(bytes).text.utf8.count }
+            },
             Algorithm(name: "pii-mask") { t in { PIIMasker.mask(t).text.utf8.count } },
             Algorithm(name: "quality") { t in { QualitySignals.compute(t).gopherQuality.words } },
             Algorithm(name: "terms") { t in
