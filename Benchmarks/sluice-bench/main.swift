@@ -9,6 +9,7 @@
 //     .build/release/sluice-bench linear [--only clean,split-en,…] [--tokens 0,5,…] [--mb 1]
 //     .build/release/sluice-bench encodings /tmp/enc-eval [--details OUT.jsonl] [--repeat 3]
 //     .build/release/sluice-bench html-tokenize PAGES.jsonl[.zst] [--field html] [--repeat 3]
+//     .build/release/sluice-bench html-metadata PAGES.jsonl[.zst] [--repeat 3] [--all 1] > OUT.jsonl
 //
 // `run` times `sluice run` end to end, one child process per configuration (see Runner.swift);
 // `corpus` writes the generated corpus (see Corpus.swift); `algorithms` times the text
@@ -24,6 +25,7 @@ func usage() -> Never {
            sluice-bench linear [--only ALGO,…] [--tokens I,…] [--mb MB]
            sluice-bench encodings EVAL_DIR [--details OUT.jsonl] [--repeat R]
            sluice-bench html-tokenize PAGES.jsonl[.zst] [--field html] [--repeat R]
+           sluice-bench html-metadata PAGES.jsonl[.zst] [--repeat R] [--all 1]
 
     """.utf8))
     exit(2)
@@ -71,6 +73,9 @@ nonisolated func main() throws {
     case "html-tokenize":
         guard pos.count == 1 else { usage() }
         try runHTMLTokenize(path: pos[0], named: named)
+    case "html-metadata":
+        guard pos.count == 1 else { usage() }
+        try runHTMLMetadata(path: pos[0], named: named)
     case "algorithms":
         guard pos.count == 1 else { usage() }
         try runAlgorithms(path: pos[0])

@@ -1,9 +1,99 @@
-/// Reads ``HTMLMetadata`` from a page. (Placeholder: being built, returns nothing yet.)
+/// Reads ``HTMLMetadata`` from a page: JSON-LD, OpenGraph and other `<meta>` tags,
+/// `<link rel=canonical>`, `<html lang>`, `<title>`, the first `<h1>`, `<time>` elements and
+/// bylines, and as a last resort a date in the page's URL.
+///
+/// The page is tokenized once (``HTMLMetadataScan``); each field is then taken from the most
+/// reliable source that gives it (structured data first, markup conventions last). Linear in the
+/// page's size; text is copied only for the few elements that can hold metadata.
 public struct HTMLMetadataExtractor: Sendable {
     public init() {}
 
-    /// The metadata of `html` (UTF-8 bytes of a whole page); `url` is where the page came from, if known.
+    /// The metadata of `html` (UTF-8 bytes of a whole page); `url` is where the page came from,
+    /// if known (to resolve a relative canonical URL and as the last source of a date).
     public func extract(_ html: [UInt8], url: String? = nil) -> HTMLMetadata {
-        HTMLMetadata()
+        var scan = HTMLMetadataScan()
+        scan.run(html)
+        let ld = JSONLDMetadata(scan.jsonLD)
+        var out = HTMLMetadata()
+
+        func meta(_ keys: String...) -> [String] {
+            keys.flatMap { scan.meta[$0] ?? [] }
+        }
+        func first(_ keys: String..., limit: Int = 1000) -> String? {
+            for k in keys {
+                for v in scan.meta[k] ?? [] {
+                    if let s = HTMLMetadataText.plain(v, limit: limit) { return s }
+                }
+            }
+            return nil
+        }
+
+        // Site name first: the title's clean-up uses it.
+        out.sitename = first("og:site_name", limit: 200) ?? ld.sitename ?? first("application-name", "twitter:site", limit: 200)
+            .flatMap { $0.hasPrefix("@") ? nil : $0 }
+
+        // URL.
+        let canonical = scan.canonical.flatMap { HTMLMetadataText.clean($0, limit: 2000) } ?? first("og:url", limit: 2000)
+        if let c = canonical { out.url = HTMLMetadataText.resolve(c, base: url) }
+
+        // Title.
+        var siteNames: [String] = []
+        if let s = out.sitename { siteNames.append(s) }
+        if let h = HTMLMetadataText.hostName(out.url ?? url ?? "") { siteNames.append(h) }
+        let titles = [ld.title, first("og:title", "twitter:title", "title", "dc.title", "headline", "itemprop:headline", limit: 500),
+                      scan.title.flatMap { HTMLMetadataText.clean($0, limit: 500) }, scan.h1]
+        if let t = titles.compactMap({ $0 }).first {
+            out.title = HTMLMetadataText.stripSite(t, site: siteNames, h1: scan.h1)
+        }
+
+        // Date.
+        let metaDates = meta("article:published_time", "og:published_time", "published_time", "article:published", "date", "pubdate",
+                             "publishdate", "publish-date", "publish_date", "dc.date.issued", "dcterms.date", "dc.date", "dcterms.issued",
+                             "dcterms.created", "dc.date.created", "sailthru.date", "parsely-pub-date", "itemprop:datepublished",
+                             "article.published", "citation_publication_date", "citation_date", "date.available", "created",
+                             "originalpublicationdate", "og:article:published_time", "datepublished", "release_date")
+        out.published = ld.published ?? metaDates.lazy.compactMap(HTMLDateParser.parse).first
+            ?? scan.dates.min(by: { $0.rank < $1.rank })?.value
+            ?? url.flatMap(HTMLDateParser.fromURL)
+
+        // Author.
+        var authors = ld.authors
+        if authors.isEmpty {
+            for v in meta("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl",
+                          "citation_author", "og:article:author", "book:author", "itemprop:author") {
+                if let a = HTMLMetadataText.plain(v, limit: 300).flatMap(HTMLMetadataText.author), !authors.contains(a) { authors.append(a) }
+            }
+        }
+        if authors.isEmpty, let best = scan.authors.map(\.rank).min() {
+            for a in scan.authors where a.rank == best && !authors.contains(a.value) { authors.append(a.value) }
+        }
+        if !authors.isEmpty { out.author = authors.prefix(10).joined(separator: "; ") }
+
+        // Language.
+        out.lang = scan.htmlLang.flatMap(HTMLMetadataText.languageTag)
+            ?? meta("http-equiv:content-language", "content-language", "language", "dc.language").lazy.compactMap(HTMLMetadataText.languageTag).first
+            ?? meta("og:locale").lazy.compactMap(HTMLMetadataText.languageTag).first
+
+        out.description = first("og:description", "description", "twitter:description", "dc.description") ?? ld.description
+
+        // Categories and tags.
+        out.categories = unique(meta("article:section").compactMap { HTMLMetadataText.plain($0, limit: 100) } + ld.sections)
+        var tags = meta("article:tag").compactMap { HTMLMetadataText.plain($0, limit: 100) }
+        for k in meta("keywords", "news_keywords") {
+            tags += k.split(separator: ",").compactMap { HTMLMetadataText.plain(String($0), limit: 100) }
+        }
+        out.tags = unique(tags + ld.keywords)
+        return out
+    }
+
+    /// The first of each value (case-insensitive), at most 50.
+    private func unique(_ values: [String]) -> [String] {
+        var seen = Set<String>()
+        var out: [String] = []
+        for v in values where seen.insert(v.lowercased()).inserted {
+            out.append(v)
+            if out.count == 50 { break }
+        }
+        return out
     }
 }

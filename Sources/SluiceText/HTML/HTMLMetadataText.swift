@@ -1,0 +1,175 @@
+/// The text clean-up of ``HTMLMetadataExtractor``: white space, markup inside JSON-LD strings,
+/// bylines, site names in titles, language tags and relative URLs.
+enum HTMLMetadataText {
+    /// Whitespace runs (Unicode spaces and NBSP included) become one space, ends trimmed; cut to
+    /// `limit` characters (at a character boundary). Nil when nothing is left.
+    static func clean(_ s: String, limit: Int = 1000) -> String? {
+        var out = String()
+        var pendingSpace = false
+        var count = 0
+        for ch in s.unicodeScalars {
+            if ch.properties.isWhitespace || ch == "\u{200B}" || ch == "\u{FEFF}" {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if ch.value < 0x20 || ch.value == 0x7F { continue }
+            if pendingSpace { out.unicodeScalars.append(" "); pendingSpace = false; count += 1 }
+            out.unicodeScalars.append(ch)
+            count += 1
+            if count >= limit { break }
+        }
+        return out.isEmpty ? nil : out
+    }
+
+    /// Tags removed and character references decoded (JSON-LD strings and meta values often
+    /// carry `<b>`, `&amp;`), then ``clean(_:limit:)``.
+    static func plain(_ s: String, limit: Int = 1000) -> String? {
+        guard s.utf8.contains(where: { $0 == 0x3C || $0 == 0x26 }) else { return clean(s, limit: limit) }
+        var t = HTMLTokenizer(s)
+        var out: [UInt8] = []
+        while let token = t.next(), out.count < limit * 4 {
+            if case .text(let span) = token { t.withBytes(span) { out.append(contentsOf: $0) } }
+        }
+        return clean(String(decoding: out, as: UTF8.self), limit: limit)
+    }
+
+    /// Whether `s` looks like a URL or an e-mail address rather than a name.
+    static func isURL(_ s: String) -> Bool {
+        s.hasPrefix("http://") || s.hasPrefix("https://") || s.hasPrefix("//") || s.hasPrefix("www.") || s.hasPrefix("/")
+            || (s.contains("@") && !s.contains(" "))
+    }
+
+    /// A byline's name: a leading "By"/"Von"/"Par"/"Por"/"Di"/"Author:"… removed; nil when what
+    /// is left is no name (empty, too long, a URL, mostly digits).
+    static func author(_ raw: String) -> String? {
+        guard var s = clean(raw, limit: 300) else { return nil }
+        let prefixes = ["written by ", "posted by ", "published by ", "geschrieben von ", "verfasst von ", "ein beitrag von ", "beitrag von ",
+                        "text von ", "text: ", "texte : ", "texte: ", "autor: ", "autorin: ", "author: ", "autor ", "autorin ", "author ",
+                        "by: ", "by ", "von ", "par ", "por ", "di ", "de ", "door ", "av ", "von: ", "från "]
+        var changed = true
+        while changed {
+            changed = false
+            let lower = s.lowercased()
+            for p in prefixes where lower.hasPrefix(p) {
+                s = String(s.dropFirst(p.count)).trimmingSpaces
+                changed = true
+                break
+            }
+        }
+        // "Name | 28.07.2019", "Name, 3 min read": keep the name part.
+        for sep in [" | ", " · ", " • ", " – ", " — ", "\n"] {
+            if let r = s.range(of: sep) { s = String(s[..<r.lowerBound]).trimmingSpaces }
+        }
+        if s.hasPrefix("@") { return nil }
+        guard !s.isEmpty, s.count <= 80, !isURL(s) else { return nil }
+        let letters = s.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+        guard letters * 2 >= s.unicodeScalars.count, letters >= 2 else { return nil }
+        return s
+    }
+
+    /// The separators between a headline and a site name in `<title>`.
+    static let titleSeparators = [" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " // ", " / ", " • ", " : "]
+
+    /// A title without the site name: the part that is not `site` (or the domain's name), or the
+    /// part equal to the first `<h1>`; the whole title when neither says which part is the site.
+    static func stripSite(_ title: String, site: [String], h1: String?) -> String {
+        for sep in titleSeparators where title.contains(sep) {
+            let parts = title.components(separatedBy: sep).map(\.trimmingSpaces)
+            guard parts.count >= 2 else { continue }
+            let keys = site.map(siteKey).filter { !$0.isEmpty }
+            if let h1 = h1.map(siteKey), !h1.isEmpty, parts.contains(where: { siteKey($0) == h1 }) {
+                return parts.first(where: { siteKey($0) == h1 })!
+            }
+            if !keys.isEmpty {
+                if let last = parts.last, keys.contains(where: { matchesSite(siteKey(last), $0) }) {
+                    return parts.dropLast().joined(separator: sep)
+                }
+                if let first = parts.first, keys.contains(where: { matchesSite(siteKey(first), $0) }) {
+                    return parts.dropFirst().joined(separator: sep)
+                }
+            }
+        }
+        return title
+    }
+
+    /// Lower case, letters and digits only (so "SPIEGEL ONLINE" matches "spiegel.de" as "spiegel").
+    private static func siteKey(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
+    }
+
+    private static func matchesSite(_ part: String, _ key: String) -> Bool {
+        guard !part.isEmpty else { return false }
+        return part == key || (part.count >= 4 && key.hasPrefix(part)) || (key.count >= 4 && part.hasPrefix(key))
+    }
+
+    /// The name part of a host: `www.spiegel.de` → `spiegel`.
+    static func hostName(_ url: String) -> String? {
+        guard let r = url.range(of: "://") else { return nil }
+        let rest = url[r.upperBound...]
+        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" }
+        let labels = host.split(separator: ".").filter { !["www", "m", "amp"].contains($0) }
+        guard labels.count >= 2 else { return labels.first.map(String.init) }
+        return String(labels[labels.count - 2])
+    }
+
+    /// A language tag as `de` or `en-GB` (`en_gb`, `EN-gb` → `en-GB`); nil unless it looks like one.
+    static func languageTag(_ raw: String) -> String? {
+        guard let s = clean(raw, limit: 40) else { return nil }
+        let first = s.split(separator: ",").first.map { String($0).trimmingSpaces } ?? s
+        let parts = first.split(whereSeparator: { $0 == "-" || $0 == "_" })
+        guard let lang = parts.first, (2...3).contains(lang.count), lang.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
+        var out = lang.lowercased()
+        if parts.count >= 2 {
+            let region = parts[1]
+            if region.count == 2, region.allSatisfy({ $0.isASCII && $0.isLetter }) {
+                out += "-" + region.uppercased()
+            } else if region.count == 4, region.allSatisfy({ $0.isASCII && $0.isLetter }) {
+                out += "-" + region.prefix(1).uppercased() + region.dropFirst().lowercased()    // zh-Hant
+            }
+        }
+        return out
+    }
+
+    /// `ref` resolved against `base` (RFC 3986 §5.2, dot segments removed); `ref` unchanged when
+    /// it is absolute or there is no usable base.
+    static func resolve(_ ref: String, base: String?) -> String {
+        if let colon = ref.firstIndex(of: ":"), ref[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }),
+           !ref[..<colon].isEmpty {
+            return ref
+        }
+        guard let base, let schemeEnd = base.range(of: "://") else { return ref }
+        let scheme = base[..<schemeEnd.lowerBound]
+        let afterScheme = base[schemeEnd.upperBound...]
+        let authority = afterScheme.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let root = scheme + "://" + authority
+        var path = String(afterScheme.dropFirst(authority.count).prefix { $0 != "?" && $0 != "#" })
+        if path.isEmpty { path = "/" }
+        if ref.hasPrefix("//") { return scheme + ":" + ref }
+        if ref.isEmpty { return String(base.prefix { $0 != "#" }) }
+        if ref.hasPrefix("#") { return String(base.prefix { $0 != "#" }) + ref }
+        if ref.hasPrefix("?") { return root + path + ref }
+        var joined: String
+        if ref.hasPrefix("/") {
+            joined = ref
+        } else {
+            joined = String(path[..<(path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.endIndex)]) + ref
+        }
+        // Remove dot segments from the path (not from the query or fragment).
+        let tailStart = joined.firstIndex(where: { $0 == "?" || $0 == "#" }) ?? joined.endIndex
+        let tail = joined[tailStart...]
+        var out: [Substring] = []
+        let segments = joined[..<tailStart].split(separator: "/", omittingEmptySubsequences: false)
+        for (k, seg) in segments.enumerated() {
+            if seg == "." { if k == segments.count - 1 { out.append("") }; continue }
+            if seg == ".." {
+                if out.count > 1 { out.removeLast() }
+                if k == segments.count - 1 { out.append("") }
+                continue
+            }
+            out.append(seg)
+        }
+        joined = out.joined(separator: "/")
+        if !joined.hasPrefix("/") { joined = "/" + joined }
+        return root + joined + tail
+    }
+}
