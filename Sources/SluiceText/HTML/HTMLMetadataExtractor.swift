@@ -52,9 +52,16 @@ public struct HTMLMetadataExtractor: Sendable {
                              "dcterms.created", "dc.date.created", "sailthru.date", "parsely-pub-date", "itemprop:datepublished",
                              "article.published", "citation_publication_date", "citation_date", "date.available", "created",
                              "originalpublicationdate", "og:article:published_time", "datepublished", "release_date")
-        out.published = ld.published ?? metaDates.lazy.compactMap(HTMLDateParser.parse).first
-            ?? scan.dates.min(by: { $0.rank < $1.rank })?.value
-            ?? url.flatMap(HTMLDateParser.fromURL)
+        // Dates in the body: the best rank, the first of it; a date in the URL beats the
+        // weakest (a date class that is not about dates, any short text with a date).
+        let bodyDate = scan.dates.min(by: { $0.rank < $1.rank })
+        let urlDate = (url ?? out.url).flatMap(HTMLDateParser.fromURL)
+        let strongBody: String? = bodyDate.flatMap { $0.rank < 8 ? $0.value : nil }
+        let modified: [String] = (ld.modified.map { [$0] } ?? []) + meta("article:modified_time", "og:updated_time", "last-modified",
+                                                                         "dcterms.modified", "itemprop:datemodified", "http-equiv:last-modified")
+        var candidates: [String?] = [ld.published, metaDates.lazy.compactMap(HTMLDateParser.parse).first, strongBody, urlDate, bodyDate?.value]
+        candidates.append(modified.lazy.compactMap(HTMLDateParser.parse).first)
+        out.published = candidates.lazy.compactMap { $0 }.first
 
         // Author.
         var authors = ld.authors

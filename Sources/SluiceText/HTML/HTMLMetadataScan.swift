@@ -58,6 +58,8 @@ struct HTMLMetadataScan {
     private var dateCapture = Capture()
     private var h1Capture = Capture()
     private var jsonLDBytes = 0
+    /// 0: no text date yet, 1: one outside the article, 2: one in the article.
+    private var textDates = 0
 
     init() {}
 
@@ -79,6 +81,7 @@ struct HTMLMetadataScan {
                 let hash = t.withBytes(name) { Self.classify($0).1 }
                 pop(hash)
             case .text(let span):
+                if textDates < 2, span.count <= 120 { textDate(t, span) }
                 if authorCapture.active || dateCapture.active || h1Capture.active {
                     t.withBytes(span) { b in
                         Self.append(b, to: &authorCapture)
@@ -92,6 +95,18 @@ struct HTMLMetadataScan {
             }
         }
         while !stack.isEmpty { popOne() }
+    }
+
+    /// The first short text with a date, in the article (rank 10) or elsewhere outside asides (11).
+    private mutating func textDate(_ t: HTMLTokenizer, _ span: HTMLSpan) {
+        let flags = currentFlags
+        guard !flags.contains(.aside), !flags.contains(.foreign), stack.count > 0 else { return }
+        let inArticle = flags.contains(.article) || flags.contains(.header)
+        guard inArticle || textDates == 0 else { return }
+        let hasDigit = t.withBytes(span) { b in b.contains { $0 >= 0x30 && $0 <= 0x39 } }
+        guard hasDigit, let d = HTMLDateParser.parse(t.string(span)) else { return }
+        dates.append((inArticle ? 10 : 11, d))
+        textDates = inArticle ? 2 : 1
     }
 
     private static func append(_ b: UnsafeBufferPointer<UInt8>, to c: inout Capture) {
@@ -154,7 +169,7 @@ struct HTMLMetadataScan {
             }
             return
         case .void:
-            if let prop = a.itemprop, t.span(prop, equals: "datepublished"), let v = a.content ?? a.datetime {
+            if let prop = a.itemprop, t.span(prop, equals: "datepublished"), let v = a.content ?? a.datetime ?? a.title {
                 addDate(t.string(v), rank: 2 + rankOffset(flags))
             }
             return
@@ -179,14 +194,14 @@ struct HTMLMetadataScan {
         if tag == .time || itemprop == "datepublished" {
             let pubdate = a.pubdate || itemprop == "datepublished"
             let rank = (pubdate ? 2 : 4) + rankOffset(flags)
-            if let v = a.datetime ?? a.content, let d = HTMLDateParser.parse(t.string(v)) {
+            if let v = a.datetime ?? a.content ?? a.title, let d = HTMLDateParser.parse(t.string(v)) {
                 dates.append((rank, d))
             } else {
                 dateCapture = Capture(depth: stack.count + 1, rank: rank)
             }
         } else if !flags.contains(.aside), c.contains(.date) {
             // An inner element replaces an outer one: it is the more specific.
-            dateCapture = Capture(depth: stack.count + 1, rank: 6 + rankOffset(flags))
+            dateCapture = Capture(depth: stack.count + 1, rank: (c.contains(.dateWord) ? 6 : 8) + rankOffset(flags))
         }
         // Bylines: itemprop=author, rel=author, class/id with author or byline.
         if !flags.contains(.aside) {
@@ -364,11 +379,13 @@ struct HTMLMetadataScan {
         static let byline = ClassFlags(rawValue: 2)
         static let date = ClassFlags(rawValue: 4)
         static let aside = ClassFlags(rawValue: 8)
+        /// `date`, `datum`, `publish` (`date` alone: also `meta`, `time`, `posted`, `submitted`).
+        static let dateWord = ClassFlags(rawValue: 16)
     }
 
     /// The attributes of a start tag that matter here.
     struct Attributes {
-        var `class`, id, itemprop, rel, name, property, content, value, datetime, lang, httpEquiv, href, type: HTMLSpan?
+        var `class`, id, itemprop, rel, name, property, content, value, datetime, lang, httpEquiv, href, type, title: HTMLSpan?
         var pubdate = false
 
         init(_ t: HTMLTokenizer) {
@@ -385,7 +402,7 @@ struct HTMLMetadataScan {
                     case 2: if eq("id") { id = v }
                     case 3: if eq("rel") { rel = v }
                     case 4: if eq("name") { name = v } else if eq("lang") { lang = v } else if eq("href") { href = v } else if eq("type") { type = v }
-                    case 5: if eq("class") { `class` = v } else if eq("value") { value = v }
+                    case 5: if eq("class") { `class` = v } else if eq("value") { value = v } else if eq("title") { title = v }
                     case 7: if eq("content") { content = v } else if eq("pubdate") { pubdate = true }
                     case 8: if eq("itemprop") { itemprop = v } else if eq("property") { property = v } else if eq("datetime") { datetime = v }
                     case 10: if eq("http-equiv") { httpEquiv = v }
@@ -403,8 +420,11 @@ struct HTMLMetadataScan {
                 t.withBytes(span) { b in
                     if Self.contains(b, "author") || Self.contains(b, "byline") || Self.contains(b, "autor") { f.insert(.author) }
                     if Self.contains(b, "byline") { f.insert(.byline) }
-                    if Self.contains(b, "date") || Self.contains(b, "datum") || Self.contains(b, "publish") { f.insert(.date) }
-                    if Self.contains(b, "comment") || Self.contains(b, "related") || Self.contains(b, "sidebar") || Self.contains(b, "widget")
+                    if Self.contains(b, "date") || Self.contains(b, "datum") || Self.contains(b, "publish") { f.formUnion([.date, .dateWord]) }
+                    if Self.contains(b, "meta") || Self.contains(b, "time") || Self.contains(b, "posted") || Self.contains(b, "submitted") {
+                        f.insert(.date)
+                    }
+                    if Self.contains(b, "comment") || Self.contains(b, "related") || Self.contains(b, "sidebar") || Self.contains(b, "footer")
                         || Self.contains(b, "teaser") || Self.contains(b, "recommend") {
                         f.insert(.aside)
                     }

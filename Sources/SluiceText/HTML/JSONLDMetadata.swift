@@ -5,6 +5,8 @@
 struct JSONLDMetadata {
     var title: String?
     var published: String?
+    /// `dateModified`, the last resort for a date.
+    var modified: String?
     var authors: [String] = []
     var sitename: String?
     var description: String?
@@ -51,6 +53,7 @@ struct JSONLDMetadata {
             if published == nil, let s = o["datePublished"]?.list.first?.string ?? o["dateCreated"]?.list.first?.string {
                 published = HTMLDateParser.parse(s)
             }
+            if modified == nil, let s = o["dateModified"]?.list.first?.string { modified = s }
             if authors.isEmpty, let a = o["author"] ?? o["creator"] {
                 authors = Self.names(a, byID: byID)
             }
