@@ -64,7 +64,7 @@ struct HTMLMetadataScan {
     init() {}
 
     private enum Tag {
-        case other, html, meta, link, title, script, style, rawtext, textarea, plaintext, h1, time, article, header, main
+        case other, html, body, meta, link, title, script, style, rawtext, textarea, plaintext, h1, time, article, header, main
         case aside, nav, footer, foreign, p, void, block
     }
 
@@ -187,7 +187,8 @@ struct HTMLMetadataScan {
         default: break
         }
         let c = a.classFlags(t)
-        if c.contains(.aside) { flags.insert(.aside) }
+        // Containers of the whole page carry classes like `one-sidebar` that say nothing about them.
+        if c.contains(.aside), tag != .body, tag != .html, tag != .article, tag != .main { flags.insert(.aside) }
 
         // Dates: <time datetime>, itemprop=datePublished, elements classed as dates.
         let itemprop = a.itemprop.map { t.string($0).lowercased() }
@@ -348,7 +349,7 @@ struct HTMLMetadataScan {
             if eq("img") || eq("col") || eq("wbr") { tag = .void } else if eq("nav") { tag = .nav } else if eq("svg") { tag = .foreign }
             else if eq("div") || eq("pre") { tag = .block } else if eq("xmp") { tag = .rawtext } else { tag = .other }
         case 4:
-            if eq("meta") { tag = .meta } else if eq("link") { tag = .link } else if eq("html") { tag = .html } else if eq("time") { tag = .time }
+            if eq("meta") { tag = .meta } else if eq("link") { tag = .link } else if eq("html") { tag = .html } else if eq("body") { tag = .body } else if eq("time") { tag = .time }
             else if eq("main") { tag = .main } else if eq("math") { tag = .foreign } else if eq("area") || eq("base") { tag = .void }
             else { tag = .other }
         case 5:
