@@ -32,10 +32,12 @@ struct HTMLMetadataScan {
         let rawValue: UInt8
         static let article = Flags(rawValue: 1)
         static let header = Flags(rawValue: 2)
-        /// In a comment section, a sidebar, a footer, a teaser list: dates and bylines there are
-        /// not the article's.
+        /// In a sidebar, a footer, a teaser list: dates and bylines there are less likely the
+        /// article's (but class names are no proof: whole articles sit in `id=sidebar`).
         static let aside = Flags(rawValue: 4)
         static let foreign = Flags(rawValue: 8)
+        /// In reader comments.
+        static let comment = Flags(rawValue: 16)
     }
 
     private struct Open {
@@ -64,7 +66,7 @@ struct HTMLMetadataScan {
     init() {}
 
     private enum Tag {
-        case other, html, body, meta, link, title, script, style, rawtext, textarea, plaintext, h1, time, article, header, main
+        case other, a, html, body, meta, link, title, script, style, rawtext, textarea, plaintext, h1, time, article, header, main
         case aside, nav, footer, foreign, p, void, block
     }
 
@@ -188,7 +190,10 @@ struct HTMLMetadataScan {
         }
         let c = a.classFlags(t)
         // Containers of the whole page carry classes like `one-sidebar` that say nothing about them.
-        if c.contains(.aside), tag != .body, tag != .html, tag != .article, tag != .main { flags.insert(.aside) }
+        if tag != .body, tag != .html, tag != .article, tag != .main {
+            if c.contains(.aside) { flags.insert(.aside) }
+            if c.contains(.comment) { flags.insert(.comment) }
+        }
 
         // Dates: <time datetime>, itemprop=datePublished, elements classed as dates.
         let itemprop = a.itemprop.map { t.string($0).lowercased() }
@@ -200,21 +205,27 @@ struct HTMLMetadataScan {
             } else {
                 dateCapture = Capture(depth: stack.count + 1, rank: rank)
             }
-        } else if !flags.contains(.aside), c.contains(.date) {
+        } else if c.contains(.date) {
             // An inner element replaces an outer one: it is the more specific.
             dateCapture = Capture(depth: stack.count + 1, rank: (c.contains(.dateWord) ? 6 : 8) + rankOffset(flags))
         }
         // Bylines: itemprop=author, rel=author, class/id with author or byline.
-        if !flags.contains(.aside) {
+        if !c.contains(.comment) {
             var rank = -1
             if itemprop == "author" || itemprop == "creator" {
-                if let v = a.content, let name = HTMLMetadataText.author(t.string(v)) { authors.append((1, name)) } else { rank = 1 }
+                if let v = a.content, let name = HTMLMetadataText.author(t.string(v)) {
+                    authors.append((1 + authorOffset(flags), name))
+                } else {
+                    rank = 1
+                }
             } else if let rel = a.rel, t.string(rel).lowercased().split(separator: " ").contains("author") {
+                rank = 2
+            } else if tag == .a, let href = a.href, t.withBytes(href, { Self.isAuthorPath($0) }) {
                 rank = 2
             } else if c.contains(.author) {
                 rank = c.contains(.byline) ? 3 : 4
             }
-            if rank >= 0 { authorCapture = Capture(depth: stack.count + 1, rank: rank + (flags.contains(.article) || flags.contains(.header) ? 0 : 3)) }
+            if rank >= 0 { authorCapture = Capture(depth: stack.count + 1, rank: rank + authorOffset(flags)) }
         }
         if tag == .h1, h1 == nil, !h1Capture.active {
             h1Capture = Capture(depth: stack.count + 1)
@@ -233,8 +244,20 @@ struct HTMLMetadataScan {
         endCaptures(depth: stack.count)
     }
 
+    /// How much less a date is worth by where it is.
     private func rankOffset(_ f: Flags) -> Int {
-        f.contains(.article) || f.contains(.header) ? 0 : 1
+        (f.contains(.article) || f.contains(.header) ? 0 : 1) + (f.contains(.aside) ? 10 : 0) + (f.contains(.comment) ? 20 : 0)
+    }
+
+    /// How much less a byline is worth by where it is.
+    private func authorOffset(_ f: Flags) -> Int {
+        (f.contains(.article) || f.contains(.header) ? 0 : 3) + (f.contains(.aside) ? 10 : 0) + (f.contains(.comment) ? 20 : 0)
+    }
+
+    /// Whether a link goes to an author page (`/author/name`, `/autoren/name`).
+    private static func isAuthorPath(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        Attributes.contains(b, "/author/") || Attributes.contains(b, "/autor/") || Attributes.contains(b, "/autoren/")
+            || Attributes.contains(b, "/authors/") || Attributes.contains(b, "/auteur/")
     }
 
     private mutating func addDate(_ s: String, rank: Int) {
@@ -341,7 +364,7 @@ struct HTMLMetadataScan {
         }
         let tag: Tag
         switch b.count {
-        case 1: tag = b[0] == 0x70 ? .p : .other
+        case 1: tag = b[0] == 0x70 ? .p : b[0] == 0x61 ? .a : .other
         case 2:
             if eq("h1") { tag = .h1 } else if eq("br") || eq("hr") { tag = .void } else if eq("ul") || eq("ol") || eq("dl") || eq("h2") || eq("h3")
                 || eq("h4") || eq("h5") || eq("h6") || eq("li") { tag = .block } else { tag = .other }
@@ -382,6 +405,7 @@ struct HTMLMetadataScan {
         static let aside = ClassFlags(rawValue: 8)
         /// `date`, `datum`, `publish` (`date` alone: also `meta`, `time`, `posted`, `submitted`).
         static let dateWord = ClassFlags(rawValue: 16)
+        static let comment = ClassFlags(rawValue: 32)
     }
 
     /// The attributes of a start tag that matter here.
@@ -425,7 +449,8 @@ struct HTMLMetadataScan {
                     if Self.contains(b, "meta") || Self.contains(b, "time") || Self.contains(b, "posted") || Self.contains(b, "submitted") {
                         f.insert(.date)
                     }
-                    if Self.contains(b, "comment") || Self.contains(b, "related") || Self.contains(b, "sidebar") || Self.contains(b, "footer")
+                    if Self.contains(b, "comment") { f.insert(.comment) }
+                    if Self.contains(b, "related") || Self.contains(b, "sidebar") || Self.contains(b, "footer")
                         || Self.contains(b, "teaser") || Self.contains(b, "recommend") {
                         f.insert(.aside)
                     }
