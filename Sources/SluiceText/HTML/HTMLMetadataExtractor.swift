@@ -40,11 +40,7 @@ public struct HTMLMetadataExtractor: Sendable {
         var siteNames: [String] = []
         if let s = out.sitename { siteNames.append(s) }
         if let h = HTMLMetadataText.hostName(out.url ?? url ?? "") { siteNames.append(h) }
-        let titles = [ld.title, first("og:title", "twitter:title", "title", "dc.title", "headline", "itemprop:headline", limit: 500),
-                      scan.title.flatMap { HTMLMetadataText.clean($0, limit: 500) }, scan.h1]
-        if let t = titles.compactMap({ $0 }).first {
-            out.title = HTMLMetadataText.stripSite(t, site: siteNames, h1: scan.h1)
-        }
+        out.title = title(scan, ld, site: siteNames)
 
         // Date.
         let metaDates = meta("article:published_time", "og:published_time", "published_time", "article:published", "date", "pubdate",
@@ -91,6 +87,29 @@ public struct HTMLMetadataExtractor: Sendable {
         }
         out.tags = unique(tags + ld.keywords)
         return out
+    }
+
+    /// The headline: a heading of the page (`itemprop=headline`, `<h1>`, an `<h2>` classed as a
+    /// title) that the metadata titles agree with (most of its words are in one of them: it is
+    /// what the reader sees, while `og:title` and `<title>` are often reworded for search
+    /// engines or carry the site's name), else the first metadata title that is not the site's
+    /// name, without the site's name; else the first heading.
+    private func title(_ scan: HTMLMetadataScan, _ ld: JSONLDMetadata, site: [String]) -> String? {
+        var metaTitles: [String] = []
+        if let t = ld.title { metaTitles.append(t) }
+        for k in ["og:title", "twitter:title", "title", "dc.title", "headline", "itemprop:headline"] {
+            if let v = scan.meta[k]?.first.flatMap({ HTMLMetadataText.plain($0, limit: 500) }) { metaTitles.append(v) }
+        }
+        if let t = scan.title.flatMap({ HTMLMetadataText.clean($0, limit: 500) }) { metaTitles.append(t) }
+        let candidates = metaTitles.filter { !HTMLMetadataText.isSiteName($0, site: site) }
+        let headings = scan.headings.filter { !HTMLMetadataText.isSiteName($0.value, site: site) }
+        for rank in 0...2 {
+            for h in headings where h.rank == rank {
+                if candidates.contains(where: { HTMLMetadataText.agrees(h.value, $0) }) { return h.value }
+            }
+        }
+        if let t = candidates.first { return HTMLMetadataText.stripSite(t, site: site, h1: scan.h1) }
+        return headings.first?.value ?? metaTitles.first
     }
 
     /// The first of each value (case-insensitive), at most 50.

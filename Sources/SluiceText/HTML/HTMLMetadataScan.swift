@@ -13,7 +13,12 @@ struct HTMLMetadataScan {
     var canonical: String?
     var htmlLang: String?
     var title: String?
+    /// The first `<h1>`.
     var h1: String?
+    /// Headline candidates in page order, with a rank (0: `itemprop=headline`, 1: `<h1>`,
+    /// 2: `<h2>`/`<h3>` classed as a title); at most ``maxHeadings``.
+    var headings: [(rank: Int, value: String)] = []
+    static let maxHeadings = 8
     var jsonLD: [JSONLDReader.Value] = []
     /// Dates found in the body, with a rank (lower is better).
     var dates: [(rank: Int, value: String)] = []
@@ -58,7 +63,7 @@ struct HTMLMetadataScan {
     private var overflow = 0
     private var authorCapture = Capture()
     private var dateCapture = Capture()
-    private var h1Capture = Capture()
+    private var headingCapture = Capture()
     private var jsonLDBytes = 0
     /// 0: no text date yet, 1: one outside the article, 2: one in the article.
     private var textDates = 0
@@ -66,7 +71,7 @@ struct HTMLMetadataScan {
     init() {}
 
     private enum Tag {
-        case other, a, html, body, meta, link, title, script, style, rawtext, textarea, plaintext, h1, time, article, header, main
+        case other, a, html, body, meta, link, title, script, style, rawtext, textarea, plaintext, h1, h2, time, article, header, main
         case aside, nav, footer, foreign, p, void, block
     }
 
@@ -84,14 +89,14 @@ struct HTMLMetadataScan {
                 pop(hash)
             case .text(let span):
                 if textDates < 2, span.count <= 120 { textDate(t, span) }
-                if authorCapture.active || dateCapture.active || h1Capture.active {
+                if authorCapture.active || dateCapture.active || headingCapture.active {
                     t.withBytes(span) { b in
                         Self.append(b, to: &authorCapture)
                         Self.append(b, to: &dateCapture)
-                        Self.append(b, to: &h1Capture)
+                        Self.append(b, to: &headingCapture)
                     }
                     // A full capture ends now, so that it does not hold back the next one.
-                    if authorCapture.full || dateCapture.full || h1Capture.full { endCaptures(depth: stack.count, full: true) }
+                    if authorCapture.full || dateCapture.full || headingCapture.full { endCaptures(depth: stack.count, full: true) }
                 }
             default: break
             }
@@ -175,7 +180,7 @@ struct HTMLMetadataScan {
                 addDate(t.string(v), rank: 2 + rankOffset(flags))
             }
             return
-        case .p, .block:
+        case .p, .block, .h1, .h2:
             if let top = stack.last, top.hash == Self.pHash { popOne() }
             flags = currentFlags
         case .article, .main:
@@ -227,8 +232,14 @@ struct HTMLMetadataScan {
             }
             if rank >= 0 { authorCapture = Capture(depth: stack.count + 1, rank: rank + authorOffset(flags)) }
         }
-        if tag == .h1, h1 == nil, !h1Capture.active {
-            h1Capture = Capture(depth: stack.count + 1)
+        if headings.count < Self.maxHeadings, !headingCapture.active {
+            if itemprop == "headline" {
+                headingCapture = Capture(depth: stack.count + 1, rank: 0)
+            } else if tag == .h1 {
+                headingCapture = Capture(depth: stack.count + 1, rank: 1)
+            } else if tag == .h2, c.contains(.title) {
+                headingCapture = Capture(depth: stack.count + 1, rank: 2)
+            }
         }
         if tag == .void || selfClosing && foreign { return finishTag() }
         if stack.count < Self.maxStack {
@@ -338,9 +349,12 @@ struct HTMLMetadataScan {
             }
             dateCapture = Capture()
         }
-        if h1Capture.active, depth < h1Capture.depth || full && h1Capture.full {
-            h1 = HTMLMetadataText.clean(String(decoding: h1Capture.bytes, as: UTF8.self), limit: 500)
-            h1Capture = Capture()
+        if headingCapture.active, depth < headingCapture.depth || full && headingCapture.full {
+            if let text = HTMLMetadataText.clean(String(decoding: headingCapture.bytes, as: UTF8.self), limit: 500) {
+                if headingCapture.rank == 1, h1 == nil { h1 = text }
+                headings.append((headingCapture.rank, text))
+            }
+            headingCapture = Capture()
         }
     }
 
@@ -366,7 +380,7 @@ struct HTMLMetadataScan {
         switch b.count {
         case 1: tag = b[0] == 0x70 ? .p : b[0] == 0x61 ? .a : .other
         case 2:
-            if eq("h1") { tag = .h1 } else if eq("br") || eq("hr") { tag = .void } else if eq("ul") || eq("ol") || eq("dl") || eq("h2") || eq("h3")
+            if eq("h1") { tag = .h1 } else if eq("br") || eq("hr") { tag = .void } else if eq("h2") || eq("h3") { tag = .h2 } else if eq("ul") || eq("ol") || eq("dl")
                 || eq("h4") || eq("h5") || eq("h6") || eq("li") { tag = .block } else { tag = .other }
         case 3:
             if eq("img") || eq("col") || eq("wbr") { tag = .void } else if eq("nav") { tag = .nav } else if eq("svg") { tag = .foreign }
@@ -406,6 +420,7 @@ struct HTMLMetadataScan {
         /// `date`, `datum`, `publish` (`date` alone: also `meta`, `time`, `posted`, `submitted`).
         static let dateWord = ClassFlags(rawValue: 16)
         static let comment = ClassFlags(rawValue: 32)
+        static let title = ClassFlags(rawValue: 64)
     }
 
     /// The attributes of a start tag that matter here.
@@ -450,6 +465,7 @@ struct HTMLMetadataScan {
                         f.insert(.date)
                     }
                     if Self.contains(b, "comment") { f.insert(.comment) }
+                    if Self.contains(b, "title") || Self.contains(b, "headline") { f.insert(.title) }
                     if Self.contains(b, "related") || Self.contains(b, "sidebar") || Self.contains(b, "footer")
                         || Self.contains(b, "teaser") || Self.contains(b, "recommend") {
                         f.insert(.aside)

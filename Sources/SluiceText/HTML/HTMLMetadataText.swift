@@ -92,6 +92,26 @@ enum HTMLMetadataText {
         return title
     }
 
+    /// Whether `s` is just the site's name.
+    static func isSiteName(_ s: String, site: [String]) -> Bool {
+        let k = siteKey(s)
+        return site.contains { !k.isEmpty && siteKey($0) == k }
+    }
+
+    /// Whether most (60%) of the words of the heading `h` occur in the title `t`.
+    static func agrees(_ h: String, _ t: String) -> Bool {
+        let hw = words(h)
+        guard !hw.isEmpty else { return false }
+        let tw = Set(words(t))
+        let shared = hw.filter { tw.contains($0) }.count
+        return shared * 5 >= hw.count * 3
+    }
+
+    /// Lower-cased words (letters and digits).
+    private static func words(_ s: String) -> [String] {
+        s.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    }
+
     /// Lower case, letters and digits only (so "SPIEGEL ONLINE" matches "spiegel.de" as "spiegel").
     private static func siteKey(_ s: String) -> String {
         String(String.UnicodeScalarView(s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
