@@ -103,11 +103,15 @@ public struct HTMLMetadataExtractor: Sendable {
         if let t = scan.title.flatMap({ HTMLMetadataText.clean($0, limit: 500) }) { metaTitles.append(t) }
         let candidates = metaTitles.filter { !HTMLMetadataText.isSiteName($0, site: site) }
         let headings = scan.headings.filter { !HTMLMetadataText.isSiteName($0.value, site: site) }
-        for rank in 0...2 {
-            for h in headings where h.rank == rank {
-                if candidates.contains(where: { HTMLMetadataText.agrees(h.value, $0) }) { return h.value }
-            }
+        // The agreeing heading that shares the most words with a title (a section name such as
+        // "News" also agrees, but shares one word), the better rank and the earlier on ties.
+        var best: (shared: Int, rank: Int, value: String)?
+        for h in headings {
+            let shared = candidates.map { HTMLMetadataText.agreement(h.value, $0) }.max() ?? 0
+            guard shared > 0 else { continue }
+            if best == nil || shared > best!.shared || (shared == best!.shared && h.rank < best!.rank) { best = (shared, h.rank, h.value) }
         }
+        if let best { return best.value }
         if let t = candidates.first { return HTMLMetadataText.stripSite(t, site: site, h1: scan.h1) }
         return headings.first?.value ?? metaTitles.first
     }

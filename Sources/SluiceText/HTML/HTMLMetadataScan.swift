@@ -55,6 +55,9 @@ struct HTMLMetadataScan {
         var depth = -1            // stack depth at which it ends; -1 when inactive
         var rank = 0
         var bytes: [UInt8] = []
+        /// Set when what is inside shows it is not what was looked for (a heading that links
+        /// to the home page is the site's name).
+        var discard = false
         var active: Bool { depth >= 0 }
         var full: Bool { bytes.count >= HTMLMetadataScan.captureLimit }
     }
@@ -232,7 +235,10 @@ struct HTMLMetadataScan {
             }
             if rank >= 0 { authorCapture = Capture(depth: stack.count + 1, rank: rank + authorOffset(flags)) }
         }
-        if headings.count < Self.maxHeadings, !headingCapture.active {
+        if headingCapture.active, tag == .a, let href = a.href, t.withBytes(href, { Self.isHomePage($0) }) {
+            headingCapture.discard = true
+        }
+        if headings.count < Self.maxHeadings, !headingCapture.active, !c.contains(.site) {
             if itemprop == "headline" {
                 headingCapture = Capture(depth: stack.count + 1, rank: 0)
             } else if tag == .h1 {
@@ -263,6 +269,25 @@ struct HTMLMetadataScan {
     /// How much less a byline is worth by where it is.
     private func authorOffset(_ f: Flags) -> Int {
         (f.contains(.article) || f.contains(.header) ? 0 : 3) + (f.contains(.aside) ? 10 : 0) + (f.contains(.comment) ? 20 : 0)
+    }
+
+    /// Whether a link goes to a site's home page (`/`, `https://host/`, `index.html`).
+    private static func isHomePage(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        // Skip `scheme://host`.
+        if let colon = b.firstIndex(of: 0x3A), colon + 2 < b.count, b[colon + 1] == 0x2F, b[colon + 2] == 0x2F {
+            i = colon + 3
+            while i < b.count, b[i] != 0x2F { i += 1 }
+        } else if b.count >= 2, b[0] == 0x2F, b[1] == 0x2F {
+            i = 2
+            while i < b.count, b[i] != 0x2F { i += 1 }
+        }
+        let rest = UnsafeBufferPointer(rebasing: b[i...])
+        if rest.isEmpty || (rest.count == 1 && (rest[0] == 0x2F || rest[0] == 0x23)) { return true }
+        func eq(_ s: StaticString) -> Bool {
+            rest.count == s.utf8CodeUnitCount && zip(rest, UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)).allSatisfy { $0 == $1 }
+        }
+        return eq("./") || eq("/index.html") || eq("/index.php") || eq("index.html") || eq("index.php")
     }
 
     /// Whether a link goes to an author page (`/author/name`, `/autoren/name`).
@@ -350,7 +375,7 @@ struct HTMLMetadataScan {
             dateCapture = Capture()
         }
         if headingCapture.active, depth < headingCapture.depth || full && headingCapture.full {
-            if let text = HTMLMetadataText.clean(String(decoding: headingCapture.bytes, as: UTF8.self), limit: 500) {
+            if !headingCapture.discard, let text = HTMLMetadataText.clean(String(decoding: headingCapture.bytes, as: UTF8.self), limit: 500) {
                 if headingCapture.rank == 1, h1 == nil { h1 = text }
                 headings.append((headingCapture.rank, text))
             }
@@ -421,6 +446,8 @@ struct HTMLMetadataScan {
         static let dateWord = ClassFlags(rawValue: 16)
         static let comment = ClassFlags(rawValue: 32)
         static let title = ClassFlags(rawValue: 64)
+        /// `logo`, `site-title`, `brand`…: the site's name, not a headline.
+        static let site = ClassFlags(rawValue: 128)
     }
 
     /// The attributes of a start tag that matter here.
@@ -466,6 +493,10 @@ struct HTMLMetadataScan {
                     }
                     if Self.contains(b, "comment") { f.insert(.comment) }
                     if Self.contains(b, "title") || Self.contains(b, "headline") { f.insert(.title) }
+                    if Self.contains(b, "logo") || Self.contains(b, "site-title") || Self.contains(b, "site-name") || Self.contains(b, "sitename")
+                        || Self.contains(b, "brand") || Self.contains(b, "blog-title") || Self.contains(b, "site_title") {
+                        f.insert(.site)
+                    }
                     if Self.contains(b, "related") || Self.contains(b, "sidebar") || Self.contains(b, "footer")
                         || Self.contains(b, "teaser") || Self.contains(b, "recommend") {
                         f.insert(.aside)

@@ -58,7 +58,7 @@ enum HTMLMetadataText {
         }
         // "Name | 28.07.2019", "Name, 3 min read": keep the name part.
         for sep in [" | ", " · ", " • ", " – ", " — ", "\n"] {
-            if let r = s.range(of: sep) { s = String(s[..<r.lowerBound]).trimmingSpaces }
+            if let r = s.firstRange(of: sep) { s = String(s[..<r.lowerBound]).trimmingSpaces }
         }
         if s.hasPrefix("@") { return nil }
         guard !s.isEmpty, s.count <= 80, !isURL(s) else { return nil }
@@ -74,7 +74,7 @@ enum HTMLMetadataText {
     /// part equal to the first `<h1>`; the whole title when neither says which part is the site.
     static func stripSite(_ title: String, site: [String], h1: String?) -> String {
         for sep in titleSeparators where title.contains(sep) {
-            let parts = title.components(separatedBy: sep).map(\.trimmingSpaces)
+            let parts = title.split(separator: sep, omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
             guard parts.count >= 2 else { continue }
             let keys = site.map(siteKey).filter { !$0.isEmpty }
             if let h1 = h1.map(siteKey), !h1.isEmpty, parts.contains(where: { siteKey($0) == h1 }) {
@@ -98,13 +98,14 @@ enum HTMLMetadataText {
         return site.contains { !k.isEmpty && siteKey($0) == k }
     }
 
-    /// Whether most (60%) of the words of the heading `h` occur in the title `t`.
-    static func agrees(_ h: String, _ t: String) -> Bool {
-        let hw = words(h)
-        guard !hw.isEmpty else { return false }
+    /// How many words the heading `h` and the title `t` share when they agree: most (60%) of
+    /// the heading's words are in the title and they make a quarter of the title's; else 0.
+    static func agreement(_ h: String, _ t: String) -> Int {
+        let hw = Set(words(h))
+        guard !hw.isEmpty else { return 0 }
         let tw = Set(words(t))
-        let shared = hw.filter { tw.contains($0) }.count
-        return shared * 5 >= hw.count * 3
+        let shared = hw.intersection(tw).count
+        return shared * 5 >= hw.count * 3 && shared * 4 >= tw.count ? shared : 0
     }
 
     /// Lower-cased words (letters and digits).
@@ -122,9 +123,11 @@ enum HTMLMetadataText {
         return part == key || (part.count >= 4 && key.hasPrefix(part)) || (key.count >= 4 && part.hasPrefix(key))
     }
 
-    /// The name part of a host: `www.spiegel.de` → `spiegel`.
+    /// The name part of a host: `www.spiegel.de` → `spiegel`; for an archive's copy
+    /// (`https://web.archive.org/web/2014/http://www.x.com/a`) the original's.
     static func hostName(_ url: String) -> String? {
-        guard let r = url.range(of: "://") else { return nil }
+        let schemes = url.ranges(of: "://")
+        guard let r = schemes.last else { return nil }
         let rest = url[r.upperBound...]
         let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" }
         let labels = host.split(separator: ".").filter { !["www", "m", "amp"].contains($0) }
@@ -157,7 +160,7 @@ enum HTMLMetadataText {
            !ref[..<colon].isEmpty {
             return ref
         }
-        guard let base, let schemeEnd = base.range(of: "://") else { return ref }
+        guard let base, let schemeEnd = base.firstRange(of: "://") else { return ref }
         let scheme = base[..<schemeEnd.lowerBound]
         let afterScheme = base[schemeEnd.upperBound...]
         let authority = afterScheme.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
