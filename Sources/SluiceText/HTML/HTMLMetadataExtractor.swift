@@ -60,17 +60,20 @@ public struct HTMLMetadataExtractor: Sendable {
         out.published = candidates.lazy.compactMap { $0 }.first
 
         // Author.
-        var authors = ld.authors
-        if authors.isEmpty {
-            for v in meta("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl",
-                          "citation_author", "og:article:author", "book:author", "itemprop:author") {
-                if let a = HTMLMetadataText.plain(v, limit: 300).flatMap(HTMLMetadataText.author), !authors.contains(a) { authors.append(a) }
-            }
+        // The first source that names a person: JSON-LD, meta tags, then the best byline of the
+        // page. A name that is the site's (`"author": "Example News"`) only counts when no
+        // source names anyone else.
+        var metaAuthors: [String] = []
+        for v in meta("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl",
+                      "citation_author", "og:article:author", "book:author", "itemprop:author") {
+            if let a = HTMLMetadataText.plain(v, limit: 300).flatMap(HTMLMetadataText.author), !metaAuthors.contains(a) { metaAuthors.append(a) }
         }
-        if authors.isEmpty, let best = scan.authors.map(\.rank).min() {
-            for a in scan.authors where a.rank == best && !authors.contains(a.value) { authors.append(a.value) }
-        }
-        if !authors.isEmpty { out.author = authors.prefix(10).joined(separator: "; ") }
+        let bylines = scan.authors.sorted { $0.rank < $1.rank }.map(\.value)
+        let publisher = siteNames + [ld.sitename, ld.publisherName].compactMap { $0 }
+        let sources = [ld.authors, metaAuthors] + bylines.map { [$0] }
+        let authors = sources.first { list in !list.isEmpty && !list.allSatisfy { HTMLMetadataText.isSiteName($0, site: publisher, loose: true) } }
+            ?? sources.first { !$0.isEmpty }
+        if let authors { out.author = authors.prefix(10).joined(separator: "; ") }
 
         // Language.
         out.lang = scan.htmlLang.flatMap(HTMLMetadataText.languageTag)

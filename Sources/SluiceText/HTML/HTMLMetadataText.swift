@@ -56,11 +56,33 @@ enum HTMLMetadataText {
                 break
             }
         }
-        // "Name | 28.07.2019", "Name, 3 min read": keep the name part.
-        for sep in [" | ", " · ", " • ", " – ", " — ", "\n"] {
+        // "Name | 28.07.2019", "Name @ 12:00", "Name am 21. April 2020": keep the name part.
+        for sep in [" | ", " · ", " • ", " – ", " — ", " @ ", "\n"] {
             if let r = s.firstRange(of: sep) { s = String(s[..<r.lowerBound]).trimmingSpaces }
         }
-        if s.hasPrefix("@") { return nil }
+        // "Posted on September 21, 2020 by Name": the name follows the last "by".
+        let words = s.split(separator: " ")
+        if let k = words.lastIndex(where: { ["by", "von", "par", "por", "door"].contains($0.lowercased()) }), k > 0, k + 1 < words.count {
+            s = words[(k + 1)...].joined(separator: " ")
+        }
+        // "Name am 21. April 2020", "Name, 21.01.2015": the name precedes the date.
+        if let digit = s.firstIndex(where: { $0.isNumber }) {
+            var words = s[..<digit].split(separator: " ")
+            let connectors = ["am", "on", "le", "el", "il", "den", "vom", "at", "um", "|", "-", "–", "·", "•"]
+            if let last = words.last, connectors.contains(last.lowercased()) || last.hasSuffix(",") {
+                while let last = words.last, connectors.contains(last.lowercased()) { words.removeLast() }
+                s = words.joined(separator: " ")
+                while let last = s.last, ",;:(-".contains(last) { s.removeLast() }
+            }
+        }
+        if s.hasPrefix("@") || s.hasSuffix(":") || s.contains("[at]") { return nil }
+        let lower = s.lowercased()
+        if ["by", "von", "par", "por", "di", "de", "autor", "author", "admin", "follow", "no author", "name", "mehr", "more"].contains(lower)
+            || lower.hasSuffix("admin") || ["photo", "foto", "bild", "image", "alle ", "all ", "more ", "mehr "].contains(where: { lower.hasPrefix($0) })
+            || ["montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "monday", "tuesday", "wednesday",
+                "thursday", "friday", "saturday", "sunday"].contains(lower) {
+            return nil
+        }
         guard !s.isEmpty, s.count <= 80, !isURL(s) else { return nil }
         let letters = s.unicodeScalars.filter { $0.properties.isAlphabetic }.count
         guard letters * 2 >= s.unicodeScalars.count, letters >= 2 else { return nil }
@@ -93,9 +115,11 @@ enum HTMLMetadataText {
     }
 
     /// Whether `s` is just the site's name.
-    static func isSiteName(_ s: String, site: [String]) -> Bool {
+    /// `loose`: also when one starts with the other (`tagesschau.de` and `tagesschau`).
+    static func isSiteName(_ s: String, site: [String], loose: Bool = false) -> Bool {
         let k = siteKey(s)
-        return site.contains { !k.isEmpty && siteKey($0) == k }
+        guard !k.isEmpty else { return false }
+        return site.contains { loose ? matchesSite(k, siteKey($0)) : siteKey($0) == k }
     }
 
     /// How many words the heading `h` and the title `t` share when they agree: most (60%) of

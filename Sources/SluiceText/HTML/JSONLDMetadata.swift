@@ -9,6 +9,8 @@ struct JSONLDMetadata {
     var modified: String?
     var authors: [String] = []
     var sitename: String?
+    /// The publisher's name (also when `sitename` came from elsewhere).
+    var publisherName: String?
     var description: String?
     var sections: [String] = []
     var keywords: [String] = []
@@ -60,6 +62,7 @@ struct JSONLDMetadata {
             if sitename == nil, let p = o["publisher"] {
                 let publisher = p.list.first.flatMap { $0["@id"]?.string }.flatMap { byID[$0] } ?? p.list.first
                 sitename = publisher?["name"]?.string.flatMap { HTMLMetadataText.plain($0, limit: 200) }
+                publisherName = sitename
             }
             if description == nil, let s = o["description"]?.list.first?.string { description = HTMLMetadataText.plain(s) }
             if sections.isEmpty, let s = o["articleSection"] {
