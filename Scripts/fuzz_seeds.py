@@ -169,6 +169,7 @@ def main():
     model = read(f"{ROOT}/data/langid/langid.bin")
     counts["language-model"] = write(out, "language-model", [model[:n] for n in (8, 64, 512, 4096)])
     counts["html-tokenizer"] = write(out, "html-tokenizer", html_seeds(t))
+    counts["html-metadata"] = write(out, "html-metadata", html_metadata_seeds())
     print(" ".join(f"{k}={v}" for k, v in sorted(counts.items())))
 
 
@@ -202,6 +203,28 @@ def html_seeds(t):
         (2, b"<style>a</style >b"), (4, b"<plaintext></plaintext>&amp;"), (0, b"<!DOCTYPE html PUBLIC \"-//W3C//DTD\" 'x'>"),
         (0, b"<a href=\"?a=1&not=2&amp;b\" B=1 b=2>&#x80;&#0;&#xD800;&#1114112;&notit;&notin;\r\n\x00</a>"),
         (0, b"<!-- a -- b --!><!--><!---><![CDATA[x]]><?xml?></ >"), (5, b"<svg>]]]>x]]></svg>")]]
+    return out
+
+
+def html_metadata_seeds():
+    """Page heads and bodies for the metadata reader (first byte: 0/4 extract, 1 JSON-LD reader,
+    3 date parser): the parts of html-eval pages where metadata sits, and the JSON-LD blocks."""
+    out = []
+    pages = os.path.join(os.path.dirname(ROOT), "shared", "data", "html-eval", "pages.jsonl.zst")
+    if os.path.exists(pages):
+        for k, line in enumerate(read(pages).split(b"\n")[:200:2]):
+            try:
+                html = json.loads(line)["html"].encode("utf-8")
+            except Exception:
+                continue
+            head = html.find(b"</head>")
+            out.append(bytes([(k % 2) * 4]) + html[max(0, head - 12000):head + 2000])
+            h1 = html.find(b"<h1")
+            if h1 >= 0:
+                out.append(bytes([0]) + html[max(0, h1 - 2000):h1 + 4000])
+            for m in re.finditer(rb'<script[^>]*ld\+json[^>]*>(.*?)</script>', html, re.S):
+                out.append(bytes([1]) + m.group(1)[:8000])
+    out += [bytes([3]) + s for s in (b"2019-07-28T10:30:00+0530", b"28. Juli 2019", b"Jul 28th, 2019", b"07/28/2019", b"/2019/07/28/")]
     return out
 
 
