@@ -68,6 +68,15 @@ public struct HTMLMetadataExtractor: Sendable {
                       "citation_author", "og:article:author", "book:author", "itemprop:author") {
             if let a = HTMLMetadataText.plain(v, limit: 300).flatMap(HTMLMetadataText.author), !metaAuthors.contains(a) { metaAuthors.append(a) }
         }
+        // Yoast's `twitter:label1` "Written by" / `twitter:data1` name.
+        for k in 1...4 {
+            if let label = scan.meta["twitter:label\(k)"]?.first?.lowercased(),
+               ["written by", "verfasst von", "geschrieben von", "autor", "author", "écrit par", "escrito por"].contains(where: { label.hasPrefix($0) }),
+               let v = scan.meta["twitter:data\(k)"]?.first, let a = HTMLMetadataText.plain(v, limit: 300).flatMap(HTMLMetadataText.author),
+               !metaAuthors.contains(a) {
+                metaAuthors.append(a)
+            }
+        }
         let bylines = scan.authors.sorted { $0.rank < $1.rank }.map(\.value)
         let publisher = siteNames + [ld.sitename, ld.publisherName].compactMap { $0 }
         let sources = [ld.authors, metaAuthors] + bylines.map { [$0] }

@@ -70,6 +70,10 @@ struct HTMLMetadataScan {
     private var jsonLDBytes = 0
     /// 0: no text date yet, 1: one outside the article, 2: one in the article.
     private var textDates = 0
+    /// Bylines found in plain text ("Autor: Name", "von Name"), and whether the last text was
+    /// a label alone (the name is in the next text).
+    private var textBylines = 0
+    private var pendingLabel = false
 
     init() {}
 
@@ -92,6 +96,7 @@ struct HTMLMetadataScan {
                 pop(hash)
             case .text(let span):
                 if textDates < 2, span.count <= 120 { textDate(t, span) }
+                if textBylines < 4, span.count <= 120 { textByline(t, span) }
                 if authorCapture.active || dateCapture.active || headingCapture.active {
                     t.withBytes(span) { b in
                         Self.append(b, to: &authorCapture)
@@ -117,6 +122,46 @@ struct HTMLMetadataScan {
         guard hasDigit, let d = HTMLDateParser.parse(t.string(span)) else { return }
         dates.append((inArticle ? 10 : 11, d))
         textDates = inArticle ? 2 : 1
+    }
+
+    /// Labels that start a byline in running text, lower case.
+    private static let bylineLabels = ["ein artikel von", "ein beitrag von", "verfasst von", "geschrieben von", "written by", "posted by",
+                                       "text von", "text:", "autoren:", "autoren", "autorin:", "autorin", "autor:", "autor", "author:",
+                                       "auteur:", "auteur", "von:", "von", "by:", "by", "par", "por"]
+
+    /// A short text that is a byline: a label and a name ("Autor: Name", "von Name"), or a label
+    /// alone whose name is the next text. Ranked like a byline class (plus 1).
+    private mutating func textByline(_ t: HTMLTokenizer, _ span: HTMLSpan) {
+        let first = t.withBytes(span) { b -> UInt8 in
+            for c in b where c != 0x20 && c != 0x0A && c != 0x09 { return c | 0x20 }
+            return 0
+        }
+        if first == 0 { return }
+        if pendingLabel {
+            pendingLabel = false
+            if let name = HTMLMetadataText.author(t.string(span)) {
+                authors.append((5 + authorOffset(currentFlags), name))
+                textBylines += 1
+            }
+            return
+        }
+        // Cheap test before any string work: the first letter of a label.
+        guard [0x61, 0x62, 0x65, 0x67, 0x70, 0x74, 0x76, 0x77].contains(first) else { return }
+        guard let text = HTMLMetadataText.clean(t.string(span), limit: 120) else { return }
+        let lower = text.lowercased()
+        for label in Self.bylineLabels where lower.hasPrefix(label) {
+            let rest = lower.dropFirst(label.count)
+            if rest.isEmpty || rest == ":" {
+                pendingLabel = true
+                return
+            }
+            guard rest.first == " " || label.hasSuffix(":") else { continue }
+            if let name = HTMLMetadataText.author(text) {
+                authors.append((5 + authorOffset(currentFlags), name))
+                textBylines += 1
+            }
+            return
+        }
     }
 
     private static func append(_ b: UnsafeBufferPointer<UInt8>, to c: inout Capture) {

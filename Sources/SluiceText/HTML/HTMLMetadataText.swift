@@ -44,7 +44,8 @@ enum HTMLMetadataText {
     static func author(_ raw: String) -> String? {
         guard var s = clean(raw, limit: 300) else { return nil }
         let prefixes = ["written by ", "posted by ", "published by ", "geschrieben von ", "verfasst von ", "ein beitrag von ", "beitrag von ",
-                        "text von ", "text: ", "texte : ", "texte: ", "autor: ", "autorin: ", "author: ", "autor ", "autorin ", "author ",
+                        "text von ", "text: ", "texte : ", "texte: ", "autor: ", "autorin: ", "autoren: ", "author: ", "auteur: ", "autor ", "autorin ", "autoren ",
+                        "author ", "auteur ", "ein artikel von ",
                         "by: ", "by ", "von ", "par ", "por ", "di ", "de ", "door ", "av ", "von: ", "från "]
         var changed = true
         while changed {
