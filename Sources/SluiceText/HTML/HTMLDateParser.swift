@@ -101,6 +101,12 @@ enum HTMLDateParser {
         }
         guard h < 24, mi < 60, sec < 61 else { return "" }
         var out = "T" + two(h) + ":" + two(mi) + ":" + two(min(sec, 59))
+        // RFC 822 puts a space before the zone: `10:00:00 +0200`, `10:00:00 GMT`.
+        if k + 1 < s.count, s[k] == 0x20, s[k + 1] == 0x2B || s[k + 1] == 0x2D { k += 1 }
+        if k + 3 < s.count, s[k] == 0x20, (s[k + 1] == 0x47 && s[k + 2] == 0x4D && s[k + 3] == 0x54)
+            || (s[k + 1] == 0x55 && s[k + 2] == 0x54 && s[k + 3] == 0x43) {
+            return out + "+00:00"
+        }
         if k < s.count, s[k] == 0x5A {
             out += "+00:00"
         } else if k < s.count, s[k] == 0x2B || s[k] == 0x2D, let oh = digits(s, k + 1, 2), oh <= 14 {
@@ -204,6 +210,50 @@ enum HTMLDateParser {
         }
         return out
     }()
+
+    /// When `date` is a UTC time (`…+00:00`), the first of `others` that is the same moment in
+    /// local time: with another offset, or without one and a whole number of quarter hours
+    /// (at most 14 h) away.
+    static func localEquivalent(of date: String, among others: [String]) -> String? {
+        guard date.hasSuffix("+00:00"), let utc = minutes(date) else { return nil }
+        for o in others where o != date {
+            guard let m = minutes(o) else { continue }
+            if let offset = m.offset {
+                if offset != 0, m.local - offset == utc.local { return o }
+            } else {
+                let diff = m.local - utc.local
+                if diff != 0, abs(diff) <= 14 * 60, diff % 15 == 0, m.seconds == utc.seconds { return o }
+            }
+        }
+        return nil
+    }
+
+    /// Minutes since 1970 of the written (local) time, its seconds and its offset in minutes
+    /// (nil when none is written); nil for a date without time.
+    private static func minutes(_ d: String) -> (local: Int, seconds: Int, offset: Int?)? {
+        let b = Array(d.utf8)
+        guard b.count >= 19 else { return nil }
+        func num(_ i: Int, _ n: Int) -> Int {
+            var v = 0
+            for k in i..<(i + n) { v = v * 10 + Int(b[k] &- 0x30) }
+            return v
+        }
+        var y = num(0, 4)
+        let m = num(5, 2), day = num(8, 2)
+        // Days from civil (H. Hinnant's algorithm).
+        y -= m <= 2 ? 1 : 0
+        let era = y / 400
+        let yoe = y - era * 400
+        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        let days = era * 146097 + doe - 719468
+        let local = days * 1440 + num(11, 2) * 60 + num(14, 2)
+        var offset: Int?
+        if b.count == 25 {
+            offset = (num(20, 2) * 60 + num(23, 2)) * (b[19] == 0x2D ? -1 : 1)
+        }
+        return (local, num(17, 2), offset)
+    }
 
     // MARK: - Pieces
 

@@ -55,9 +55,16 @@ public struct HTMLMetadataExtractor: Sendable {
         let strongBody: String? = bodyDate.flatMap { $0.rank < 8 ? $0.value : nil }
         let modified: [String] = (ld.modified.map { [$0] } ?? []) + meta("article:modified_time", "og:updated_time", "last-modified",
                                                                          "dcterms.modified", "itemprop:datemodified", "http-equiv:last-modified")
-        var candidates: [String?] = [ld.published, metaDates.lazy.compactMap(HTMLDateParser.parse).first, strongBody, urlDate, bodyDate?.value]
+        let parsedMeta = metaDates.compactMap(HTMLDateParser.parse)
+        var candidates: [String?] = [ld.published, parsedMeta.first, strongBody, urlDate, bodyDate?.value]
         candidates.append(modified.lazy.compactMap(HTMLDateParser.parse).first)
         out.published = candidates.lazy.compactMap { $0 }.first
+        // A UTC time can fall on another day than the publisher's; when another source gives
+        // the same moment in local time, its day is the one the page shows.
+        if let p = out.published {
+            let others = [ld.published].compactMap { $0 } + parsedMeta + scan.dates.map(\.value)
+            out.published = HTMLDateParser.localEquivalent(of: p, among: others) ?? p
+        }
 
         // Author.
         // The first source that names a person: JSON-LD, meta tags, then the best byline of the

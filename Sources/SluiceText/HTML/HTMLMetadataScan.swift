@@ -128,15 +128,13 @@ struct HTMLMetadataScan {
     private static let bylineLabels = ["ein artikel von", "ein beitrag von", "verfasst von", "geschrieben von", "written by", "posted by",
                                        "text von", "text:", "autoren:", "autoren", "autorin:", "autorin", "autor:", "autor", "author:",
                                        "auteur:", "auteur", "von:", "von", "by:", "by", "par", "por"]
+    private static let bylineLabelBytes = bylineLabels.map { Array($0.utf8) }
 
     /// A short text that is a byline: a label and a name ("Autor: Name", "von Name"), or a label
     /// alone whose name is the next text. Ranked like a byline class (plus 1).
     private mutating func textByline(_ t: HTMLTokenizer, _ span: HTMLSpan) {
-        let first = t.withBytes(span) { b -> UInt8 in
-            for c in b where c != 0x20 && c != 0x0A && c != 0x09 { return c | 0x20 }
-            return 0
-        }
-        if first == 0 { return }
+        let blank = t.withBytes(span) { b in b.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 } }
+        if blank { return }
         if pendingLabel {
             pendingLabel = false
             if let name = HTMLMetadataText.author(t.string(span)) {
@@ -145,22 +143,31 @@ struct HTMLMetadataScan {
             }
             return
         }
-        // Cheap test before any string work: the first letter of a label.
-        guard [0x61, 0x62, 0x65, 0x67, 0x70, 0x74, 0x76, 0x77].contains(first) else { return }
-        guard let text = HTMLMetadataText.clean(t.string(span), limit: 120) else { return }
-        let lower = text.lowercased()
-        for label in Self.bylineLabels where lower.hasPrefix(label) {
-            let rest = lower.dropFirst(label.count)
-            if rest.isEmpty || rest == ":" {
-                pendingLabel = true
-                return
+        // Byte comparison before any string work: most texts start with no label.
+        let label = t.withBytes(span) { b -> Int? in
+            var i = 0
+            while i < b.count, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x09 { i += 1 }
+            for (k, l) in Self.bylineLabelBytes.enumerated() where i + l.count <= b.count {
+                var same = true
+                for j in 0..<l.count where b[i + j] | 0x20 != l[j] { same = false; break }
+                guard same else { continue }
+                let rest = b.count - i - l.count
+                let next = rest > 0 ? b[i + l.count] : 0
+                // The label alone (the name is the next text), or followed by a space or after a colon.
+                var j = i + l.count
+                if next == 0x3A { j += 1 }
+                while j < b.count, b[j] == 0x20 || b[j] == 0x0A || b[j] == 0x09 { j += 1 }
+                if j == b.count { return -1 }
+                if next == 0x20 || l.last == 0x3A { return k }
             }
-            guard rest.first == " " || label.hasSuffix(":") else { continue }
-            if let name = HTMLMetadataText.author(text) {
-                authors.append((5 + authorOffset(currentFlags), name))
-                textBylines += 1
-            }
-            return
+            return nil
+        }
+        guard let label else { return }
+        if label < 0 {
+            pendingLabel = true
+        } else if let name = HTMLMetadataText.author(t.string(span)) {
+            authors.append((5 + authorOffset(currentFlags), name))
+            textBylines += 1
         }
     }
 
@@ -219,7 +226,7 @@ struct HTMLMetadataScan {
             readMeta(t, a)
             return
         case .link:
-            if canonical == nil, let rel = a.rel, let href = a.href, t.string(rel).lowercased().split(separator: " ").contains("canonical") {
+            if canonical == nil, let rel = a.rel, let href = a.href, t.withBytes(rel, { Attributes.contains($0, "canonical") }) {
                 canonical = t.string(href)
             }
             return
@@ -271,7 +278,7 @@ struct HTMLMetadataScan {
                 } else {
                     rank = 1
                 }
-            } else if let rel = a.rel, t.string(rel).lowercased().split(separator: " ").contains("author") {
+            } else if let rel = a.rel, t.withBytes(rel, { Attributes.contains($0, "author") }) {
                 rank = 2
             } else if tag == .a, let href = a.href, t.withBytes(href, { Self.isAuthorPath($0) }) {
                 rank = 2
@@ -529,24 +536,45 @@ struct HTMLMetadataScan {
             var f: ClassFlags = []
             for span in [`class`, id] {
                 guard let span, !span.isEmpty else { continue }
-                t.withBytes(span) { b in
-                    if Self.contains(b, "author") || Self.contains(b, "byline") || Self.contains(b, "autor") { f.insert(.author) }
-                    if Self.contains(b, "byline") { f.insert(.byline) }
-                    if Self.contains(b, "date") || Self.contains(b, "datum") || Self.contains(b, "publish") { f.formUnion([.date, .dateWord]) }
-                    if Self.contains(b, "meta") || Self.contains(b, "time") || Self.contains(b, "posted") || Self.contains(b, "submitted") {
-                        f.insert(.date)
-                    }
-                    if Self.contains(b, "comment") { f.insert(.comment) }
-                    if Self.contains(b, "title") || Self.contains(b, "headline") { f.insert(.title) }
-                    if Self.contains(b, "logo") || Self.contains(b, "site-title") || Self.contains(b, "site-name") || Self.contains(b, "sitename")
-                        || Self.contains(b, "brand") || Self.contains(b, "blog-title") || Self.contains(b, "site_title") {
-                        f.insert(.site)
-                    }
-                    if Self.contains(b, "related") || Self.contains(b, "sidebar") || Self.contains(b, "footer")
-                        || Self.contains(b, "teaser") || Self.contains(b, "recommend") {
-                        f.insert(.aside)
-                    }
+                t.withBytes(span) { b in f.formUnion(Self.scanWords(b)) }
+            }
+            return f
+        }
+
+        /// The flags of one class or id value, in one pass: at each byte only the words that
+        /// start with its letter are compared (case-insensitive substrings).
+        static func scanWords(_ b: UnsafeBufferPointer<UInt8>) -> ClassFlags {
+            var f: ClassFlags = []
+            var i = 0
+            func at(_ w: StaticString) -> Bool {
+                let n = w.utf8CodeUnitCount
+                guard i + n <= b.count else { return false }
+                let a = w.utf8Start
+                for k in 1..<n where b[i + k] | 0x20 != a[k] { return false }
+                return true
+            }
+            while i < b.count {
+                switch b[i] | 0x20 {
+                case 0x61: if at("author") || at("autor") { f.insert(.author) }                                     // a
+                case 0x62:                                                                                          // b
+                    if at("byline") { f.formUnion([.author, .byline]) } else if at("brand") || at("blog-title") { f.insert(.site) }
+                case 0x63: if at("comment") { f.insert(.comment) }                                                  // c
+                case 0x64: if at("date") || at("datum") { f.formUnion([.date, .dateWord]) }                         // d
+                case 0x66: if at("footer") { f.insert(.aside) }                                                     // f
+                case 0x68: if at("headline") { f.insert(.title) }                                                   // h
+                case 0x6C: if at("logo") { f.insert(.site) }                                                        // l
+                case 0x6D: if at("meta") { f.insert(.date) }                                                        // m
+                case 0x70:                                                                                          // p
+                    if at("publish") { f.formUnion([.date, .dateWord]) } else if at("posted") { f.insert(.date) }
+                case 0x72: if at("related") || at("recommend") { f.insert(.aside) }                                 // r
+                case 0x73:                                                                                          // s
+                    if at("sidebar") { f.insert(.aside) } else if at("submitted") { f.insert(.date) }
+                    else if at("site-title") || at("site-name") || at("sitename") || at("site_title") { f.insert(.site) }
+                case 0x74:                                                                                          // t
+                    if at("title") { f.insert(.title) } else if at("time") { f.insert(.date) } else if at("teaser") { f.insert(.aside) }
+                default: break
                 }
+                i += 1
             }
             return f
         }

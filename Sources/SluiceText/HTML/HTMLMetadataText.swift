@@ -61,9 +61,10 @@ enum HTMLMetadataText {
         for sep in [" | ", " · ", " • ", " – ", " — ", " @ ", "\n"] {
             if let r = s.firstRange(of: sep) { s = String(s[..<r.lowerBound]).trimmingSpaces }
         }
-        // "Posted on September 21, 2020 by Name": the name follows the last "by".
+        // "Posted on September 21, 2020 by Name": the name follows a "by" after a date.
         let words = s.split(separator: " ")
-        if let k = words.lastIndex(where: { ["by", "von", "par", "por", "door"].contains($0.lowercased()) }), k > 0, k + 1 < words.count {
+        if let k = words.firstIndex(where: { ["by", "von", "par", "por", "door"].contains($0.lowercased()) }), k > 0, k + 1 < words.count,
+           words[..<k].contains(where: { $0.contains(where: \.isNumber) }) {
             s = words[(k + 1)...].joined(separator: " ")
         }
         // "Name am 21. April 2020", "Name, 21.01.2015": the name precedes the date.
@@ -76,7 +77,7 @@ enum HTMLMetadataText {
                 while let last = s.last, ",;:(-".contains(last) { s.removeLast() }
             }
         }
-        if s.hasPrefix("@") || s.hasSuffix(":") || s.contains("[at]") { return nil }
+        if s.hasPrefix("@") || s.hasSuffix(":") || s.contains("[at]") || s.first?.isNumber == true { return nil }
         let lower = s.lowercased()
         if ["by", "von", "par", "por", "di", "de", "autor", "author", "admin", "follow", "no author", "name", "mehr", "more"].contains(lower)
             || lower.hasSuffix("admin") || ["photo", "foto", "bild", "image", "alle ", "all ", "more ", "mehr "].contains(where: { lower.hasPrefix($0) })
