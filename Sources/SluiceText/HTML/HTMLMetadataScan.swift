@@ -137,7 +137,7 @@ struct HTMLMetadataScan {
         if blank { return }
         if pendingLabel {
             pendingLabel = false
-            if let name = HTMLMetadataText.author(t.string(span)) {
+            if let name = HTMLMetadataText.author(t.string(span)), HTMLMetadataText.looksLikeNames(name) {
                 authors.append((5 + authorOffset(currentFlags), name))
                 textBylines += 1
             }
@@ -165,7 +165,7 @@ struct HTMLMetadataScan {
         guard let label else { return }
         if label < 0 {
             pendingLabel = true
-        } else if let name = HTMLMetadataText.author(t.string(span)) {
+        } else if let name = HTMLMetadataText.author(t.string(span)), HTMLMetadataText.looksLikeNames(name) {
             authors.append((5 + authorOffset(currentFlags), name))
             textBylines += 1
         }

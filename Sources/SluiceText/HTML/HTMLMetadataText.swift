@@ -91,6 +91,24 @@ enum HTMLMetadataText {
         return s
     }
 
+    /// Whether a byline found in running text looks like names: at most six words, each
+    /// capitalised (or in a script without case) but for joining words ("und", "van"), no
+    /// sentence punctuation. Text after "von"/"by" is mostly prose otherwise.
+    static func looksLikeNames(_ s: String) -> Bool {
+        let joining: Set<String> = ["und", "and", "y", "e", "et", "von", "van", "der", "den", "de", "la", "le", "del", "da", "di", "du", "mit",
+                                    "with", "&", "zu", "v.", "ten", "ter", "bin", "al"]
+        let words = s.split(separator: " ")
+        guard words.count <= 8, !s.contains(where: { ".?!«»\"„“:".contains($0) && $0 != "." }) else { return false }
+        var named = 0
+        for w in words {
+            if joining.contains(w.lowercased()) { continue }
+            guard let c = w.first(where: { $0.isLetter }) else { return false }
+            if c.isLowercase { return false }
+            named += 1
+        }
+        return named >= 1 && named <= 6
+    }
+
     /// The separators between a headline and a site name in `<title>`.
     static let titleSeparators = [" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " // ", " / ", " • ", " : "]
 
