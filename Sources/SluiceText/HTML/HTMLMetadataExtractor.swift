@@ -125,8 +125,10 @@ public struct HTMLMetadataExtractor: Sendable {
         // The agreeing heading that shares the most words with a title (a section name such as
         // "News" also agrees, but shares one word), the better rank and the earlier on ties.
         var best: (shared: Int, rank: Int, value: String)?
+        let candidateWords = candidates.map(HTMLMetadataText.wordSet)
         for h in headings {
-            let shared = candidates.map { HTMLMetadataText.agreement(h.value, $0) }.max() ?? 0
+            let hw = HTMLMetadataText.wordSet(h.value)
+            let shared = candidateWords.map { HTMLMetadataText.agreement(hw, $0) }.max() ?? 0
             guard shared > 0 else { continue }
             if best == nil || shared > best!.shared || (shared == best!.shared && h.rank < best!.rank) { best = (shared, h.rank, h.value) }
         }

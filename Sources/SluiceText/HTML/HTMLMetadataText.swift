@@ -7,8 +7,12 @@ enum HTMLMetadataText {
         var out = String()
         var pendingSpace = false
         var count = 0
+        out.reserveCapacity(min(s.utf8.count, limit * 4))
         for ch in s.unicodeScalars {
-            if ch.properties.isWhitespace || ch == "\u{200B}" || ch == "\u{FEFF}" {
+            // ASCII first: the property lookup is the slow part.
+            let space = ch.value < 0x80 ? (ch.value == 0x20 || (ch.value >= 0x09 && ch.value <= 0x0D))
+                : (ch.properties.isWhitespace || ch == "\u{200B}" || ch == "\u{FEFF}")
+            if space {
                 pendingSpace = !out.isEmpty
                 continue
             }
@@ -145,21 +149,46 @@ enum HTMLMetadataText {
     /// How many words the heading `h` and the title `t` share when they agree: most (60%) of
     /// the heading's words are in the title and they make a quarter of the title's; else 0.
     static func agreement(_ h: String, _ t: String) -> Int {
-        let hw = Set(words(h))
+        agreement(wordSet(h), wordSet(t))
+    }
+
+    /// The distinct words of `s`, for ``agreement(_:_:)-(Set<String>,Set<String>)`` on many pairs.
+    static func wordSet(_ s: String) -> Set<String> { Set(words(s)) }
+
+    static func agreement(_ hw: Set<String>, _ tw: Set<String>) -> Int {
         guard !hw.isEmpty else { return 0 }
-        let tw = Set(words(t))
         let shared = hw.intersection(tw).count
         return shared * 5 >= hw.count * 3 && shared * 4 >= tw.count ? shared : 0
     }
 
     /// Lower-cased words (letters and digits).
     private static func words(_ s: String) -> [String] {
-        s.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
+        var out: [String] = []
+        var word = String.UnicodeScalarView()
+        for c in s.lowercased().unicodeScalars {
+            if isWordScalar(c) {
+                word.append(c)
+            } else if !word.isEmpty {
+                out.append(String(word))
+                word = String.UnicodeScalarView()
+            }
+        }
+        if !word.isEmpty { out.append(String(word)) }
+        return out
+    }
+
+    /// Letters and digits, ASCII without a property lookup.
+    private static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 0x80 {
+            let v = c.value | 0x20
+            return (v >= 0x61 && v <= 0x7A) || (c.value >= 0x30 && c.value <= 0x39)
+        }
+        return c.properties.isAlphabetic || c.properties.numericType != nil
     }
 
     /// Lower case, letters and digits only (so "SPIEGEL ONLINE" matches "spiegel.de" as "spiegel").
     private static func siteKey(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
+        String(String.UnicodeScalarView(s.lowercased().unicodeScalars.filter(isWordScalar)))
     }
 
     private static func matchesSite(_ part: String, _ key: String) -> Bool {
