@@ -189,7 +189,7 @@ struct HTMLMetadataScan {
             if !foreign {
                 t.switchTo(.scriptData); t.setLastStartTag("script")
                 if a.type.map({ t.string($0).lowercased().contains("ld+json") }) ?? false {
-                    readRaw(&t, into: { s, text in
+                    readRaw(&t, limit: max(0, Self.jsonLDLimit - jsonLDBytes), into: { s, text in
                         if s.jsonLDBytes < Self.jsonLDLimit {
                             s.jsonLDBytes += text.count
                             s.jsonLD += JSONLDReader.parse(text)
@@ -374,13 +374,16 @@ struct HTMLMetadataScan {
     }
 
     /// Reads the raw text up to the end tag `</name>` (the tokenizer is in the raw state) and gives it to `body`.
-    private mutating func readRaw(_ t: inout HTMLTokenizer,
+    /// At most `limit` bytes are kept (an unclosed `<title>` runs to the end of the page).
+    private mutating func readRaw(_ t: inout HTMLTokenizer, limit: Int = 1 << 16,
                                   into body: ((inout HTMLMetadataScan, UnsafeBufferPointer<UInt8>) -> Void)?) {
         var text: [UInt8] = []
         while let token = t.next() {
             switch token {
             case .text(let span):
-                if body != nil { t.withBytes(span) { text.append(contentsOf: $0) } }
+                if body != nil, text.count < limit {
+                    t.withBytes(span) { text.append(contentsOf: UnsafeBufferPointer(rebasing: $0.prefix(limit - text.count))) }
+                }
             case .endTag:
                 if let body { text.withUnsafeBufferPointer { body(&self, $0) } }
                 return

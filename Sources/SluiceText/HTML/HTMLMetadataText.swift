@@ -17,7 +17,12 @@ enum HTMLMetadataText {
                 continue
             }
             if ch.value < 0x20 || ch.value == 0x7F { continue }
-            if pendingSpace { out.unicodeScalars.append(" "); pendingSpace = false; count += 1 }
+            if pendingSpace {
+                if count + 1 >= limit { break }   // never end on the space
+                out.unicodeScalars.append(" ")
+                pendingSpace = false
+                count += 1
+            }
             out.unicodeScalars.append(ch)
             count += 1
             if count >= limit { break }
@@ -64,6 +69,12 @@ enum HTMLMetadataText {
         // "Name | 28.07.2019", "Name @ 12:00", "Name am 21. April 2020": keep the name part.
         for sep in [" | ", " · ", " • ", " – ", " — ", " @ ", "\n"] {
             if let r = s.firstRange(of: sep) { s = String(s[..<r.lowerBound]).trimmingSpaces }
+        }
+        // "Name - http://example.org", "Name (www.example.org)": links are no part of a name.
+        if s.contains("://") || s.contains("www.") {
+            var kept = s.split(separator: " ").filter { !($0.contains("://") || $0.hasPrefix("www.") || $0.hasPrefix("(www.")) }
+            while let last = kept.last, last.allSatisfy({ !$0.isLetter }) { kept.removeLast() }
+            s = kept.joined(separator: " ")
         }
         // "Posted on September 21, 2020 by Name": the name follows a "by" after a date.
         let words = s.split(separator: " ")

@@ -58,6 +58,8 @@ import Testing
     @Test func metaNameVariants() {
         #expect(extract(#"<meta name="DC.date.issued" content="2018-01-02"><meta name="author" content="By Jane Roe">"#).published == "2018-01-02")
         #expect(extract(#"<meta name="author" content="By Jane Roe">"#).author == "Jane Roe")
+        #expect(extract(#"<meta name="author" content="Frank B - http://frank.example">"#).author == "Frank B")
+        #expect(extract(#"<meta name="author" content="Deutsche Welle (www.dw.com)">"#).author == "Deutsche Welle")
         #expect(extract(#"<meta name="parsely-pub-date" content="2017-05-06T07:08:09-04:00">"#).published == "2017-05-06T07:08:09-04:00")
         #expect(extract(#"<meta name="sailthru.author" content="Max Muster"><meta name="sailthru.date" content="2016-02-29 10:00">"#)
                 == HTMLMetadata(published: "2016-02-29T10:00:00", author: "Max Muster"))
@@ -211,6 +213,13 @@ import Testing
     }
 
     // MARK: - Bad inputs
+
+    @Test func unclosedTitle() {
+        // The title's text is cut at 64 kB before clean-up, and cleaned to 500 characters.
+        let m = extract("<title>" + String(repeating: "word ", count: 1 << 20))
+        #expect(m.title?.count == 499)   // "word word … word": 100 words, the space after the last dropped
+        #expect(m.title?.hasSuffix("word") == true)
+    }
 
     @Test func unterminatedScript() {
         let html = "<title>T</title><script type=\"application/ld+json\">{\"headline\": \"x" + String(repeating: "a", count: 1 << 20)
