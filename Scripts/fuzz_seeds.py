@@ -176,6 +176,7 @@ def main():
     tree = [b"<b><p>x</b>y</p>", b"<table><tr><td>a<td>b<tr><td>c</table>", b"<ul><li>a<li>b</ul>", b"<svg><svg/><![CDATA[x]]></svg>t",
             b"<template><template></template></template>t", b"<select><option>a<input>b", b"<x-a><x-b></x-a>t", b"<div>" * 600]
     counts["html-tree"] = write(out, "html-tree", tree + [p[:MAX] for p in pages])
+    counts["html-metadata"] = write(out, "html-metadata", html_metadata_seeds())
     print(" ".join(f"{k}={v}" for k, v in sorted(counts.items())))
 
 
@@ -243,6 +244,25 @@ def extract_seeds(pages):
             b"<head><title>T | Site</title><meta property='og:title' content='T'><script type='application/ld+json'>{\"@type\":\"NewsArticle\"}</script>"]
     out = [bytes([k * 37 % 256]) + s for k, s in enumerate(made)]
     out += [bytes([k * 53 % 256]) + p[:MAX - 1] for k, p in enumerate(pages)]
+def html_metadata_seeds():
+    """Page heads and bodies for the metadata reader (first byte: 0/4 extract, 1 JSON-LD reader,
+    3 date parser): the parts of html-eval pages where metadata sits, and the JSON-LD blocks."""
+    out = []
+    pages = os.path.join(os.path.dirname(ROOT), "shared", "data", "html-eval", "pages.jsonl.zst")
+    if os.path.exists(pages):
+        for k, line in enumerate(read(pages).split(b"\n")[:200:2]):
+            try:
+                html = json.loads(line)["html"].encode("utf-8")
+            except Exception:
+                continue
+            head = html.find(b"</head>")
+            out.append(bytes([(k % 2) * 4]) + html[max(0, head - 12000):head + 2000])
+            h1 = html.find(b"<h1")
+            if h1 >= 0:
+                out.append(bytes([0]) + html[max(0, h1 - 2000):h1 + 4000])
+            for m in re.finditer(rb'<script[^>]*ld\+json[^>]*>(.*?)</script>', html, re.S):
+                out.append(bytes([1]) + m.group(1)[:8000])
+    out += [bytes([3]) + s for s in (b"2019-07-28T10:30:00+0530", b"28. Juli 2019", b"Jul 28th, 2019", b"07/28/2019", b"/2019/07/28/")]
     return out
 
 

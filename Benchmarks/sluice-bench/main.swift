@@ -11,6 +11,7 @@
 //     .build/release/sluice-bench html-tokenize PAGES.jsonl[.zst] [--field html] [--repeat 3]
 //     .build/release/sluice-bench html-extract PAGES.jsonl[.zst] [--out OUT.jsonl] [--favor balanced]
 //     .build/release/sluice-bench html-tree PAGES.jsonl[.zst] > TREE.jsonl      (see Benchmarks/html/tree_diff.py)
+//     .build/release/sluice-bench html-metadata PAGES.jsonl[.zst] [--repeat 3] [--all 1] > OUT.jsonl
 //
 // `run` times `sluice run` end to end, one child process per configuration (see Runner.swift);
 // `corpus` writes the generated corpus (see Corpus.swift); `algorithms` times the text
@@ -28,6 +29,7 @@ func usage() -> Never {
            sluice-bench html-tokenize PAGES.jsonl[.zst] [--field html] [--repeat R]
            sluice-bench html-extract PAGES.jsonl[.zst] [--out OUT.jsonl] [--favor F] [--comments true]
            sluice-bench html-tree PAGES.jsonl[.zst] [--field html]
+           sluice-bench html-metadata PAGES.jsonl[.zst] [--repeat R] [--all 1]
 
     """.utf8))
     exit(2)
@@ -81,6 +83,9 @@ nonisolated func main() throws {
     case "html-tree":
         guard pos.count == 1 else { usage() }
         try runHTMLTree(path: pos[0], named: named)
+    case "html-metadata":
+        guard pos.count == 1 else { usage() }
+        try runHTMLMetadata(path: pos[0], named: named)
     case "algorithms":
         guard pos.count == 1 else { usage() }
         try runAlgorithms(path: pos[0])

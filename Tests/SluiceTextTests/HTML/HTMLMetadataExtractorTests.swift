@@ -1,0 +1,250 @@
+import Testing
+@testable import SluiceText
+
+/// One small page per source of metadata, with exact values, and bad inputs that must finish fast.
+@Suite struct HTMLMetadataExtractorTests {
+    func extract(_ html: String, url: String? = nil) -> HTMLMetadata {
+        HTMLMetadataExtractor().extract(Array(html.utf8), url: url)
+    }
+
+    @Test func jsonLDGraphWithAuthorArray() {
+        let m = extract("""
+        <html lang="en"><head><title>Ignored | Site</title>
+        <script type="application/ld+json">
+        {"@context": "https://schema.org", "@graph": [
+          {"@type": "WebSite", "@id": "https://ex.com/#site", "name": "Example Site"},
+          {"@type": "Person", "@id": "https://ex.com/#ann", "name": "Ann Lee"},
+          {"@type": "NewsArticle", "headline": "Rivers &amp; <b>Lakes</b>", "datePublished": "2019-07-28T10:30:00+02:00",
+           "author": [{"@id": "https://ex.com/#ann"}, {"@type": "Person", "name": "Bo Chen"}, "Cy Diaz"],
+           "publisher": {"@type": "Organization", "name": "Example News"}, "articleSection": ["Nature", "Water"],
+           "keywords": "rivers, lakes"}
+        ]}
+        </script></head><body><h1>Other heading</h1></body></html>
+        """)
+        #expect(m.title == "Rivers & Lakes")
+        #expect(m.published == "2019-07-28T10:30:00+02:00")
+        #expect(m.author == "Ann Lee; Bo Chen; Cy Diaz")
+        #expect(m.sitename == "Example News")
+        #expect(m.categories == ["Nature", "Water"])
+        #expect(m.tags == ["rivers", "lakes"])
+        #expect(m.lang == "en")
+    }
+
+    @Test func openGraph() {
+        let m = extract("""
+        <html><head>
+        <meta property="og:title" content="The Big Story">
+        <meta property="og:site_name" content="Daily Paper">
+        <meta property="og:description" content="  What   happened\ttoday. ">
+        <meta property="og:url" content="https://paper.example/story">
+        <meta property="og:locale" content="de_DE">
+        <meta property="article:published_time" content="2021-03-04T05:06:07Z">
+        <meta property="article:section" content="Politik">
+        <meta property="article:tag" content="Wahl"><meta property="article:tag" content="Bund">
+        <meta property="article:author" content="https://paper.example/authors/x">
+        </head><body></body></html>
+        """)
+        #expect(m.title == "The Big Story")
+        #expect(m.sitename == "Daily Paper")
+        #expect(m.description == "What happened today.")
+        #expect(m.url == "https://paper.example/story")
+        #expect(m.lang == "de-DE")
+        #expect(m.published == "2021-03-04T05:06:07+00:00")
+        #expect(m.categories == ["Politik"])
+        #expect(m.tags == ["Wahl", "Bund"])
+        #expect(m.author == nil)   // a URL is no name
+    }
+
+    @Test func metaNameVariants() {
+        #expect(extract(#"<meta name="DC.date.issued" content="2018-01-02"><meta name="author" content="By Jane Roe">"#).published == "2018-01-02")
+        #expect(extract(#"<meta name="author" content="By Jane Roe">"#).author == "Jane Roe")
+        #expect(extract(#"<meta name="author" content="Frank B - http://frank.example">"#).author == "Frank B")
+        #expect(extract(#"<meta name="author" content="Deutsche Welle (www.dw.com)">"#).author == "Deutsche Welle")
+        #expect(extract(#"<meta name="parsely-pub-date" content="2017-05-06T07:08:09-04:00">"#).published == "2017-05-06T07:08:09-04:00")
+        #expect(extract(#"<meta name="sailthru.author" content="Max Muster"><meta name="sailthru.date" content="2016-02-29 10:00">"#)
+                == HTMLMetadata(published: "2016-02-29T10:00:00", author: "Max Muster"))
+        #expect(extract(#"<meta name="pubdate" content="28.07.2019"><meta name="keywords" content="a, b ,, c">"#)
+                == HTMLMetadata(published: "2019-07-28", tags: ["a", "b", "c"]))
+        #expect(extract(#"<meta name="description" content="Plain description"><meta name="title" content="Meta Title">"#)
+                == HTMLMetadata(title: "Meta Title", description: "Plain description"))
+        #expect(extract(#"<meta itemprop="datePublished" content="2015-08-03">"#).published == "2015-08-03")
+        #expect(extract(#"<meta http-equiv="content-language" content="en-gb">"#).lang == "en-GB")
+    }
+
+    @Test func timeElements() {
+        // The pubdate one wins over a related item's, which comes first.
+        let m = extract("""
+        <body><aside><time datetime="2020-01-01">1 Jan</time></aside>
+        <article><header><h1>T</h1><time datetime="2020-02-03T04:05">3 Feb</time></header>
+        <section class="comments"><time datetime="2020-02-09" pubdate>9 Feb</time></section></article></body>
+        """)
+        #expect(m.published == "2020-02-03T04:05:00")
+        #expect(extract(#"<p><time pubdate datetime="2019-12-24">x</time><time datetime="2019-12-25">y</time>"#).published == "2019-12-24")
+        // Without datetime, the text.
+        #expect(extract("<article><time>28. Juli 2019</time></article>").published == "2019-07-28")
+        #expect(extract(#"<span itemprop="datePublished" datetime="2011-11-22">Nov 22</span>"#).published == "2011-11-22")
+        #expect(extract(#"<abbr class="published" itemprop="datePublished" title="2017-09-09T10:52:00+02:00">10:52</abbr>"#).published
+                == "2017-09-09T10:52:00+02:00")
+    }
+
+    @Test func bylines() {
+        #expect(extract(#"<article><h1>Hi</h1><p class="byline">By <a href="/u/jd">Jane Doe</a> on 3 May 2020</p></article>"#).author == "Jane Doe")
+        #expect(extract(#"<div class="post"><span class="author">Von Max Mustermann</span></div>"#).author == "Max Mustermann")
+        #expect(extract(#"<p>Posted on September 21, 2020 by <a href="/author/adi/">Adi Tzlil</a></p>"#).author == "Adi Tzlil")
+        #expect(extract(#"<a rel="author" href="/x">Par Jean Dupont</a>"#).author == "Jean Dupont")
+        #expect(extract(#"<span itemprop="author"><span itemprop="name">Di Marco Rossi</span></span>"#).author == "Marco Rossi")
+        #expect(extract(#"<div class="author">VON MORITZ GATHMANN am 21. April 2020</div>"#).author == "MORITZ GATHMANN")
+        // Comment authors are no bylines; a long author box is no name.
+        #expect(extract(#"<div class="comment-author">Troll</div>"#).author == nil)
+        #expect(extract("<div class=\"author-bio\">" + String(repeating: "Writes about things. ", count: 30) + "</div>").author == nil)
+        // The site's name is an author only when no one else is named.
+        #expect(extract(#"<meta property="og:site_name" content="Paper"><meta name="author" content="Paper"><p class="byline">By Al Bo</p>"#).author
+                == "Al Bo")
+        #expect(extract(#"<meta property="og:site_name" content="Paper"><meta name="author" content="Paper">"#).author == "Paper")
+    }
+
+    @Test func textBylines() {
+        #expect(extract("<article><h1>T</h1><p><b>Autor:</b> Fritz Imhof</p></article>").author == "Fritz Imhof")
+        #expect(extract("<article><p>Text von Christian Seiler, Illustration von X</p></article>").author == "Christian Seiler, Illustration von X")
+        #expect(extract("<div><span>von</span> <a href=/p/1>Daniel Braun</a></div>").author == "Daniel Braun")
+        #expect(extract("<p>von 10 bis 12 Uhr geöffnet</p>").author == nil)
+        #expect(extract(#"<meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Karoline Herr">"#).author
+                == "Karoline Herr")
+    }
+
+    @Test func utcAndLocalTimes() {
+        // The same moment in local time gives the publisher's day.
+        #expect(extract(#"<meta property="article:published_time" content="2023-11-09T05:30:59+00:00"><time datetime="2023-11-08 23:30:59">x</time>"#)
+                .published == "2023-11-08T23:30:59")
+        #expect(extract(#"<script type="application/ld+json">{"@type":"Article","datePublished":"2019-10-18T22:04:00Z"}</script>"#
+                        + #"<meta name="date" content="Sat, 19 Oct 2019 00:04:00 +0200">"#).published == "2019-10-19T00:04:00+02:00")
+        // A different moment is not the same date.
+        #expect(extract(#"<meta property="article:published_time" content="2023-11-09T05:30:59+00:00"><time datetime="2023-11-08 23:31:00">x</time>"#)
+                .published == "2023-11-09T05:30:59+00:00")
+    }
+
+    @Test func titleSiteSuffix() {
+        #expect(extract("<title>Rivers run dry | Daily Paper</title><meta property=og:site_name content='Daily Paper'>").title == "Rivers run dry")
+        #expect(extract("<title>Daily Paper :: Rivers run dry</title><meta property=og:site_name content='Daily Paper'>").title == "Rivers run dry")
+        #expect(extract("<title>Rivers run dry – Dailypaper</title>", url: "https://www.dailypaper.com/x").title == "Rivers run dry")
+        // The h1 says which part is the headline.
+        #expect(extract("<title>Rivers run dry - Weather - Paper</title><h1>Rivers run dry</h1>").title == "Rivers run dry")
+        // No way to tell: the whole title.
+        #expect(extract("<title>Rivers - Lakes</title>").title == "Rivers - Lakes")
+        // A heading that links home is the site's name.
+        #expect(extract(#"<title>Blog » Interning</title><h1><a href="/">Blog</a></h1><h2 class="entry-title">Interning</h2>"#).title == "Interning")
+        // The visible headline beats a reworded og:title that contains it.
+        #expect(extract(#"<meta property="og:title" content="Siemens: Kaeser verarscht Neubauer"><h1>Kaeser verarscht Neubauer</h1>"#).title
+                == "Kaeser verarscht Neubauer")
+        #expect(extract("<svg><title>icon</title></svg><title>Real</title>").title == "Real")
+    }
+
+    @Test func canonicalURL() {
+        let base = "https://ex.com/a/b/page.html?x=1"
+        #expect(extract(#"<link rel="canonical" href="/c/d">"#, url: base).url == "https://ex.com/c/d")
+        #expect(extract(#"<link rel="canonical" href="../e?y=2#f">"#, url: base).url == "https://ex.com/a/e?y=2#f")
+        #expect(extract(#"<link rel="canonical" href="//cdn.ex.com/z">"#, url: base).url == "https://cdn.ex.com/z")
+        #expect(extract(#"<link rel="canonical" href="https://other.org/p">"#, url: base).url == "https://other.org/p")
+        #expect(extract(#"<link rel="canonical" href="rel/x">"#).url == "rel/x")
+        #expect(extract(#"<link rel="Canonical" href="q.html"><meta property="og:url" content="https://ex.com/og">"#, url: base).url
+                == "https://ex.com/a/b/q.html")
+    }
+
+    @Test func languageForms() {
+        #expect(extract(#"<html lang="DE">"#).lang == "de")
+        #expect(extract(#"<html lang="en_us">"#).lang == "en-US")
+        #expect(extract(#"<html lang="zh-hant-TW">"#).lang == "zh-Hant")
+        #expect(extract(#"<html lang="x"><meta property="og:locale" content="fr_FR">"#).lang == "fr-FR")
+        #expect(extract(#"<html lang="">"#).lang == nil)
+    }
+
+    @Test func invalidJSONLD() {
+        // Trailing commas, a raw newline in a string, an unescaped quote, comments, a CDATA wrapper.
+        let m = extract("""
+        <script type="application/ld+json">//<![CDATA[
+        {"@type": "BlogPosting", // comment
+         "headline": "He said "hi"
+        there", "datePublished": "2019-07-28", "author": {"name": "Ann",},,}
+        //]]></script>
+        """)
+        #expect(m.title == "He said \"hi\" there")
+        #expect(m.published == "2019-07-28")
+        #expect(m.author == "Ann")
+        // Truncated: what was read counts.
+        #expect(extract(#"<script type="application/ld+json">{"@type":"Article","headline":"Cut","author":{"name":"Bo"#).title == "Cut")
+        #expect(extract(#"<script type="application/ld+json">]]]}}}{{{:::,,,"""</script>"#).isEmpty)
+    }
+
+    @Test func dateFormats() {
+        let cases: [(String, String?)] = [
+            ("2019-07-28", "2019-07-28"), ("2019-07-28T10:30:00.123Z", "2019-07-28T10:30:00+00:00"), ("2019-07-28 10:30", "2019-07-28T10:30:00"),
+            ("2019-07-28T10:30:00+0530", "2019-07-28T10:30:00+05:30"), ("2019/07/28", "2019-07-28"), ("20190728", "2019-07-28"),
+            ("28.07.2019", "2019-07-28"), ("28.7.2019, 12:01 Uhr", "2019-07-28"), ("07/28/2019", "2019-07-28"), ("03/04/2019", "2019-04-03"),
+            ("July 28, 2019", "2019-07-28"), ("Jul 28th 2019", "2019-07-28"), ("28 July 2019", "2019-07-28"), ("28. Juli 2019", "2019-07-28"),
+            ("3. März 2020", "2020-03-03"), ("Sun, 28 Jul 2019 10:00:00 GMT", "2019-07-28T10:00:00+00:00"), ("28 de julio de 2019", "2019-07-28"),
+            ("le 07 Mai 2020", "2020-05-07"), ("Samstag, 5. Oktober 2013", "2013-10-05"), ("Stand: 05. Februar 2020", "2020-02-05"),
+            ("2019-02-29", nil), ("2020-02-29", "2020-02-29"), ("2019-13-01", nil), ("1899-01-01", nil), ("31.04.2019", nil), ("no date", nil),
+            ("2019-07-28T25:00", "2019-07-28"), ("12345678", nil),
+        ]
+        for (input, expected) in cases {
+            #expect(HTMLDateParser.parse(input) == expected, "\(input)")
+        }
+    }
+
+    @Test func urlDateFallback() {
+        #expect(extract("<p>x</p>", url: "https://blog.ex/2019/07/28/post/").published == "2019-07-28")
+        #expect(extract("<p>x</p>", url: "https://ex.com/news/20220503/story").published == "2022-05-03")
+        #expect(extract("<p>x</p>", url: "https://ex.com/2019-07-28-post").published == "2019-07-28")
+        #expect(extract("<p>x</p>", url: "https://ex.com/2019/07/post").published == nil)
+        #expect(extract("<p>x</p>", url: "https://2019.ex.com/12345678/").published == nil)
+        // Metadata beats the URL.
+        #expect(extract(#"<meta property="article:published_time" content="2019-07-29">"#, url: "https://ex.com/2019/07/28/p").published
+                == "2019-07-29")
+    }
+
+    @Test func textAndRawContent() {
+        // Script, style and textarea text is not read as markup or as dates.
+        let m = extract("""
+        <head><title>A &amp; B</title><style>h1 { }</style><script>var s = "<h1>Not</h1> 2001-01-01";</script></head>
+        <body><textarea><h1>No</h1></textarea><h1>A &amp; B</h1></body>
+        """)
+        #expect(m.title == "A & B")
+        #expect(m.published == nil)
+    }
+
+    // MARK: - Bad inputs
+
+    @Test func unclosedTitle() {
+        // The title's text is cut at 64 kB before clean-up, and cleaned to 500 characters.
+        let m = extract("<title>" + String(repeating: "word ", count: 1 << 20))
+        #expect(m.title?.count == 499)   // "word word … word": 100 words, the space after the last dropped
+        #expect(m.title?.hasSuffix("word") == true)
+    }
+
+    @Test func unterminatedScript() {
+        let html = "<title>T</title><script type=\"application/ld+json\">{\"headline\": \"x" + String(repeating: "a", count: 1 << 20)
+        let m = extract(html)
+        #expect(m.title == "T" || m.title?.hasPrefix("x") == true)
+        #expect(extract("<script>" + String(repeating: "<!--<script>", count: 10000)).isEmpty)
+    }
+
+    @Test func deeplyNestedJSON() {
+        let deep = String(repeating: "[", count: 10000) + String(repeating: "]", count: 10000)
+        #expect(JSONLDReader.parse(deep).count == 1)
+        let m = extract("<script type=\"application/ld+json\">" + String(repeating: "{\"a\":[", count: 10000) + "</script><title>T</title>")
+        #expect(m.title == "T")
+        #expect(extract("<script type=\"application/ld+json\">" + String(repeating: "[", count: 100000) + "</script>").isEmpty)
+    }
+
+    @Test func hugeAttributeAndNesting() {
+        let big = String(repeating: "x", count: 4 << 20)
+        #expect(extract("<meta name=\"author\" content=\"\(big)\"><title>T</title>").title == "T")
+        #expect(extract("<div class=\"\(big)author\">Ann</div>").author == "Ann")
+        // Past the tracked depth (``HTMLMetadataScan/maxStack``) elements are not followed, but
+        // the text still reads as a byline.
+        #expect(extract(String(repeating: "<div class=byline>", count: 50000) + "By Ann").author == "Ann")
+        #expect(extract(String(repeating: "<div class=byline>", count: 500) + "By Ann").author == "Ann")
+        #expect(extract(String(repeating: "<time>", count: 50000) + "2019-01-01").published == "2019-01-01")
+        #expect(extract(String(repeating: "</div>", count: 50000) + "<h1>H</h1>").title == "H")
+    }
+}
