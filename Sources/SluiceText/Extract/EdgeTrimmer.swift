@@ -13,38 +13,41 @@ struct EdgeTrimmer {
         }
     }
 
-    /// `text` without its non-prose edge lines.
+    /// `text` without its non-prose edge lines. Only the trimmed lines are looked at.
     func trim(_ text: String) -> String {
         guard maxLength > 0 else { return text }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let bytes = Array(text.utf8)
         var start = 0
-        var end = lines.count
-        while end > start && isEdge(lines[end - 1]) { end -= 1 }
-        while start < end && isEdge(lines[start]) { start += 1 }
-        guard start > 0 || end < lines.count else { return text }
-        lines = Array(lines[start..<end])
-        return lines.joined(separator: "\n")
+        var end = bytes.count
+        // From the end: the last line is bytes[lineStart..<end].
+        while end > start {
+            var lineStart = end
+            while lineStart > start && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+            guard isEdge(bytes[lineStart..<end]) else { break }
+            end = lineStart > start ? lineStart - 1 : start
+        }
+        while start < end {
+            var lineEnd = start
+            while lineEnd < end && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            guard isEdge(bytes[start..<lineEnd]) else { break }
+            start = lineEnd < end ? lineEnd + 1 : end
+        }
+        if start == 0 && end == bytes.count { return text }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
-    private func isEdge(_ line: Substring) -> Bool {
-        let u = line.utf8
-        if u.isEmpty { return true }
-        guard u.count <= maxLength else { return false }
-        // The last non-space byte, or the last scalar for the non-ASCII closers.
-        var last = line.unicodeScalars.last
-        var it = line.unicodeScalars.reversed().makeIterator()
-        while let s = it.next() {
-            if !s.properties.isWhitespace {
-                last = s
-                break
-            }
-        }
-        guard let last else { return true }
-        switch last {
-        case ".", "!", "?", "…", "\"", "”", "“", "»", "«", "'", "’", ")", "。", "！", "？", "؟", "।":
-            return false
-        default:
-            return true
-        }
+    /// Scalars that end a sentence or a quotation: a line ending in one is prose.
+    private static let closers: Set<Unicode.Scalar> = [".", "!", "?", "…", "\"", "”", "“", "»", "«", "'", "’", ")", "。", "！", "？", "؟", "।"]
+
+    private func isEdge(_ line: ArraySlice<UInt8>) -> Bool {
+        var e = line.endIndex
+        while e > line.startIndex && (line[e - 1] == 0x20 || line[e - 1] == 0x09 || line[e - 1] == 0x0D) { e -= 1 }
+        if e == line.startIndex { return true }
+        guard line.count <= maxLength else { return false }
+        // The last scalar: back over continuation bytes to its first byte.
+        var s = e - 1
+        while s > line.startIndex && line[s] & 0xC0 == 0x80 { s -= 1 }
+        guard let last = String(decoding: line[s..<e], as: UTF8.self).unicodeScalars.first else { return true }
+        return !Self.closers.contains(last)
     }
 }

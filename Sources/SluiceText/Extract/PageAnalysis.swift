@@ -69,8 +69,7 @@ struct PageAnalysis {
         if doc.attribute(.hidden, of: i) != nil { return true }
         if let r = doc.attribute(.ariaHidden, of: i), Self.equalsFolded(doc.bytes[r], "true") { return true }
         if let r = doc.attribute(.style, of: i) {
-            let s = doc.bytes[r].filter { $0 != 0x20 }.map { $0 | 0x20 }
-            if Self.contains(s[...], "display:none") || Self.contains(s[...], "visibility:hidden") { return true }
+            if Self.containsFolded(doc.bytes[r], "display:none") || Self.containsFolded(doc.bytes[r], "visibility:hidden") { return true }
         }
         return false
     }
@@ -80,6 +79,7 @@ struct PageAnalysis {
     /// (paragraphs right inside an `<aside>`), but its name still can (a comments section).
     private mutating func classify(names: Bool, protected: Set<Int32>, holder: Int32) {
         let nodes = doc.nodes
+        var verdicts: [UInt64: BoilerplateNames.Verdict] = [:]
         for i in 1..<nodes.count {
             let node = nodes[i]
             if node.tag == .text { continue }
@@ -121,7 +121,18 @@ struct PageAnalysis {
                 contentHint[i] = true
                 continue
             }
-            let verdict = BoilerplateNames.verdict(class: cls, id: id)
+            // Pages repeat the same class names on many elements: decide each pair once.
+            var key = FNV1a64()
+            if let cls { key.add(cls) }
+            key.add(0xFF)
+            if let id { key.add(id) }
+            let verdict: BoilerplateNames.Verdict
+            if let known = verdicts[key.value] {
+                verdict = known
+            } else {
+                verdict = BoilerplateNames.verdict(class: cls, id: id)
+                verdicts[key.value] = verdict
+            }
             switch verdict {
             case .none: break
             case .boilerplate: removal[i] = .boilerplate
@@ -189,6 +200,28 @@ struct PageAnalysis {
         return true
     }
 
+    /// Whether `b` holds the lower-case ASCII `s`, ignoring case and spaces in `b`
+    /// (`display: None`), without allocating.
+    static func containsFolded(_ b: ArraySlice<UInt8>, _ s: StaticString) -> Bool {
+        let n = s.utf8CodeUnitCount
+        let p = s.utf8Start
+        var i = b.startIndex
+        while i < b.endIndex {
+            var j = i
+            var k = 0
+            while k < n && j < b.endIndex {
+                let x = b[j]
+                if x == 0x20 && k > 0 { j += 1; continue }
+                if x | 0x20 != p[k] && x != p[k] { break }
+                k += 1
+                j += 1
+            }
+            if k == n { return true }
+            i += 1
+        }
+        return false
+    }
+
     static func contains(_ b: ArraySlice<UInt8>, _ s: StaticString) -> Bool {
         let n = s.utf8CodeUnitCount
         guard b.count >= n else { return false }
@@ -204,5 +237,18 @@ struct PageAnalysis {
             i += 1
         }
         return false
+    }
+}
+
+/// 64-bit FNV-1a over bytes, for the per-page memo of class-name verdicts.
+struct FNV1a64 {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ bytes: ArraySlice<UInt8>) {
+        for b in bytes { add(b) }
+    }
+
+    mutating func add(_ byte: UInt8) {
+        value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
     }
 }

@@ -235,7 +235,7 @@ import Testing
         #expect(stats.counters["pages"] == texts.count)
     }
 
-    @Test(.disabled("needs the real extractor"))
+    @Test
     func realExtractorMetadataAndBoilerplate() throws {
         let html = """
         <!DOCTYPE html><html lang="en-GB"><head><title>Budget passes | Example News</title>
