@@ -18,7 +18,10 @@ public struct ArticleExtractor: Sendable {
         let metadata = HTMLMetadataExtractor().extract(html, url: url)
         let doc = HTMLTreeBuilder().parse(html)
         let analysis = PageAnalysis(doc)
-        let roots = ContentLocator(analysis: analysis, favor: options.favor).locate()
+        var roots = ContentLocator(analysis: analysis, favor: options.favor).locate()
+        // No paragraph long enough to vote (a short note, a fragment without <body>): the
+        // page's text outside boilerplate is all there is, and `min_chars` decides.
+        if roots.isEmpty { roots = [HTMLDocument.root] }
         var renderer = ArticleRenderer(analysis: analysis, options: options)
         var text = EdgeTrimmer(favor: options.favor).trim(renderer.render(roots))
         if options.comments {
