@@ -13,7 +13,11 @@ enum BoilerplateNames {
         case comments
         /// Names that mark the article's body (`article-body`, `entry-content`).
         case content
+        /// Names of an article's lead paragraph (`lead`, `intro`, `perex`, `standfirst`).
+        case lead
     }
+
+    static let leadWords: Set<String> = ["lead", "intro", "perex", "standfirst", "teaser", "summary", "excerpt", "abstract", "deck"]
 
     static let words: Set<String> = [
         "nav", "navbar", "navi", "navigation", "menu", "menus", "submenu", "megamenu", "footer", "sidebar", "sidebars",
@@ -73,6 +77,7 @@ enum BoilerplateNames {
                 return s.hasPrefix("comment") || s == "kommentar" || s == "commento" || s == "comentario" || s == "komentar" ? .comments : .boilerplate
             }
         }
+        for w in words where leadWords.contains(w) { return .lead }
         return .none
     }
 

@@ -10,7 +10,32 @@ struct ContentLocator {
     func locate() -> [Int32] {
         let v = votes()
         guard v.best > 0 else { return [] }
-        return gather(v)
+        return withLead(gather(v))
+    }
+
+    /// The article's lead paragraph when markup names one (`lead`, `intro`, `perex`) shortly
+    /// before the article's first element, inside the same container a few levels up: leads
+    /// often sit in the article's header, apart from the body.
+    private func withLead(_ roots: [Int32]) -> [Int32] {
+        guard let first = roots.first else { return roots }
+        let doc = analysis.doc
+        var a = doc[first].parent
+        var levels = 0
+        while a > 0 && levels < 4 && !isFrame(a) {
+            var j = Int(a) + 1
+            while j < Int(first) {
+                if analysis.leadHint[j] && analysis.removal[j] == .kept && !isAncestor(Int32(j), of: first) {
+                    let len = analysis.textLength[j]
+                    if len >= 40 && Float(analysis.linkLength[j]) <= Float(len) * 0.3 { return [Int32(j)] + roots }
+                    j = doc.end(of: Int32(j))
+                    continue
+                }
+                j += 1
+            }
+            a = doc[a].parent
+            levels += 1
+        }
+        return roots
     }
 
     /// The element with the most votes, nil when no paragraph voted.

@@ -20,6 +20,8 @@ struct PageAnalysis {
     var punctuation: [Int32]
     /// Whether an element's class or id marks it as the article body.
     var contentHint: [Bool]
+    /// Whether an element's class or id marks it as an article's lead paragraph.
+    var leadHint: [Bool]
 
     init(_ doc: HTMLDocument) {
         self.doc = doc
@@ -29,6 +31,7 @@ struct PageAnalysis {
         linkLength = Array(repeating: 0, count: n)
         punctuation = Array(repeating: 0, count: n)
         contentHint = Array(repeating: false, count: n)
+        leadHint = Array(repeating: false, count: n)
         // Two passes. First only what is never text (form controls, hidden elements), to
         // find where the page's prose is; then everything, except that no tag, role or name
         // removes an element around that prose: whole articles sit inside `<aside>`, an
@@ -138,6 +141,7 @@ struct PageAnalysis {
             case .boilerplate: removal[i] = .boilerplate
             case .comments: removal[i] = .comments
             case .content: contentHint[i] = true
+            case .lead: leadHint[i] = true
             }
         }
     }
