@@ -66,7 +66,13 @@ enum BoilerplateNames {
     static func verdict(class cls: ArraySlice<UInt8>?, id: ArraySlice<UInt8>?) -> Verdict {
         var words: [String] = []
         if let cls { split(cls, into: &words) }
-        if let id { split(id, into: &words) }
+        if let id {
+            // An id of many words is a slug made from the element's own text (a heading's
+            // anchor), not a name the page gave it.
+            var idWords: [String] = []
+            split(id, into: &idWords)
+            if idWords.count <= 4 { words += idWords }
+        }
         guard !words.isEmpty else { return .none }
         for pair in contentWords where containsSequence(words, pair) { return .content }
         for w in words where commentWords.contains(w) { return .comments }
