@@ -244,6 +244,9 @@ def extract_seeds(pages):
             b"<head><title>T | Site</title><meta property='og:title' content='T'><script type='application/ld+json'>{\"@type\":\"NewsArticle\"}</script>"]
     out = [bytes([k * 37 % 256]) + s for k, s in enumerate(made)]
     out += [bytes([k * 53 % 256]) + p[:MAX - 1] for k, p in enumerate(pages)]
+    return out
+
+
 def html_metadata_seeds():
     """Page heads and bodies for the metadata reader (first byte: 0/4 extract, 1 JSON-LD reader,
     3 date parser): the parts of html-eval pages where metadata sits, and the JSON-LD blocks."""
