@@ -48,6 +48,14 @@ struct EdgeTrimmer {
         var s = e - 1
         while s > line.startIndex && line[s] & 0xC0 == 0x80 { s -= 1 }
         guard let last = String(decoding: line[s..<e], as: UTF8.self).unicodeScalars.first else { return true }
-        return !Self.closers.contains(last)
+        if Self.closers.contains(last) { return false }
+        // A line ending in an emoji or a smiley is someone writing, not a label.
+        if last.properties.isEmojiPresentation { return false }
+        if e - line.startIndex >= 2 {
+            let a = line[e - 2], b = line[e - 1]
+            if (a == 0x3A || a == 0x3B) && (b == 0x29 || b == 0x28 || b == 0x44 || b == 0x50) { return false }  // :) ;) :( :D :P
+            if a == 0x28 && b == 0x3A { return false }  // (:
+        }
+        return true
     }
 }

@@ -323,6 +323,20 @@ import SluiceText
         #expect(page.text == "")
     }
 
+    /// Short lines without a sentence end at the article's edges are labels and go; a smiley or
+    /// an emoji ends a line someone wrote, which stays.
+    @Test func edgeLinesTrimmedUnlessWritten() {
+        let para = "The council approved the budget on Tuesday, after a long debate about libraries and parks."
+        func article(_ last: String) -> String {
+            ArticleExtractor(options: .init(minChars: 10)).extract(Array("<html><body><article><p>\(para)</p><p>\(last)</p></article></body></html>".utf8)).text
+        }
+        #expect(article("Mehr zum Thema") == para)
+        #expect(article("Bis bald :)") == para + "\n\nBis bald :)")
+        #expect(article("Das gefällt mir 😉") == para + "\n\nDas gefällt mir 😉")
+        #expect(ArticleExtractor(options: .init(favor: .recall, minChars: 10)).extract(Array("<html><body><article><p>\(para)</p><p>Mehr zum Thema</p></article></body></html>".utf8)).text
+                == para + "\n\nMehr zum Thema")
+    }
+
     /// Fuzz finding (article-extract): NUL bytes in a page's text reached the article.
     @Test func nulBytesNeverReachTheArticle() {
         let para = "The council approved the budget on Tuesday, after a long debate about libraries and parks."
