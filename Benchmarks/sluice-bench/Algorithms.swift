@@ -16,19 +16,13 @@ func runAlgorithms(path: String) throws {
     var englishTexts: [String] = []
 
     func loadTexts(_ path: String) throws -> [String] {
-        let file = try FileReader(path: path)
-        let source: any ByteReader = path.hasSuffix(".zst") ? ZstdDecompressor(source: file) : file
-        let lines = LineReader(source: source)
-        let decoder = try RecordDecoder(options: DecodeOptions(), file: path)
         var texts: [String] = []
-        while try lines.nextLine({ line in
-            if case .record(let r) = decoder.decodeJSONLine(line, lineNumber: lines.lineNumber) {
-                texts.append(r.text)
-                if r.passthrough.count >= 4, String(decoding: r.passthrough, as: UTF8.self).contains("/en/") {
-                    englishTexts.append(r.text)
-                }
+        try forEachRecord(path) { r in
+            texts.append(r.text)
+            if r.passthrough.count >= 4, String(decoding: r.passthrough, as: UTF8.self).contains("/en/") {
+                englishTexts.append(r.text)
             }
-        }) {}
+        }
         return texts
     }
 
@@ -36,12 +30,6 @@ func runAlgorithms(path: String) throws {
     let totalBytes = texts.reduce(0) { $0 + $1.utf8.count }
     print("\(texts.count) records, \(String(format: "%.1f", Double(totalBytes) / 1e6)) MB of text")
 
-    /// CPU time of this thread in seconds: on a shared machine it is steadier than wall time.
-    func threadCPUSeconds() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
 
     /// Best-of-3 wall time (and thread CPU time) of `body` over all texts; the sink keeps
     /// results alive.

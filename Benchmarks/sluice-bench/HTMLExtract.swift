@@ -12,25 +12,11 @@ import Sluice
 import SluiceText
 
 func runHTMLExtract(path: String, named: [String: String]) throws {
-    var options = DecodeOptions()
-    options.textField = named["field"] ?? "html"
-    options.textFallbacks = []
-    let file = try FileReader(path: path)
-    let source: any ByteReader = path.hasSuffix(".zst") ? ZstdDecompressor(source: file) : file
-    let lines = LineReader(source: source)
-    let decoder = try RecordDecoder(options: options, file: path)
     var pages: [([UInt8], [UInt8])] = []
-    while try lines.nextLine({ line in
-        if case .record(let r) = decoder.decodeJSONLine(line, lineNumber: lines.lineNumber) { pages.append((r.idJSON, Array(r.text.utf8))) }
-    }) {}
+    try forEachRecord(path, field: named["field"] ?? "html") { pages.append(($0.idJSON, Array($0.text.utf8))) }
     let bytes = pages.reduce(0) { $0 + $1.1.count }
     FileHandle.standardError.write(Data("\(pages.count) pages, \(String(format: "%.1f", Double(bytes) / 1e6)) MB of HTML\n".utf8))
 
-    func cpuSeconds() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
     var extractOptions = ExtractOptions()
     if let f = named["favor"], let favor = ExtractOptions.Favor(rawValue: f) { extractOptions.favor = favor }
     if named["comments"] == "true" { extractOptions.comments = true }
@@ -38,13 +24,13 @@ func runHTMLExtract(path: String, named: [String: String]) throws {
     var texts: [String] = []
     texts.reserveCapacity(pages.count)
     var noArticle = 0
-    let t0 = cpuSeconds()
+    let t0 = threadCPUSeconds()
     for page in pages {
         let result = extractor.extract(page.1)
         if !result.hasArticle { noArticle += 1 }
         texts.append(result.text)
     }
-    let dt = cpuSeconds() - t0
+    let dt = threadCPUSeconds() - t0
     FileHandle.standardError.write(Data(String(format: "html-extract  %.3f CPU s, %.1f MB/CPU-s, %.0f pages/CPU-s, %d without article\n",
                                                dt, Double(bytes) / 1e6 / dt, Double(pages.count) / dt, noArticle).utf8))
     if let out = named["out"] {

@@ -11,9 +11,7 @@ import Sluice
 import SluiceText
 
 func runHTMLMetadata(path: String, named: [String: String]) throws {
-    let file = try FileReader(path: path)
-    let source: any ByteReader = path.hasSuffix(".zst") ? ZstdDecompressor(source: file) : file
-    let lines = LineReader(source: source)
+    let lines = try jsonlLines(path)
     var pages: [(id: String, url: String?, html: [UInt8])] = []
     while try lines.nextLine({ line in
         guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
@@ -22,11 +20,6 @@ func runHTMLMetadata(path: String, named: [String: String]) throws {
     }) {}
     let bytes = pages.reduce(0) { $0 + $1.html.count }
 
-    func cpuSeconds() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
 
     let extractor = HTMLMetadataExtractor()
     var results: [HTMLMetadata] = []
@@ -34,9 +27,9 @@ func runHTMLMetadata(path: String, named: [String: String]) throws {
     for _ in 0..<max(1, Int(named["repeat"] ?? "3") ?? 3) {
         var round: [HTMLMetadata] = []
         round.reserveCapacity(pages.count)
-        let t0 = cpuSeconds()
+        let t0 = threadCPUSeconds()
         for page in pages { round.append(extractor.extract(page.html, url: page.url)) }
-        best = min(best, cpuSeconds() - t0)
+        best = min(best, threadCPUSeconds() - t0)
         results = round
     }
     var out = Data()

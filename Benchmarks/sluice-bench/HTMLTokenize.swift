@@ -9,31 +9,16 @@ import Sluice
 import SluiceText
 
 func runHTMLTokenize(path: String, named: [String: String]) throws {
-    var options = DecodeOptions()
-    options.textField = named["field"] ?? "html"
-    options.textFallbacks = []
-    let file = try FileReader(path: path)
-    let source: any ByteReader = path.hasSuffix(".zst") ? ZstdDecompressor(source: file) : file
-    let lines = LineReader(source: source)
-    let decoder = try RecordDecoder(options: options, file: path)
     var pages: [[UInt8]] = []
-    while try lines.nextLine({ line in
-        if case .record(let r) = decoder.decodeJSONLine(line, lineNumber: lines.lineNumber) { pages.append(Array(r.text.utf8)) }
-    }) {}
+    try forEachRecord(path, field: named["field"] ?? "html") { pages.append(Array($0.text.utf8)) }
     let bytes = pages.reduce(0) { $0 + $1.count }
     print("\(pages.count) pages, \(String(format: "%.1f", Double(bytes) / 1e6)) MB of HTML")
-
-    func cpuSeconds() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
 
     var counts = [Int](repeating: 0, count: 6)
     var best = Double.infinity
     for round in 0..<(Int(named["repeat"] ?? "3") ?? 3) {
         var c = [Int](repeating: 0, count: 6)
-        let t0 = cpuSeconds()
+        let t0 = threadCPUSeconds()
         for page in pages {
             var tokenizer = HTMLTokenizer(page)
             while let token = tokenizer.next() {
@@ -46,7 +31,7 @@ func runHTMLTokenize(path: String, named: [String: String]) throws {
                 }
             }
         }
-        let dt = cpuSeconds() - t0
+        let dt = threadCPUSeconds() - t0
         best = min(best, dt)
         counts = c
         print(String(format: "round %d: %.3f CPU s, %.1f MB/s", round + 1, dt, Double(bytes) / 1e6 / dt))

@@ -21,16 +21,8 @@ let treeBlockTags: Set<HTMLTag> = [
 ]
 
 func runHTMLTree(path: String, named: [String: String]) throws {
-    var options = DecodeOptions()
-    options.textField = named["field"] ?? "html"
-    options.textFallbacks = []
-    let file = try FileReader(path: path)
-    let source: any ByteReader = path.hasSuffix(".zst") ? ZstdDecompressor(source: file) : file
-    let lines = LineReader(source: source)
-    let decoder = try RecordDecoder(options: options, file: path)
     var buffer = Data()
-    while try lines.nextLine({ line in
-        guard case .record(let r) = decoder.decodeJSONLine(line, lineNumber: lines.lineNumber) else { return }
+    try forEachRecord(path, field: named["field"] ?? "html") { r in
         let doc = HTMLTreeBuilder().parse(Array(r.text.utf8))
         buffer.append(contentsOf: Array("{\"id\":".utf8))
         buffer.append(contentsOf: r.idJSON)
@@ -46,7 +38,7 @@ func runHTMLTree(path: String, named: [String: String]) throws {
             FileHandle.standardOutput.write(buffer)
             buffer.removeAll(keepingCapacity: true)
         }
-    }) {}
+    }
     FileHandle.standardOutput.write(buffer)
 }
 

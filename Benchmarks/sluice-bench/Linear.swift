@@ -200,14 +200,9 @@ private func alternatingBest(_ firstA: Double, _ firstB: Double, _ a: () -> Void
 /// This thread's CPU time for `body`, in milliseconds: on a shared machine it is steadier than
 /// wall time.
 private func cpuMilliseconds(_ body: () -> Void) -> Double {
-    func now() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
-        return Double(ts.tv_sec) * 1e3 + Double(ts.tv_nsec) / 1e6
-    }
-    let t0 = now()
+    let t0 = threadCPUSeconds()
     body()
-    return now() - t0
+    return (threadCPUSeconds() - t0) * 1e3
 }
 
 /// One line to stdout, unbuffered: the child's to the parent (the watchdog may exit right
