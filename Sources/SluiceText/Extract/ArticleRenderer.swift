@@ -90,14 +90,17 @@ struct ArticleRenderer {
         if tag == .pre { preDepth -= 1 }
         if tag == .a && options.links, let href = doc.attribute(.href, of: i), !href.isEmpty {
             let target = doc.bytes[href]
-            if !target.starts(with: Array("#".utf8)) && !target.starts(with: Array("javascript:".utf8)) {
-                out.append(contentsOf: Array(" <".utf8))
+            if target.first != 0x23 && !target.starts(with: Self.javascript) {
+                out.append(0x20)
+                out.append(0x3C)
                 out.append(contentsOf: target)
                 out.append(0x3E)
             }
         }
         if breaks > 0 { breakLine(breaks) }
     }
+
+    private static let javascript = Array("javascript:".utf8)
 
     /// A block that is mostly links (a list of related articles, a tag cloud, a menu).
     private func isLinkList(_ tag: HTMLTag, _ i: Int) -> Bool {

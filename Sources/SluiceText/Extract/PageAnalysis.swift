@@ -187,11 +187,6 @@ struct PageAnalysis {
         }
     }
 
-    static func visibleLength(_ bytes: [UInt8], _ node: HTMLDocument.Node) -> Int {
-        var len = 0
-        for j in Int(node.start)..<Int(node.end) where bytes[j] > 0x20 { len += 1 }
-        return len
-    }
 
     static func equalsFolded(_ b: ArraySlice<UInt8>, _ s: StaticString) -> Bool {
         guard b.count == s.utf8CodeUnitCount else { return false }
@@ -226,22 +221,6 @@ struct PageAnalysis {
         return false
     }
 
-    static func contains(_ b: ArraySlice<UInt8>, _ s: StaticString) -> Bool {
-        let n = s.utf8CodeUnitCount
-        guard b.count >= n else { return false }
-        let p = s.utf8Start
-        var i = b.startIndex
-        while i + n <= b.endIndex {
-            var ok = true
-            for k in 0..<n where b[i + k] != p[k] {
-                ok = false
-                break
-            }
-            if ok { return true }
-            i += 1
-        }
-        return false
-    }
 }
 
 /// 64-bit FNV-1a over bytes, for the per-page memo of class-name verdicts.

@@ -287,40 +287,21 @@ public struct HTMLTreeBuilder: Sendable {
 
         mutating func appendText(_ span: HTMLSpan) {
             guard !span.isEmpty else { return }
+            let start = doc.bytes.count
             // Browsers drop NUL characters in body text.
-            if tokenizer.withBytes(span, { $0.contains(0) }) {
-                let kept = tokenizer.withBytes(span) { $0.filter { $0 != 0 } }
-                guard !kept.isEmpty else { return }
-                appendBytes(kept)
-                return
+            tokenizer.withBytes(span) { b in
+                if b.contains(0) { doc.bytes.append(contentsOf: b.lazy.filter { $0 != 0 }) } else { doc.bytes.append(contentsOf: b) }
             }
-            if headOpen && tokenizer.withBytes(span, { $0.contains { $0 > 0x20 } }) { closeHead() }
+            guard doc.bytes.count > start else { return }
+            // Closing the head moves no bytes: the text appended above stays where it is.
+            if headOpen && doc.bytes[start...].contains(where: { $0 > 0x20 }) { closeHead() }
             if openText >= 0 {
-                tokenizer.withBytes(span) { doc.bytes.append(contentsOf: $0) }
                 doc.nodes[Int(openText)].end = Int32(doc.bytes.count)
                 return
             }
-            let start = Int32(doc.bytes.count)
-            tokenizer.withBytes(span) { doc.bytes.append(contentsOf: $0) }
             let parent = stack.last!
             let index = Int32(doc.nodes.count)
-            doc.nodes.append(.init(tag: .text, parent: parent, start: start, end: Int32(doc.bytes.count)))
-            link(index, to: parent)
-            openText = index
-        }
-
-        mutating func appendBytes(_ bytes: [UInt8]) {
-            if headOpen && bytes.contains(where: { $0 > 0x20 }) { closeHead() }
-            if openText >= 0 {
-                doc.bytes.append(contentsOf: bytes)
-                doc.nodes[Int(openText)].end = Int32(doc.bytes.count)
-                return
-            }
-            let start = Int32(doc.bytes.count)
-            doc.bytes.append(contentsOf: bytes)
-            let parent = stack.last!
-            let index = Int32(doc.nodes.count)
-            doc.nodes.append(.init(tag: .text, parent: parent, start: start, end: Int32(doc.bytes.count)))
+            doc.nodes.append(.init(tag: .text, parent: parent, start: Int32(start), end: Int32(doc.bytes.count)))
             link(index, to: parent)
             openText = index
         }
@@ -329,11 +310,7 @@ public struct HTMLTreeBuilder: Sendable {
 
         /// Reads a raw-text element's content up to its end tag and drops it.
         mutating func skipRawText(_ state: HTMLTokenizer.State, _ name: String) {
-            tokenizer.switchTo(state)
-            tokenizer.setLastStartTag(name)
-            while let token = tokenizer.next() {
-                if case .endTag = token { break }
-            }
+            skipRawTextContent(state, name)
             openText = -1
         }
 
@@ -418,9 +395,9 @@ public struct HTMLTreeBuilder: Sendable {
                         return
                     }
                     switch n {
-                    case .script: skipRawTextInline(.scriptData, "script")
-                    case .style, .xmp, .iframe, .noembed, .noframes, .noscript: skipRawTextInline(.rawtext, n.name)
-                    case .title, .textarea: skipRawTextInline(.rcdata, n.name)
+                    case .script: skipRawTextContent(.scriptData, "script")
+                    case .style, .xmp, .iframe, .noembed, .noframes, .noscript: skipRawTextContent(.rawtext, n.name)
+                    case .title, .textarea: skipRawTextContent(.rcdata, n.name)
                     default: if n == root && !selfClosing && root == .template { depth += 1 }
                     }
                 case .endTag(let name):
@@ -435,13 +412,15 @@ public struct HTMLTreeBuilder: Sendable {
             }
         }
 
-        mutating func skipRawTextInline(_ state: HTMLTokenizer.State, _ name: String) {
+        /// The tokens of a raw-text element up to its end tag, dropped.
+        mutating func skipRawTextContent(_ state: HTMLTokenizer.State, _ name: String) {
             tokenizer.switchTo(state)
             tokenizer.setLastStartTag(name)
             while let token = tokenizer.next() {
                 if case .endTag = token { return }
             }
         }
+
 
         /// FNV-1a of a name, for matching the end tags of custom elements.
         static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt32 {
