@@ -53,7 +53,7 @@ public final class TextConverter {
                 // go on from the initial state.
                 flush(&out, &outUsed)
                 invalid += 1
-                inPos += 1
+                inPos = min(inPos + 1, input.count)   // EILSEQ may come with every byte taken
                 if out.count - outUsed < 3 { out.append(contentsOf: repeatElement(0, count: 16)) }
                 out[outUsed] = 0xEF; out[outUsed + 1] = 0xBF; out[outUsed + 2] = 0xBD
                 outUsed += 3

@@ -198,7 +198,10 @@ public final class TranscodingReader: ByteReader {
             // U+FFFD. The reserve has room for both.
             flushDecoder(cd)
             invalidSequences += 1
-            inStart += 1
+            // glibc's ISO-2022-CN-EXT can report EILSEQ having taken every byte (a shift at
+            // the very end): there is then no byte to skip, and stepping past the end hung the
+            // reader (fuzz finding encoding-timeout-28c4e44b).
+            inStart = min(inStart + 1, inEnd)
             output.withUnsafeMutableBytes { ob in
                 ob[outEnd] = 0xEF; ob[outEnd + 1] = 0xBF; ob[outEnd + 2] = 0xBD
             }

@@ -163,6 +163,22 @@ import Testing
         #expect(String(decoding: out, as: UTF8.self) == String(repeating: "a", count: 64) + EncodingSamples.russian)
     }
 
+    @Test func shiftOutAtTheVeryEndEndsTheRead() throws {
+        // glibc's ISO-2022-CN-EXT reports EILSEQ for a final SO with no designation after
+        // taking every byte; the reader once stepped past the end and never returned
+        // (fuzz finding encoding-timeout-28c4e44b).
+        let forced = try EncodingGuess.forced("ISO-2022-CN-EXT")
+        for bytes in [Array("a\u{0E}".utf8), Array("Vi ser f.eks. en ny\u{0E}".utf8)] {
+            for (maxRead, chunk) in [(1, 16), (3, 16), (1000, 66), (1000, 1 << 16)] {
+                let (out, reader) = try readAll(bytes, maxRead: maxRead, readSize: 7, forced: forced, chunkSize: chunk)
+                #expect(String(decoding: out, as: UTF8.self)
+                        == String(decoding: bytes.dropLast(), as: UTF8.self) + "\u{FFFD}")
+                #expect(out == (try oneShot(bytes, forced)))
+                #expect(reader.invalidSequences == 1)
+            }
+        }
+    }
+
     @Test func sourceErrorsPropagate() throws {
         let reader = TranscodingReader(source: MemoryReader(Array("abc".utf8), failAt: 2))
         var buffer = [UInt8](repeating: 0, count: 16)
