@@ -11,8 +11,14 @@ Matching, after collapsing whitespace and case-folding:
   `:`, `»`, `·`) and a site name; or one contains the other and the shorter is at least 60% of
   the longer;
 - date: the same calendar day (the first 10 characters, YYYY-MM-DD);
-- author: equal, or one contains the other (bylines add "By" or a second name).
+- author: equal, or one contains the other (bylines add "By" or a second name), or every name
+  of the annotation is found in the output: an annotated list, or a string split at `;`, `,`,
+  `/`, `&`, "und", "and", "et", "y" (names of at most 3 letters, such as "PhD", are not
+  required), so "A und B" is met by "A; B";
+- the annotation's own slips in dates are read as meant: `2022-29-11` (day and month swapped),
+  `2022-01.26`, `2022-11-1`.
 """
+import re
 import json
 import subprocess
 import sys
@@ -24,12 +30,39 @@ def norm(s):
     return " ".join(str(s).split()).casefold()
 
 
+NAME_SEPARATORS = re.compile(r"\s*(?:;|,|/|&|\bund\b|\band\b|\bet\b|\by\b)\s*")
+
+
+def names(value):
+    """The names in an author annotation or output, normalized."""
+    parts = value if isinstance(value, list) else NAME_SEPARATORS.split(norm(value))
+    return [n for n in (norm(p) for p in parts) if len(n) > 3]
+
+
+def annotated_date(want):
+    """YYYY-MM-DD from an annotation, its slips read as meant."""
+    m = re.match(r"(\d{4})[-.](\d{1,2})[-.](\d{1,2})", str(want).strip())
+    if not m:
+        return norm(want)[:10]
+    y, a, b = m.group(1), int(m.group(2)), int(m.group(3))
+    if a > 12 and b <= 12:
+        a, b = b, a
+    return f"{y}-{a:02d}-{b:02d}"
+
+
 def match(field, got, want):
     if not got:
         return False
+    if field == "author" and isinstance(want, list):
+        wanted = names(want)
+        return bool(wanted) and all(n in norm(got) for n in wanted)
     g, w = norm(got), norm(want)
     if field == "date":
-        return g[:10] == w[:10]
+        return g[:10] == annotated_date(want)
+    if field == "author":
+        wanted = names(want)
+        if len(wanted) > 1 and all(n in g for n in wanted):
+            return True
     if g == w:
         return True
     short, long_ = sorted((g, w), key=len)

@@ -100,10 +100,36 @@ enum HTMLMetadataText {
                 "thursday", "friday", "saturday", "sunday"].contains(lower) {
             return nil
         }
+        if !isNameNotLabel(lower) { return nil }
         guard !s.isEmpty, s.count <= 80, !isURL(s) else { return nil }
         let letters = s.unicodeScalars.filter { $0.properties.isAlphabetic }.count
         guard letters * 2 >= s.unicodeScalars.count, letters >= 2 else { return nil }
         return s
+    }
+
+    /// Words that a byline element holds besides the name: what is left of "Published on
+    /// <date>" once the date is cut, a label whose name is elsewhere ("Autorenseite von" with the
+    /// name only in the link), a relative time ("vor 5 Stunden", "2 hours ago"), a link to the
+    /// author's article list. None of them is a name.
+    private static let publishingVerbs: Set<String> = [
+        "veröffentlicht", "publiziert", "erschienen", "aktualisiert", "geändert", "published", "posted", "updated",
+        "last updated", "publié", "publié le", "mis à jour", "publicado", "actualizado", "pubblicato", "aggiornato",
+        "geplaatst", "bijgewerkt", "opublikowano", "publicerad", "julkaistu",
+    ]
+
+    /// Whether a lower-cased byline value can be a name rather than one of the labels above.
+    static func isNameNotLabel(_ lower: String) -> Bool {
+        if publishingVerbs.contains(lower) { return false }
+        let words = lower.split(separator: " ")
+        // A label whose name did not follow: "Autorenseite von", "Artikel von", "Posts by".
+        if words.count >= 2, let last = words.last, ["von", "by", "par", "por", "di", "door", "av"].contains(last) { return false }
+        // A relative time: "vor 5 Stunden", "5 hours ago", "il y a 3 jours", "hace 2 horas".
+        if lower.contains(where: \.isNumber),
+           words.first == "vor" || words.last == "ago" || lower.hasPrefix("il y a ") || words.first == "hace" {
+            return false
+        }
+        // The link to an author's article list: "Zur Artikelübersicht", "All posts", "View profile".
+        return !["übersicht", "overview", "profil", "profile"].contains(where: { lower.hasSuffix($0) })
     }
 
     /// Whether a byline found in running text looks like names: at most six words, each

@@ -94,6 +94,17 @@ import Testing
         #expect(extract(#"<a rel="author" href="/x">Par Jean Dupont</a>"#).author == "Jean Dupont")
         #expect(extract(#"<span itemprop="author"><span itemprop="name">Di Marco Rossi</span></span>"#).author == "Marco Rossi")
         #expect(extract(#"<div class="author">VON MORITZ GATHMANN am 21. April 2020</div>"#).author == "MORITZ GATHMANN")
+        // What a byline element holds besides the name is no name: a publishing verb left
+        // when the date is cut, a label whose name is only in the link, a relative time, a
+        // link to the author's article list; the name given elsewhere wins.
+        #expect(extract(#"<p class="byline"><time datetime="2019-10-19">Veröffentlicht am 19.10.19 um 14:34 Uhr</time></p>"#).author == nil)
+        #expect(extract(#"<p class="author_links"><a href="/author/birgit-posselt/">Autorenseite von </a></p>"#).author == nil)
+        #expect(extract(#"<span class="author-info">vor 5 Stunden</span><meta name="author" content="Ada Berg">"#).author == "Ada Berg")
+        #expect(extract(#"<a rel="author" href="/autoren/x">Zur Artikelübersicht</a>"#).author == nil)
+        #expect(HTMLMetadataText.isNameNotLabel("posts by") == false)
+        #expect(HTMLMetadataText.isNameNotLabel("3 hours ago") == false)
+        #expect(HTMLMetadataText.isNameNotLabel("redaktion") == true)
+        #expect(HTMLMetadataText.isNameNotLabel("anna vorberg") == true)
         // Comment authors are no bylines; a long author box is no name.
         #expect(extract(#"<div class="comment-author">Troll</div>"#).author == nil)
         #expect(extract("<div class=\"author-bio\">" + String(repeating: "Writes about things. ", count: 30) + "</div>").author == nil)
