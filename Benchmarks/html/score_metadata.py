@@ -7,7 +7,8 @@ author met on >= 90% of the pages that have them). Standard library only.
 
 OUTPUT.jsonl: one line per page, {"id", "title", "date", "author"} (missing = not found).
 Matching, after collapsing whitespace and case-folding:
-- title: equal; or the found title is the headline followed by a separator (`|`, `-`, `–`, `—`,
+- title: equal, once dashes, quotes and apostrophes are made plain and a colon is written
+  `: ` (`Korsetts – Shops` is `Korsetts - Shops`); or the found title is the headline followed by a separator (`|`, `-`, `–`, `—`,
   `:`, `»`, `·`) and a site name; or one contains the other and the shorter is at least 60% of
   the longer;
 - date: the same calendar day (the first 10 characters, YYYY-MM-DD);
@@ -26,8 +27,18 @@ import sys
 FIELDS = ("title", "date", "author")
 
 
+TYPOGRAPHY = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "„": '"', "“": '"', "”": '"', "«": '"',
+                            "»": '"', "’": "'", "‘": "'", "‚": "'"})
+
+
 def norm(s):
     return " ".join(str(s).split()).casefold()
+
+
+def norm_title(s):
+    """A title with its typography made plain: dashes, quotes, apostrophes, the space at a colon."""
+    t = norm(s).translate(TYPOGRAPHY)
+    return re.sub(r"\s*:\s*", ": ", t).strip()
 
 
 NAME_SEPARATORS = re.compile(r"\s*(?:;|,|/|&|\bund\b|\band\b|\bet\b|\by\b)\s*")
@@ -56,7 +67,7 @@ def match(field, got, want):
     if field == "author" and isinstance(want, list):
         wanted = names(want)
         return bool(wanted) and all(n in norm(got) for n in wanted)
-    g, w = norm(got), norm(want)
+    g, w = (norm_title(got), norm_title(want)) if field == "title" else (norm(got), norm(want))
     if field == "date":
         return g[:10] == annotated_date(want)
     if field == "author":

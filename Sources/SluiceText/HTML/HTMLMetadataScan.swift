@@ -58,6 +58,10 @@ struct HTMLMetadataScan {
         /// Set when what is inside shows it is not what was looked for (a heading that links
         /// to the home page is the site's name).
         var discard = false
+        /// Inside a heading: the depth at which a kicker or hidden child ends (-1: none open),
+        /// and the text held there, the heading's text only when it has no other.
+        var skipDepth = -1
+        var skipped: [UInt8] = []
         var active: Bool { depth >= 0 }
         var full: Bool { bytes.count >= HTMLMetadataScan.captureLimit }
     }
@@ -101,7 +105,11 @@ struct HTMLMetadataScan {
                     t.withBytes(span) { b in
                         Self.append(b, to: &authorCapture)
                         Self.append(b, to: &dateCapture)
-                        Self.append(b, to: &headingCapture)
+                        if headingCapture.skipDepth >= 0 {
+                            Self.append(b, to: &headingCapture, skipped: true)
+                        } else {
+                            Self.append(b, to: &headingCapture)
+                        }
                     }
                     // A full capture ends now, so that it does not hold back the next one.
                     if authorCapture.full || dateCapture.full || headingCapture.full { endCaptures(depth: stack.count, full: true) }
@@ -171,8 +179,15 @@ struct HTMLMetadataScan {
         }
     }
 
-    private static func append(_ b: UnsafeBufferPointer<UInt8>, to c: inout Capture) {
-        guard c.active, c.bytes.count < captureLimit else { return }
+    private static func append(_ b: UnsafeBufferPointer<UInt8>, to c: inout Capture, skipped: Bool = false) {
+        guard c.active else { return }
+        if skipped {
+            guard c.skipped.count < captureLimit else { return }
+            c.skipped.append(contentsOf: UnsafeBufferPointer(rebasing: b[0..<min(b.count, captureLimit - c.skipped.count)]))
+            c.skipped.append(0x20)
+            return
+        }
+        guard c.bytes.count < captureLimit else { return }
         c.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[0..<min(b.count, captureLimit - c.bytes.count)]))
         c.bytes.append(0x20)
     }
@@ -289,6 +304,12 @@ struct HTMLMetadataScan {
         }
         if headingCapture.active, tag == .a, let href = a.href, t.withBytes(href, { Self.isHomePage($0) }) {
             headingCapture.discard = true
+        }
+        // A kicker above the headline inside the heading ("<h1><span class=dachzeile>Kicker</span>
+        // Headline</h1>", "<small>"): the headline is the rest, as readers and annotators see it.
+        if headingCapture.active, headingCapture.skipDepth < 0, stack.count >= headingCapture.depth,
+           c.contains(.kicker) || hash == Self.smallHash {
+            headingCapture.skipDepth = stack.count + 1
         }
         if headings.count < Self.maxHeadings, !headingCapture.active, !c.contains(.site) {
             if itemprop == "headline" {
@@ -429,8 +450,11 @@ struct HTMLMetadataScan {
             }
             dateCapture = Capture()
         }
+        if headingCapture.skipDepth >= 0, depth < headingCapture.skipDepth { headingCapture.skipDepth = -1 }
         if headingCapture.active, depth < headingCapture.depth || full && headingCapture.full {
-            if !headingCapture.discard, let text = HTMLMetadataText.clean(String(decoding: headingCapture.bytes, as: UTF8.self), limit: 500) {
+            let text = HTMLMetadataText.clean(String(decoding: headingCapture.bytes, as: UTF8.self), limit: 500)
+                ?? HTMLMetadataText.clean(String(decoding: headingCapture.skipped, as: UTF8.self), limit: 500)
+            if !headingCapture.discard, let text = text.map(Self.withoutTrailingSeparator) {
                 if headingCapture.rank == 1, h1 == nil { h1 = text }
                 headings.append((headingCapture.rank, text))
             }
@@ -440,7 +464,19 @@ struct HTMLMetadataScan {
 
     // MARK: - Tag names
 
+    /// A heading without a separator left at its end by a hidden or kicker child
+    /// ("Headline :" from `Headline<span class=aural>: </span><small>Topic</small>`).
+    private static func withoutTrailingSeparator(_ s: String) -> String {
+        var t = Substring(s)
+        while t.count > 2, let last = t.last, ":|–—-·•/".contains(last), t.dropLast().last == " " {
+            t = t.dropLast().dropLast()
+            while t.last == " " { t = t.dropLast() }
+        }
+        return String(t)
+    }
+
     private static let pHash = hash(Array("p".utf8))
+    private static let smallHash = hash(Array("small".utf8))
 
     private static func hash<C: Collection>(_ b: C) -> UInt64 where C.Element == UInt8 {
         var h: UInt64 = 0xcbf29ce484222325
@@ -492,7 +528,7 @@ struct HTMLMetadataScan {
 
     /// What class and id values say about an element.
     struct ClassFlags: OptionSet {
-        let rawValue: UInt8
+        let rawValue: UInt16
         static let author = ClassFlags(rawValue: 1)
         static let byline = ClassFlags(rawValue: 2)
         static let date = ClassFlags(rawValue: 4)
@@ -503,6 +539,10 @@ struct HTMLMetadataScan {
         static let title = ClassFlags(rawValue: 64)
         /// `logo`, `site-title`, `brand`…: the site's name, not a headline.
         static let site = ClassFlags(rawValue: 128)
+        /// `kicker`, `dachzeile`, `topline`, `overline`, `eyebrow`, `subtitle`…: the line set
+        /// above or beside a headline inside its heading; also text hidden from the eye
+        /// (`sr-only`, `hidden`, `invisible`), such as the separator after a kicker.
+        static let kicker = ClassFlags(rawValue: 256)
     }
 
     /// The attributes of a start tag that matter here.
@@ -562,19 +602,29 @@ struct HTMLMetadataScan {
                 case 0x62:                                                                                          // b
                     if at("byline") { f.formUnion([.author, .byline]) } else if at("brand") || at("blog-title") { f.insert(.site) }
                 case 0x63: if at("comment") { f.insert(.comment) }                                                  // c
-                case 0x64: if at("date") || at("datum") { f.formUnion([.date, .dateWord]) }                         // d
+                case 0x64:                                                                                          // d
+                    if at("date") || at("datum") { f.formUnion([.date, .dateWord]) } else if at("dachzeile") { f.insert(.kicker) }
+                case 0x65: if at("eyebrow") { f.insert(.kicker) }                                                   // e
                 case 0x66: if at("footer") { f.insert(.aside) }                                                     // f
-                case 0x68: if at("headline") { f.insert(.title) }                                                   // h
+                case 0x68: if at("headline") { f.insert(.title) } else if at("hidden") { f.insert(.kicker) }         // h
+                case 0x69: if at("invisible") { f.insert(.kicker) }                                                 // i
+                case 0x6B: if at("kicker") { f.insert(.kicker) }                                                    // k
                 case 0x6C: if at("logo") { f.insert(.site) }                                                        // l
                 case 0x6D: if at("meta") { f.insert(.date) }                                                        // m
+                case 0x6F: if at("overline") { f.insert(.kicker) }                                                  // o
                 case 0x70:                                                                                          // p
                     if at("publish") { f.formUnion([.date, .dateWord]) } else if at("posted") { f.insert(.date) }
-                case 0x72: if at("related") || at("recommend") { f.insert(.aside) }                                 // r
+                case 0x72:                                                                                          // r
+                    if at("related") || at("recommend") { f.insert(.aside) } else if at("roofline") { f.insert(.kicker) }
                 case 0x73:                                                                                          // s
                     if at("sidebar") { f.insert(.aside) } else if at("submitted") { f.insert(.date) }
                     else if at("site-title") || at("site-name") || at("sitename") || at("site_title") { f.insert(.site) }
+                    else if at("subtitle") || at("sub-heading") || at("subheading") || at("supertitle") || at("sr-only") {
+                        f.insert(.kicker)
+                    }
                 case 0x74:                                                                                          // t
                     if at("title") { f.insert(.title) } else if at("time") { f.insert(.date) } else if at("teaser") { f.insert(.aside) }
+                    else if at("topline") { f.insert(.kicker) }
                 default: break
                 }
                 i += 1

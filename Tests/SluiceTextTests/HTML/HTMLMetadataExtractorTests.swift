@@ -134,6 +134,20 @@ import Testing
                 .published == "2023-11-09T05:30:59+00:00")
     }
 
+    @Test func headlineWithoutItsKicker() {
+        // The kicker line above a headline inside its heading, and hidden separators, are no
+        // part of the headline; a heading that is all kicker keeps it.
+        let og = "<meta property=og:title content='Data of Rheinmetall hacked - Papers online'>"
+        #expect(extract(og + "<h1><span class=dachzeile>Papers online</span> <span class=headline>Data of Rheinmetall hacked</span></h1>").title
+                == "Data of Rheinmetall hacked")
+        #expect(extract("<title>Week's set | Pyramid with GA2</title><h1><span itemprop=headline><small>Week's set</small><br>Pyramid with GA2</span></h1>").title
+                == "Pyramid with GA2")
+        #expect(extract("<title>Energy: Bio energy cut</title><h1><span class='kicker'>Energy</span><span class='sr-only'>: </span>Bio energy cut</h1>").title
+                == "Bio energy cut")
+        #expect(extract("<title>Energy and work</title><h1>Energy and work <span class=aural>: </span></h1>").title == "Energy and work")
+        #expect(extract("<h1><span class=kicker>Only a kicker</span></h1>").title == "Only a kicker")
+    }
+
     @Test func titleSiteSuffix() {
         #expect(extract("<title>Rivers run dry | Daily Paper</title><meta property=og:site_name content='Daily Paper'>").title == "Rivers run dry")
         #expect(extract("<title>Daily Paper :: Rivers run dry</title><meta property=og:site_name content='Daily Paper'>").title == "Rivers run dry")
