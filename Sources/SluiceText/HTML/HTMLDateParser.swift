@@ -53,7 +53,7 @@ enum HTMLDateParser {
     // MARK: - Numeric dates
 
     /// `YYYY-MM-DD[Thh:mm[:ss[.fff]][Z|±hh[:]mm]]`, `YYYY/MM/DD`, `YYYYMMDD` (alone), `DD.MM.YYYY`,
-    /// `DD/MM/YYYY` (month first when the day cannot be a month), `DD-MM-YYYY`.
+    /// `DD/MM/YYYY` (month first when the day cannot be a month), `DD-MM-YYYY`, `DD.MM.YY`.
     private static func numeric(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> String? {
         var run = i
         while run < s.count, isDigit(s[run]) { run += 1 }
@@ -74,8 +74,15 @@ enum HTMLDateParser {
         if len == 1 || len == 2, run < s.count, s[run] == 0x2E || s[run] == 0x2F || s[run] == 0x2D {
             let sep = s[run]
             let a = number(s, i, run)
-            guard let (b, bEnd) = oneOrTwo(s, run + 1), bEnd < s.count, s[bEnd] == sep,
-                  let y = digits(s, bEnd + 1, 4), bEnd + 5 == s.count || !isDigit(s[bEnd + 5]) else { return nil }
+            guard let (b, bEnd) = oneOrTwo(s, run + 1), bEnd < s.count, s[bEnd] == sep else { return nil }
+            // `28.01.22`: a German short date, two digits each, the year of this century (or of
+            // the 1990s); not inside a longer dotted number (`1.28.01.22`, `28.01.22.5`).
+            if sep == 0x2E, len == 2, bEnd - run == 3, let yy = digits(s, bEnd + 1, 2),
+               bEnd + 3 == s.count || !(isDigit(s[bEnd + 3]) || s[bEnd + 3] == 0x2E && bEnd + 4 < s.count && isDigit(s[bEnd + 4])),
+               i == 0 || s[i - 1] != 0x2E {
+                return format(yy >= 90 ? 1900 + yy : 2000 + yy, b, a).map { $0 + time(s, bEnd + 3) }
+            }
+            guard let y = digits(s, bEnd + 1, 4), bEnd + 5 == s.count || !isDigit(s[bEnd + 5]) else { return nil }
             // Day first (Europe) unless only month-first is a valid reading (`07/28/2019`).
             if let d = format(y, b, a) { return d + time(s, bEnd + 5) }
             if sep == 0x2F, let d = format(y, a, b) { return d + time(s, bEnd + 5) }

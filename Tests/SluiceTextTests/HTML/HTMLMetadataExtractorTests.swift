@@ -210,6 +210,9 @@ import Testing
             ("le 07 Mai 2020", "2020-05-07"), ("Samstag, 5. Oktober 2013", "2013-10-05"), ("Stand: 05. Februar 2020", "2020-02-05"),
             ("2019-02-29", nil), ("2020-02-29", "2020-02-29"), ("2019-13-01", nil), ("1899-01-01", nil), ("31.04.2019", nil), ("no date", nil),
             ("2019-07-28T25:00", "2019-07-28"), ("12345678", nil),
+            // German short dates: two digits each; not inside longer dotted numbers.
+            ("28.01.22", "2022-01-28"), (" 23.09.22 ", "2022-09-23"), ("31.10.23 14:05", "2023-10-31T14:05:00"), ("01.02.98", "1998-02-01"),
+            ("1.2.22", nil), ("v1.28.01.22", nil), ("28.01.22.5", nil), ("31.02.22", nil), ("28.01.221", nil),
         ]
         for (input, expected) in cases {
             #expect(HTMLDateParser.parse(input) == expected, "\(input)")
