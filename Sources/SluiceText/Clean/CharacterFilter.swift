@@ -116,6 +116,12 @@ struct CharacterFilter {
                     return (.space, 3)
                 case 0x8B:  // U+200B ZERO WIDTH SPACE
                     return removeControl ? (.zeroWidth, 3) : nil
+                case 0x8C, 0x8D:
+                    // U+200C ZERO WIDTH NON-JOINER, U+200D ZERO WIDTH JOINER: they shape
+                    // emoji, Indic and Arabic script; between two Latin letters they only
+                    // break the word for search and dedup.
+                    return removeControl && Self.latinLetterEnds(p, before: i) && Self.latinLetterStarts(p, i + 3, n)
+                        ? (.zeroWidth, 3) : nil
                 case 0x8E, 0x8F, 0xAA...0xAE:  // LRM, RLM, U+202A–U+202E
                     return removeControl ? (.control, 3) : nil
                 default:
@@ -146,6 +152,24 @@ struct CharacterFilter {
         default:
             return nil
         }
+    }
+
+    /// Whether a Latin letter (ASCII, or U+00C0–U+017F) ends just before `i`.
+    @inline(__always)
+    static func latinLetterEnds(_ p: UnsafePointer<UInt8>, before i: Int) -> Bool {
+        guard i >= 1 else { return false }
+        let c = p[i - 1]
+        if c < 0x80 { return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+        return i >= 2 && c & 0xC0 == 0x80 && p[i - 2] >= 0xC3 && p[i - 2] <= 0xC5 && !(p[i - 2] == 0xC3 && (c == 0x97 || c == 0xB7))
+    }
+
+    /// Whether a Latin letter (ASCII, or U+00C0–U+017F) starts at `j`.
+    @inline(__always)
+    static func latinLetterStarts(_ p: UnsafePointer<UInt8>, _ j: Int, _ n: Int) -> Bool {
+        guard j < n else { return false }
+        let c = p[j]
+        if c < 0x80 { return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+        return c >= 0xC3 && c <= 0xC5 && j + 1 < n && !(c == 0xC3 && (p[j + 1] == 0x97 || p[j + 1] == 0xB7))
     }
 
     /// Whether the no-break space of `len` bytes at `i` stands before `; : ! ? »` or after `«`.
@@ -263,18 +287,22 @@ private struct Pass {
                 let visibleNext = ByteLanes.inRange(next, 0x21, 0x7E) & ByteLanes.ascii(next)
                 if (ByteLanes.inRange(w, 0x21, 0x7E) & ByteLanes.ascii(w)) | (space & visibleNext) == ByteLanes.high {
                     // Punctuation right after a space: the punctuation pass must look.
-                    if space & PunctuationFix.artifactLanes(next) != 0 { r.punctuationCandidate = true }
+                    if !r.punctuationCandidate && PunctuationFix.candidateLanes(w, next, space) != 0 { r.punctuationCandidate = true }
                     i &+= 8
                     continue
                 }
             }
             let c = p[i]
-            if Self.isVisibleASCII(c) { i += 1; continue }
+            if Self.isVisibleASCII(c) {
+                if i + 1 < n && PunctuationFix.isCandidatePair(c, p[i + 1]) { r.punctuationCandidate = true }
+                i += 1
+                continue
+            }
             if c == 0x20 {
                 if i + 1 < n {
                     let d = p[i + 1]
                     if Self.isVisibleASCII(d) {
-                        if d <= 0x3B && PunctuationFix.isArtifact(d) { r.punctuationCandidate = true }
+                        if PunctuationFix.isCandidatePair(c, d) { r.punctuationCandidate = true }
                         i += 2
                         continue
                     }
@@ -376,7 +404,7 @@ private struct Pass {
 
     @inline(__always)
     mutating func content(_ start: Int, _ end: Int) {
-        if pendingSpaces > 0 && PunctuationFix.isArtifact(p[start]) { r.punctuationCandidate = true }
+        if pendingSpaces > 0 && PunctuationFix.isCandidatePair(0x20, p[start]) { r.punctuationCandidate = true }
         flushNewlines()
         flushSpaces()
         emit(start, end)

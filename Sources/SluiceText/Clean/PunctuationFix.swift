@@ -1,7 +1,14 @@
 /// Repairs punctuation artifacts of scraped and spun text, on text whose spaces are already
 /// collapsed and whose lines are trimmed:
-/// - a space before `,` `.` `;` `:` (`word , next` → `word, next`); the space before `;` and
-///   `:` is kept in French (French typography wants one) and when the language is unknown;
+/// - a space before `,` `.` `;` `:` (`word , next` → `word, next`), also when the space after
+///   it is missing (`Streik ,aber` → `Streik, aber`, `the vote .Then` → `the vote. Then`); the
+///   space before `;` and `:` is kept in French (French typography wants one): by the record's
+///   language when known, else by ``FrenchContext`` (kept when it cannot tell);
+/// - a comma or full stop doubled (`the minister,, who`, `tonight.. Police`), but not an
+///   ellipsis nor the low opening quote `,,Hallo''`;
+/// - spaces inside brackets (`( about 200 people )` → `(about 200 people)`);
+/// - a missing space after a comma before a word (`5%,while`, `Berlin,die`) in Latin, Greek
+///   and Cyrillic script, outside numbers, URLs and code-like tokens;
 /// - doubled punctuation before a comma (`summit. , which` → `summit, which`; after an
 ///   abbreviation the period stays: `etc. , and` → `etc., and`);
 /// - a missing space after an ellipsis or a bracketed ellipsis / citation (`wait…what`,
@@ -12,9 +19,16 @@
 /// closing quote follows it.
 enum PunctuationFix {
     /// The fixed text, or `nil` when nothing changed; `fixed` counts the repairs.
-    /// `language` nil (unknown): the space before `;` and `:` is kept, as in French.
+    /// `languageKnown` false: whether the text is French is decided by ``FrenchContext``.
     static func fix(_ p: UnsafeBufferPointer<UInt8>, french: Bool, languageKnown: Bool = true, fixed: inout Int) -> [UInt8]? {
-        let knownNotFrench = languageKnown && !french
+        // Whether the space before `;` and `:` goes: decided once, when first needed.
+        var notFrenchDecided: Bool? = languageKnown ? !french : nil
+        func notFrench() -> Bool {
+            if let d = notFrenchDecided { return d }
+            let d = FrenchContext.verdict(p) == .other
+            notFrenchDecided = d
+            return d
+        }
         let n = p.count
         var out: [UInt8] = []
         var changed = false
@@ -39,6 +53,42 @@ enum PunctuationFix {
             // Skip to the next byte that may start an artifact.
             while i < n && !interesting[Int(p[i])] { i += 1 }
             guard i < n else { break }
+            let c0 = p[i]
+            // Brackets padded inside: `( about 200 people )`.
+            if c0 == 0x28 || c0 == 0x5B {
+                if let (inner, close) = Self.paddedBrackets(p, i) {
+                    start()
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: p[copied...i]))
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: p[inner]))
+                    out.append(p[close])
+                    fixed += 1
+                    i = close + 1
+                    copied = i
+                } else {
+                    i += 1
+                }
+                continue
+            }
+            // `,` or `.` right after a word: doubled, or a comma glued to the next word.
+            if (c0 == 0x2C || c0 == 0x2E) && i > 0 && p[i - 1] != 0x20 && p[i - 1] != 0x0A {
+                if Self.isDoubled(p, i) {
+                    start()
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: p[copied...i]))
+                    fixed += 1
+                    i += 2
+                    copied = i
+                } else if c0 == 0x2C && Self.isGluedComma(p, i) {
+                    start()
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: p[copied...i]))
+                    out.append(0x20)
+                    fixed += 1
+                    i += 1
+                    copied = i
+                } else {
+                    i += 1
+                }
+                continue
+            }
             // `, . ; :` after a space: look from the space.
             if p[i] < 0x5D && p[i] != 0x29 {
                 if i >= 2 && p[i - 1] == 0x20 { i -= 1 } else { i += 1; continue }
@@ -47,8 +97,10 @@ enum PunctuationFix {
             if c == 0x20, i > 0, i + 1 < n, isArtifact(p[i + 1]) {
                 let punct = p[i + 1]
                 let prev = before(1)
-                if prev != 0x0A && prev != 0x20 && followsCleanly(p, i + 2, punct: punct)
-                    && (punct == 0x2C || punct == 0x2E || knownNotFrench)
+                let clean = followsCleanly(p, i + 2, punct: punct)
+                let glued = !clean && startsGluedWord(p, i + 2, punct: punct)
+                if prev != 0x0A && prev != 0x20 && (clean || glued)
+                    && (punct == 0x2C || punct == 0x2E || notFrench())
                     && !(isArtifact(prev) && (i < 2 || before(2) == 0x0A || before(2) == 0x20))
                     && !(punct == 0x3A && isDigit(prev) && i + 3 < n && isDigit(p[i + 3])) {
                     start()
@@ -65,6 +117,7 @@ enum PunctuationFix {
                         out.append(contentsOf: UnsafeBufferPointer(rebasing: p[copied..<i]))
                     }
                     out.append(punct)
+                    if glued { out.append(0x20) }
                     fixed += 1
                     i += 2
                     copied = i
@@ -104,7 +157,7 @@ enum PunctuationFix {
     nonisolated(unsafe) static let interesting: UnsafeMutablePointer<Bool> = {
         let t = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
         t.initialize(repeating: false, count: 256)
-        for b in [0x2C, 0x2E, 0x3B, 0x3A, 0xE2, 0x5D, 0x29] { t[b] = true }
+        for b in [0x2C, 0x2E, 0x3B, 0x3A, 0xE2, 0x5D, 0x29, 0x28, 0x5B] { t[b] = true }
         return t
     }()
 
@@ -114,6 +167,28 @@ enum PunctuationFix {
         ByteLanes.equal(w, 0x2C) | ByteLanes.equal(w, 0x2E) | ByteLanes.equal(w, 0x3B) | ByteLanes.equal(w, 0x3A)
     }
     @inline(__always) static func isDigit(_ d: UInt8) -> Bool { d >= 0x30 && d <= 0x39 }
+
+    /// The lanes of `w` (with `next` its bytes shifted by one, `space` its space lanes) where
+    /// an artifact may start: a space before `, . ; : ) ]`, `( ` or `[ `, `,,` or a comma
+    /// before a letter, `..`.
+    @inline(__always) static func candidateLanes(_ w: UInt64, _ next: UInt64, _ space: UInt64) -> UInt64 {
+        let closing = ByteLanes.equal(next, 0x29) | ByteLanes.equal(next, 0x5D)
+        let opening = ByteLanes.equal(w, 0x28) | ByteLanes.equal(w, 0x5B)
+        let commaPair = ByteLanes.equal(next, 0x2C) | ByteLanes.inRange(next | 0x2020_2020_2020_2020, 0x61, 0x7A)
+        return space & (artifactLanes(next) | closing) | opening & ByteLanes.equal(next, 0x20)
+            | ByteLanes.equal(w, 0x2C) & commaPair | ByteLanes.equal(w, 0x2E) & ByteLanes.equal(next, 0x2E)
+    }
+
+    /// ``candidateLanes(_:_:_:)`` for one byte `c` and the byte `d` after it (any value).
+    @inline(__always) static func isCandidatePair(_ c: UInt8, _ d: UInt8) -> Bool {
+        switch c {
+        case 0x20: return isArtifact(d) || d == 0x29 || d == 0x5D
+        case 0x28, 0x5B: return d == 0x20
+        case 0x2C: return d == 0x2C || (d | 0x20) >= 0x61 && (d | 0x20) <= 0x7A || d >= 0xC3
+        case 0x2E: return d == 0x2E
+        default: return false
+        }
+    }
 
     /// Whether what follows punctuation at `j` lets it move: the end, a space, a line break,
     /// or (for `,` and `.`) a closing quote or bracket.
@@ -127,6 +202,117 @@ enum PunctuationFix {
         if c == 0xE2 && j + 2 < p.count && p[j + 1] == 0x80 && (p[j + 2] == 0x9D || p[j + 2] == 0x99) { return true }
         if c == 0xC2 && j + 1 < p.count && p[j + 1] == 0xBB { return true }
         return false
+    }
+
+    /// Whether a word glued to punctuation moved off a space starts at `j`: after `,` a word
+    /// of two letters or more (`Streik ,aber`); after `.` a capital and a small letter
+    /// (`vote .Then`), never a file name or a domain (`.txt`, `.NET`, `.com`).
+    static func startsGluedWord(_ p: UnsafeBufferPointer<UInt8>, _ j: Int, punct: UInt8) -> Bool {
+        guard j < p.count else { return false }
+        if punct == 0x2C { return alphabeticLetters(p, j) >= 2 }
+        guard punct == 0x2E, let (first, len) = scriptLetter(p, j), first.properties.isUppercase,
+              let (second, _) = scriptLetter(p, j + len) else { return false }
+        return second.properties.isLowercase
+    }
+
+    /// The letter of Latin, Greek or Cyrillic script at `j` and its length in bytes — the
+    /// scripts whose commas and full stops are followed by a space (CJK writes none).
+    static func scriptLetter(_ p: UnsafeBufferPointer<UInt8>, _ j: Int) -> (Unicode.Scalar, Int)? {
+        guard j < p.count else { return nil }
+        let c = p[j]
+        if c < 0x80 {
+            return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A ? (Unicode.Scalar(c), 1) : nil
+        }
+        guard c >= 0xC3 && c <= 0xD4, j + 1 < p.count, p[j + 1] & 0xC0 == 0x80 else { return nil }
+        let v = UInt32(c & 0x1F) << 6 | UInt32(p[j + 1] & 0x3F)
+        guard let s = Unicode.Scalar(v), s.properties.isAlphabetic, v != 0xD7, v != 0xF7 else { return nil }
+        return (s, 2)
+    }
+
+    /// How many letters of ``scriptLetter(_:_:)`` start at `j` (counted up to 3).
+    static func alphabeticLetters(_ p: UnsafeBufferPointer<UInt8>, _ j: Int) -> Int {
+        var k = j, count = 0
+        while count < 3, let (_, len) = scriptLetter(p, k) { k += len; count += 1 }
+        return count
+    }
+
+    /// Whether the `,` or `.` at `i` is doubled by mistake: `minister,, who` (a word, two
+    /// commas, a space or the line's end), `tonight.. Police` (a word, two full stops, a space
+    /// and a capital) — never three or more, never `,,` opening a quote.
+    static func isDoubled(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let c = p[i]
+        guard i + 1 < p.count, p[i + 1] == c, i > 0, p[i - 1] != c, p[i - 1] != 0x2C, p[i - 1] != 0x2E else { return false }
+        guard scriptLetter(p, i - 1) != nil || isDigit(p[i - 1]) || p[i - 1] >= 0x80 || p[i - 1] == 0x29
+                || p[i - 1] == 0x22 || p[i - 1] == 0x27 else { return false }
+        let after = i + 2
+        if c == 0x2C { return after == p.count || p[after] == 0x20 || p[after] == 0x0A }
+        guard after + 1 < p.count, p[after] == 0x20, let (s, _) = scriptLetter(p, after + 1) else { return false }
+        return s.properties.isUppercase
+    }
+
+    /// Whether the `,` at `i` is glued to the next word: a word of two letters or more (or a
+    /// number with `%`, or a closing bracket or quote) before it, a word of two letters or more
+    /// after it, all in Latin, Greek or Cyrillic script, and no URL, e-mail or code around
+    /// (`/`, `@`, `=`, `_`, `\`, `:` in the token).
+    static func isGluedComma(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        guard alphabeticLetters(p, i + 1) >= 2 else { return false }
+        let prev = p[i - 1]
+        if prev == 0x25 || prev == 0x29 {
+            // `5%,while`, `(2019),and`
+        } else if prev == 0x22 || prev == 0x27 {
+            // `"quoted",and`: the quote closes a word.
+            guard i >= 2, p[i - 2] != 0x20 else { return false }
+        } else {
+            // Two letters of the script before the comma.
+            var k = i - 1
+            while k > 0 && p[k] & 0xC0 == 0x80 { k -= 1 }
+            guard scriptLetter(p, k) != nil else { return false }
+            var j = k - 1
+            while j > 0 && p[j] & 0xC0 == 0x80 { j -= 1 }
+            guard j >= 0, scriptLetter(p, j) != nil else { return false }
+        }
+        // The token around the comma (to the spaces on both sides) holds no URL or code sign.
+        var a = i - 1
+        while a > 0 && p[a - 1] != 0x20 && p[a - 1] != 0x0A && i - a < 64 { a -= 1 }
+        var b = i + 1
+        while b < p.count && p[b] != 0x20 && p[b] != 0x0A && b - i < 64 { b += 1 }
+        for k in a..<b {
+            switch p[k] {
+            case 0x2F, 0x40, 0x3D, 0x5F, 0x5C, 0x3A, 0x3C, 0x3E, 0x7B, 0x7D, 0x23: return false
+            default: continue
+            }
+        }
+        return true
+    }
+
+    /// Whether the bracket at `i` encloses text padded with spaces on the same line:
+    /// `( about 200 people )`, `(about 200 people )`, `[ 1 ]`. Returns the unpadded inside and
+    /// the closing bracket's index. The inside must start with a letter, digit or quote and
+    /// end with one or with `. ! ? %`, hold no other bracket and be at most 200 bytes, so that
+    /// emoticons (`( ^_^ )`), empty checkboxes (`[ ]`) and ASCII art stay.
+    static func paddedBrackets(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Range<Int>, Int)? {
+        let open = p[i], close: UInt8 = open == 0x28 ? 0x29 : 0x5D
+        var j = i + 1
+        let limit = min(p.count, i + 202)
+        while j < limit {
+            let c = p[j]
+            if c == close { break }
+            if c == 0x0A || c == 0x28 || c == 0x29 || c == 0x5B || c == 0x5D { return nil }
+            j += 1
+        }
+        guard j < limit, p[j] == close else { return nil }
+        var lo = i + 1, hi = j
+        while lo < hi && p[lo] == 0x20 { lo += 1 }
+        while hi > lo && p[hi - 1] == 0x20 { hi -= 1 }
+        guard lo > i + 1 || hi < j, hi > lo else { return nil }
+        func wordByte(_ c: UInt8) -> Bool { c >= 0x80 || isDigit(c) || (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A || c == 0x22 || c == 0x27 }
+        guard wordByte(p[lo]), wordByte(p[hi - 1]) || [0x2E, 0x21, 0x3F, 0x25].contains(p[hi - 1]) else { return nil }
+        // One letter alone is a checkbox mark (`[ x ]`); one digit is a citation (`[ 1 ]`).
+        if hi - lo == 1 && !isDigit(p[lo]) { return nil }
+        // The first byte of the inside must start a letter, not continue a combining sequence.
+        if p[lo] >= 0x80, p[lo] & 0xC0 == 0x80 { return nil }
+        if p[lo] >= 0x80, !WordClass.classify(p, lo).isLetter { return nil }
+        return (lo..<hi, j)
     }
 
     /// Whether a letter starts at `j` (ASCII letter, or a non-ASCII alphabetic scalar).

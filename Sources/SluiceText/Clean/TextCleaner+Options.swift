@@ -43,7 +43,8 @@ extension TextCleaner {
         public var replaceDefaultBoilerplate = false
         /// Repair punctuation artifacts (space before `, . ; :`, `. ,`, `[…]we`).
         public var fixPunctuation = true
-        /// For French text (language `fr`), keep no-break spaces before `; : ! ? »` and after `«`.
+        /// Keep no-break spaces before `; : ! ? »` and after `«` (French typography) unless the
+        /// record's language is known and is not French.
         public var frenchSpacing = true
 
         public init(

@@ -38,7 +38,9 @@ public struct TextCleaner: Sendable {
 
     /// Cleans `text` and lifts metadata lines out of it. `language` (ISO 639 code of the
     /// record, when known) selects language rules: French spacing keeps no-break spaces
-    /// before `; : ! ?` and the space before `;` and `:`.
+    /// before `; : ! ?` and the space before `;` and `:`. Without it (clean runs before the
+    /// language stage), no-break spaces in those places stay, and whether the space before
+    /// `;` and `:` is French is decided from the text's function words (``FrenchContext``).
     public func clean(_ text: String, language: String? = nil) -> CleanedText {
         cleanCountingPasses(text, language: language).result
     }
@@ -134,7 +136,9 @@ public struct TextCleaner: Sendable {
             counters.add(CleanCounter.htmlElementsRemoved, c.elementsRemoved)
         }
         // 2. Characters, spaces, lines; 3. mojibake.
-        let filter = CharacterFilter(options: options, frenchSpacing: french && options.frenchSpacing)
+        // A no-break space before `; : ! ? »` or after `«` is French typography wherever it
+        // stands: it stays unless the record's language is known and not French.
+        let filter = CharacterFilter(options: options, frenchSpacing: options.frenchSpacing && (french || !languageKnown))
         func run(_ b: UnsafeBufferPointer<UInt8>) -> CharacterFilter.Result { filter.run(b) }
         var filtered = source.map { s in s.withUnsafeBufferPointer { run($0) } } ?? run(bytes)
         if filtered.mojibakeCandidate {

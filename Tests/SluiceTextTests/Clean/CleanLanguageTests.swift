@@ -10,7 +10,9 @@ import Testing
                    "blank_lines_removed": 1, "spaces_trimmed": 1]),
         CleanCase("Die Stra\u{AD}ße ist   gesperrt.\u{200B}", "Die Straße ist gesperrt.",
                   ["zero_width_removed": 2, "spaces_collapsed": 1]),
-        CleanCase("Il a dit\u{202F}: «\u{A0}Non\u{A0}»", "Il a dit : « Non »", ["spaces_normalized": 3]),
+        // French no-break spaces stay when the language is not known (clean runs before the
+        // language stage); TextCleanerLanguageTests has them with a known language.
+        CleanCase("Il a dit\u{202F}: «\u{A0}Non\u{A0}»", "Il a dit\u{202F}: «\u{A0}Non\u{A0}»"),
         CleanCase("Cafe\u{301} de Pari\u{301}s", "Café de París", ["nfc_normalized": 1]),
         CleanCase("¿Qué\tpasó?\u{0}", "¿Qué pasó?", ["spaces_normalized": 1, "control_removed": 1]),
         CleanCase("Путин\u{00A0}заявил,\u{2009}что…", "Путин заявил, что…", ["spaces_normalized": 2]),

@@ -56,8 +56,11 @@ func check(_ c: CleanCase, _ options: TextCleaner.Options = .init()) {
         CleanCase("word\u{2060}joiner", "wordjoiner", ["zero_width_removed": 1]),
         CleanCase("soft\u{AD}hyphen", "softhyphen", ["zero_width_removed": 1]),
         CleanCase("a \u{200B} b", "a b", ["zero_width_removed": 1, "spaces_collapsed": 1]),
-        // ZWNJ and ZWJ carry meaning: kept.
-        CleanCase("a\u{200C}b\u{200D}c", "a\u{200C}b\u{200D}c"),
+        // ZWNJ and ZWJ between Latin letters only break the word: removed. Elsewhere (emoji,
+        // Indic, Arabic script, next to a digit or a space) they carry meaning: kept.
+        CleanCase("a\u{200C}b\u{200D}c", "abc", ["zero_width_removed": 2]),
+        CleanCase("Schaf\u{200C}fell, Stra\u{200D}ße, É\u{200D}té", "Schaffell, Straße, Été", ["zero_width_removed": 3]),
+        CleanCase("1\u{200D}2 a\u{200D} b a\u{200D}👍", "1\u{200D}2 a\u{200D} b a\u{200D}👍"),
     ]
     @Test(arguments: zeroWidthCases) func zeroWidth(_ c: CleanCase) { check(c) }
 

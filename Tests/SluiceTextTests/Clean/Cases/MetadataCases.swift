@@ -68,7 +68,11 @@ import Testing
         TextCase("Attention\u{202F};", "Attention\u{202F};", lang: "fr-CA"),
         TextCase("Il a dit\u{A0}: oui", "Il a dit: oui", lang: "en", counter: CleanCounter.spacesNormalized),
         TextCase("10\u{A0}000 euros\u{A0}: cher", "10 000 euros\u{A0}: cher", lang: "fr", counter: CleanCounter.spacesNormalized),
-        TextCase("Il a dit\u{A0}: oui", "Il a dit : oui", counter: CleanCounter.spacesNormalized),
+        // Language not known (clean before language): the no-break space stays where French
+        // typography puts it, and only there.
+        TextCase("Il a dit\u{A0}: oui", "Il a dit\u{A0}: oui"),
+        TextCase("Il a dit\u{A0}: «\u{202F}oui\u{202F}», 10\u{A0}000 fois", "Il a dit\u{A0}: «\u{202F}oui\u{202F}», 10 000 fois",
+                 counter: CleanCounter.spacesNormalized),
         TextCase("¿Qué\u{A0}? No", "¿Qué ? No", lang: "es", counter: CleanCounter.spacesNormalized),
     ]
     @Test(arguments: cases) func frenchSpacing(_ c: TextCase) { checkText(c) }
