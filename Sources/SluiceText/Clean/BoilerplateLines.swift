@@ -1,7 +1,7 @@
 /// Recognizes whole boilerplate lines ("Share this article", "Lire la suite", "Все права
 /// защищены") from patterns in the syntax of `Clean/Data/boilerplate.txt`.
 ///
-/// A line is compared after folding case (ASCII, Latin-1, Greek, Cyrillic), collapsing
+/// A line is compared after folding case (ASCII, Latin-1, Latin Extended-A, Greek, Cyrillic), collapsing
 /// spaces and dropping decorations around it (bullets, arrows, dashes, pipes, colons, final
 /// `.`/`!`/`…`). A pattern matches the whole line; `*` matches any text. Lines longer than
 /// ``maxLineBytes`` are never boilerplate.
@@ -149,7 +149,9 @@ public struct BoilerplateMatcher: Sendable, Equatable, Hashable {
                 continue
             }
             if out.isEmpty && isDecoration(v, keepStars: keepStars) { continue }
-            if pendingSpace { out.append(0x20); pendingSpace = false }
+            // French puts a space before `:` ("Lire aussi : …"); the patterns are written without.
+            if pendingSpace && v != 0x3A { out.append(0x20) }
+            pendingSpace = false
             MojibakeRepair.appendUTF8(fold(v), to: &out)
         }
         // Trailing decorations (and the spaces between them).
@@ -181,6 +183,10 @@ public struct BoilerplateMatcher: Sendable, Equatable, Hashable {
         switch v {
         case 0x41...0x5A, 0xC0...0xD6, 0xD8...0xDE, 0x391...0x3A1, 0x3A3...0x3AB, 0x410...0x42F: return v + 0x20
         case 0x400...0x40F: return v + 0x50
+        // Latin Extended-A (Polish, Czech, Hungarian, Turkish…): capitals at even code points,
+        // but at odd ones in U+0139–U+0148 and U+0179–U+017E; İ (U+0130) is left as it is.
+        case 0x100...0x12F, 0x132...0x137, 0x14A...0x177: return v & 1 == 0 ? v + 1 : v
+        case 0x139...0x148, 0x179...0x17E: return v & 1 == 1 ? v + 1 : v
         default: return v
         }
     }
