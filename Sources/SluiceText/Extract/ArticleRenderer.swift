@@ -67,7 +67,12 @@ struct ArticleRenderer {
         if depth > HTMLTreeBuilder.maxDepth { return }
         let tag = n.tag
         let len = analysis.textLength[idx]
-        if len == 0 && tag != .br && tag != .hr { return }
+        if len == 0 && tag != .br && tag != .hr {
+            // `Hendersonville,<b> </b>who`: an inline element holding only white space still
+            // separates the words around it.
+            if Self.breaks(tag) == 0 && holdsText(i) { pendingSpace = true }
+            return
+        }
         if isLinkList(tag, idx) { return }
         if tag == .table && !options.tables && !holdsBlocks(i) { return }
         let breaks = Self.breaks(tag)
@@ -115,6 +120,18 @@ struct ArticleRenderer {
         default:
             return false
         }
+    }
+
+    /// Whether any text node lies under `i` (white space only, when its text length is 0).
+    private func holdsText(_ i: Int32) -> Bool {
+        let doc = analysis.doc
+        let end = doc.end(of: i)
+        var j = Int(i) + 1
+        while j < end {
+            if doc.nodes[j].tag == .text { return true }
+            j += 1
+        }
+        return false
     }
 
     /// Whether a table lays out blocks (paragraphs, lists) rather than holding data.

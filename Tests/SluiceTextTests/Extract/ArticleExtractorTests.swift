@@ -90,6 +90,18 @@ import SluiceText
         #expect(Self.extract(html).text == Self.story.replacingOccurrences(of: "4.2 million", with: "4.2\u{A0}million"))
     }
 
+    /// An inline element that holds only white space separates the words around it, as a
+    /// browser shows it; an empty one joins them.
+    @Test func whitespaceOnlyInlineElementsKeepTheirSpace() {
+        let html = Self.page(main: """
+        <article>
+          <p>The harbour town of Kelmouth,<b> </b>which lost its sea wall in a storm,<i>\n</i>has begun rebuilding it<span></span>s         wall, more than two years after the winter storm tore a forty-metre gap in the old stone barrier.</p>
+          <p>\(Self.p2)</p><p>\(Self.p3)</p>
+        </article>
+        """)
+        #expect(Self.extract(html).text.hasPrefix("The harbour town of Kelmouth, which lost its sea wall in a storm, has begun rebuilding its wall, more"))
+    }
+
     @Test func headingsAndListItemsOnTheirOwnLines() {
         let html = Self.page(main: """
         <article>
