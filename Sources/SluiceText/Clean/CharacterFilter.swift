@@ -108,6 +108,10 @@ struct CharacterFilter {
             let b1 = p[i + 1], b2 = p[i + 2]
             if b1 == 0x80 {
                 switch b2 {
+                case 0x89:  // U+2009 THIN SPACE: French typography writes it in « » and before ; ! ?
+                    guard normalizeSpaces else { return nil }
+                    if frenchSpacing && Self.isFrenchNBSPContext(p, i, 3, n) { return nil }
+                    return (.space, 3)
                 case 0x80...0x8A:  // U+2000–U+200A
                     return normalizeSpaces ? (.space, 3) : nil
                 case 0xAF:  // U+202F NARROW NO-BREAK SPACE

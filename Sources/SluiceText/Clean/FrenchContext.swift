@@ -42,7 +42,7 @@ enum FrenchContext {
             if frenchWords.contains(key) { french += 1 } else if otherWords.contains(key) { other += 1 }
         }
         if french >= 3 && french > 2 * other { return .french }
-        if other >= 3 && other > 2 * french { return .other }
+        if other >= 3 && other > 2 * french || other >= 2 && french == 0 { return .other }
         return .unknown
     }
 
@@ -61,8 +61,12 @@ enum FrenchContext {
     /// Function words of English, German, Spanish, Italian, Portuguese and Dutch that French
     /// does not use.
     static let otherWords: Set<UInt64> = Set([
-        "the", "and", "of", "is", "was", "with", "that", "this", "der", "die", "und", "das", "ist", "nicht", "mit", "ein",
-        "eine", "auch", "los", "las", "del", "con", "por", "para", "una", "della", "che", "non", "sono", "degli", "não",
-        "em", "com", "uma", "os", "het", "een", "van", "niet", "zijn",
+        "the", "and", "of", "is", "was", "with", "that", "this", "for", "are", "have", "from", "they", "will", "which",
+        "der", "die", "und", "das", "ist", "nicht", "mit", "ein", "eine", "auch", "dem", "den", "vor", "ihre", "sich", "auf",
+        "für", "von", "zu", "wird", "werden", "nach", "bei", "aus", "oder", "aber", "wie",
+        "los", "las", "del", "con", "por", "para", "una", "el", "lo", "al", "pero", "como", "más",
+        "della", "che", "non", "sono", "degli", "gli", "nel", "alla", "anche",
+        "não", "em", "com", "uma", "os", "ao", "pelo",
+        "het", "een", "van", "niet", "zijn",
     ].map(pack))
 }

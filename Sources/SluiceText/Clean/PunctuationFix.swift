@@ -74,6 +74,7 @@ enum PunctuationFix {
                 if Self.isDoubled(p, i) {
                     start()
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: p[copied...i]))
+                    if c0 == 0x2C && i + 2 < n && p[i + 2] != 0x20 && p[i + 2] != 0x0A { out.append(0x20) }
                     fixed += 1
                     i += 2
                     copied = i
@@ -102,7 +103,9 @@ enum PunctuationFix {
                 if prev != 0x0A && prev != 0x20 && (clean || glued)
                     && (punct == 0x2C || punct == 0x2E || notFrench())
                     && !(isArtifact(prev) && (i < 2 || before(2) == 0x0A || before(2) == 0x20))
-                    && !(punct == 0x3A && isDigit(prev) && i + 3 < n && isDigit(p[i + 3])) {
+                    && !(punct == 0x3A && isDigit(prev) && i + 3 < n && isDigit(p[i + 3]))
+                    && !(punct == 0x3A && Self.inColonSeries(p, i))
+                    && !((punct == 0x3A || punct == 0x3B) && Self.lineLooksLikeCode(p, i)) {
                     start()
                     if punct == 0x2C && isArtifact(prev) && i >= 2 && before(2) != prev && before(2) != 0x20 && before(2) != 0x0A {
                         // "X. ," → "X," — unless the period ends an abbreviation.
@@ -204,15 +207,64 @@ enum PunctuationFix {
         return false
     }
 
-    /// Whether a word glued to punctuation moved off a space starts at `j`: after `,` a word
-    /// of two letters or more (`Streik ,aber`); after `.` a capital and a small letter
-    /// (`vote .Then`), never a file name or a domain (`.txt`, `.NET`, `.com`).
+    /// Whether a word glued to punctuation moved off a space starts at `j`: after `,` `;` `:` a
+    /// word of two letters or more (`Streik ,aber`, `direktion :Impfen`); after `.` a capital
+    /// and a small letter (`vote .Then`), never a file name or a domain (`.txt`, `.NET`, `.com`).
     static func startsGluedWord(_ p: UnsafeBufferPointer<UInt8>, _ j: Int, punct: UInt8) -> Bool {
         guard j < p.count else { return false }
-        if punct == 0x2C { return alphabeticLetters(p, j) >= 2 }
+        if punct == 0x2C { return startsWord(p, j) && !closesSingleLowQuote(p, j) }
+        // `Integrationsdirektion :Impfen`; never an emoticon (`:D`, `;P`).
+        if punct == 0x3A || punct == 0x3B { return alphabeticLetters(p, j) >= 2 }
         guard punct == 0x2E, let (first, len) = scriptLetter(p, j), first.properties.isUppercase,
               let (second, _) = scriptLetter(p, j + len) else { return false }
         return second.properties.isLowercase
+    }
+
+    /// Whether the line around `i` holds code signs (`= { } [ ] < > | $` or a backtick), as in
+    /// `lambda x : i * x` or `{"user-agent" : UA}`: its ` : ` and ` ; ` are syntax.
+    static func lineLooksLikeCode(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        var a = i
+        while a > 0 && p[a - 1] != 0x0A && i - a < 300 { a -= 1 }
+        var b = i
+        while b < p.count && p[b] != 0x0A && b - i < 300 { b += 1 }
+        for k in a..<b {
+            switch p[k] {
+            case 0x3D, 0x7B, 0x7D, 0x5B, 0x5D, 0x3C, 0x3E, 0x7C, 0x24, 0x60: return true
+            default: continue
+            }
+        }
+        return false
+    }
+
+    /// Whether the spaced colon at `i` (` : `) is one of a series on its line (`Zucker : Wasser
+    /// im Verhältnis 1 : 1 : 1,5`, a table row): a ratio or a layout, not a misplaced colon.
+    static func inColonSeries(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        var k = max(0, i - 60)
+        let end = min(p.count - 2, i + 62)
+        var count = 0
+        while k < end {
+            if p[k] == 0x0A { if k < i { count = 0 } else { break } }
+            if p[k] == 0x20 && p[k + 1] == 0x3A && p[k + 2] == 0x20 { count += 1 }
+            k += 1
+        }
+        return count >= 2
+    }
+
+    /// Whether a single closing quote (`‘ ’ ' ´ \``) follows on the line within a few words of
+    /// `j`: then the comma before `j` is the German low single quote typed as a comma
+    /// (`Angabe ,religiöse Gründe‘`), not a misplaced comma.
+    static func closesSingleLowQuote(_ p: UnsafeBufferPointer<UInt8>, _ j: Int) -> Bool {
+        var k = j
+        let end = min(p.count, j + 80)
+        while k < end && p[k] != 0x0A {
+            let c = p[k]
+            if c == 0x27 || c == 0x60 { return true }
+            if c == 0xC2, k + 1 < end, p[k + 1] == 0xB4 { return true }
+            if c == 0xE2, k + 2 < end, p[k + 1] == 0x80, p[k + 2] == 0x98 || p[k + 2] == 0x99 { return true }
+            if c == 0x2E || c == 0x21 || c == 0x3F { return false }   // the sentence ended first
+            k += 1
+        }
+        return false
     }
 
     /// The letter of Latin, Greek or Cyrillic script at `j` and its length in bytes — the
@@ -227,6 +279,15 @@ enum PunctuationFix {
         let v = UInt32(c & 0x1F) << 6 | UInt32(p[j + 1] & 0x3F)
         guard let s = Unicode.Scalar(v), s.properties.isAlphabetic, v != 0xD7, v != 0xF7 else { return nil }
         return (s, 2)
+    }
+
+    /// Whether a word starts at `j`: two letters or more, or one letter and a space
+    /// (`rethought ,I love`, `tentures,a été`), never a lone letter in code (`[z,j]`).
+    static func startsWord(_ p: UnsafeBufferPointer<UInt8>, _ j: Int) -> Bool {
+        let n = alphabeticLetters(p, j)
+        if n >= 2 { return true }
+        guard n == 1, let (_, len) = scriptLetter(p, j) else { return false }
+        return j + len < p.count && p[j + len] == 0x20
     }
 
     /// How many letters of ``scriptLetter(_:_:)`` start at `j` (counted up to 3).
@@ -245,7 +306,22 @@ enum PunctuationFix {
         guard scriptLetter(p, i - 1) != nil || isDigit(p[i - 1]) || p[i - 1] >= 0x80 || p[i - 1] == 0x29
                 || p[i - 1] == 0x22 || p[i - 1] == 0x27 else { return false }
         let after = i + 2
-        if c == 0x2C { return after == p.count || p[after] == 0x20 || p[after] == 0x0A }
+        if c == 0x2C {
+            // `la france,,ainsi`: the pair glued to the next word too (fixed by the caller's
+            // space); not `Wort,,Zitat“`, where a capital opens a quote.
+            let glued = after < p.count && alphabeticLetters(p, after) >= 2
+                && scriptLetter(p, after).map { $0.0.properties.isLowercase } == true
+            guard glued || after == p.count || p[after] == 0x20 || p[after] == 0x0A else { return false }
+            // `,,wyłącznika awaryjnego,,`: the pair closes a quote that `,,` opened on the line.
+            var k = i - 1
+            while k > 0 && i - k < 200 && p[k] != 0x0A {
+                if p[k] == 0x2C && p[k - 1] == 0x2C && (k < 2 || p[k - 2] == 0x20 || p[k - 2] == 0x0A || p[k - 2] == 0x28) { return false }
+                k -= 1
+            }
+            return true
+        }
+        // `o.ä..` at the end of a line: an abbreviation's period and the full stop.
+        if after == p.count || p[after] == 0x0A { return isAbbreviation(p, end: i) && p[i - 1] != 0x2E }
         guard after + 1 < p.count, p[after] == 0x20, let (s, _) = scriptLetter(p, after + 1) else { return false }
         return s.properties.isUppercase
     }
@@ -255,7 +331,7 @@ enum PunctuationFix {
     /// after it, all in Latin, Greek or Cyrillic script, and no URL, e-mail or code around
     /// (`/`, `@`, `=`, `_`, `\`, `:` in the token).
     static func isGluedComma(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
-        guard alphabeticLetters(p, i + 1) >= 2 else { return false }
+        guard startsWord(p, i + 1) else { return false }
         let prev = p[i - 1]
         if prev == 0x25 || prev == 0x29 {
             // `5%,while`, `(2019),and`
@@ -271,16 +347,31 @@ enum PunctuationFix {
             while j > 0 && p[j] & 0xC0 == 0x80 { j -= 1 }
             guard j >= 0, scriptLetter(p, j) != nil else { return false }
         }
-        // The token around the comma (to the spaces on both sides) holds no URL or code sign.
+        // The token around the comma (to the spaces on both sides) holds no URL or code sign,
+        // and the part after it no file name or domain (`…,podcast140.html`).
         var a = i - 1
-        while a > 0 && p[a - 1] != 0x20 && p[a - 1] != 0x0A && i - a < 64 { a -= 1 }
+        while a > 0 && p[a - 1] != 0x20 && p[a - 1] != 0x0A && i - a < 256 { a -= 1 }
         var b = i + 1
-        while b < p.count && p[b] != 0x20 && p[b] != 0x0A && b - i < 64 { b += 1 }
+        while b < p.count && p[b] != 0x20 && p[b] != 0x0A && b - i < 256 { b += 1 }
         for k in a..<b {
             switch p[k] {
             case 0x2F, 0x40, 0x3D, 0x5F, 0x5C, 0x3A, 0x3C, 0x3E, 0x7B, 0x7D, 0x23: return false
+            case 0x2E where k > i && k + 1 < b && (p[k + 1] | 0x20) >= 0x61 && (p[k + 1] | 0x20) <= 0x7A: return false
             default: continue
             }
+        }
+        // An option's value on a command line (`-u root,nobody`).
+        if a >= 2, p[a - 1] == 0x20 {
+            var t = a - 2
+            while t > 0 && p[t - 1] != 0x20 && p[t - 1] != 0x0A { t -= 1 }
+            // Past opening quotes and brackets (`»-u root,nobody«`).
+            while t < a - 1 {
+                if p[t] == 0x22 || p[t] == 0x27 || p[t] == 0x28 || p[t] == 0x5B { t += 1 }
+                else if p[t] == 0xC2, p[t + 1] == 0xAB || p[t + 1] == 0xBB { t += 2 }
+                else if p[t] == 0xE2, p[t + 1] == 0x80, p[t + 2] == 0x9C || p[t + 2] == 0x9E { t += 3 }
+                else { break }
+            }
+            if t < a - 1, p[t] == 0x2D { return false }
         }
         return true
     }
@@ -301,12 +392,15 @@ enum PunctuationFix {
             j += 1
         }
         guard j < limit, p[j] == close else { return nil }
+        // `(( Ausdruck ))`: doubled brackets are code, not prose.
+        if i > 0 && p[i - 1] == open || j + 1 < p.count && p[j + 1] == close { return nil }
         var lo = i + 1, hi = j
         while lo < hi && p[lo] == 0x20 { lo += 1 }
         while hi > lo && p[hi - 1] == 0x20 { hi -= 1 }
         guard lo > i + 1 || hi < j, hi > lo else { return nil }
         func wordByte(_ c: UInt8) -> Bool { c >= 0x80 || isDigit(c) || (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A || c == 0x22 || c == 0x27 }
-        guard wordByte(p[lo]), wordByte(p[hi - 1]) || [0x2E, 0x21, 0x3F, 0x25].contains(p[hi - 1]) else { return nil }
+        guard wordByte(p[lo]) || (p[lo] == 0x2B || p[lo] == 0x2D) && hi - lo > 2,
+              wordByte(p[hi - 1]) || [0x2E, 0x21, 0x3F, 0x25].contains(p[hi - 1]) else { return nil }
         // One letter alone is a checkbox mark (`[ x ]`); one digit is a citation (`[ 1 ]`).
         if hi - lo == 1 && !isDigit(p[lo]) { return nil }
         // The first byte of the inside must start a letter, not continue a combining sequence.
