@@ -220,6 +220,26 @@ public struct TextCleaner: Sendable {
 
     /// `p` without its boilerplate lines (`nil` when it has none); the blank lines around a
     /// removed line merge, within ``Options/maxBlankLines``, and none are left at either end.
+    /// Whether the line `lo..<hi` ends with `:` (or the full-width `：`), spaces aside.
+    static func endsWithColon(_ p: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Bool {
+        var e = hi
+        while e > lo && p[e - 1] == 0x20 { e -= 1 }
+        if e > lo && p[e - 1] == 0x3A { return true }
+        return e - lo >= 3 && p[e - 3] == 0xEF && p[e - 2] == 0xBC && p[e - 1] == 0x9A
+    }
+
+    /// Whether the line `lo..<hi` reads as a headline: at most 150 bytes, not starting with a
+    /// small ASCII letter, not ending like a sentence or a clause (`.` `,` `;` `:`).
+    static func isHeadline(_ p: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Bool {
+        guard hi - lo <= 150 else { return false }
+        var e = hi
+        while e > lo && p[e - 1] == 0x20 { e -= 1 }
+        guard e > lo else { return false }
+        let first = p[lo], last = p[e - 1]
+        if first >= 0x61 && first <= 0x7A { return false }
+        return last != 0x2E && last != 0x2C && last != 0x3B && last != 0x3A
+    }
+
     func removeBoilerplateLines(_ p: UnsafeBufferPointer<UInt8>, removed: inout Int) -> [UInt8]? {
         guard let base = p.baseAddress, p.count > 0 else { return nil }
         let n = p.count
@@ -241,6 +261,9 @@ public struct TextCleaner: Sendable {
         out.reserveCapacity(n)
         var blankRun = 0
         var wroteContent = false
+        // After a lead-in label ending with a colon ("Lesen Sie auch:", "Leggi anche:"), the next
+        // line is the linked headline when it looks like one.
+        var afterLeadIn = false
         lineStart = 0
         while true {
             let lineEnd = ByteSearch.find(0x0A, base, lineStart, n) ?? n
@@ -248,7 +271,12 @@ public struct TextCleaner: Sendable {
                 if wroteContent && lineEnd < n { blankRun += 1 }
             } else if lineStart >= firstHit && isBoilerplate(lineStart, lineEnd) {
                 removed += 1
+                afterLeadIn = Self.endsWithColon(p, lineStart, lineEnd)
+            } else if afterLeadIn && Self.isHeadline(p, lineStart, lineEnd) {
+                removed += 1
+                afterLeadIn = false
             } else {
+                afterLeadIn = false
                 if wroteContent {
                     out.append(0x0A)
                     let keep = options.maxBlankLines < 0 ? blankRun : min(blankRun, options.maxBlankLines)

@@ -60,6 +60,27 @@ import Testing
         TextCase("array[i]x and f(x)y and (s)he", "array[i]x and f(x)y and (s)he"),
         TextCase("Il y a 3,5 % de hausse ; c'est peu !", "Il y a 3,5 % de hausse ; c'est peu !", lang: "fr"),
         TextCase(". , leading punctuation", ". , leading punctuation"),
+        // Language unknown: the space before ; : goes only when the words say "not French".
+        TextCase("He said : yes, and the people went out with the dog that was there.",
+                 "He said: yes, and the people went out with the dog that was there.", counter: p),
+        TextCase("Il a dit : oui, et les gens sont partis dans la rue pour une fête.",
+                 "Il a dit : oui, et les gens sont partis dans la rue pour une fête."),
+        TextCase("Three items : a, b", "Three items : a, b"),
+        // Look-alikes the new rules leave: German low quotes, a closing ,, pair, doubled
+        // brackets, ratios, code, command-line values, CJK, two-dot ellipses.
+        TextCase("unter der Angabe ,religiöse Gründe‘ beschnitten", "unter der Angabe ,religiöse Gründe‘ beschnitten"),
+        TextCase("in diesem ,,Mord“ ermittelt", "in diesem ,,Mord“ ermittelt"),
+        TextCase("Schalter ,,wyłącznika awaryjnego,, dalej", "Schalter ,,wyłącznika awaryjnego,, dalej"),
+        TextCase("Syntax: (( Ausdruck ))", "Syntax: (( Ausdruck ))"),
+        TextCase("Zucker : Wasser im Verhältnis 1 : 1 : 1,5 und die Lösung ist fertig",
+                 "Zucker : Wasser im Verhältnis 1 : 1 : 1,5 und die Lösung ist fertig"),
+        TextCase("odd = lambda x : bool(x % 2) and the rest of the code", "odd = lambda x : bool(x % 2) and the rest of the code"),
+        TextCase("z.B. »-u root,nobody« oder", "z.B. »-u root,nobody« oder"),
+        TextCase("Sunrise,我喜欢", "Sunrise,我喜欢"),
+        TextCase("tar [z,j]xvf name.tar", "tar [z,j]xvf name.tar"),
+        TextCase("( ^_^ ) and [ ] and ( )", "( ^_^ ) and [ ] and ( )"),
+        TextCase("Thanks in advance..", "Thanks in advance.."),
+        TextCase("no matter what..period", "no matter what..period"),
     ]
     @Test(arguments: cases) func punctuation(_ c: TextCase) { checkText(c) }
 
