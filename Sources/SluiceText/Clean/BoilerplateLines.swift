@@ -8,8 +8,10 @@
 public struct BoilerplateMatcher: Sendable, Equatable, Hashable {
     /// Patterns without `*`.
     private var exact: Set<[UInt8]> = []
-    /// Patterns with `*`, split at the stars.
-    private var globs: [[[UInt8]]] = []
+    /// Patterns with `*`, split at the stars, by the first two bytes of their first part
+    /// (``GlobKey``): a line is only compared with the globs that can start it. Globs whose first
+    /// part is shorter than two bytes are under key 0.
+    private var globs: [UInt16: [[[UInt8]]]] = [:]
     /// Prefilter without allocation: the first two bytes of the normalized patterns that do not
     /// start with `*` (a pattern of one byte, or with `*` second, by its first byte alone) …
     private var bigrams = Set<UInt16>()
@@ -33,7 +35,8 @@ public struct BoilerplateMatcher: Sendable, Equatable, Hashable {
             guard !norm.isEmpty else { continue }
             count += 1
             if norm.contains(0x2A) {
-                globs.append(norm.split(separator: 0x2A, omittingEmptySubsequences: false).map(Array.init))
+                let parts = norm.split(separator: 0x2A, omittingEmptySubsequences: false).map(Array.init)
+                globs[Self.globKey(parts[0]), default: []].append(parts)
             } else {
                 exact.insert(norm)
             }
@@ -51,7 +54,7 @@ public struct BoilerplateMatcher: Sendable, Equatable, Hashable {
     public func adding(_ other: BoilerplateMatcher) -> BoilerplateMatcher {
         var m = self
         m.exact.formUnion(other.exact)
-        m.globs += other.globs
+        m.globs.merge(other.globs) { $0 + $1 }
         m.bigrams.formUnion(other.bigrams)
         m.firstOnly.formUnion(other.firstOnly)
         m.tails.formUnion(other.tails)
@@ -68,8 +71,14 @@ public struct BoilerplateMatcher: Sendable, Equatable, Hashable {
         let norm = Self.normalize(p, range, keepStars: false)
         guard !norm.isEmpty else { return false }
         if exact.contains(norm) { return true }
-        for g in globs where Self.glob(g, norm) { return true }
+        if let list = globs[Self.globKey(norm)], list.contains(where: { Self.glob($0, norm) }) { return true }
+        if let list = globs[0], list.contains(where: { Self.glob($0, norm) }) { return true }
         return false
+    }
+
+    /// The first two bytes of `b` as the key of ``globs``; 0 when it has fewer.
+    static func globKey(_ b: [UInt8]) -> UInt16 {
+        b.count >= 2 ? UInt16(b[0]) << 8 | UInt16(b[1]) : 0
     }
 
     /// Whether the line `s` is boilerplate.

@@ -291,22 +291,18 @@ private struct Pass {
                 let visibleNext = ByteLanes.inRange(next, 0x21, 0x7E) & ByteLanes.ascii(next)
                 if (ByteLanes.inRange(w, 0x21, 0x7E) & ByteLanes.ascii(w)) | (space & visibleNext) == ByteLanes.high {
                     // Punctuation right after a space: the punctuation pass must look.
-                    if !r.punctuationCandidate && PunctuationFix.candidateLanes(w, next, space) != 0 { r.punctuationCandidate = true }
+                    if space & PunctuationFix.artifactLanes(next) != 0 { r.punctuationCandidate = true }
                     i &+= 8
                     continue
                 }
             }
             let c = p[i]
-            if Self.isVisibleASCII(c) {
-                if i + 1 < n && PunctuationFix.isCandidatePair(c, p[i + 1]) { r.punctuationCandidate = true }
-                i += 1
-                continue
-            }
+            if Self.isVisibleASCII(c) { i += 1; continue }
             if c == 0x20 {
                 if i + 1 < n {
                     let d = p[i + 1]
                     if Self.isVisibleASCII(d) {
-                        if PunctuationFix.isCandidatePair(c, d) { r.punctuationCandidate = true }
+                        if d <= 0x3B && PunctuationFix.isArtifact(d) { r.punctuationCandidate = true }
                         i += 2
                         continue
                     }
@@ -408,7 +404,7 @@ private struct Pass {
 
     @inline(__always)
     mutating func content(_ start: Int, _ end: Int) {
-        if pendingSpaces > 0 && PunctuationFix.isCandidatePair(0x20, p[start]) { r.punctuationCandidate = true }
+        if pendingSpaces > 0 && PunctuationFix.isArtifact(p[start]) { r.punctuationCandidate = true }
         flushNewlines()
         flushSpaces()
         emit(start, end)

@@ -184,6 +184,7 @@ public struct TextCleaner: Sendable {
         if options.fixPunctuation {
             func fix(_ q: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
                 guard filtered.punctuationCandidate || (q.count > 0 && ByteSearch.find(0x5D, q.baseAddress!, 0, q.count) != nil)
+                        || PunctuationFix.mayHoldUnflaggedArtifact(q)
                 else { return nil }
                 var fixed = 0
                 let r = PunctuationFix.fix(q, french: french, languageKnown: languageKnown, fixed: &fixed)
