@@ -491,6 +491,9 @@ extension LanguageRules {
         "exclaim": [
             "Yahoo", "Jeopardy", "Joomla", "Wham",
         ],
+        "flags": [
+            "colon_stop", "dot_pause",
+        ],
     ])
 
     static let lang_it = LanguageRules(code: "it", lists: [

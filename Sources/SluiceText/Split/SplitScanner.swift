@@ -48,6 +48,8 @@ struct SplitScanner {
         var tokenStart = 0
         var lineFirst = -1  // offset of the first non-space byte of the current line
         let base = p.baseAddress
+        // Armenian ":" is a full stop: then ":" is not plain.
+        let colonStop = rules.colonFullStop
         while i < n {
             if i &+ 8 <= n, let base {
                 // Plain ASCII prose eight bytes at a time (SWAR): words and the spaces between
@@ -55,7 +57,9 @@ struct SplitScanner {
                 let w = ByteLanes.load(base + i)
                 if w & ByteLanes.high == 0 {
                     let space = ByteLanes.equal(w, 0x20)
-                    if Self.specialASCII(w) & ~space == 0 {
+                    var special = Self.specialASCII(w)
+                    if colonStop { special |= ByteLanes.equal(w, 0x3A) }
+                    if special & ~space == 0 {
                         let content = ~space & ByteLanes.high
                         if lineFirst < 0 && content != 0 { lineFirst = i + content.trailingZeroBitCount / 8 }
                         if space != 0 { tokenStart = i + (63 - space.leadingZeroBitCount) / 8 + 1 }
@@ -68,10 +72,10 @@ struct SplitScanner {
             // Fast path: ASCII letters, digits and most punctuation, and non-ASCII bytes other
             // than the lead bytes of line breaks, spaces, quotes and terminators, continuation
             // bytes included, are never special: skip runs of them.
-            if Self.isPlain(b) {
+            if Self.isPlain(b) && !(colonStop && b == 0x3A) {
                 if lineFirst < 0 { lineFirst = i }
                 i += 1
-                while i < n && Self.isPlain(p[i]) { i += 1 }
+                while i < n && Self.isPlain(p[i]) && !(colonStop && p[i] == 0x3A) { i += 1 }
                 continue
             }
             if b == 0x20 {
@@ -93,8 +97,17 @@ struct SplitScanner {
                 continue
             }
             if lineFirst < 0 { lineFirst = i }
-            var (tw, kind) = UTF8Bytes.terminator(p, i)
-            if tw == 0 && b == 0x3B && rules.greekQuestion { (tw, kind) = (1, UTF8Bytes.termQE) }
+            let (tw, kind) = terminator(i)
+            if kind == UTF8Bytes.termDot && rules.dotNotFullStop {
+                i += 1  // Armenian "." is a pause, never a full stop
+                continue
+            }
+            if tw == 0 && b == 0x3B && semicolonBoundary(i) {
+                candidate(end: i + 1, next: skipSpaces(i + 1))
+                i += 1
+                tokenStart = i
+                continue
+            }
             if tw == 0 {
                 i += max(1, quoteEvent(i))
                 continue
@@ -106,9 +119,8 @@ struct SplitScanner {
             var hard = kind == UTF8Bytes.termHard
             var hasQE = kind == UTF8Bytes.termQE
             while j < n {
-                var (w2, k2) = UTF8Bytes.terminator(p, j)
-                if w2 == 0 && p[j] == 0x3B && rules.greekQuestion { (w2, k2) = (1, UTF8Bytes.termQE) }
-                if w2 == 0 { break }
+                let (w2, k2) = terminator(j)
+                if w2 == 0 || (k2 == UTF8Bytes.termDot && rules.dotNotFullStop) { break }
                 single = false
                 if k2 == UTF8Bytes.termHard { hard = true }
                 if k2 == UTF8Bytes.termQE { hasQE = true }
@@ -155,8 +167,9 @@ struct SplitScanner {
                 i = k
                 continue
             }
-            // French spacing: "Bonjour ! » dit-il" — a closing guillemet after a space.
-            if w > k && w + 1 < n && p[w] == 0xC2 && p[w + 1] == 0xBB {
+            // French spacing: "Bonjour ! » dit-il" — a closing guillemet after a space; and the
+            // Dutch closing "''" of ",,…''" set apart the same way ("… houden. '' Veertig").
+            if w > k && w + 1 < n && ((p[w] == 0xC2 && p[w + 1] == 0xBB) || (p[w] == 0x27 && p[w + 1] == 0x27)) {
                 let after = w + 2
                 if after >= n || UTF8Bytes.lineBreak(p, after) > 0 || UTF8Bytes.space(p, after) > 0
                     || isASCIIPunctuation(p[after])
@@ -383,6 +396,28 @@ struct SplitScanner {
         return p[w + 2] == 0xA3 && w + 5 < p.count && p[w + 3] == 0xE3 && p[w + 4] == 0x81 && p[w + 5] == 0xA6  // って
     }
 
+    /// The terminator at `i` under this language's rules: Greek ";" is a question mark and
+    /// Armenian ":" a full stop (read like "?": it ends a sentence before any non-lowercase word).
+    @inline(__always)
+    private func terminator(_ i: Int) -> (width: Int, kind: UInt8) {
+        let t = UTF8Bytes.terminator(p, i)
+        if t.width > 0 { return t }
+        let b = p[i]
+        if b == 0x3B && rules.greekQuestion { return (1, UTF8Bytes.termQE) }
+        if b == 0x3A && rules.colonFullStop { return (1, UTF8Bytes.termQE) }
+        return t
+    }
+
+    /// "; " then a capitalised function word that usually starts a sentence ("…pedidos; El
+    /// Acta…"): after a semicolon such a word is written in lowercase unless a new sentence
+    /// begins, so the semicolon ends one (the text dropped a full stop or joined two sentences).
+    private func semicolonBoundary(_ i: Int) -> Bool {
+        guard !rules.starters.isEmpty else { return false }
+        let q = skipSpaces(i + 1)
+        guard q > i + 1, q < p.count, UTF8Bytes.classify(UTF8Bytes.scalar(p, q).value) == .upper else { return false }
+        return nextIsStarter(q, minLength: 2)
+    }
+
     @inline(__always)
     private func skipSpaces(_ from: Int) -> Int {
         var w = from
@@ -431,14 +466,19 @@ struct SplitScanner {
             let o = UTF8Bytes.opener(p, q)
             if o == 0 { break }
             q += o
+            // Dutch ",, " and German "`` " may stand apart from their word.
+            if p[q - 1] == 0x2C || p[q - 1] == 0x60 { q = skipSpaces(q) }
         }
         guard q < n else { return false }
         var start = UTF8Bytes.classify(UTF8Bytes.scalar(p, q).value)
         if start == .other {
-            // A dash and a space before a capitalised word: "It worked. — Or so we thought."
-            guard q + 3 < n, p[q] == 0xE2, p[q + 1] == 0x80, p[q + 2] == 0x93 || p[q + 2] == 0x94 else { return false }
-            let r = skipSpaces(q + 3)
-            guard r > q + 3, r < n else { return false }
+            // A dash and a space before a capitalised word: "It worked. — Or so we thought.",
+            // and dialogue lines that open with a dash, typed as "-" or "−" too ("… sagde han.
+            // - Nej, …").
+            let d = UTF8Bytes.dash(p, q)
+            guard d > 0 else { return false }
+            let r = skipSpaces(q + d)
+            guard r > q + d, r < n else { return false }
             start = UTF8Bytes.classify(UTF8Bytes.scalar(p, r).value)
             guard start == .upper || start == .digit || start == .script else { return false }
             q = r
