@@ -148,7 +148,8 @@ def main():
     ap.add_argument("--sluice", help="path to the sluice binary")
     ap.add_argument("--ud", default=str(UD_DEFAULT))
     ap.add_argument("--peers", action="store_true", help="also run pySBD, sentencex and blingfire")
-    ap.add_argument("--errors", metavar="FILE_PREFIX", help="print Sluice's boundary errors on matching UD files, or 'golden'")
+    ap.add_argument("--errors", metavar="FILE_PREFIX",
+                    help="print Sluice's boundary errors on matching UD files, or 'golden', or 'suite' (Sluice's test cases)")
     ap.add_argument("--limit", type=int, default=200)
     ap.add_argument("--json", help="write all scores to this file")
     a = ap.parse_args()
@@ -160,6 +161,16 @@ def main():
         g["lang"] = "en"
 
     if a.errors:
+        if a.errors == "suite":  # Sluice's own test cases (Tests/SluiceTextTests/Fixtures/split_cases.jsonl)
+            cases = [json.loads(l) for l in (ROOT / "Tests/SluiceTextTests/Fixtures/split_cases.jsonl")
+                     .read_text(encoding="utf-8").splitlines() if l.strip()]
+            bad = 0
+            for c, out in zip(cases, run_sluice(binary, cases)):
+                if norm(out) != norm(c["sentences"]):
+                    bad += 1
+                    print(f"[{c.get('lang')}] {c.get('rule')}\n  gold: {c['sentences']}\n  got:  {out}")
+            print(f"{bad} of {len(cases)} suite cases fail")
+            return
         if a.errors == "golden":
             for g, out in zip(golden, run_sluice(binary, golden)):
                 if norm(out) != norm(g["sentences"]):

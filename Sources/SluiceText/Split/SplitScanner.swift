@@ -26,6 +26,10 @@ struct SplitScanner {
     /// Boundaries (sentence end, next start) found while a quote or bracket was open.
     private var pending: [(end: Int, next: Int)] = []
     private var sentStart = 0
+    /// Whether the outermost open quote or bracket opened at the start of a sentence.
+    private var outerAtStart = false
+    /// Set while closers right after a terminator are read, when no lowercase word follows them.
+    private var closingPassage = false
 
     private static let maxDepth = 16
     private static let lookLimit = 64
@@ -127,16 +131,28 @@ struct SplitScanner {
                 j += w2
             }
             let loneDot = single && kind == UTF8Bytes.termDot
-            // Closing quotes and brackets belong to the sentence.
+            // Closing quotes and brackets belong to the sentence. A quotation that opened a
+            // sentence and closes here, not before a lowercase word, was a passage of its own:
+            // the boundaries inside it stand (see `close`).
             var k = j
-            var closed = false
+            while k < n {
+                let w = UTF8Bytes.closer(p, k)
+                if w == 0 { break }
+                k += w
+            }
+            var closed = k > j
+            if closed && outerAtStart && !pending.isEmpty {
+                let after = skipSpaces(k)
+                closingPassage = after >= n || UTF8Bytes.classify(UTF8Bytes.scalar(p, after).value) != .lower
+            }
+            k = j
             while k < n {
                 let w = UTF8Bytes.closer(p, k)
                 if w == 0 { break }
                 closeEvent(k)
-                closed = true
                 k += w
             }
+            closingPassage = false
             if hard {
                 let w = skipSpaces(k)
                 if w >= n || UTF8Bytes.lineBreak(p, w) > 0 {
@@ -264,7 +280,18 @@ struct SplitScanner {
             let s = stack[x]
             if s == a || s == b || s == c {
                 stack.removeSubrange(x...)
-                if stack.isEmpty { pending.removeAll(keepingCapacity: true) }
+                if stack.isEmpty {
+                    if outerAtStart && (closingPassage || pending.count >= 2) {
+                        // `"Stop. Go home." Then he left.`: the quotation was sentences of its own;
+                        // so is a quoted passage of three sentences or more, even before `, he said`.
+                        for c in pending {
+                            emit(sentStart, c.end)
+                            sentStart = c.next
+                        }
+                    }
+                    // `He said "Stop. Go home." and left.`: one sentence.
+                    pending.removeAll(keepingCapacity: true)
+                }
                 return true
             }
             x -= 1
@@ -275,6 +302,13 @@ struct SplitScanner {
     /// Updates the quote/bracket stack for the byte at `i` in running text; returns the width
     /// of the quote or bracket there, 0 if there is none.
     private mutating func quoteEvent(_ i: Int) -> Int {
+        let wasEmpty = stack.isEmpty && overflow == 0
+        let w = quoteEventWidth(i)
+        if wasEmpty && !stack.isEmpty { outerAtStart = skipSpaces(sentStart, limit: i) == i }
+        return w
+    }
+
+    private mutating func quoteEventWidth(_ i: Int) -> Int {
         let b = p[i]
         switch b {
         case 0x22:
@@ -418,6 +452,18 @@ struct SplitScanner {
         return nextIsStarter(q, minLength: 2)
     }
 
+    /// `skipSpaces` that stops at `limit` or after `lookLimit` bytes.
+    private func skipSpaces(_ from: Int, limit: Int) -> Int {
+        var w = from
+        let end = min(limit, from + Self.lookLimit)
+        while w < end {
+            let s = UTF8Bytes.space(p, w)
+            if s == 0 { break }
+            w += s
+        }
+        return w
+    }
+
     @inline(__always)
     private func skipSpaces(_ from: Int) -> Int {
         var w = from
@@ -487,8 +533,14 @@ struct SplitScanner {
         // A closing quote or bracket then a lowercase word: `"Stop." and left`, `[sic.] in`.
         if closed && lower { return false }
         if !loneDot {
-            // "?", "!", "...", "?!" …: a lowercase word continues the sentence.
-            if lower { return false }
+            // "?", "!", "...", "?!" …: a lowercase word continues the sentence, except after a
+            // plain "?" outside quotes, where it starts the next question of informal text
+            // ("what does that mean? where did you grow up?") unless it is a speech verb
+            // ("Really? asked Tom").
+            if lower {
+                return singleMark && p[dot] == 0x3F && !closed && !nextIsIn(rules.speech, q)
+                    && !rules.starters.isEmpty
+            }
             if singleMark && p[dot] == 0x21, let key = wordKey(tokenStart, dot), rules.exclaim.contains(key) {
                 return nextIsStarter(q)  // "Yahoo! News"
             }
