@@ -26,8 +26,10 @@ struct SplitScanner {
     /// Boundaries (sentence end, next start) found while a quote or bracket was open.
     private var pending: [(end: Int, next: Int)] = []
     private var sentStart = 0
-    /// Whether the outermost open quote or bracket opened at the start of a sentence.
+    /// Whether the outermost open quote or bracket opened at the start of a sentence, or after
+    /// a colon (then `outerColonOpen` is where it opened, else -1).
     private var outerAtStart = false
+    private var outerColonOpen = -1
     /// Set while closers right after a terminator are read, when no lowercase word follows them.
     private var closingPassage = false
 
@@ -281,9 +283,14 @@ struct SplitScanner {
             if s == a || s == b || s == c {
                 stack.removeSubrange(x...)
                 if stack.isEmpty {
-                    if outerAtStart && (closingPassage || pending.count >= 2) {
-                        // `"Stop. Go home." Then he left.`: the quotation was sentences of its own;
-                        // so is a quoted passage of three sentences or more, even before `, he said`.
+                    // `"Stop. Go home." Then he left.`: the quotation was sentences of its own; so
+                    // is a quoted passage of three sentences or more, even before `, he said`, or
+                    // after a colon, which then ends the sentence that introduced it.
+                    if outerAtStart && (pending.count >= 2 || (closingPassage && outerColonOpen < 0)) {
+                        if outerColonOpen >= 0 {
+                            emit(sentStart, outerColonOpen)
+                            sentStart = outerColonOpen
+                        }
                         for c in pending {
                             emit(sentStart, c.end)
                             sentStart = c.next
@@ -304,7 +311,14 @@ struct SplitScanner {
     private mutating func quoteEvent(_ i: Int) -> Int {
         let wasEmpty = stack.isEmpty && overflow == 0
         let w = quoteEventWidth(i)
-        if wasEmpty && !stack.isEmpty { outerAtStart = skipSpaces(sentStart, limit: i) == i }
+        if wasEmpty && !stack.isEmpty {
+            outerColonOpen = -1
+            outerAtStart = skipSpaces(sentStart, limit: i) == i
+            if !outerAtStart && followsColon(i, lowerBound: sentStart) {
+                outerAtStart = true
+                outerColonOpen = i
+            }
+        }
         return w
     }
 
