@@ -30,6 +30,13 @@ struct SplitScanner {
     /// a colon (then `outerColonOpen` is where it opened, else -1).
     private var outerAtStart = false
     private var outerColonOpen = -1
+    /// The inline list of the current line: the number (or letter, a = 1) its next item must
+    /// carry, 0 if none; its marker style (`listDot` "1.", `listParen` "1)", `listDotParen`
+    /// "1.)") and whether it counts letters.
+    private var listNext = 0
+    private var listStyle: UInt8 = 0
+    private var listAlpha = false
+    private static let listDot: UInt8 = 1, listParen: UInt8 = 2, listDotParen: UInt8 = 3
     /// Set while closers right after a terminator are read, when no lowercase word follows them.
     private var closingPassage = false
 
@@ -115,6 +122,9 @@ struct SplitScanner {
                 continue
             }
             if tw == 0 {
+                if b == 0x29 && i + 1 < n && UTF8Bytes.space(p, i + 1) > 0 {
+                    listItem(tokenStart: tokenStart, end: i, style: Self.listParen, lineFirst: lineFirst)
+                }
                 i += max(1, quoteEvent(i))
                 continue
             }
@@ -203,6 +213,29 @@ struct SplitScanner {
                 i = w
                 continue
             }
+            if loneDot && (!closed || (k == j + 1 && p[j] == 0x29))
+                && listItem(tokenStart: tokenStart, end: runStart, style: closed ? Self.listDotParen : Self.listDot,
+                            lineFirst: lineFirst)
+            {
+                // A list marker ("1.", "b.", "• 9.", "2.)") never ends a sentence.
+                i = w
+                tokenStart = w
+                continue
+            }
+            if loneDot && !closed && tokenStart == runStart, let cut = spacedEllipsis(runStart, next: w) {
+                // ". . ." spaced: three dots mark an omission inside a sentence; "word. . . ."
+                // is a full stop then an omission that opens the next sentence.
+                if cut >= 0 { candidate(end: cut, next: cut + 1) }
+                i = w
+                tokenStart = w
+                continue
+            }
+            if closed && isCitation(w) {
+                // `"… [...]" (Smith 55).`: a parenthetical citation belongs to the quotation before.
+                i = w
+                tokenStart = w
+                continue
+            }
             if shouldSplit(tokenStart: tokenStart, dot: runStart, loneDot: loneDot, singleMark: single && !loneDot,
                            hasQE: hasQE, closed: closed, next: w,
                            isListPosition: tokenStart <= lineFirst || tokenStart <= sentStart
@@ -262,6 +295,7 @@ struct SplitScanner {
         pending.removeAll(keepingCapacity: true)
         stack.removeAll(keepingCapacity: true)
         overflow = 0
+        listNext = 0
         emit(sentStart, end)
     }
 
@@ -456,6 +490,106 @@ struct SplitScanner {
         return t
     }
 
+    // MARK: inline lists, spaced ellipses, citations
+
+    /// A list marker ending at `end` (the "." or ")" after it): "1", "12", "a", each possibly
+    /// after a bullet ("⁃9", or "• " before it). Returns the item's value and where the marker
+    /// (bullet included) starts.
+    private func listMarker(_ lo: Int, _ hi: Int) -> (value: Int, alpha: Bool, start: Int)? {
+        var x = lo
+        if hi - x > 3, Self.bullet(p, x) { x += 3 }
+        let len = hi - x
+        guard len >= 1, len <= 3 else { return nil }
+        var value = 0
+        var alpha = false
+        if len == 1 && p[x] >= 0x61 && p[x] <= 0x7A {
+            value = Int(p[x] - 0x60)
+            alpha = true
+        } else {
+            for y in x..<hi {
+                guard UTF8Bytes.isDigit(p[y]) else { return nil }
+                value = value * 10 + Int(p[y] - 0x30)
+            }
+        }
+        let start = x == lo && lo >= 4 && p[lo - 1] == 0x20 && Self.bullet(p, lo - 4) ? lo - 4 : lo
+        return (value, alpha, start)
+    }
+
+    /// Whether the item text after a marker ending before `x` starts like a sentence (not with
+    /// a lowercase word: "Options: a. stay b. leave." is one sentence).
+    private func itemStartsSentence(_ x: Int) -> Bool {
+        var q = skipSpaces(min(x, p.count))
+        if q < p.count && p[q] == 0x29 { q = skipSpaces(q + 1) }  // "2.)"
+        guard q < p.count else { return false }
+        return UTF8Bytes.classify(UTF8Bytes.scalar(p, q).value) != .lower
+    }
+
+    /// "•", "‣", "⁃", "◦", "▪" at `i`.
+    private static func bullet(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        guard i >= 0, i + 2 < p.count, p[i] == 0xE2 else { return false }
+        let b1 = p[i + 1], b2 = p[i + 2]
+        return (b1 == 0x80 && (b2 == 0xA2 || b2 == 0xA3)) || (b1 == 0x81 && b2 == 0x83)
+            || (b1 == 0x97 && b2 == 0xA6) || (b1 == 0x96 && b2 == 0xAA)
+    }
+
+    /// Reads a list marker ending at `end`. At a list position (line or sentence start, after a
+    /// colon or a bullet there) it starts an inline list; where it is the list's next item
+    /// ("1) The first item 2) The second item", "a. … b. …") a sentence ends before it. True if
+    /// it is a marker of either kind.
+    @discardableResult
+    private mutating func listItem(tokenStart: Int, end: Int, style: UInt8, lineFirst: Int) -> Bool {
+        guard end > tokenStart, let m = listMarker(tokenStart, end) else { return false }
+        if listNext > 0 && m.value == listNext && m.alpha == listAlpha && style == listStyle
+            && itemStartsSentence(end + 1)
+        {
+            candidate(end: m.start, next: m.start)
+            listNext += 1
+            return true
+        }
+        let first = m.start <= lineFirst || m.start <= skipSpaces(sentStart, limit: m.start)
+            || followsColon(m.start, lowerBound: sentStart)
+        guard first, m.value == 1 || (m.start < tokenStart || Self.bullet(p, tokenStart)) else { return false }
+        listNext = m.value + 1
+        listStyle = style
+        listAlpha = m.alpha
+        return true
+    }
+
+    /// At the last dot of spaced dots (" . . ."): nil if this is not a spaced ellipsis, -1 if it
+    /// continues the sentence (three dots: an omission), else where a sentence ends: after the
+    /// full stop of "word. . . ." when a non-lowercase word follows. Four dots after a space
+    /// (". . . .") are an omission and a full stop: left to the ordinary rules (nil).
+    private func spacedEllipsis(_ d: Int, next w: Int) -> Int? {
+        guard d >= 2, p[d - 1] == 0x20, p[d - 2] == 0x2E else { return nil }
+        var x = d
+        var dots = 1
+        while dots < 5 && x >= 2 && p[x - 1] == 0x20 && p[x - 2] == 0x2E {
+            x -= 2
+            dots += 1
+        }
+        let glued = x >= 1 && UTF8Bytes.space(p, x - 1) == 0 && p[x - 1] != 0x2E
+        if glued {
+            guard dots == 4, w < p.count else { return dots == 3 ? -1 : nil }
+            let c = UTF8Bytes.classify(UTF8Bytes.scalar(p, w).value)
+            return c == .upper || c == .digit || c == .script ? x + 1 : -1
+        }
+        return dots == 3 ? -1 : nil
+    }
+
+    /// A short parenthesis that closes right before a terminator and holds none: `(Smith 55).`
+    private func isCitation(_ w: Int) -> Bool {
+        guard w < p.count, p[w] == 0x28 else { return false }
+        var x = w + 1
+        let limit = min(p.count, w + Self.lookLimit)
+        while x < limit {
+            let b = p[x]
+            if b == 0x29 { return x > w + 1 && x + 1 < p.count && terminator(x + 1).width > 0 }
+            if b == 0x28 || terminator(x).width > 0 || UTF8Bytes.lineBreak(p, x) > 0 { return false }
+            x += 1
+        }
+        return false
+    }
+
     /// "; " then a capitalised function word that usually starts a sentence ("…pedidos; El
     /// Acta…"): after a semicolon such a word is written in lowercase unless a new sentence
     /// begins, so the semicolon ends one (the text dropped a full stop or joined two sentences).
@@ -604,7 +738,7 @@ struct SplitScanner {
             switch kind {
             case .title: return false
             case .numeric: return !nextIsDigit
-            case .ambiguous: return nextIsStarter(q)
+            case .ambiguous: return nextIsStarter(q) && !isShortOpener(lo)
             case .company: return companySplit(q)
             case .month: return nextIsDigit ? false : nextIsStarter(q)
             case .terminal: return true
@@ -645,6 +779,33 @@ struct SplitScanner {
             return rules.isGeneric ? false : nextIsStarter(q)
         }
         return true
+    }
+
+    /// Whether the sentence so far, before the word at `lo`, is a small connecting word, alone or
+    /// before a number or another one ("At 5 a.m.", "In the U.S."): a fronted phrase, not yet a
+    /// sentence.
+    private func isShortOpener(_ lo: Int) -> Bool {
+        let first = skipSpaces(sentStart, limit: lo)
+        guard lo - first <= 2 * WordKey.maxLength, !rules.connectors.isEmpty else { return false }
+        var words = 0
+        var x = first
+        while x < lo {
+            let s = UTF8Bytes.space(p, x)
+            if s > 0 {
+                words += 1
+                x += s
+                while x < lo, UTF8Bytes.space(p, x) > 0 { x += 1 }
+            } else {
+                x += 1
+            }
+        }
+        guard words >= 1, words <= 2 else { return false }
+        let e = wordEnd(first)
+        guard let key = WordKey.make(p, first, e), rules.connectors.contains(key) else { return false }
+        if words == 1 { return true }
+        let second = skipSpaces(e, limit: lo)
+        if UTF8Bytes.isDigit(p[second]) { return true }
+        return nextIsIn(rules.connectors, second)
     }
 
     /// A capital initial ("J.", "C.") followed by a capitalised word.
