@@ -360,7 +360,11 @@ struct SplitScanner {
         let b = p[i]
         switch b {
         case 0x22:
-            if stack.last == Self.qStraight { close(Self.qStraight) } else { push(Self.qStraight) }
+            if stack.last == Self.qStraight {
+                close(Self.qStraight)
+            } else if !isStrayCloser(i) {
+                push(Self.qStraight)
+            }
             return 1
         case 0x28: push(Self.qParen); return 1
         case 0x5B: push(Self.qSquare); return 1
@@ -415,6 +419,17 @@ struct SplitScanner {
         default:
             return 0
         }
+    }
+
+    /// A straight quote glued to the word before it and followed by a space, a line break or
+    /// punctuation closes a quotation; with none open it closes nothing and opens nothing
+    /// (`… arayacağız" diye konuştu.` where the quotation began in an earlier paragraph).
+    private func isStrayCloser(_ i: Int) -> Bool {
+        guard i > 0, UTF8Bytes.space(p, i - 1) == 0, UTF8Bytes.lineBreak(p, i - 1) == 0, p[i - 1] != 0x28 else {
+            return false
+        }
+        let x = i + 1
+        return x >= p.count || UTF8Bytes.space(p, x) > 0 || UTF8Bytes.lineBreak(p, x) > 0 || isASCIIPunctuation(p[x])
     }
 
     /// A closer right after a terminator only ever closes (it never opens a quote).
@@ -668,7 +683,7 @@ struct SplitScanner {
         if start == .other {
             // A dash and a space before a capitalised word: "It worked. — Or so we thought.",
             // and dialogue lines that open with a dash, typed as "-" or "−" too ("… sagde han.
-            // - Nej, …").
+            // - Nej, …"); a bullet ("*", "•") opens an item the same way.
             let d = UTF8Bytes.dash(p, q)
             guard d > 0 else { return false }
             let r = skipSpaces(q + d)

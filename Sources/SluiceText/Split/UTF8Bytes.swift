@@ -100,14 +100,14 @@ enum UTF8Bytes {
         }
     }
 
-    /// Width of a dash that can open a sentence or a line of dialogue at `i`: "–", "—", "−",
-    /// or "-" followed by a space; 0 if none.
+    /// Width of a dash or bullet that can open a sentence, a line of dialogue or an item at `i`:
+    /// "–", "—", "−", "•", or "-" / "*" followed by a space; 0 if none.
     @inline(__always)
     static func dash(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
         let n = p.count
-        if p[i] == 0x2D { return i + 1 < n && space(p, i + 1) > 0 ? 1 : 0 }
+        if p[i] == 0x2D || p[i] == 0x2A { return i + 1 < n && space(p, i + 1) > 0 ? 1 : 0 }
         guard i + 2 < n, p[i] == 0xE2 else { return 0 }
-        if p[i + 1] == 0x80 && (p[i + 2] == 0x93 || p[i + 2] == 0x94) { return 3 }
+        if p[i + 1] == 0x80 && (p[i + 2] == 0x93 || p[i + 2] == 0x94 || p[i + 2] == 0xA2) { return 3 }
         if p[i + 1] == 0x88 && p[i + 2] == 0x92 { return 3 }
         return 0
     }
