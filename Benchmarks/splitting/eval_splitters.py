@@ -70,8 +70,12 @@ def boundaries(text, sents):
     return set(out[:-1])
 
 
+LANG_OVERRIDE = None
+
+
 def run_sluice(binary, records):
-    payload = "".join(json.dumps({"id": i, "text": r["text"], "lang": r.get("lang", "en")}, ensure_ascii=False) + "\n"
+    payload = "".join(json.dumps({"id": i, "text": r["text"], "lang": LANG_OVERRIDE or r.get("lang", "en")},
+                                 ensure_ascii=False) + "\n"
                       for i, r in enumerate(records)).encode()
     out = subprocess.run([binary, "split"], input=payload, stdout=subprocess.PIPE, check=True).stdout
     return [json.loads(line)["sentences"] for line in out.decode().splitlines()]
@@ -152,7 +156,10 @@ def main():
                     help="print Sluice's boundary errors on matching UD files, or 'golden', or 'suite' (Sluice's test cases)")
     ap.add_argument("--limit", type=int, default=200)
     ap.add_argument("--json", help="write all scores to this file")
+    ap.add_argument("--sluice-lang", help="run Sluice with this language code on every file (e.g. xx: the generic rules)")
     a = ap.parse_args()
+    global LANG_OVERRIDE
+    LANG_OVERRIDE = a.sluice_lang
 
     binary = find_sluice(a.sluice)
     ud = read_ud(a.ud)

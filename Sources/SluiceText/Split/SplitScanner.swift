@@ -793,7 +793,37 @@ struct SplitScanner {
             if lower { return false }
             return rules.isGeneric ? false : nextIsStarter(q)
         }
+        if rules.isGeneric && looksAbbreviated(lo, hi, before: start) { return false }
         return true
+    }
+
+    /// Without word lists, the shapes that are abbreviations in most languages written with
+    /// cases: a short lowercase word or one with inner dots before a lowercase word ("ca. sieben",
+    /// "s.k. typiska", "т. е. явления") or before a number ("ca. 10", "mia. 5"). Capitalised
+    /// words are left alone ("Mr. Smith" splits: without a list, a title is not known).
+    private func looksAbbreviated(_ lo: Int, _ hi: Int, before start: UTF8Bytes.Start) -> Bool {
+        var letters = 0, lowers = 0, dots = 0
+        var x = lo
+        while x < hi && letters <= 5 {
+            let (c, w) = UTF8Bytes.scalar(p, x)
+            if c == 0x2E {
+                dots += 1
+            } else {
+                letters += 1
+                switch UTF8Bytes.classify(c) {
+                case .lower: lowers += 1
+                case .upper: break
+                default: return false
+                }
+            }
+            x += w
+        }
+        guard x >= hi, letters > 0 else { return false }
+        switch start {
+        case .lower: return lowers == letters && (letters <= 3 || dots > 0)
+        case .digit: return lowers == letters && letters <= 3
+        default: return false
+        }
     }
 
     /// Whether the sentence so far, before the word at `lo`, is a small connecting word, alone or
