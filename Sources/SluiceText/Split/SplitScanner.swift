@@ -278,6 +278,8 @@ struct SplitScanner {
     // MARK: boundaries, quotes and brackets
 
     private mutating func candidate(end: Int, next: Int) {
+        // Spans stay in order: a boundary never lies before the current sentence's start.
+        guard end >= (pending.last?.next ?? sentStart), next >= end else { return }
         if stack.isEmpty && overflow == 0 {
             emit(sentStart, end)
             sentStart = next
