@@ -122,6 +122,18 @@ struct SplitScanner {
                 continue
             }
             if tw == 0 {
+                if (b == 0x29 || b == 0x28) && i >= 2, let start = emoticonStart(endingAt: i) {
+                    // ":)", ";-(": a smiley is no bracket; one that ends a clause before a
+                    // capitalised word ends its sentence ("… sitten :) Jos …").
+                    let w = skipSpaces(i + 1)
+                    if start >= 1 && UTF8Bytes.space(p, start - 1) > 0 && w > i + 1 && w < n
+                        && UTF8Bytes.lineBreak(p, w) == 0 && UTF8Bytes.classify(UTF8Bytes.scalar(p, w).value) == .upper
+                    {
+                        candidate(end: i + 1, next: w)
+                    }
+                    i += 1
+                    continue
+                }
                 if b == 0x29 && i + 1 < n && UTF8Bytes.space(p, i + 1) > 0 {
                     listItem(tokenStart: tokenStart, end: i, style: Self.listParen, lineFirst: lineFirst)
                 }
@@ -165,6 +177,13 @@ struct SplitScanner {
                 k += w
             }
             closingPassage = false
+            // A smiley right after the terminator belongs to the sentence: "mieltä.:) Pitäisi".
+            if k + 1 < n && (p[k] == 0x3A || p[k] == 0x3B) {
+                let e = p[k + 1] == 0x2D && k + 2 < n ? k + 2 : k + 1
+                if p[e] == 0x29 || p[e] == 0x28 || p[e] == 0x44 || p[e] == 0x50 {
+                    if e + 1 >= n || UTF8Bytes.space(p, e + 1) > 0 || UTF8Bytes.lineBreak(p, e + 1) > 0 { k = e + 1 }
+                }
+            }
             if hard {
                 let w = skipSpaces(k)
                 if w >= n || UTF8Bytes.lineBreak(p, w) > 0 {
@@ -605,6 +624,17 @@ struct SplitScanner {
             x += 1
         }
         return false
+    }
+
+    /// Where the smiley whose mouth is the bracket at `i` starts (":)", ";(", ":-)"), if it is one.
+    private func emoticonStart(endingAt i: Int) -> Int? {
+        var x = i - 1
+        if p[x] == 0x2D { x -= 1 }
+        guard x >= 0, p[x] == 0x3A || p[x] == 0x3B else { return nil }
+        guard i + 1 >= p.count || UTF8Bytes.space(p, i + 1) > 0 || UTF8Bytes.lineBreak(p, i + 1) > 0
+            || UTF8Bytes.terminator(p, i + 1).width > 0
+        else { return nil }
+        return x
     }
 
     /// "; " then a capitalised function word that usually starts a sentence ("…pedidos; El
