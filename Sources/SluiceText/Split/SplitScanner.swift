@@ -88,7 +88,11 @@ struct SplitScanner {
             if Self.isPlain(b) && !(colonStop && b == 0x3A) {
                 if lineFirst < 0 { lineFirst = i }
                 i += 1
-                while i < n && Self.isPlain(p[i]) && !(colonStop && p[i] == 0x3A) { i += 1 }
+                if colonStop {
+                    while i < n && Self.isPlain(p[i]) && p[i] != 0x3A { i += 1 }
+                } else {
+                    while i < n && Self.isPlain(p[i]) { i += 1 }
+                }
                 continue
             }
             if b == 0x20 {
