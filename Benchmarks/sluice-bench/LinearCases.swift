@@ -58,6 +58,23 @@ enum LinearCases {
         Token(name: "?!", make: run("?!")),
         Token(name: "A. ", make: run("A. ")),
         Token(name: "&amp;", make: run("&amp;")),
+        // Issue 16's splitter rules: inline list markers, spaced dots, stray and passage quotes,
+        // typewriter quotes, dialogue dashes, fronted phrases, citations, Armenian colons.
+        Token(name: "1) x ", make: run("1) x ")),
+        Token(name: "1. A 2. A ", make: { bytes in
+            var s = "", i = 1
+            while s.utf8.count < bytes { s += "\(i). A "; i += 1 }
+            return s
+        }),
+        Token(name: " . . .", make: run(" . . .")),
+        Token(name: "x\" ", make: run("x\" ")),
+        Token(name: "\"A. B. ", make: run("\"A. B. ")),
+        Token(name: ",, A. '' ", make: run(",, A. '' ")),
+        Token(name: "a. - A ", make: run("a. - A ")),
+        Token(name: "At a.m. ", make: run("At a.m. ")),
+        Token(name: "A\" (a). ", make: run("A\" (a). ")),
+        Token(name: "; The ", make: run("; The ")),
+        Token(name: "Ա: ", make: run("Ա: ")),
         Token(name: "<b>", make: run("<b>")),
         Token(name: "(", make: run("(")),
         Token(name: "“(« „", make: run("“(« „")),
@@ -138,7 +155,7 @@ enum LinearCases {
         }
     }
 
-    static let splitLanguages = ["en", "de", "fr", "ru", "zh", "ar", "hi", "xx"]
+    static let splitLanguages = ["en", "de", "fr", "ru", "zh", "ar", "hi", "hy", "xx"]
 
     static let algorithms: [Algorithm] = {
         var all: [Algorithm] = [

@@ -54,6 +54,11 @@ struct LanguageRules: Sendable {
     /// Whether a quote closed after a terminator and followed by a quote particle (Japanese と)
     /// continues the sentence.
     let quoteParticle: Bool
+    /// Whether ":" ends a sentence like a full stop (Armenian, where ASCII ":" stands in for "։").
+    let colonFullStop: Bool
+    /// Whether "." is a pause mark rather than a full stop (the Armenian mijaket): it never ends
+    /// a sentence, so initials and "as follows." stay inside their sentence.
+    let dotNotFullStop: Bool
     /// Lowercased word endings that behave like `numeric` abbreviations in compounds
     /// (German "Hauptstr. 5").
     let numericSuffixes: [[UInt8]]
@@ -89,6 +94,8 @@ struct LanguageRules: Sendable {
         ordinalDot = flags.contains("ordinal_dot")
         greekQuestion = flags.contains("greek_question")
         quoteParticle = flags.contains("quote_particle")
+        colonFullStop = flags.contains("colon_stop")
+        dotNotFullStop = flags.contains("dot_pause")
     }
 
     /// The language code of `code` without region or script ("pt_BR" → "pt", "zh-Hant" → "zh"),

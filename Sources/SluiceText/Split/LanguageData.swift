@@ -41,6 +41,9 @@ extension LanguageRules {
     }
 
     static let generic = LanguageRules(code: "", lists: [
+        "numeric": [
+            "N°", "Nº", "№",
+        ],
         "company": [
             "Inc", "Corp", "Ltd", "LLC", "Plc",
         ],
@@ -50,6 +53,9 @@ extension LanguageRules {
     ])
 
     static let lang_am = LanguageRules(code: "am", lists: [
+        "numeric": [
+            "N°", "Nº", "№",
+        ],
         "company": [
             "Inc", "Corp", "Ltd", "LLC", "Plc",
         ],
@@ -61,6 +67,9 @@ extension LanguageRules {
     static let lang_ar = LanguageRules(code: "ar", lists: [
         "title": [
             "د", "م.ب", "ص.ب", "ق.م",
+        ],
+        "numeric": [
+            "N°", "Nº", "№",
         ],
         "company": [
             "Inc", "Corp", "Ltd", "LLC", "Plc",
@@ -76,7 +85,7 @@ extension LanguageRules {
             "инж", "г", "гг", "в", "млн", "млрд", "хил", "лв", "ст", "с", "т", "н",
         ],
         "numeric": [
-            "№", "стр",
+            "№", "стр", "N°", "Nº",
         ],
         "company": [
             "Inc", "Corp", "Ltd", "LLC", "Plc",
@@ -105,7 +114,7 @@ extension LanguageRules {
             "ul", "nám", "č",
         ],
         "numeric": [
-            "s", "str", "odst", "písm",
+            "s", "str", "odst", "písm", "N°", "Nº", "№",
         ],
         "company": [
             "Inc", "Corp", "Ltd", "LLC", "Plc",
@@ -140,7 +149,7 @@ extension LanguageRules {
             "nr",
         ],
         "numeric": [
-            "nr", "s", "stk", "kap",
+            "nr", "s", "stk", "kap", "N°", "Nº", "№",
         ],
         "company": [
             "Inc", "Corp", "Ltd", "LLC", "Plc",
@@ -179,7 +188,7 @@ extension LanguageRules {
         ],
         "numeric": [
             "Nr", "Abs", "Art", "Bd", "Bde", "Tel", "Kap", "Str", "Abb", "Tab", "Anm", "Hft", "S",
-            "Ziff", "Pkt",
+            "Ziff", "Pkt", "N°", "Nº", "№",
         ],
         "ambiguous": [
             "Jh", "Jhd", "Std", "Min", "Sek", "e.V", "GmbH", "AG", "Co", "Inc", "Ltd", "n.Chr",
@@ -248,7 +257,7 @@ extension LanguageRules {
             "εκ", "εκατ", "δισ", "τηλ", "οδ", "λεωφ", "αγ",
         ],
         "numeric": [
-            "αρ", "σ",
+            "αρ", "σ", "N°", "Nº", "№",
         ],
         "company": [
             "Inc", "Corp", "Ltd", "LLC", "Plc",
@@ -284,7 +293,7 @@ extension LanguageRules {
         "numeric": [
             "No", "Nos", "Nr", "Vol", "Vols", "p", "pp", "Fig", "Figs", "Ch", "Chap", "Sec", "Sect",
             "Art", "Para", "Eq", "Ref", "Tab", "Op", "Ex", "Pt", "Apt", "Rm", "Tel", "Ste", "Bldg",
-            "Ext", "Ed", "Eds", "Pg", "Pgs",
+            "Ext", "Ed", "Eds", "Pg", "Pgs", "N°", "Nº", "№",
         ],
         "ambiguous": [
             "U.S", "U.K", "U.N", "U.S.A", "E.U", "a.m", "p.m", "Dept", "Univ", "Assn", "Est", "Ft",
@@ -354,6 +363,7 @@ extension LanguageRules {
         ],
         "numeric": [
             "núm", "n", "no", "nº", "art", "pág", "págs", "p", "pp", "cap", "vol", "fig", "tel",
+            "N°", "Nº", "№",
         ],
         "ambiguous": [
             "Cía", "S.A", "S.L", "EE.UU", "Inc", "Ltd", "a.C", "d.C", "a.m", "p.m", "Avda", "Av",
@@ -388,6 +398,9 @@ extension LanguageRules {
         "title": [
             "ه.ش", "ه.ق", "ق.م",
         ],
+        "numeric": [
+            "N°", "Nº", "№",
+        ],
         "company": [
             "Inc", "Corp", "Ltd", "LLC", "Plc",
         ],
@@ -402,7 +415,7 @@ extension LanguageRules {
             "s", "puh", "klo", "milj", "mrd",
         ],
         "numeric": [
-            "nro", "s",
+            "nro", "s", "N°", "Nº", "№",
         ],
         "company": [
             "Inc", "Corp", "Ltd", "LLC", "Plc",
@@ -433,6 +446,7 @@ extension LanguageRules {
         ],
         "numeric": [
             "n", "no", "nº", "p", "pp", "art", "vol", "chap", "fig", "tél", "tel", "bd", "t", "éd",
+            "N°", "Nº", "№",
         ],
         "ambiguous": [
             "S.A", "Inc", "Ltd", "hab",
@@ -469,6 +483,9 @@ extension LanguageRules {
         "title": [
             "डॉ", "प्रो", "श्री", "सं",
         ],
+        "numeric": [
+            "N°", "Nº", "№",
+        ],
         "company": [
             "Inc", "Corp", "Ltd", "LLC", "Plc",
         ],
@@ -481,6 +498,9 @@ extension LanguageRules {
         "title": [
             "պրն", "տկն", "դոկտ", "պրոֆ", "փող", "թ", "թթ",
         ],
+        "numeric": [
+            "N°", "Nº", "№",
+        ],
         "company": [
             "Inc", "Corp", "Ltd", "LLC", "Plc",
         ],
@@ -491,6 +511,9 @@ extension LanguageRules {
         "exclaim": [
             "Yahoo", "Jeopardy", "Joomla", "Wham",
         ],
+        "flags": [
+            "colon_stop", "dot_pause",
+        ],
     ])
 
     static let lang_it = LanguageRules(code: "it", lists: [
@@ -500,7 +523,8 @@ extension LanguageRules {
             "p.es", "es", "cfr", "vs", "ca", "Egr", "Gent", "Spett", "Gen", "Col", "Magg",
         ],
         "numeric": [
-            "n", "nr", "art", "pag", "pagg", "p", "pp", "cap", "vol", "fig", "tel", "c",
+            "n", "nr", "art", "pag", "pagg", "p", "pp", "cap", "vol", "fig", "tel", "c", "N°", "Nº",
+            "№",
         ],
         "ambiguous": [
             "S.p.A", "SpA", "S.r.l", "Srl", "Inc", "Ltd", "a.C", "d.C",
@@ -533,6 +557,9 @@ extension LanguageRules {
     ])
 
     static let lang_ja = LanguageRules(code: "ja", lists: [
+        "numeric": [
+            "N°", "Nº", "№",
+        ],
         "company": [
             "Inc", "Corp", "Ltd", "LLC", "Plc",
         ],
@@ -547,6 +574,9 @@ extension LanguageRules {
     static let lang_kk = LanguageRules(code: "kk", lists: [
         "title": [
             "т.б", "т.с.с", "проф", "доц", "акад", "ж", "жж", "мың", "млн", "млрд", "көш", "ш",
+        ],
+        "numeric": [
+            "N°", "Nº", "№",
         ],
         "company": [
             "Inc", "Corp", "Ltd", "LLC", "Plc",
@@ -570,6 +600,9 @@ extension LanguageRules {
         "title": [
             "डॉ", "प्रा", "श्री", "सौ",
         ],
+        "numeric": [
+            "N°", "Nº", "№",
+        ],
         "company": [
             "Inc", "Corp", "Ltd", "LLC", "Plc",
         ],
@@ -579,6 +612,9 @@ extension LanguageRules {
     ])
 
     static let lang_my = LanguageRules(code: "my", lists: [
+        "numeric": [
+            "N°", "Nº", "№",
+        ],
         "company": [
             "Inc", "Corp", "Ltd", "LLC", "Plc",
         ],
@@ -593,7 +629,7 @@ extension LanguageRules {
             "jf", "vedr", "kl", "ang", "pga", "m.fl", "m.m", "o.l", "s", "tlf", "nr",
         ],
         "numeric": [
-            "nr", "s", "kap",
+            "nr", "s", "kap", "N°", "Nº", "№",
         ],
         "company": [
             "Inc", "Corp", "Ltd", "LLC", "Plc",
@@ -628,7 +664,7 @@ extension LanguageRules {
             "jl", "a.s", "z.g.a.n", "zgn", "i.v.m", "m.u.v", "t.o.v", "o.b.v", "ong",
         ],
         "numeric": [
-            "nr", "blz", "art", "p", "pp", "hfst", "vol", "fig", "tel", "afb",
+            "nr", "blz", "art", "p", "pp", "hfst", "vol", "fig", "tel", "afb", "N°", "Nº", "№",
         ],
         "ambiguous": [
             "b.v", "bv", "n.v", "nv", "e.d", "Co", "Inc", "Ltd", "v.Chr", "n.Chr",
@@ -666,7 +702,7 @@ extension LanguageRules {
             "ds",
         ],
         "numeric": [
-            "nr", "str", "s", "t", "poz", "art", "ust", "pkt", "rozdz",
+            "nr", "str", "s", "t", "poz", "art", "ust", "pkt", "rozdz", "N°", "Nº", "№",
         ],
         "ambiguous": [
             "r", "w", "zł",
@@ -708,7 +744,7 @@ extension LanguageRules {
             "Gen", "Cel",
         ],
         "numeric": [
-            "n", "nº", "art", "pág", "págs", "p", "pp", "cap", "vol", "fig", "tel",
+            "n", "nº", "art", "pág", "págs", "p", "pp", "cap", "vol", "fig", "tel", "N°", "Nº", "№",
         ],
         "ambiguous": [
             "Ltda", "Cia", "S.A", "Inc", "Ltd", "a.C", "d.C", "EUA", "Av",
@@ -746,7 +782,7 @@ extension LanguageRules {
             "стр", "вв", "мин", "сек", "ст", "чл", "гос", "обл", "р-н", "т", "е", "п", "н", "ср",
         ],
         "numeric": [
-            "№", "рис", "табл", "гл",
+            "№", "рис", "табл", "гл", "N°", "Nº",
         ],
         "ambiguous": [
             "г", "гг",
@@ -781,7 +817,7 @@ extension LanguageRules {
             "ca", "resp", "dr", "prof", "kl", "tel", "nr", "s", "p",
         ],
         "numeric": [
-            "nr", "s", "sid", "kap",
+            "nr", "s", "sid", "kap", "N°", "Nº", "№",
         ],
         "company": [
             "Inc", "Corp", "Ltd", "LLC", "Plc",
@@ -812,7 +848,7 @@ extension LanguageRules {
             "Sn", "Alb", "Gen", "Kur", "Org", "sok", "cad", "mah", "apt", "no", "vd",
         ],
         "numeric": [
-            "s", "sf",
+            "s", "sf", "N°", "Nº", "№",
         ],
         "company": [
             "Inc", "Corp", "Ltd", "LLC", "Plc",
@@ -843,7 +879,7 @@ extension LanguageRules {
             "т", "б", "н",
         ],
         "numeric": [
-            "№", "с", "рис", "табл",
+            "№", "с", "рис", "табл", "N°", "Nº",
         ],
         "company": [
             "Inc", "Corp", "Ltd", "LLC", "Plc",
@@ -870,6 +906,9 @@ extension LanguageRules {
         "title": [
             "ڈاکٹر",
         ],
+        "numeric": [
+            "N°", "Nº", "№",
+        ],
         "company": [
             "Inc", "Corp", "Ltd", "LLC", "Plc",
         ],
@@ -879,6 +918,9 @@ extension LanguageRules {
     ])
 
     static let lang_zh = LanguageRules(code: "zh", lists: [
+        "numeric": [
+            "N°", "Nº", "№",
+        ],
         "company": [
             "Inc", "Corp", "Ltd", "LLC", "Plc",
         ],

@@ -26,6 +26,19 @@ struct SplitScanner {
     /// Boundaries (sentence end, next start) found while a quote or bracket was open.
     private var pending: [(end: Int, next: Int)] = []
     private var sentStart = 0
+    /// Whether the outermost open quote or bracket opened at the start of a sentence, or after
+    /// a colon (then `outerColonOpen` is where it opened, else -1).
+    private var outerAtStart = false
+    private var outerColonOpen = -1
+    /// The inline list of the current line: the number (or letter, a = 1) its next item must
+    /// carry, 0 if none; its marker style (`listDot` "1.", `listParen` "1)", `listDotParen`
+    /// "1.)") and whether it counts letters.
+    private var listNext = 0
+    private var listStyle: UInt8 = 0
+    private var listAlpha = false
+    private static let listDot: UInt8 = 1, listParen: UInt8 = 2, listDotParen: UInt8 = 3
+    /// Set while closers right after a terminator are read, when no lowercase word follows them.
+    private var closingPassage = false
 
     private static let maxDepth = 16
     private static let lookLimit = 64
@@ -48,6 +61,8 @@ struct SplitScanner {
         var tokenStart = 0
         var lineFirst = -1  // offset of the first non-space byte of the current line
         let base = p.baseAddress
+        // Armenian ":" is a full stop: then ":" is not plain.
+        let colonStop = rules.colonFullStop
         while i < n {
             if i &+ 8 <= n, let base {
                 // Plain ASCII prose eight bytes at a time (SWAR): words and the spaces between
@@ -55,7 +70,9 @@ struct SplitScanner {
                 let w = ByteLanes.load(base + i)
                 if w & ByteLanes.high == 0 {
                     let space = ByteLanes.equal(w, 0x20)
-                    if Self.specialASCII(w) & ~space == 0 {
+                    var special = Self.specialASCII(w)
+                    if colonStop { special |= ByteLanes.equal(w, 0x3A) }
+                    if special & ~space == 0 {
                         let content = ~space & ByteLanes.high
                         if lineFirst < 0 && content != 0 { lineFirst = i + content.trailingZeroBitCount / 8 }
                         if space != 0 { tokenStart = i + (63 - space.leadingZeroBitCount) / 8 + 1 }
@@ -68,10 +85,14 @@ struct SplitScanner {
             // Fast path: ASCII letters, digits and most punctuation, and non-ASCII bytes other
             // than the lead bytes of line breaks, spaces, quotes and terminators, continuation
             // bytes included, are never special: skip runs of them.
-            if Self.isPlain(b) {
+            if Self.isPlain(b) && !(colonStop && b == 0x3A) {
                 if lineFirst < 0 { lineFirst = i }
                 i += 1
-                while i < n && Self.isPlain(p[i]) { i += 1 }
+                if colonStop {
+                    while i < n && Self.isPlain(p[i]) && p[i] != 0x3A { i += 1 }
+                } else {
+                    while i < n && Self.isPlain(p[i]) { i += 1 }
+                }
                 continue
             }
             if b == 0x20 {
@@ -93,9 +114,33 @@ struct SplitScanner {
                 continue
             }
             if lineFirst < 0 { lineFirst = i }
-            var (tw, kind) = UTF8Bytes.terminator(p, i)
-            if tw == 0 && b == 0x3B && rules.greekQuestion { (tw, kind) = (1, UTF8Bytes.termQE) }
+            let (tw, kind) = terminator(i)
+            if kind == UTF8Bytes.termDot && rules.dotNotFullStop {
+                i += 1  // Armenian "." is a pause, never a full stop
+                continue
+            }
+            if tw == 0 && b == 0x3B && semicolonBoundary(i) {
+                candidate(end: i + 1, next: skipSpaces(i + 1))
+                i += 1
+                tokenStart = i
+                continue
+            }
             if tw == 0 {
+                if (b == 0x29 || b == 0x28) && i >= 2, let start = emoticonStart(endingAt: i) {
+                    // ":)", ";-(": a smiley is no bracket; one that ends a clause before a
+                    // capitalised word ends its sentence ("… sitten :) Jos …").
+                    let w = skipSpaces(i + 1)
+                    if start >= 1 && UTF8Bytes.space(p, start - 1) > 0 && w > i + 1 && w < n
+                        && UTF8Bytes.lineBreak(p, w) == 0 && UTF8Bytes.classify(UTF8Bytes.scalar(p, w).value) == .upper
+                    {
+                        candidate(end: i + 1, next: w)
+                    }
+                    i += 1
+                    continue
+                }
+                if b == 0x29 && i + 1 < n && UTF8Bytes.space(p, i + 1) > 0 {
+                    listItem(tokenStart: tokenStart, end: i, style: Self.listParen, lineFirst: lineFirst)
+                }
                 i += max(1, quoteEvent(i))
                 continue
             }
@@ -106,24 +151,42 @@ struct SplitScanner {
             var hard = kind == UTF8Bytes.termHard
             var hasQE = kind == UTF8Bytes.termQE
             while j < n {
-                var (w2, k2) = UTF8Bytes.terminator(p, j)
-                if w2 == 0 && p[j] == 0x3B && rules.greekQuestion { (w2, k2) = (1, UTF8Bytes.termQE) }
-                if w2 == 0 { break }
+                let (w2, k2) = terminator(j)
+                if w2 == 0 || (k2 == UTF8Bytes.termDot && rules.dotNotFullStop) { break }
                 single = false
                 if k2 == UTF8Bytes.termHard { hard = true }
                 if k2 == UTF8Bytes.termQE { hasQE = true }
                 j += w2
             }
             let loneDot = single && kind == UTF8Bytes.termDot
-            // Closing quotes and brackets belong to the sentence.
+            // Closing quotes and brackets belong to the sentence. A quotation that opened a
+            // sentence and closes here, not before a lowercase word, was a passage of its own:
+            // the boundaries inside it stand (see `close`).
             var k = j
-            var closed = false
+            while k < n {
+                let w = UTF8Bytes.closer(p, k)
+                if w == 0 { break }
+                k += w
+            }
+            var closed = k > j
+            if closed && outerAtStart && !pending.isEmpty {
+                let after = skipSpaces(k)
+                closingPassage = after >= n || UTF8Bytes.classify(UTF8Bytes.scalar(p, after).value) != .lower
+            }
+            k = j
             while k < n {
                 let w = UTF8Bytes.closer(p, k)
                 if w == 0 { break }
                 closeEvent(k)
-                closed = true
                 k += w
+            }
+            closingPassage = false
+            // A smiley right after the terminator belongs to the sentence: "mieltä.:) Pitäisi".
+            if k + 1 < n && (p[k] == 0x3A || p[k] == 0x3B) {
+                let e = p[k + 1] == 0x2D && k + 2 < n ? k + 2 : k + 1
+                if p[e] == 0x29 || p[e] == 0x28 || p[e] == 0x44 || p[e] == 0x50 {
+                    if e + 1 >= n || UTF8Bytes.space(p, e + 1) > 0 || UTF8Bytes.lineBreak(p, e + 1) > 0 { k = e + 1 }
+                }
             }
             if hard {
                 let w = skipSpaces(k)
@@ -155,8 +218,9 @@ struct SplitScanner {
                 i = k
                 continue
             }
-            // French spacing: "Bonjour ! » dit-il" — a closing guillemet after a space.
-            if w > k && w + 1 < n && p[w] == 0xC2 && p[w + 1] == 0xBB {
+            // French spacing: "Bonjour ! » dit-il" — a closing guillemet after a space; and the
+            // Dutch closing "''" of ",,…''" set apart the same way ("… houden. '' Veertig").
+            if w > k && w + 1 < n && ((p[w] == 0xC2 && p[w + 1] == 0xBB) || (p[w] == 0x27 && p[w + 1] == 0x27)) {
                 let after = w + 2
                 if after >= n || UTF8Bytes.lineBreak(p, after) > 0 || UTF8Bytes.space(p, after) > 0
                     || isASCIIPunctuation(p[after])
@@ -170,6 +234,29 @@ struct SplitScanner {
             if w >= n || UTF8Bytes.lineBreak(p, w) > 0 {
                 // End of line: the line break is the boundary.
                 i = w
+                continue
+            }
+            if loneDot && (!closed || (k == j + 1 && p[j] == 0x29))
+                && listItem(tokenStart: tokenStart, end: runStart, style: closed ? Self.listDotParen : Self.listDot,
+                            lineFirst: lineFirst)
+            {
+                // A list marker ("1.", "b.", "• 9.", "2.)") never ends a sentence.
+                i = w
+                tokenStart = w
+                continue
+            }
+            if loneDot && !closed && tokenStart == runStart, let cut = spacedEllipsis(runStart, next: w) {
+                // ". . ." spaced: three dots mark an omission inside a sentence; "word. . . ."
+                // is a full stop then an omission that opens the next sentence.
+                if cut >= 0 { candidate(end: cut, next: cut + 1) }
+                i = w
+                tokenStart = w
+                continue
+            }
+            if closed && isCitation(w) {
+                // `"… [...]" (Smith 55).`: a parenthetical citation belongs to the quotation before.
+                i = w
+                tokenStart = w
                 continue
             }
             if shouldSplit(tokenStart: tokenStart, dot: runStart, loneDot: loneDot, singleMark: single && !loneDot,
@@ -214,6 +301,8 @@ struct SplitScanner {
     // MARK: boundaries, quotes and brackets
 
     private mutating func candidate(end: Int, next: Int) {
+        // Spans stay in order: a boundary never lies before the current sentence's start.
+        guard end >= (pending.last?.next ?? sentStart), next >= end else { return }
         if stack.isEmpty && overflow == 0 {
             emit(sentStart, end)
             sentStart = next
@@ -231,6 +320,7 @@ struct SplitScanner {
         pending.removeAll(keepingCapacity: true)
         stack.removeAll(keepingCapacity: true)
         overflow = 0
+        listNext = 0
         emit(sentStart, end)
     }
 
@@ -251,7 +341,23 @@ struct SplitScanner {
             let s = stack[x]
             if s == a || s == b || s == c {
                 stack.removeSubrange(x...)
-                if stack.isEmpty { pending.removeAll(keepingCapacity: true) }
+                if stack.isEmpty {
+                    // `"Stop. Go home." Then he left.`: the quotation was sentences of its own; so
+                    // is a quoted passage of three sentences or more, even before `, he said`, or
+                    // after a colon, which then ends the sentence that introduced it.
+                    if outerAtStart && (pending.count >= 2 || (closingPassage && outerColonOpen < 0)) {
+                        if outerColonOpen >= 0 {
+                            emit(sentStart, outerColonOpen)
+                            sentStart = outerColonOpen
+                        }
+                        for c in pending {
+                            emit(sentStart, c.end)
+                            sentStart = c.next
+                        }
+                    }
+                    // `He said "Stop. Go home." and left.`: one sentence.
+                    pending.removeAll(keepingCapacity: true)
+                }
                 return true
             }
             x -= 1
@@ -262,10 +368,28 @@ struct SplitScanner {
     /// Updates the quote/bracket stack for the byte at `i` in running text; returns the width
     /// of the quote or bracket there, 0 if there is none.
     private mutating func quoteEvent(_ i: Int) -> Int {
+        let wasEmpty = stack.isEmpty && overflow == 0
+        let w = quoteEventWidth(i)
+        if wasEmpty && !stack.isEmpty {
+            outerColonOpen = -1
+            outerAtStart = skipSpaces(sentStart, limit: i) == i
+            if !outerAtStart && followsColon(i, lowerBound: sentStart) {
+                outerAtStart = true
+                outerColonOpen = i
+            }
+        }
+        return w
+    }
+
+    private mutating func quoteEventWidth(_ i: Int) -> Int {
         let b = p[i]
         switch b {
         case 0x22:
-            if stack.last == Self.qStraight { close(Self.qStraight) } else { push(Self.qStraight) }
+            if stack.last == Self.qStraight {
+                close(Self.qStraight)
+            } else if !isStrayCloser(i) {
+                push(Self.qStraight)
+            }
             return 1
         case 0x28: push(Self.qParen); return 1
         case 0x5B: push(Self.qSquare); return 1
@@ -320,6 +444,17 @@ struct SplitScanner {
         default:
             return 0
         }
+    }
+
+    /// A straight quote glued to the word before it and followed by a space, a line break or
+    /// punctuation closes a quotation; with none open it closes nothing and opens nothing
+    /// (`… arayacağız" diye konuştu.` where the quotation began in an earlier paragraph).
+    private func isStrayCloser(_ i: Int) -> Bool {
+        guard i > 0, UTF8Bytes.space(p, i - 1) == 0, UTF8Bytes.lineBreak(p, i - 1) == 0, p[i - 1] != 0x28 else {
+            return false
+        }
+        let x = i + 1
+        return x >= p.count || UTF8Bytes.space(p, x) > 0 || UTF8Bytes.lineBreak(p, x) > 0 || isASCIIPunctuation(p[x])
     }
 
     /// A closer right after a terminator only ever closes (it never opens a quote).
@@ -383,6 +518,151 @@ struct SplitScanner {
         return p[w + 2] == 0xA3 && w + 5 < p.count && p[w + 3] == 0xE3 && p[w + 4] == 0x81 && p[w + 5] == 0xA6  // って
     }
 
+    /// The terminator at `i` under this language's rules: Greek ";" is a question mark and
+    /// Armenian ":" a full stop (read like "?": it ends a sentence before any non-lowercase word).
+    @inline(__always)
+    private func terminator(_ i: Int) -> (width: Int, kind: UInt8) {
+        let t = UTF8Bytes.terminator(p, i)
+        if t.width > 0 { return t }
+        let b = p[i]
+        if b == 0x3B && rules.greekQuestion { return (1, UTF8Bytes.termQE) }
+        if b == 0x3A && rules.colonFullStop { return (1, UTF8Bytes.termQE) }
+        return t
+    }
+
+    // MARK: inline lists, spaced ellipses, citations
+
+    /// A list marker ending at `end` (the "." or ")" after it): "1", "12", "a", each possibly
+    /// after a bullet ("⁃9", or "• " before it). Returns the item's value and where the marker
+    /// (bullet included) starts.
+    private func listMarker(_ lo: Int, _ hi: Int) -> (value: Int, alpha: Bool, start: Int)? {
+        var x = lo
+        if hi - x > 3, Self.bullet(p, x) { x += 3 }
+        let len = hi - x
+        guard len >= 1, len <= 3 else { return nil }
+        var value = 0
+        var alpha = false
+        if len == 1 && p[x] >= 0x61 && p[x] <= 0x7A {
+            value = Int(p[x] - 0x60)
+            alpha = true
+        } else {
+            for y in x..<hi {
+                guard UTF8Bytes.isDigit(p[y]) else { return nil }
+                value = value * 10 + Int(p[y] - 0x30)
+            }
+        }
+        let start = x == lo && lo >= 4 && p[lo - 1] == 0x20 && Self.bullet(p, lo - 4) ? lo - 4 : lo
+        return (value, alpha, start)
+    }
+
+    /// Whether the item text after a marker ending before `x` starts like a sentence (not with
+    /// a lowercase word: "Options: a. stay b. leave." is one sentence).
+    private func itemStartsSentence(_ x: Int) -> Bool {
+        var q = skipSpaces(min(x, p.count))
+        if q < p.count && p[q] == 0x29 { q = skipSpaces(q + 1) }  // "2.)"
+        guard q < p.count else { return false }
+        return UTF8Bytes.classify(UTF8Bytes.scalar(p, q).value) != .lower
+    }
+
+    /// "•", "‣", "⁃", "◦", "▪" at `i`.
+    private static func bullet(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        guard i >= 0, i + 2 < p.count, p[i] == 0xE2 else { return false }
+        let b1 = p[i + 1], b2 = p[i + 2]
+        return (b1 == 0x80 && (b2 == 0xA2 || b2 == 0xA3)) || (b1 == 0x81 && b2 == 0x83)
+            || (b1 == 0x97 && b2 == 0xA6) || (b1 == 0x96 && b2 == 0xAA)
+    }
+
+    /// Reads a list marker ending at `end`. At a list position (line or sentence start, after a
+    /// colon or a bullet there) it starts an inline list; where it is the list's next item
+    /// ("1) The first item 2) The second item", "a. … b. …") a sentence ends before it. True if
+    /// it is a marker of either kind.
+    @discardableResult
+    private mutating func listItem(tokenStart: Int, end: Int, style: UInt8, lineFirst: Int) -> Bool {
+        guard end > tokenStart, let m = listMarker(tokenStart, end) else { return false }
+        if listNext > 0 && m.value == listNext && m.alpha == listAlpha && style == listStyle
+            && itemStartsSentence(end + 1)
+        {
+            candidate(end: m.start, next: m.start)
+            listNext += 1
+            return true
+        }
+        let first = m.start <= lineFirst || m.start <= skipSpaces(sentStart, limit: m.start)
+            || followsColon(m.start, lowerBound: sentStart)
+        guard first, m.value == 1 || (m.start < tokenStart || Self.bullet(p, tokenStart)) else { return false }
+        listNext = m.value + 1
+        listStyle = style
+        listAlpha = m.alpha
+        return true
+    }
+
+    /// At the last dot of spaced dots (" . . ."): nil if this is not a spaced ellipsis, -1 if it
+    /// continues the sentence (three dots: an omission), else where a sentence ends: after the
+    /// full stop of "word. . . ." when a non-lowercase word follows. Four dots after a space
+    /// (". . . .") are an omission and a full stop: left to the ordinary rules (nil).
+    private func spacedEllipsis(_ d: Int, next w: Int) -> Int? {
+        guard d >= 2, p[d - 1] == 0x20, p[d - 2] == 0x2E else { return nil }
+        var x = d
+        var dots = 1
+        while dots < 5 && x >= 2 && p[x - 1] == 0x20 && p[x - 2] == 0x2E {
+            x -= 2
+            dots += 1
+        }
+        let glued = x >= 1 && UTF8Bytes.space(p, x - 1) == 0 && p[x - 1] != 0x2E
+        if glued {
+            guard dots == 4, w < p.count else { return dots == 3 ? -1 : nil }
+            let c = UTF8Bytes.classify(UTF8Bytes.scalar(p, w).value)
+            return c == .upper || c == .digit || c == .script ? x + 1 : -1
+        }
+        return dots == 3 ? -1 : nil
+    }
+
+    /// A short parenthesis that closes right before a terminator and holds none: `(Smith 55).`
+    private func isCitation(_ w: Int) -> Bool {
+        guard w < p.count, p[w] == 0x28 else { return false }
+        var x = w + 1
+        let limit = min(p.count, w + Self.lookLimit)
+        while x < limit {
+            let b = p[x]
+            if b == 0x29 { return x > w + 1 && x + 1 < p.count && terminator(x + 1).width > 0 }
+            if b == 0x28 || terminator(x).width > 0 || UTF8Bytes.lineBreak(p, x) > 0 { return false }
+            x += 1
+        }
+        return false
+    }
+
+    /// Where the smiley whose mouth is the bracket at `i` starts (":)", ";(", ":-)"), if it is one.
+    private func emoticonStart(endingAt i: Int) -> Int? {
+        var x = i - 1
+        if p[x] == 0x2D { x -= 1 }
+        guard x >= 0, p[x] == 0x3A || p[x] == 0x3B else { return nil }
+        guard i + 1 >= p.count || UTF8Bytes.space(p, i + 1) > 0 || UTF8Bytes.lineBreak(p, i + 1) > 0
+            || UTF8Bytes.terminator(p, i + 1).width > 0
+        else { return nil }
+        return x
+    }
+
+    /// "; " then a capitalised function word that usually starts a sentence ("…pedidos; El
+    /// Acta…"): after a semicolon such a word is written in lowercase unless a new sentence
+    /// begins, so the semicolon ends one (the text dropped a full stop or joined two sentences).
+    private func semicolonBoundary(_ i: Int) -> Bool {
+        guard !rules.starters.isEmpty else { return false }
+        let q = skipSpaces(i + 1)
+        guard q > i + 1, q < p.count, UTF8Bytes.classify(UTF8Bytes.scalar(p, q).value) == .upper else { return false }
+        return nextIsStarter(q, minLength: 2)
+    }
+
+    /// `skipSpaces` that stops at `limit` or after `lookLimit` bytes.
+    private func skipSpaces(_ from: Int, limit: Int) -> Int {
+        var w = from
+        let end = min(limit, from + Self.lookLimit)
+        while w < end {
+            let s = UTF8Bytes.space(p, w)
+            if s == 0 { break }
+            w += s
+        }
+        return w
+    }
+
     @inline(__always)
     private func skipSpaces(_ from: Int) -> Int {
         var w = from
@@ -431,14 +711,19 @@ struct SplitScanner {
             let o = UTF8Bytes.opener(p, q)
             if o == 0 { break }
             q += o
+            // Dutch ",, " and German "`` " may stand apart from their word.
+            if p[q - 1] == 0x2C || p[q - 1] == 0x60 { q = skipSpaces(q) }
         }
         guard q < n else { return false }
         var start = UTF8Bytes.classify(UTF8Bytes.scalar(p, q).value)
         if start == .other {
-            // A dash and a space before a capitalised word: "It worked. — Or so we thought."
-            guard q + 3 < n, p[q] == 0xE2, p[q + 1] == 0x80, p[q + 2] == 0x93 || p[q + 2] == 0x94 else { return false }
-            let r = skipSpaces(q + 3)
-            guard r > q + 3, r < n else { return false }
+            // A dash and a space before a capitalised word: "It worked. — Or so we thought.",
+            // and dialogue lines that open with a dash, typed as "-" or "−" too ("… sagde han.
+            // - Nej, …"); a bullet ("*", "•") opens an item the same way.
+            let d = UTF8Bytes.dash(p, q)
+            guard d > 0 else { return false }
+            let r = skipSpaces(q + d)
+            guard r > q + d, r < n else { return false }
             start = UTF8Bytes.classify(UTF8Bytes.scalar(p, r).value)
             guard start == .upper || start == .digit || start == .script else { return false }
             q = r
@@ -447,8 +732,14 @@ struct SplitScanner {
         // A closing quote or bracket then a lowercase word: `"Stop." and left`, `[sic.] in`.
         if closed && lower { return false }
         if !loneDot {
-            // "?", "!", "...", "?!" …: a lowercase word continues the sentence.
-            if lower { return false }
+            // "?", "!", "...", "?!" …: a lowercase word continues the sentence, except after a
+            // plain "?" outside quotes, where it starts the next question of informal text
+            // ("what does that mean? where did you grow up?") unless it is a speech verb
+            // ("Really? asked Tom").
+            if lower {
+                return singleMark && p[dot] == 0x3F && !closed && !nextIsIn(rules.speech, q)
+                    && !rules.starters.isEmpty
+            }
             if singleMark && p[dot] == 0x21, let key = wordKey(tokenStart, dot), rules.exclaim.contains(key) {
                 return nextIsStarter(q)  // "Yahoo! News"
             }
@@ -498,7 +789,7 @@ struct SplitScanner {
             switch kind {
             case .title: return false
             case .numeric: return !nextIsDigit
-            case .ambiguous: return nextIsStarter(q)
+            case .ambiguous: return nextIsStarter(q) && !isShortOpener(lo)
             case .company: return companySplit(q)
             case .month: return nextIsDigit ? false : nextIsStarter(q)
             case .terminal: return true
@@ -538,7 +829,64 @@ struct SplitScanner {
             if lower { return false }
             return rules.isGeneric ? false : nextIsStarter(q)
         }
+        if rules.isGeneric && looksAbbreviated(lo, hi, before: start) { return false }
         return true
+    }
+
+    /// Without word lists, the shapes that are abbreviations in most languages written with
+    /// cases: a short lowercase word or one with inner dots before a lowercase word ("ca. sieben",
+    /// "s.k. typiska", "т. е. явления") or before a number ("ca. 10", "mia. 5"). Capitalised
+    /// words are left alone ("Mr. Smith" splits: without a list, a title is not known).
+    private func looksAbbreviated(_ lo: Int, _ hi: Int, before start: UTF8Bytes.Start) -> Bool {
+        var letters = 0, lowers = 0, dots = 0
+        var x = lo
+        while x < hi && letters <= 5 {
+            let (c, w) = UTF8Bytes.scalar(p, x)
+            if c == 0x2E {
+                dots += 1
+            } else {
+                letters += 1
+                switch UTF8Bytes.classify(c) {
+                case .lower: lowers += 1
+                case .upper: break
+                default: return false
+                }
+            }
+            x += w
+        }
+        guard x >= hi, letters > 0 else { return false }
+        switch start {
+        case .lower: return lowers == letters && (letters <= 3 || dots > 0)
+        case .digit: return lowers == letters && letters <= 3
+        default: return false
+        }
+    }
+
+    /// Whether the sentence so far, before the word at `lo`, is a small connecting word, alone or
+    /// before a number or another one ("At 5 a.m.", "In the U.S."): a fronted phrase, not yet a
+    /// sentence.
+    private func isShortOpener(_ lo: Int) -> Bool {
+        let first = skipSpaces(sentStart, limit: lo)
+        guard lo - first <= 2 * WordKey.maxLength, !rules.connectors.isEmpty else { return false }
+        var words = 0
+        var x = first
+        while x < lo {
+            let s = UTF8Bytes.space(p, x)
+            if s > 0 {
+                words += 1
+                x += s
+                while x < lo, UTF8Bytes.space(p, x) > 0 { x += 1 }
+            } else {
+                x += 1
+            }
+        }
+        guard words >= 1, words <= 2 else { return false }
+        let e = wordEnd(first)
+        guard let key = WordKey.make(p, first, e), rules.connectors.contains(key) else { return false }
+        if words == 1 { return true }
+        let second = skipSpaces(e, limit: lo)
+        if UTF8Bytes.isDigit(p[second]) { return true }
+        return nextIsIn(rules.connectors, second)
     }
 
     /// A capital initial ("J.", "C.") followed by a capitalised word.

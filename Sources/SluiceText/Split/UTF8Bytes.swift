@@ -100,6 +100,18 @@ enum UTF8Bytes {
         }
     }
 
+    /// Width of a dash or bullet that can open a sentence, a line of dialogue or an item at `i`:
+    /// "–", "—", "−", "•", or "-" / "*" followed by a space; 0 if none.
+    @inline(__always)
+    static func dash(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let n = p.count
+        if p[i] == 0x2D || p[i] == 0x2A { return i + 1 < n && space(p, i + 1) > 0 ? 1 : 0 }
+        guard i + 2 < n, p[i] == 0xE2 else { return 0 }
+        if p[i + 1] == 0x80 && (p[i + 2] == 0x93 || p[i + 2] == 0x94 || p[i + 2] == 0xA2) { return 3 }
+        if p[i + 1] == 0x88 && p[i + 2] == 0x92 { return 3 }
+        return 0
+    }
+
     /// Closing quote or bracket that may follow a terminator: `" ' ) ] }`, `» «`, `” ’ “ › ‹`,
     /// and CJK `」 』 ） 】 》 〉 ］`.
     @inline(__always)
@@ -141,6 +153,9 @@ enum UTF8Bytes {
     static func opener(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
         let b = p[i]
         if b == 0x22 || b == 0x27 || b == 0x28 || b == 0x5B || b == 0x7B { return 1 }
+        // Typewriter opening quotes: Dutch ",," and TeX-style "``" / "`" (German, Russian corpora).
+        if b == 0x60 { return i + 1 < p.count && p[i + 1] == 0x60 ? 2 : 1 }
+        if b == 0x2C { return i + 1 < p.count && p[i + 1] == 0x2C ? 2 : 0 }
         if b == 0xC2 {
             guard i + 1 < p.count else { return 0 }
             switch p[i + 1] {
