@@ -19,9 +19,14 @@ fuzz=Fuzz/.build/release/sluice-fuzz
 export SWIFT_BACKTRACE=enable=no   # libFuzzer reports crashes itself
 
 build() {
-    (cd Fuzz && swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing 2>&1 \
-        | grep -v "Cannot export local symbol" | grep -E "error|warning: |Compiling|Build complete" | grep -v "^\[" || true)
-    [ -x "$fuzz" ] || { echo "fuzz build failed" >&2; exit 2; }
+    # A failed build must fail, even when an older binary is still there.
+    local log status
+    log=$(mktemp)
+    (cd Fuzz && swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing) >"$log" 2>&1
+    status=$?
+    grep -v "Cannot export local symbol" "$log" | grep -E "error|warning: |Build complete" | grep -v "^\[" || true
+    rm -f "$log"
+    [ "$status" -eq 0 ] && [ -x "$fuzz" ] || { echo "fuzz build failed" >&2; exit 2; }
 }
 
 # The binary lists the harnesses when none is chosen (and exits 2, which is expected here).
