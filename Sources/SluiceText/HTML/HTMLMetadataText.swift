@@ -89,7 +89,8 @@ enum HTMLMetadataText {
             if let last = words.last, connectors.contains(last.lowercased()) || last.hasSuffix(",") {
                 while let last = words.last, connectors.contains(last.lowercased()) { words.removeLast() }
                 s = words.joined(separator: " ")
-                while let last = s.last, ",;:(-".contains(last) { s.removeLast() }
+                // `Allgemein , Essen ,`: punctuation and the spaces before it (fuzz finding).
+                while let last = s.last, ",;:(- ".contains(last) { s.removeLast() }
             }
         }
         if s.hasPrefix("@") || s.hasSuffix(":") || s.contains("[at]") || s.first?.isNumber == true { return nil }

@@ -101,6 +101,9 @@ import Testing
         #expect(extract(#"<p class="author_links"><a href="/author/birgit-posselt/">Autorenseite von </a></p>"#).author == nil)
         #expect(extract(#"<span class="author-info">vor 5 Stunden</span><meta name="author" content="Ada Berg">"#).author == "Ada Berg")
         #expect(extract(#"<a rel="author" href="/autoren/x">Zur Artikelübersicht</a>"#).author == nil)
+        // A name cut before a date loses the punctuation and the spaces before it (fuzz finding
+        // crash-6c73cf50: the byline ended with a space).
+        #expect(HTMLMetadataText.author("Allgemein , Essen und Trinken , 12.03.2020") == "Allgemein , Essen und Trinken")
         #expect(HTMLMetadataText.isNameNotLabel("posts by") == false)
         #expect(HTMLMetadataText.isNameNotLabel("3 hours ago") == false)
         #expect(HTMLMetadataText.isNameNotLabel("redaktion") == true)
