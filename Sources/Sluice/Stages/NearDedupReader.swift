@@ -1,0 +1,52 @@
+import SluiceText
+
+/// Near-dedup's reading pass: the signatures of every record of `files`, in run order, as many
+/// files at a time as the run has jobs.
+enum NearDedupReader {
+    static func signatures(files: [InputFile], decode: DecodeOptions, preceding: [any Stage],
+                           hasher: MinHasher, jobs: Int) async -> NearDedupSignatures {
+        var parts: [Int: NearDedupSignatures] = [:]
+        await withTaskGroup(of: (Int, NearDedupSignatures).self) { group in
+            var running = 0
+            var iterator = files.makeIterator()
+            let limit = max(1, jobs)
+            while true {
+                while running < limit, let f = iterator.next() {
+                    group.addTask { (f.index, signatures(of: f, decode: decode, preceding: preceding, hasher: hasher)) }
+                    running += 1
+                }
+                guard let (i, part) = await group.next() else { break }
+                running -= 1
+                parts[i] = part
+            }
+        }
+        // Joined in run order, whatever order the files finished in.
+        var all = NearDedupSignatures(permutations: hasher.permutations, bands: hasher.bands)
+        for i in parts.keys.sorted() { all.append(parts[i]!) }
+        return all
+    }
+
+    /// Signatures of one file; a file that cannot be read contributes what was read before
+    /// the error (the main pass reports the error).
+    static func signatures(of file: InputFile, decode: DecodeOptions, preceding: [any Stage],
+                           hasher: MinHasher) -> NearDedupSignatures {
+        var out = NearDedupSignatures(permutations: hasher.permutations, bands: hasher.bands)
+        guard let source = try? BatchSource(file: file, options: decode) else { return out }
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: hasher.permutations) { scratch in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: hasher.bands) { keys in
+                while var batch = source.next() {
+                    if Task.isCancelled { break }
+                    for stage in preceding {
+                        var ignored = StageStats()
+                        stage.process(&batch, stats: &ignored)
+                    }
+                    for r in batch.records {
+                        out.add(text: r.text, id: r.idJSON, position: DedupIndex.position(file: file.index, line: r.origin.order),
+                                hasher: hasher, scratch: scratch, keys: keys)
+                    }
+                }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,54 @@
+import SluiceText
+
+/// What near-dedup keeps per document between its reading pass and its decision: the
+/// position, the compact signature (one byte per MinHash value), the band keys and the id.
+///
+/// Per document: `bands × rows` bytes of signature, `4 × bands` bytes of band keys, 8 of
+/// position and the id's bytes (with the defaults: 120 + 80 + 8 + id).
+struct NearDedupSignatures: Sendable {
+    let permutations: Int
+    let bands: Int
+    var positions: [UInt64] = []
+    var compact: [UInt8] = []
+    var bandKeys: [UInt32] = []
+    /// Ids (raw JSON) back to back; `idEnds[i]` is where document `i`'s ends.
+    var ids: [UInt8] = []
+    var idEnds: [Int] = []
+
+    init(permutations: Int, bands: Int) {
+        self.permutations = permutations
+        self.bands = bands
+    }
+
+    var count: Int { positions.count }
+
+    /// Adds a document unless it has no word (nothing to compare). `scratch` holds
+    /// `permutations` values, `keys` `bands`.
+    mutating func add(text: String, id: [UInt8], position: UInt64, hasher: MinHasher,
+                      scratch: UnsafeMutableBufferPointer<UInt32>, keys: UnsafeMutableBufferPointer<UInt32>) {
+        var copy = text
+        let shingles = copy.withUTF8 { hasher.signature(utf8: $0, into: scratch) }
+        guard shingles > 0 else { return }
+        let sig = UnsafeBufferPointer(scratch)
+        hasher.bandKeys(sig, into: keys)
+        positions.append(position)
+        for j in 0..<permutations { compact.append(UInt8(truncatingIfNeeded: sig[j])) }
+        bandKeys.append(contentsOf: keys.prefix(bands))
+        ids.append(contentsOf: id)
+        idEnds.append(ids.count)
+    }
+
+    /// Appends another part read later in run order.
+    mutating func append(_ other: NearDedupSignatures) {
+        let base = ids.count
+        positions.append(contentsOf: other.positions)
+        compact.append(contentsOf: other.compact)
+        bandKeys.append(contentsOf: other.bandKeys)
+        ids.append(contentsOf: other.ids)
+        idEnds.append(contentsOf: other.idEnds.map { $0 + base })
+    }
+
+    func id(_ i: Int) -> [UInt8] {
+        Array(ids[(i == 0 ? 0 : idEnds[i - 1])..<idEnds[i]])
+    }
+}
