@@ -258,7 +258,7 @@ public struct Engine: Sendable {
         // Which documents dedup keeps depends on the flag: a resume under the other setting
         // would mix two decisions in one output.
         if let previous, let shard, previous.dedupAcrossShards != dedupAcrossShards,
-           pipeline.stages.contains(where: { $0 is DedupStage }) {
+           pipeline.stages.contains(where: { $0 is DedupStage || $0 is NearDedupStage }) {
             let was = previous.dedupAcrossShards ? "with" : "without"
             throw ConfigurationError(description: "shard \(shard) of this output directory was started \(was) --dedup-across-shards; use the same options to resume, or --restart to start this shard over")
         }

@@ -57,7 +57,7 @@ public enum WordShingles {
                 let (isWord, isLetter) = WordClass.classify(scalar)
                 if !isWord {
                     endWord()
-                } else if isSpaceless(v) && isLetter {
+                } else if isSpaceless(v) && isLetter && !isSpacelessMark(v) {
                     // Its own word: what precedes ends here.
                     endWord()
                     inWord = true
@@ -66,7 +66,7 @@ public enum WordShingles {
                 } else {
                     // A mark after a character of a spaceless script stays with it; any other
                     // word character after one starts a new word.
-                    if charWord && isLetter { endWord() }
+                    if charWord && isLetter && !isSpacelessMark(v) { endWord() }
                     inWord = true
                     for k in 0..<len { word = (word ^ UInt64(bytes[i + k])) &* fnvPrime }
                 }
@@ -118,6 +118,31 @@ public enum WordShingles {
     static func isInvisible(_ v: UInt32) -> Bool {
         v == 0xAD || (v >= 0x200B && v <= 0x200D) || v == 0x2060 || v == 0xFEFF
     }
+
+    /// Whether `v`, in a spaceless script's block, is a combining mark (Thai vowel and tone
+    /// signs are "alphabetic" but attach to the consonant before them).
+    @inline(__always)
+    static func isSpacelessMark(_ v: UInt32) -> Bool {
+        if v >= 0x0E00 && v < 0x1800 { return markTable[Int(v - 0x0E00)] != 0 }
+        return v == 0x3099 || v == 0x309A
+    }
+
+    /// Marks of U+0E00…U+17FF (Thai, Lao, Myanmar, Khmer and what lies between), looked up
+    /// once from the general category.
+    nonisolated(unsafe) static let markTable: UnsafePointer<UInt8> = {
+        let t = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x0A00)
+        for i in 0..<0x0A00 {
+            var m: UInt8 = 0
+            if let s = Unicode.Scalar(UInt32(0x0E00 + i)) {
+                switch s.properties.generalCategory {
+                case .nonspacingMark, .spacingMark, .enclosingMark: m = 1
+                default: m = 0
+                }
+            }
+            t[i] = m
+        }
+        return UnsafePointer(t)
+    }()
 
     /// Scripts written without spaces between words: Thai, Lao, Myanmar, Khmer, kana, Han.
     @inline(__always)
