@@ -26,10 +26,10 @@ public struct NearDedupStage: Stage {
         stats.records += batch.records.count
         guard let index, index.duplicates > 0 else { return }
         var kept: [Record] = []
+        kept.reserveCapacity(batch.records.count)
         var dropped = 0
         for r in batch.records {
             if let id = index.duplicateOf(position: DedupIndex.position(file: batch.fileIndex, line: r.origin.order)) {
-                if dropped == 0 { kept = []; kept.reserveCapacity(batch.records.count) }
                 dropped += 1
                 var rejected = RejectedRecord(dropping: r, reason: "near_duplicate",
                                               detail: "word-shingle similarity with an earlier document ≥ \(options.threshold)")
