@@ -8,6 +8,9 @@ public struct NearDedupOptions: Sendable, Equatable {
     public var rows = 6
     /// Word-shingle Jaccard similarity from which a document is a near-duplicate.
     public var threshold = 0.8
+    /// Bins of the sketch that confirms candidates (a power of two): one byte per document
+    /// each; more bins, a closer estimate.
+    public var checkBins = 1024
 
     public init() {}
 
@@ -30,6 +33,6 @@ public struct NearDedupOptions: Sendable, Equatable {
 
     /// Part of the pipeline fingerprint: every option that changes which documents are dropped.
     var fingerprint: String {
-        "shingle=\(shingleWords) bands=\(bands) rows=\(rows) threshold=\(threshold)"
+        "shingle=\(shingleWords) bands=\(bands) rows=\(rows) threshold=\(threshold) check_bins=\(checkBins)"
     }
 }

@@ -1,13 +1,16 @@
 import SluiceText
 
 /// What near-dedup keeps per document between its reading pass and its decision: the
-/// position, the compact signature (one byte per MinHash value), the band keys and the id.
+/// position, the band keys of its MinHash signature, its compact ``ShingleSketch`` (one byte
+/// per bin) and its id.
 ///
-/// Per document: `bands × rows` bytes of signature, `4 × bands` bytes of band keys, 8 of
-/// position and the id's bytes (with the defaults: 120 + 80 + 8 + id).
+/// Per document: `4 × bands` bytes of band keys, `check_bins` bytes of sketch, 8 of position
+/// and the id's bytes (with the defaults: 80 + 1024 + 8 + id).
 struct NearDedupSignatures: Sendable {
     let permutations: Int
     let bands: Int
+    /// Bins of each document's sketch.
+    let bins: Int
     var positions: [UInt64] = []
     var compact: [UInt8] = []
     var bandKeys: [UInt32] = []
@@ -15,24 +18,25 @@ struct NearDedupSignatures: Sendable {
     var ids: [UInt8] = []
     var idEnds: [Int] = []
 
-    init(permutations: Int, bands: Int) {
+    init(permutations: Int, bands: Int, bins: Int) {
         self.permutations = permutations
         self.bands = bands
+        self.bins = bins
     }
 
     var count: Int { positions.count }
 
     /// Adds a document unless it has no word (nothing to compare). `scratch` holds
-    /// `permutations` values, `keys` `bands`.
+    /// `permutations` values, `sketch` `bins`, `keys` `bands`.
     mutating func add(text: String, id: [UInt8], position: UInt64, hasher: MinHasher,
-                      scratch: UnsafeMutableBufferPointer<UInt32>, keys: UnsafeMutableBufferPointer<UInt32>) {
+                      scratch: UnsafeMutableBufferPointer<UInt32>, sketch: UnsafeMutableBufferPointer<UInt32>,
+                      keys: UnsafeMutableBufferPointer<UInt32>) {
         var copy = text
-        let shingles = copy.withUTF8 { hasher.signature(utf8: $0, into: scratch) }
+        let shingles = copy.withUTF8 { hasher.signature(utf8: $0, into: scratch, sketch: sketch) }
         guard shingles > 0 else { return }
-        let sig = UnsafeBufferPointer(scratch)
-        hasher.bandKeys(sig, into: keys)
+        hasher.bandKeys(UnsafeBufferPointer(scratch), into: keys)
         positions.append(position)
-        for j in 0..<permutations { compact.append(UInt8(truncatingIfNeeded: sig[j])) }
+        for j in 0..<bins { compact.append(ShingleSketch.compact(sketch[j])) }
         bandKeys.append(contentsOf: keys.prefix(bands))
         ids.append(contentsOf: id)
         idEnds.append(ids.count)

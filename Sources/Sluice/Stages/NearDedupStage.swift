@@ -5,10 +5,10 @@ import SluiceText
 /// and its rejected record names the kept document (`duplicate_of`).
 ///
 /// ``prepared(for:preceding:)`` reads every input of the run once (as the `preceding` stages
-/// leave the records), computes each document's MinHash signature and band keys, and decides
-/// for the whole run (``NearDedupIndex``): LSH candidates are confirmed by their signatures'
-/// estimated similarity, so precision does not hang on the banding's S-curve, and each
-/// cluster keeps its earliest document. The main pass only looks positions up. Because the
+/// leave the records), computes each document's MinHash band keys and a larger one-permutation
+/// sketch (``ShingleSketch``), and decides for the whole run (``NearDedupIndex``): LSH
+/// candidates are confirmed by their sketches' estimated similarity, so precision does not
+/// hang on the banding's S-curve, and each cluster keeps its earliest document. The main pass only looks positions up. Because the
 /// decision covers every input, finished or not, it is the same for any `--jobs`, after any
 /// resume, and — with `--dedup-across-shards` — for any `--shard I/N`.
 public struct NearDedupStage: Stage {
@@ -49,7 +49,7 @@ public struct NearDedupStage: Stage {
         var stage = self
         let readable = corpus.files.filter { !$0.isStdin }
         let docs = await NearDedupReader.signatures(files: readable, decode: corpus.decode, preceding: preceding,
-                                                     hasher: hasher, jobs: corpus.jobs)
+                                                     hasher: hasher, bins: options.checkBins, jobs: corpus.jobs)
         stage.index = NearDedupIndex(docs, threshold: options.threshold)
         return stage
     }

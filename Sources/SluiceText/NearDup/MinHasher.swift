@@ -34,12 +34,23 @@ public struct MinHasher: Sendable {
     /// Writes the signature of the UTF-8 `bytes` into `out` (``permutations`` values) and
     /// returns the number of shingles; a text without words gets no shingle and an all-ones
     /// signature, which callers skip.
+    ///
+    /// With `sketch` (a power-of-two number of values), also builds the ``ShingleSketch`` of
+    /// the same shingles in it.
     @discardableResult
-    public func signature(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt32>) -> Int {
+    public func signature(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt32>,
+                          sketch: UnsafeMutableBufferPointer<UInt32>? = nil) -> Int {
         let k = permutations
         precondition(out.count >= k)
         let mins = out.baseAddress!
         for j in 0..<k { mins[j] = .max }
+        let bins = sketch?.baseAddress
+        var shift: UInt64 = 64
+        if let sketch {
+            precondition(sketch.count > 0 && sketch.count & (sketch.count - 1) == 0, "sketch bins must be a power of two")
+            for j in sketch.indices { sketch[j] = ShingleSketch.empty }
+            shift = UInt64(64 - sketch.count.trailingZeroBitCount)
+        }
         var shingles = 0
         a.withUnsafeBufferPointer { ap in
             b.withUnsafeBufferPointer { bp in
@@ -47,6 +58,7 @@ public struct MinHasher: Sendable {
                 let pb = bp.baseAddress!
                 WordShingles.forEach(utf8: bytes, size: shingleWords) { x in
                     shingles += 1
+                    if let bins { ShingleSketch.add(x, into: bins, shift: shift) }
                     // One multiply-add per permutation: the high half of a·x+b is the hash.
                     for j in 0..<k {
                         let v = UInt32(truncatingIfNeeded: (pa[j] &* x &+ pb[j]) >> 32)
