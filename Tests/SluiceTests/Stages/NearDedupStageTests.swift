@@ -8,13 +8,16 @@ import SluiceText
         (0..<words).map { "w\(($0 &* 7919 &+ seed &* 104_729) % 5003)" }
     }
 
-    static func signatures(_ texts: [(file: Int, line: Int, id: String, text: String)], hasher: MinHasher = MinHasher()) -> NearDedupSignatures {
-        var docs = NearDedupSignatures(permutations: hasher.permutations, bands: hasher.bands)
+    static func signatures(_ texts: [(file: Int, line: Int, id: String, text: String)], hasher: MinHasher = MinHasher(),
+                           bins: Int = 1024) -> NearDedupSignatures {
+        var docs = NearDedupSignatures(permutations: hasher.permutations, bands: hasher.bands, bins: bins)
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: hasher.permutations) { scratch in
-            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: hasher.bands) { keys in
-                for t in texts {
-                    docs.add(text: t.text, id: Array("\"\(t.id)\"".utf8), position: DedupIndex.position(file: t.file, line: t.line),
-                             hasher: hasher, scratch: scratch, keys: keys)
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: bins) { sketch in
+                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: hasher.bands) { keys in
+                    for t in texts {
+                        docs.add(text: t.text, id: Array("\"\(t.id)\"".utf8), position: DedupIndex.position(file: t.file, line: t.line),
+                                 hasher: hasher, scratch: scratch, sketch: sketch, keys: keys)
+                    }
                 }
             }
         }
@@ -63,7 +66,7 @@ import SluiceText
             return (i / 10, i % 10 + 1, "d\(i)", words.joined(separator: " "))
         }
         let whole = Self.signatures(texts)
-        var joined = NearDedupSignatures(permutations: whole.permutations, bands: whole.bands)
+        var joined = NearDedupSignatures(permutations: whole.permutations, bands: whole.bands, bins: whole.bins)
         for f in 0..<4 { joined.append(Self.signatures(texts.filter { $0.file == f })) }
         let x = NearDedupIndex(whole, threshold: 0.8), y = NearDedupIndex(joined, threshold: 0.8)
         #expect(x.duplicates == 30 && y.duplicates == 30)
@@ -108,7 +111,7 @@ import SluiceText
         let stage = try #require(p.stages[1] as? NearDedupStage)
         #expect(stage.options.bands == 14 && stage.options.rows == 8 && stage.options.shingleWords == 5)
         #expect(stage.options.threshold == 0.7)
-        #expect(stage.fingerprint == "near_dedup/1 shingle=5 bands=14 rows=8 threshold=0.7")
-        #expect(NearDedupStage().fingerprint == "near_dedup/1 shingle=5 bands=20 rows=6 threshold=0.8")
+        #expect(stage.fingerprint == "near_dedup/1 shingle=5 bands=14 rows=8 threshold=0.7 check_bins=1024")
+        #expect(NearDedupStage().fingerprint == "near_dedup/1 shingle=5 bands=20 rows=6 threshold=0.8 check_bins=1024")
     }
 }

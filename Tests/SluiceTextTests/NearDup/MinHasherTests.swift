@@ -68,3 +68,35 @@ import Testing
         return Double(x.intersection(y).count) / Double(x.union(y).count)
     }
 }
+
+@Suite struct ShingleSketchTests {
+    static func sketch(_ text: String, bins: Int = 1024) -> [UInt8] {
+        var copy = text
+        var sig = [UInt32](repeating: 0, count: 120)
+        var bin = [UInt32](repeating: 0, count: bins)
+        copy.withUTF8 { b in
+            sig.withUnsafeMutableBufferPointer { s in
+                bin.withUnsafeMutableBufferPointer { k in _ = MinHasher().signature(utf8: b, into: s, sketch: k) }
+            }
+        }
+        return bin.map(ShingleSketch.compact)
+    }
+
+    static func similarity(_ a: [UInt8], _ b: [UInt8]) -> Double {
+        a.withUnsafeBufferPointer { p in b.withUnsafeBufferPointer { q in ShingleSketch.similarity(p.baseAddress!, q.baseAddress!, count: a.count) } }
+    }
+
+    @Test func estimateIsCloseToExactJaccard() {
+        let a = MinHasherTests.words
+        let c = Array(a.prefix(360))
+        var b = a
+        for i in stride(from: 0, to: b.count, by: 40) { b[i] = "x\(i)" }
+        let sa = Self.sketch(a.joined(separator: " "))
+        #expect(Self.similarity(sa, sa) == 1)
+        #expect(abs(Self.similarity(sa, Self.sketch(c.joined(separator: " "))) - MinHasherTests.jaccard(a, c)) < 0.03)
+        #expect(abs(Self.similarity(sa, Self.sketch(b.joined(separator: " "))) - MinHasherTests.jaccard(a, b)) < 0.03)
+        // 396 shingles in 1,024 bins: most bins hold one shingle or none.
+        #expect(sa.filter { $0 != 0 }.count > 300)
+        #expect(Self.similarity(Self.sketch(""), Self.sketch("")) == 0)
+    }
+}
