@@ -1,17 +1,19 @@
 /// MinHash signatures of word shingles (``WordShingles``), their LSH band keys, and the
-/// similarity estimate that confirms a candidate pair.
+/// similarity estimate of compact signatures.
 ///
-/// Each of the `bands × rows` hash functions is a multiply–shift hash `(a·x + b) >> 32` of the
-/// shingle's 64-bit hash with odd `a`; the signature keeps the minimum of each. Coefficients come
-/// from a fixed seed, so signatures are the same on every machine and in every run.
+/// The signature is a densified one-permutation MinHash: each shingle's hash picks one of the
+/// `bands × rows` bins and the bin keeps its smallest value; empty bins borrow the value of a
+/// bin chosen by a fixed probe sequence. One hash per shingle whatever the signature's length
+/// (a MinHash with one hash function per value costs `bands × rows` per shingle), and two
+/// texts still agree in each value with a probability close to their Jaccard similarity. The
+/// seed is fixed, so signatures are the same on every machine and in every run.
 public struct MinHasher: Sendable {
     /// Words per shingle.
     public let shingleWords: Int
     /// LSH bands, and signature values per band.
     public let bands: Int
     public let rows: Int
-    private let a: [UInt64]
-    private let b: [UInt64]
+    private let seed: UInt64
 
     /// Signature values: `bands × rows`.
     public var permutations: Int { bands * rows }
@@ -21,14 +23,7 @@ public struct MinHasher: Sendable {
         self.bands = max(1, bands)
         self.rows = max(1, rows)
         var state = seed
-        var a: [UInt64] = []
-        var b: [UInt64] = []
-        for _ in 0..<(self.bands * self.rows) {
-            a.append(Self.splitMix(&state) | 1)
-            b.append(Self.splitMix(&state))
-        }
-        self.a = a
-        self.b = b
+        self.seed = Self.splitMix(&state)
     }
 
     /// Writes the signature of the UTF-8 `bytes` into `out` (``permutations`` values) and
@@ -52,22 +47,50 @@ public struct MinHasher: Sendable {
             shift = UInt64(64 - sketch.count.trailingZeroBitCount)
         }
         var shingles = 0
-        a.withUnsafeBufferPointer { ap in
-            b.withUnsafeBufferPointer { bp in
-                let pa = ap.baseAddress!
-                let pb = bp.baseAddress!
-                WordShingles.forEach(utf8: bytes, size: shingleWords) { x in
-                    shingles += 1
-                    if let bins { ShingleSketch.add(x, into: bins, shift: shift) }
-                    // One multiply-add per permutation: the high half of a·x+b is the hash.
-                    for j in 0..<k {
-                        let v = UInt32(truncatingIfNeeded: (pa[j] &* x &+ pb[j]) >> 32)
-                        mins[j] = v < mins[j] ? v : mins[j]
-                    }
+        let seed = self.seed
+        let width = UInt64(k)
+        WordShingles.forEach(utf8: bytes, size: shingleWords) { x in
+            shingles += 1
+            if let bins { ShingleSketch.add(x, into: bins, shift: shift) }
+            var h = (x ^ seed) &* 0x9E37_79B9_7F4A_7C15
+            h ^= h >> 29
+            h = h &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 32
+            // High half picks the bin (multiply-high: any bin count), low half is the value.
+            let bin = Int(truncatingIfNeeded: ((h >> 32) &* width) >> 32)
+            let v = UInt32(truncatingIfNeeded: h) & 0x7FFF_FFFF
+            if v < mins[bin] { mins[bin] = v }
+        }
+        if shingles > 0 { densify(mins, k) }
+        return shingles
+    }
+
+    /// Fills the empty bins (`.max`): bin `j` takes the value of the first non-empty bin of its
+    /// probe sequence, offset by the attempt so that a borrowed value differs from the lent one.
+    /// After 32 attempts it takes the next non-empty bin, so the loop always ends.
+    private func densify(_ mins: UnsafeMutablePointer<UInt32>, _ k: Int) {
+        var empty = 0
+        for j in 0..<k where mins[j] == .max { empty += 1 }
+        guard empty > 0 else { return }
+        // Which bins were filled by shingles: borrowing only from those keeps the result
+        // independent of the order bins are filled in.
+        withUnsafeTemporaryAllocation(of: Bool.self, capacity: k) { filled in
+            for j in 0..<k { filled[j] = mins[j] != .max }
+            for j in 0..<k where !filled[j] {
+                var value: UInt32?
+                var state = seed ^ UInt64(j) &* 0xD6E8_FEB8_6659_FD93
+                for attempt in 1...32 {
+                    let c = Int(truncatingIfNeeded: ((Self.splitMix(&state) >> 32) &* UInt64(k)) >> 32)
+                    if filled[c] { value = mins[c] &+ UInt32(attempt) &* 0x9E37_79B1; break }
                 }
+                if value == nil {
+                    var c = (j + 1) % k
+                    while !filled[c] { c = (c + 1) % k }
+                    value = mins[c] &+ 0x7F4A_7C15
+                }
+                mins[j] = value! & 0x7FFF_FFFF
             }
         }
-        return shingles
     }
 
     /// The signature of `text` (``permutations`` values).
