@@ -18,6 +18,9 @@ public enum WordShingles {
         // The last `n` word hashes, as a ring.
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 16) { ring in
             var words = 0
+            // Where the next word hash goes: a wrapping index rather than `words % n`, which
+            // would divide once per word.
+            var slot = 0
             var word: UInt64 = fnvOffset
             var inWord = false
             // Whether the current word is a single character of a script without spaces,
@@ -28,9 +31,10 @@ public enum WordShingles {
 
             @inline(__always) func endWord() {
                 guard inWord else { return }
-                ring[words % n] = finish(word)
+                ring[slot] = finish(word)
+                slot = slot + 1 == n ? 0 : slot + 1
                 words += 1
-                if words >= n { body(shingle(ring, words, n, n)) }
+                if words >= n { body(shingle(ring, slot, n, n)) }
                 inWord = false
                 charWord = false
                 word = fnvOffset
@@ -75,7 +79,7 @@ public enum WordShingles {
             endWord()
             if words > 0 && words < n {
                 // Short text: one shingle of every word.
-                body(shingle(ring, words, words, n))
+                body(shingle(ring, slot, words, n))
             }
         }
     }
@@ -99,18 +103,31 @@ public enum WordShingles {
         return x ^ (x >> 29)
     }
 
-    /// Hash of the last `k` words in the ring of `n` slots after `words` were written, in order.
+    /// Hash of the last `k` words in the ring of `n` slots whose next free slot is `slot`, in
+    /// order: a sum of the word hashes times a different odd constant per place (independent
+    /// multiplies, not a chain), then mixed.
     @inline(__always)
-    static func shingle(_ ring: UnsafeMutableBufferPointer<UInt64>, _ words: Int, _ k: Int, _ n: Int) -> UInt64 {
-        var h: UInt64 = 0x243F_6A88_85A3_08D3
-        var j = words - k
-        while j < words {
-            h = (h ^ ring[j % n]).rotatedLeft(27) &* 0xBF58_476D_1CE4_E5B9
-            j += 1
+    static func shingle(_ ring: UnsafeMutableBufferPointer<UInt64>, _ slot: Int, _ k: Int, _ n: Int) -> UInt64 {
+        var h: UInt64 = 0x243F_6A88_85A3_08D3 &+ UInt64(truncatingIfNeeded: k)
+        var j = slot - k
+        if j < 0 { j += n }
+        var place = 0
+        while place < k {
+            h = h &+ ring[j] &* placeFactor(place)
+            j = j + 1 == n ? 0 : j + 1
+            place += 1
         }
         h ^= h >> 32
         h = h &* 0xD6E8_FEB8_6659_FD93
+        h ^= h >> 32
+        h = h &* 0xD6E8_FEB8_6659_FD93
         return h ^ (h >> 32)
+    }
+
+    /// An odd constant for each place in a shingle (up to 16).
+    @inline(__always)
+    static func placeFactor(_ place: Int) -> UInt64 {
+        (0x9E37_79B9_7F4A_7C15 &* UInt64(truncatingIfNeeded: 2 * place + 1)) | 1
     }
 
     /// Soft hyphen, zero-width space/joiners, word joiner, BOM: skipped inside words.
