@@ -133,6 +133,14 @@ struct PipelineReader {
         if let v = o.int("check_bins", 16...65536, &self) {
             if v & (v - 1) == 0 { n.checkBins = v } else { problem(o.valueNode("check_bins"), "`near_dedup.check_bins` must be a power of two") }
         }
+        if let l = o.node("line_dedup") {
+            var lo = OptionMap(l, context: "near_dedup.line_dedup", reader: &self)
+            var line = RepeatedLines.Options()
+            if let v = lo.int("min_chars", 1...100_000, &self) { line.minChars = v }
+            if let v = lo.int("min_documents", 2...Int(Int32.max), &self) { line.minDocuments = v }
+            lo.finish(&self)
+            n.lineDedup = line
+        }
         if n.bands * n.rows > 1024 {
             problem(o.valueNode("bands") ?? o.valueNode("rows") ?? node, "`near_dedup`: bands × rows must be at most 1024 (is \(n.bands * n.rows))")
         }

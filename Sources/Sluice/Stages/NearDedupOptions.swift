@@ -11,6 +11,8 @@ public struct NearDedupOptions: Sendable, Equatable {
     /// Bins of the sketch that confirms candidates (a power of two): one byte per document
     /// each; more bins, a closer estimate.
     public var checkBins = 1024
+    /// Remove lines repeated across documents (``RepeatedLines``); nil: off.
+    public var lineDedup: RepeatedLines.Options?
 
     public init() {}
 
@@ -34,5 +36,6 @@ public struct NearDedupOptions: Sendable, Equatable {
     /// Part of the pipeline fingerprint: every option that changes which documents are dropped.
     var fingerprint: String {
         "shingle=\(shingleWords) bands=\(bands) rows=\(rows) threshold=\(threshold) check_bins=\(checkBins)"
+            + (lineDedup.map { " line_dedup=\($0.minChars)/\($0.minDocuments)" } ?? "")
     }
 }

@@ -4,7 +4,7 @@ import SluiceText
 /// files at a time as the run has jobs.
 enum NearDedupReader {
     static func signatures(files: [InputFile], decode: DecodeOptions, preceding: [any Stage],
-                           hasher: MinHasher, bins: Int, jobs: Int) async -> NearDedupSignatures {
+                           hasher: MinHasher, bins: Int, lineMinChars: Int?, jobs: Int) async -> NearDedupSignatures {
         var parts: [Int: NearDedupSignatures] = [:]
         await withTaskGroup(of: (Int, NearDedupSignatures).self) { group in
             var running = 0
@@ -12,7 +12,7 @@ enum NearDedupReader {
             let limit = max(1, jobs)
             while true {
                 while running < limit, let f = iterator.next() {
-                    group.addTask { (f.index, signatures(of: f, decode: decode, preceding: preceding, hasher: hasher, bins: bins)) }
+                    group.addTask { (f.index, signatures(of: f, decode: decode, preceding: preceding, hasher: hasher, bins: bins, lineMinChars: lineMinChars)) }
                     running += 1
                 }
                 guard let (i, part) = await group.next() else { break }
@@ -29,7 +29,7 @@ enum NearDedupReader {
     /// Signatures of one file; a file that cannot be read contributes what was read before
     /// the error (the main pass reports the error).
     static func signatures(of file: InputFile, decode: DecodeOptions, preceding: [any Stage],
-                           hasher: MinHasher, bins: Int) -> NearDedupSignatures {
+                           hasher: MinHasher, bins: Int, lineMinChars: Int? = nil) -> NearDedupSignatures {
         var out = NearDedupSignatures(permutations: hasher.permutations, bands: hasher.bands, bins: bins)
         guard let source = try? BatchSource(file: file, options: decode) else { return out }
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: hasher.permutations) { scratch in
@@ -43,7 +43,7 @@ enum NearDedupReader {
                     }
                     for r in batch.records {
                         out.add(text: r.text, id: r.idJSON, position: DedupIndex.position(file: file.index, line: r.origin.order),
-                                hasher: hasher, scratch: scratch, sketch: sketch, keys: keys)
+                                hasher: hasher, scratch: scratch, sketch: sketch, keys: keys, lineMinChars: lineMinChars)
                     }
                 }
             }

@@ -17,6 +17,8 @@ struct NearDedupSignatures: Sendable {
     /// Ids (raw JSON) back to back; `idEnds[i]` is where document `i`'s ends.
     var ids: [UInt8] = []
     var idEnds: [Int] = []
+    /// With `line_dedup`: each document's distinct keys of long lines, back to back.
+    var lineKeys: [UInt64] = []
 
     init(permutations: Int, bands: Int, bins: Int) {
         self.permutations = permutations
@@ -30,7 +32,8 @@ struct NearDedupSignatures: Sendable {
     /// `permutations` values, `sketch` `bins`, `keys` `bands`.
     mutating func add(text: String, id: [UInt8], position: UInt64, hasher: MinHasher,
                       scratch: UnsafeMutableBufferPointer<UInt32>, sketch: UnsafeMutableBufferPointer<UInt32>,
-                      keys: UnsafeMutableBufferPointer<UInt32>) {
+                      keys: UnsafeMutableBufferPointer<UInt32>, lineMinChars: Int? = nil) {
+        if let lineMinChars { RepeatedLines.keys(of: text, minChars: lineMinChars, into: &lineKeys) }
         var copy = text
         let shingles = copy.withUTF8 { hasher.signature(utf8: $0, into: scratch, sketch: sketch) }
         guard shingles > 0 else { return }
@@ -50,6 +53,7 @@ struct NearDedupSignatures: Sendable {
         bandKeys.append(contentsOf: other.bandKeys)
         ids.append(contentsOf: other.ids)
         idEnds.append(contentsOf: other.idEnds.map { $0 + base })
+        lineKeys.append(contentsOf: other.lineKeys)
     }
 
     func id(_ i: Int) -> [UInt8] {

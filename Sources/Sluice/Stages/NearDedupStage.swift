@@ -14,6 +14,8 @@ import SluiceText
 public struct NearDedupStage: Stage {
     public var options: NearDedupOptions
     public var index: NearDedupIndex?
+    /// With `line_dedup`: the lines repeated across the run's documents.
+    public var lines: RepeatedLines?
 
     public init(options: NearDedupOptions = NearDedupOptions()) {
         self.options = options
@@ -24,6 +26,7 @@ public struct NearDedupStage: Stage {
 
     public func process(_ batch: inout Batch, stats: inout StageStats) {
         stats.records += batch.records.count
+        defer { stripRepeatedLines(&batch, stats: &stats) }
         guard let index, index.duplicates > 0 else { return }
         var kept: [Record] = []
         kept.reserveCapacity(batch.records.count)
@@ -49,9 +52,36 @@ public struct NearDedupStage: Stage {
         var stage = self
         let readable = corpus.files.filter { !$0.isStdin }
         let docs = await NearDedupReader.signatures(files: readable, decode: corpus.decode, preceding: preceding,
-                                                     hasher: hasher, bins: options.checkBins, jobs: corpus.jobs)
+                                                     hasher: hasher, bins: options.checkBins,
+                                                     lineMinChars: options.lineDedup?.minChars, jobs: corpus.jobs)
         stage.index = NearDedupIndex(docs, threshold: options.threshold)
+        if let o = options.lineDedup { stage.lines = RepeatedLines(options: o, keys: docs.lineKeys) }
         return stage
+    }
+
+    /// Removes repeated lines from the kept records (counted per record in
+    /// `attributes.line_dedup` and in the stage's counters); a record left without text is
+    /// dropped with reason `empty_after_line_dedup`.
+    private func stripRepeatedLines(_ batch: inout Batch, stats: inout StageStats) {
+        guard let lines, lines.count > 0 else { return }
+        var kept: [Record] = []
+        kept.reserveCapacity(batch.records.count)
+        for var r in batch.records {
+            let (text, removed) = lines.strip(r.text)
+            guard removed > 0 else { kept.append(r); continue }
+            stats.counters.add("lines_removed", removed)
+            stats.changed += 1
+            if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+                stats.counters.add("empty_after_line_dedup", 1)
+                batch.dropped.append(RejectedRecord(dropping: r, reason: "empty_after_line_dedup",
+                                                    detail: "every line (\(removed)) occurs in at least \(lines.options.minDocuments) documents"))
+                continue
+            }
+            r.text = text
+            r.setAttributes("line_dedup", .object([(key: "lines_removed", value: .int(removed))]))
+            kept.append(r)
+        }
+        batch.records = kept
     }
 
     var hasher: MinHasher { MinHasher(shingleWords: options.shingleWords, bands: options.bands, rows: options.rows) }

@@ -131,6 +131,30 @@ import Testing
         try Self.expectDecision(out)
     }
 
+    /// `line_dedup`: a footer in three of four documents is removed from each (counted per
+    /// document), and a document that was only the footer is dropped.
+    @Test func lineDedupRemovesRepeatedFooters() throws {
+        let tmp = try E2E.tempDir()
+        defer { E2E.remove(tmp) }
+        let footer = "Copyright 2024 Harbour Media. All rights reserved."
+        let input = tmp.appendingPathComponent("in")
+        try E2E.write(#"{"id":"a","text":"The port reopened on Tuesday.\n\#(footer)"}"# + "\n"
+                      + #"{"id":"b","text":"A bakery opened next to the station.\n\#(footer)"}"# + "\n"
+                      + #"{"id":"c","text":"\#(footer)"}"# + "\n"
+                      + #"{"id":"d","text":"Schools close early because of the heat."}"# + "\n",
+                      to: input.appendingPathComponent("x.jsonl"))
+        let pipe = tmp.appendingPathComponent("lines.yaml")
+        try E2E.write("stages:\n  - near_dedup:\n      line_dedup:\n        min_chars: 20\n        min_documents: 3\n", to: pipe)
+        let out = tmp.appendingPathComponent("out")
+        let r = try SluiceBinary.run(["run", input.path, "-o", out.path, "-p", pipe.path, "--progress", "none"])
+        #expect(r.status == 0, "stderr: \(r.err)")
+        let kept = try E2E.lines(out.appendingPathComponent("x.jsonl.zst")).map { try E2E.json($0) }
+        #expect(kept.map { $0["text"] as? String } == ["The port reopened on Tuesday.", "A bakery opened next to the station.",
+                                                        "Schools close early because of the heat."])
+        #expect(kept.map { (($0["attributes"] as? [String: Any])?["line_dedup"] as? [String: Int])?["lines_removed"] } == [1, 1, nil])
+        #expect(try Self.drops(out.appendingPathComponent("_rejected/x.jsonl.zst")) == ["empty_after_line_dedup c→-"])
+    }
+
     @Test func validateReportsBadOptions() throws {
         let tmp = try E2E.tempDir()
         defer { E2E.remove(tmp) }
