@@ -4,7 +4,25 @@ import SluiceText
 /// files at a time as the run has jobs.
 enum NearDedupReader {
     static func signatures(files: [InputFile], decode: DecodeOptions, preceding: [any Stage],
-                           hasher: MinHasher, bins: Int, lineMinChars: Int?, jobs: Int) async -> NearDedupSignatures {
+                           hasher: MinHasher, bins: Int, lineMinChars: Int?, jobs: Int,
+                           preloaded: [Int: NearDedupSignatures] = [:]) async -> NearDedupSignatures {
+        var parts = preloaded
+        let read = await self.parts(files: files.filter { preloaded[$0.index] == nil }, decode: decode, preceding: preceding,
+                                    hasher: hasher, bins: bins, lineMinChars: lineMinChars, jobs: jobs)
+        parts.merge(read) { a, _ in a }
+        // Joined in run order, whatever order the files finished in.
+        var all = NearDedupSignatures(permutations: hasher.permutations, bands: hasher.bands, bins: bins)
+        for i in parts.keys.sorted() { all.append(parts[i]!) }
+        return all
+    }
+
+    /// Each file's signatures, by file index.
+    static func parts(files: [InputFile], decode: DecodeOptions, preceding: [any Stage],
+                      hasher: MinHasher, bins: Int, lineMinChars: Int?, jobs: Int) async -> [Int: NearDedupSignatures] {
+        // Exact dedup only drops documents that near-dedup drops too (an exact copy of an earlier
+        // one); leaving it out makes the signatures the same whether a stage was prepared or not
+        // (`--near-dedup-prepare` signs with unprepared stages).
+        let preceding = preceding.filter { !($0 is DedupStage || $0 is NearDedupStage) }
         var parts: [Int: NearDedupSignatures] = [:]
         await withTaskGroup(of: (Int, NearDedupSignatures).self) { group in
             var running = 0
@@ -20,10 +38,7 @@ enum NearDedupReader {
                 parts[i] = part
             }
         }
-        // Joined in run order, whatever order the files finished in.
-        var all = NearDedupSignatures(permutations: hasher.permutations, bands: hasher.bands, bins: bins)
-        for i in parts.keys.sorted() { all.append(parts[i]!) }
-        return all
+        return parts
     }
 
     /// Signatures of one file; a file that cannot be read contributes what was read before

@@ -1,3 +1,4 @@
+import Foundation
 import SluiceText
 
 /// Near-duplicate removal: a document whose word-shingle Jaccard similarity with an earlier
@@ -51,12 +52,46 @@ public struct NearDedupStage: Stage {
     public func prepared(for corpus: RunCorpus, preceding: [any Stage]) async throws -> any Stage {
         var stage = self
         let readable = corpus.files.filter { !$0.isStdin }
+        var preloaded: [Int: NearDedupSignatures] = [:]
+        if let out = corpus.sharedSignatures {
+            preloaded = NearDedupSignatureFile.load(directory: NearDedupSignatureFile.directory(out),
+                                                    fingerprint: signatureFingerprint(preceding: preceding), files: readable)
+        }
         let docs = await NearDedupReader.signatures(files: readable, decode: corpus.decode, preceding: preceding,
                                                      hasher: hasher, bins: options.checkBins,
-                                                     lineMinChars: options.lineDedup?.minChars, jobs: corpus.jobs)
+                                                     lineMinChars: options.lineDedup?.minChars, jobs: corpus.jobs,
+                                                     preloaded: preloaded)
         stage.index = NearDedupIndex(docs, threshold: options.threshold)
         if let o = options.lineDedup { stage.lines = RepeatedLines(options: o, keys: docs.lineKeys) }
         return stage
+    }
+
+    /// What signatures depend on: this stage's options and the stages that change texts before it.
+    func signatureFingerprint(preceding: [any Stage]) -> String {
+        (preceding.filter { !($0 is DedupStage || $0 is NearDedupStage) }.map(\.fingerprint) + [fingerprint]).joined(separator: " | ")
+    }
+
+    /// `--near-dedup-prepare`: signs `files` (one shard's inputs) and writes them for the run
+    /// step's tasks; returns the file written.
+    public func writeSignatures(files: [InputFile], decode: DecodeOptions, preceding: [any Stage], jobs: Int,
+                                outputDirectory: String, shard: Shard) async throws -> String {
+        let readable = files.filter { !$0.isStdin }
+        let parts = await NearDedupReader.parts(files: readable, decode: decode, preceding: preceding, hasher: hasher,
+                                                bins: options.checkBins, lineMinChars: options.lineDedup?.minChars, jobs: jobs)
+        var list: [NearDedupSignatureFile.Part] = []
+        for f in readable {
+            guard let docs = parts[f.index], let fp = InputFingerprint(path: f.path) else { continue }
+            list.append(.init(relative: f.relative, index: f.index, size: fp.size, mtime: fp.mtimeNanoseconds, docs: docs))
+        }
+        let fingerprint = signatureFingerprint(preceding: preceding)
+        let dir = NearDedupSignatureFile.directory(outputDirectory)
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let path = dir + "/" + NearDedupSignatureFile.name(shard: shard.name, fingerprint: fingerprint)
+        // Written aside and renamed, so a reader never sees half a file.
+        let data = Data(NearDedupSignatureFile.encode(list, fingerprint: fingerprint))
+        try data.write(to: URL(fileURLWithPath: path + ".partial"))
+        guard rename(path + ".partial", path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        return path
     }
 
     /// Removes repeated lines from the kept records (counted per record in

@@ -110,6 +110,31 @@ import Testing
         try Self.expectDecision(out)
     }
 
+    /// The two-step recipe: each task signs its shard (`--near-dedup-prepare`), then each task
+    /// runs with `--dedup-across-shards`, reading the other shards' signatures.
+    @Test func twoStepShardsDecideAsOneRun() throws {
+        let tmp = try E2E.tempDir()
+        defer { E2E.remove(tmp) }
+        let input = try Self.makeInputs(in: tmp)
+        let pipe = tmp.appendingPathComponent("near.yaml")
+        try E2E.write(Self.pipeline, to: pipe)
+        let out = tmp.appendingPathComponent("sharded")
+        let common = ["run", input.path, "-o", out.path, "-p", pipe.path, "--progress", "none", "--jobs", "1"]
+        for i in 0..<3 {
+            let r = try SluiceBinary.run(common + ["--shard", "\(i)/3", "--near-dedup-prepare"])
+            #expect(r.status == 0, "shard \(i): \(r.err)")
+            #expect(r.err.hasPrefix("sluice: near_dedup signatures of 1 input written to \(out.path)/.sluice/neardup/shard-\(i)-of-3."), "\(r.err)")
+        }
+        let sigs = E2E.files(out, journal: true).filter { $0.hasPrefix(".sluice/neardup/") }
+        #expect(sigs.count == 3 && sigs.allSatisfy { $0.hasSuffix(".sig") })
+        let running = try (0..<3).map { i in try SluiceBinary.start(common + ["--shard", "\(i)/3", "--dedup-across-shards"]) }
+        for (i, r) in running.map({ $0.wait() }).enumerated() { #expect(r.status == 0, "shard \(i): \(r.err)") }
+        try Self.expectDecision(out)
+        let bad = try SluiceBinary.run(["run", input.path, "-o", tmp.appendingPathComponent("x").path, "--near-dedup-prepare"])
+        #expect(bad.status == 2)
+        #expect(bad.err.contains("--near-dedup-prepare needs --shard I/N"), "\(bad.err)")
+    }
+
     /// A resume that still has to do the last file (its checkpoint and outputs gone, as after
     /// a kill before it finished) makes the same decision: the reading pass covers finished files too.
     @Test func resumeKeepsTheDecision() throws {

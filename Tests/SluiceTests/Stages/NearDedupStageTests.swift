@@ -115,3 +115,22 @@ import SluiceText
         #expect(NearDedupStage().fingerprint == "near_dedup/1 shingle=5 bands=20 rows=6 threshold=0.8 check_bins=1024")
     }
 }
+
+@Suite struct NearDedupSignatureFileTests {
+    @Test func roundTripsAndRefusesOtherFingerprints() {
+        let texts = (0..<5).map { i in (0, i + 1, "d\(i)", NearDedupStageTests.article(i % 3).joined(separator: " ")) }
+        var docs = NearDedupStageTests.signatures(texts, bins: 64)
+        docs.lineKeys = [7, 9]
+        let part = NearDedupSignatureFile.Part(relative: "a/b.jsonl", index: 3, size: 120, mtime: 99, docs: docs)
+        let bytes = NearDedupSignatureFile.encode([part], fingerprint: "fp 1")
+        let back = NearDedupSignatureFile.decode(bytes, fingerprint: "fp 1")
+        #expect(back?.count == 1)
+        let d = back![0].docs
+        #expect(back![0].relative == "a/b.jsonl" && back![0].index == 3 && back![0].size == 120 && back![0].mtime == 99)
+        #expect(d.positions == docs.positions && d.compact == docs.compact && d.bandKeys == docs.bandKeys)
+        #expect(d.ids == docs.ids && d.idEnds == docs.idEnds && d.lineKeys == [7, 9])
+        #expect(NearDedupSignatureFile.decode(bytes, fingerprint: "fp 2") == nil)
+        #expect(NearDedupSignatureFile.decode(Array(bytes.dropLast(3)), fingerprint: "fp 1") == nil)
+        #expect(NearDedupIndex(d, threshold: 0.8).duplicates == NearDedupIndex(docs, threshold: 0.8).duplicates)
+    }
+}
