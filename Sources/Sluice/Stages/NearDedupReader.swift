@@ -12,7 +12,9 @@ enum NearDedupReader {
         parts.merge(read) { a, _ in a }
         // Joined in run order, whatever order the files finished in.
         var all = NearDedupSignatures(permutations: hasher.permutations, bands: hasher.bands, bins: bins)
-        for i in parts.keys.sorted() { all.append(parts[i]!) }
+        all.reserve(parts.values.reduce(0) { $0 + $1.count })
+        // Each part is released once copied, so the run holds one copy of the signatures.
+        for i in parts.keys.sorted() { all.append(parts.removeValue(forKey: i)!) }
         return all
     }
 

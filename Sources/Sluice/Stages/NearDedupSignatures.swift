@@ -45,6 +45,14 @@ struct NearDedupSignatures: Sendable {
         idEnds.append(ids.count)
     }
 
+    /// Makes room for `documents` more documents.
+    mutating func reserve(_ documents: Int) {
+        positions.reserveCapacity(positions.count + documents)
+        compact.reserveCapacity(compact.count + documents * bins)
+        bandKeys.reserveCapacity(bandKeys.count + documents * bands)
+        idEnds.reserveCapacity(idEnds.count + documents)
+    }
+
     /// Appends another part read later in run order.
     mutating func append(_ other: NearDedupSignatures) {
         let base = ids.count
