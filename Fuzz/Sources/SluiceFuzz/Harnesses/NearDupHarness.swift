@@ -1,10 +1,11 @@
-import Sluice
+@testable import Sluice
 import SluiceText
 
 extension Harness {
     /// Word shingles, MinHash and the confirming sketch on any bytes: no crash or hang, every
     /// signature value set once there is a shingle, a sketch identical to itself, trailing
-    /// spaces irrelevant, and the run-order decision over the text and a near-copy well-formed.
+    /// spaces irrelevant, the run-order decision over the text and a near-copy well-formed, and
+    /// line_dedup's stripping never growing a text and idempotent.
     static let nearDup = Harness(name: "near-dup") { input in
         // Raw bytes, valid UTF-8 or not: shingling must stay in bounds and end.
         var raw = 0
@@ -37,6 +38,16 @@ extension Harness {
         let index = NearDedupIndex(signed, threshold: 0.8)
         Harness.require(index.duplicateOf(document: 0) == nil, "the first document was dropped")
         Harness.require(index.duplicates <= signed.count - (signed.count > 0 ? 1 : 0), "more drops than later documents")
+        var lineKeys: [UInt64] = []
+        for _ in 0..<2 { RepeatedLines.keys(of: text, minChars: 3, into: &lineKeys) }
+        var lineOptions = RepeatedLines.Options()
+        lineOptions.minChars = 3
+        lineOptions.minDocuments = 2
+        let lines = RepeatedLines(options: lineOptions, keys: lineKeys)
+        let (stripped, removed) = lines.strip(text)
+        Harness.require(stripped.utf8.count <= text.utf8.count, "stripping lines made the text longer")
+        Harness.require(removed <= text.utf8.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }, "more lines removed than there are")
+        Harness.require(lines.strip(stripped).removed == 0, "stripping twice removed more lines")
         if shingles > 0 {
             // An identical later copy shares every band and its sketch: always dropped.
             Harness.require(index.duplicateOf(document: 2) != nil, "an identical copy was kept")
