@@ -68,7 +68,10 @@ public struct NearDedupStage: Stage {
 
     /// What signatures depend on: this stage's options and the stages that change texts before it.
     func signatureFingerprint(preceding: [any Stage]) -> String {
-        (preceding.filter { !($0 is DedupStage || $0 is NearDedupStage) }.map(\.fingerprint) + [fingerprint]).joined(separator: " | ")
+        var parts: [String] = []
+        for s in preceding where !(s is DedupStage || s is NearDedupStage) { parts.append(s.fingerprint) }
+        parts.append(fingerprint)
+        return parts.joined(separator: " | ")
     }
 
     /// `--near-dedup-prepare`: signs `files` (one shard's inputs) and writes them for the run
@@ -106,7 +109,7 @@ public struct NearDedupStage: Stage {
             guard removed > 0 else { kept.append(r); continue }
             stats.counters.add("lines_removed", removed)
             stats.changed += 1
-            if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            if text.utf8.allSatisfy(Self.isBlank) {
                 stats.counters.add("empty_after_line_dedup", 1)
                 batch.dropped.append(RejectedRecord(dropping: r, reason: "empty_after_line_dedup",
                                                     detail: "every line (\(removed)) occurs in at least \(lines.options.minDocuments) documents"))
@@ -117,6 +120,11 @@ public struct NearDedupStage: Stage {
             kept.append(r)
         }
         batch.records = kept
+    }
+
+    /// Space, tab, CR or LF: what is left of a document whose every line was removed.
+    static func isBlank(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09
     }
 
     var hasher: MinHasher { MinHasher(shingleWords: options.shingleWords, bands: options.bands, rows: options.rows) }
