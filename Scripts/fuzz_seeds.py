@@ -92,7 +92,7 @@ def main():
     t = texts()
     lines = jsonl_lines()
     counts = {}
-    for h in ["patterns", "pii", "quality", "words", "dedup-key", "hashtags", "timestamp", "json-roundtrip"]:
+    for h in ["patterns", "pii", "quality", "words", "dedup-key", "hashtags", "timestamp", "json-roundtrip", "near-dup"]:
         counts[h] = write(out, h, t)
     counts["clean"] = write(out, "clean", with_options(t, [0, 2]))
     counts["clean-steps"] = write(out, "clean-steps", [b"\xff\xff" + s for s in t] + [b"\x00\x00" + s for s in t[:50]])

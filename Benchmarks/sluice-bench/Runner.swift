@@ -5,7 +5,8 @@
 //
 // Configurations: passthrough (decode + sink, no stage), each stage alone (dedup, clean,
 // language, split, tag, quality), news-nolang (the default pipeline minus `language`), news
-// (the default pipeline), filtered (Pipelines/filtered.yaml: news without language + quality).
+// (the default pipeline), filtered (Pipelines/filtered.yaml: news without language + quality),
+// and, when asked for, near_dedup alone and news-neardup (Pipelines/news-neardup.yaml).
 // Each runs at --jobs 1 and --jobs N under /usr/bin/time, so CPU seconds (user+sys) and peak
 // RSS are those of that run alone; the best of R runs (least CPU) is shown. `zstd -dc | zstd -3`
 // on the same files is the floor that pass-through is compared to.
@@ -71,6 +72,8 @@ func pipelineFiles(in dir: String, repoRoot: String) throws -> [String: String] 
     files["news-nolang"] = dir + "/news-nolang.yaml"
     files["news"] = "news"
     files["filtered"] = repoRoot + "/Pipelines/filtered.yaml"
+    try write("near_dedup", "\n  - near_dedup")
+    files["news-neardup"] = repoRoot + "/Pipelines/news-neardup.yaml"
     return files
 }
 
@@ -146,7 +149,7 @@ func runBenchmark(_ opts: [String: String]) throws {
     var bytes = 0, records = 0
     var rows: [[String]] = []
     for name in configs {
-        guard let pipe = pipelines[name] else { throw BenchError("unknown configuration \(name); known: \(all.joined(separator: ","))") }
+        guard let pipe = pipelines[name] else { throw BenchError("unknown configuration \(name); known: \((all + ["near_dedup", "news-neardup"]).joined(separator: ","))") }
         var oneJobWall = 0.0
         for jobs in jobsList {
             var best = Measure()

@@ -12,6 +12,7 @@
 //     .build/release/sluice-bench html-extract PAGES.jsonl[.zst] [--out OUT.jsonl] [--favor balanced]
 //     .build/release/sluice-bench html-tree PAGES.jsonl[.zst] > TREE.jsonl      (see Benchmarks/html/tree_diff.py)
 //     .build/release/sluice-bench html-metadata PAGES.jsonl[.zst] [--repeat 3] [--all 1] > OUT.jsonl
+//     .build/release/sluice-bench neardup FILE.jsonl[.zst] [--repeat 3] [--threshold 0.8] [--check-bins 1024]
 //
 // `run` times `sluice run` end to end, one child process per configuration (see Runner.swift);
 // `corpus` writes the generated corpus (see Corpus.swift); `algorithms` times the text
@@ -30,6 +31,7 @@ func usage() -> Never {
            sluice-bench html-extract PAGES.jsonl[.zst] [--out OUT.jsonl] [--favor F] [--comments true]
            sluice-bench html-tree PAGES.jsonl[.zst] [--field html]
            sluice-bench html-metadata PAGES.jsonl[.zst] [--repeat R] [--all 1]
+           sluice-bench neardup FILE.jsonl[.zst] [--repeat R] [--threshold T] [--check-bins B]
 
     """.utf8))
     exit(2)
@@ -86,6 +88,9 @@ nonisolated func main() throws {
     case "html-metadata":
         guard pos.count == 1 else { usage() }
         try runHTMLMetadata(path: pos[0], named: named)
+    case "neardup":
+        guard pos.count == 1 else { usage() }
+        try runNearDup(path: pos[0], named: named)
     case "algorithms":
         guard pos.count == 1 else { usage() }
         try runAlgorithms(path: pos[0])

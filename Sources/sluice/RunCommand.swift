@@ -58,6 +58,9 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "With --shard: exact dedup reads every input, not only this shard's, so the shards keep exactly what an unsharded run keeps (each task first reads the keys of the other shards' inputs).")
     var dedupAcrossShards = false
 
+    @Flag(help: "With --shard: only compute this shard's near_dedup signatures and write them under OUT/.sluice/neardup/, then exit; the run step (--shard I/N --dedup-across-shards, e.g. an array job with --dependency=afterok on this one) reads them instead of the other shards' inputs.")
+    var nearDedupPrepare = false
+
     /// `--shard`, parsed by ``validate()``.
     private var parsedShard: Shard? { shard.flatMap { try? Shard(parsing: $0) } }
 
@@ -70,7 +73,10 @@ struct RunCommand: AsyncParsableCommand {
             do { _ = try Shard(parsing: shard) } catch { throw ValidationError(error.description) }
         } else if dedupAcrossShards {
             throw ValidationError("--dedup-across-shards needs --shard I/N")
+        } else if nearDedupPrepare {
+            throw ValidationError("--near-dedup-prepare needs --shard I/N")
         }
+        if nearDedupPrepare && output == "-" { throw ValidationError("--near-dedup-prepare needs an output directory") }
     }
 
     func run() async throws {
@@ -88,6 +94,7 @@ struct RunCommand: AsyncParsableCommand {
         engine.restart = restart
         engine.shard = parsedShard
         engine.dedupAcrossShards = dedupAcrossShards
+        engine.nearDedupPrepare = nearDedupPrepare
         engine.slowRecordSeconds = slowRecordSeconds
         engine.checkpoints = CheckpointPolicy(records: checkpointRecords, seconds: checkpointSeconds)
         let report: RunReport

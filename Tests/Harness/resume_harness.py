@@ -2,6 +2,11 @@
 """Resume exactness harness: SIGKILL `sluice run` at random moments, resume, compare.
 
     python3 Tests/Harness/resume_harness.py [--mb 60] [--kills 20] [--seed 1] [--sluice PATH]
+    python3 Tests/Harness/resume_harness.py --pipeline Pipelines/news-neardup.yaml --near-copies 400
+
+With `--near-copies N`, a file of N near-copies (a few words cut or changed) of documents drawn
+from both halves of the corpus sits between them in run order, so near_dedup drops documents
+before and after it; the harness then also checks that near-duplicates were dropped.
 
 1. Generates a multi-file corpus (Benchmarks/make_corpus.py; one file holds half the data so it
    spans many checkpoints) plus a few small files.
@@ -53,6 +58,30 @@ def file_events(out):
     return events, run
 
 
+def write_near_copies(corpus, n, rng):
+    """copies/near.jsonl.zst: near-copies of documents of big/ (earlier in run order) and many/
+    (later), so some copies are dropped and some originals are."""
+    docs = []
+    for d, _, names in sorted(os.walk(corpus)):
+        for name in sorted(names):
+            for line in decompressed(os.path.join(d, name)).decode("utf-8", "replace").splitlines():
+                try:
+                    o = json.loads(line)
+                except ValueError:
+                    continue
+                if isinstance(o, dict) and isinstance(o.get("text"), str) and len(o["text"].split()) >= 80:
+                    docs.append(o)
+    lines = []
+    for i, o in enumerate(rng.sample(docs, min(n, len(docs)))):
+        words = o["text"].split(" ")
+        words = words[: len(words) - 3]
+        words[len(words) // 2] = "changed"
+        lines.append(json.dumps({"id": f"near-{i}", "text": " ".join(words)}, ensure_ascii=False))
+    os.makedirs(os.path.join(corpus, "copies"), exist_ok=True)
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    subprocess.run(["zstd", "-q", "-o", os.path.join(corpus, "copies", "near.jsonl.zst")], input=data, check=True)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--mb", type=float, default=60)
@@ -62,6 +91,8 @@ def main():
     ap.add_argument("--sluice", default=os.path.join(ROOT, ".build", "release", "sluice"))
     ap.add_argument("--work", default=None, help="working directory (default: a temporary one)")
     ap.add_argument("--checkpoint-records", type=int, default=2000)
+    ap.add_argument("--pipeline", default=None, help="pipeline file or name (default: the built-in news)")
+    ap.add_argument("--near-copies", type=int, default=0, help="add a file of N near-copies (see above)")
     a = ap.parse_args()
     rng = random.Random(a.seed)
     work = a.work or tempfile.mkdtemp(prefix="sluice-harness-")
@@ -70,10 +101,12 @@ def main():
     gen = os.path.join(ROOT, "Benchmarks", "make_corpus.py")
     subprocess.run([sys.executable, gen, os.path.join(corpus, "big"), "--mb", str(a.mb / 2), "--files", "1", "--seed", str(a.seed)], check=True, capture_output=True)
     subprocess.run([sys.executable, gen, os.path.join(corpus, "many"), "--mb", str(a.mb / 2), "--files", "6", "--seed", str(a.seed + 1)], check=True, capture_output=True)
+    if a.near_copies:
+        write_near_copies(corpus, a.near_copies, rng)
     size = sum(os.path.getsize(os.path.join(d, n)) for d, _, ns in os.walk(corpus) for n in ns)
 
     cmd = lambda out: [a.sluice, "run", corpus, "-o", out, "--jobs", str(a.jobs), "--progress", "none",
-                       "--checkpoint-records", str(a.checkpoint_records), "--checkpoint-seconds", "0.5"]
+                       "--checkpoint-records", str(a.checkpoint_records), "--checkpoint-seconds", "0.5"] + (["-p", a.pipeline] if a.pipeline else [])
     ref, test = os.path.join(work, "ref"), os.path.join(work, "test")
     for d in (ref, test):
         shutil.rmtree(d, ignore_errors=True)
@@ -118,6 +151,12 @@ def main():
     if not run or not run.get("resumed"):
         print("run event missing or not marked resumed:", run)
         ok = False
+    if a.near_copies:
+        near = sum(e.get("dropped", {}).get("near_duplicate", 0) for e in te.values())
+        print(f"near_duplicate drops: {near}")
+        if near < a.near_copies // 2:
+            print("too few near-duplicates dropped")
+            ok = False
     print(f"{'PASS' if ok else 'FAIL'}: {len(ro)} outputs compared, {len(te)} file events")
     if not a.work and ok:
         shutil.rmtree(work, ignore_errors=True)

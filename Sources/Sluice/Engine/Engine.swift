@@ -38,6 +38,9 @@ public struct Engine: Sendable {
     /// shard's, so the shards together keep exactly the documents an unsharded run keeps.
     /// Costs each task a reading pass over the other shards' inputs.
     public var dedupAcrossShards = false
+    /// With ``shard``: only sign this shard's inputs for each `near_dedup` stage, writing them
+    /// under `OUT/.sluice/neardup/` for the run step's tasks (run with `dedupAcrossShards`).
+    public var nearDedupPrepare = false
     /// Seconds a record may stay in one stage before the run reports it on stderr and counts
     /// it in the file's stats (`slow`); 0 turns the watch off.
     public var slowRecordSeconds = 30.0
@@ -96,6 +99,26 @@ public struct Engine: Sendable {
         var report = RunReport()
         report.pipeline = pipeline.name
         report.shard = shard?.description
+        if nearDedupPrepare {
+            guard let outDir, let shard else { throw ConfigurationError(description: "--near-dedup-prepare needs --shard I/N and an output directory") }
+            var preceding: [any Stage] = []
+            for s in pipeline.stages {
+                if let near = s as? NearDedupStage {
+                    do {
+                        let path = try await near.writeSignatures(files: files, decode: pipeline.decode, preceding: preceding, jobs: jobs,
+                                                                  outputDirectory: outDir, shard: shard)
+                        report.notes.append("near_dedup signatures of \(files.count) input\(files.count == 1 ? "" : "s") written to \(path)")
+                    } catch {
+                        throw ConfigurationError(description: "writing near_dedup signatures: \(error)")
+                    }
+                }
+                preceding.append(s)
+            }
+            if report.notes.isEmpty { throw ConfigurationError(description: "--near-dedup-prepare: the pipeline has no near_dedup stage") }
+            report.readableInputs = discovery.files.count
+            report.seconds = Clock.now() - t0
+            return report
+        }
         // Files Sluice does not read are counted by one shard each (placed by path), so the
         // shards' stats add up to an unsharded run's.
         report.skipped = shard.map { sh in discovery.skipped.filter { ShardAssignment.shardByPath($0, count: sh.count) == sh.index } }
@@ -135,11 +158,12 @@ public struct Engine: Sendable {
         // not, so their decisions do not depend on what an earlier run already did: every
         // file of this shard, or of the whole run with `dedupAcrossShards`. Files keep their
         // index in the whole run's order either way, so "earlier" means the same in every shard.
-        let corpus = RunCorpus(
+        var corpus = RunCorpus(
             files: crossShardDedup ? discovery.files : files,
             reading: todo.filter { !$0.isStdin }.map(\.index),
             resumed: Set(todo.filter { (plan.resume[$0.relative]?.nextSequence ?? 0) > 0 }.map(\.index)),
             decode: pipeline.decode, jobs: jobs)
+        if crossShardDedup { corpus.sharedSignatures = outDir }
         var stages: [any Stage] = []
         for s in pipeline.stages {
             do {
@@ -258,7 +282,7 @@ public struct Engine: Sendable {
         // Which documents dedup keeps depends on the flag: a resume under the other setting
         // would mix two decisions in one output.
         if let previous, let shard, previous.dedupAcrossShards != dedupAcrossShards,
-           pipeline.stages.contains(where: { $0 is DedupStage }) {
+           pipeline.stages.contains(where: { $0 is DedupStage || $0 is NearDedupStage }) {
             let was = previous.dedupAcrossShards ? "with" : "without"
             throw ConfigurationError(description: "shard \(shard) of this output directory was started \(was) --dedup-across-shards; use the same options to resume, or --restart to start this shard over")
         }

@@ -115,6 +115,8 @@ public struct Sink: Sendable {
 
 /// The exact-dedup stage, as written in a pipeline builder.
 public typealias Dedup = DedupStage
+/// The near-duplicate stage, as written in a pipeline builder.
+public typealias NearDedup = NearDedupStage
 /// The clean stage, as written in a pipeline builder.
 public typealias Clean = CleanStage
 /// The language stage, as written in a pipeline builder.

@@ -22,7 +22,7 @@ struct PipelineReader {
             if case .sequence(let seq) = stages {
                 for item in seq {
                     guard let s = readStage(item) else { continue }
-                    if s is ExtractStage, let before = pipeline.stages.first(where: { !($0 is ExtractStage || $0 is DedupStage) }) {
+                    if s is ExtractStage, let before = pipeline.stages.first(where: { !($0 is ExtractStage || $0 is DedupStage || $0 is NearDedupStage) }) {
                         // Other stages change the text (clean removes the markup) or annotate
                         // the HTML rather than the article.
                         problem(item, "`extract` must come before `\(before.name)` (only `dedup` may precede it)")
@@ -108,6 +108,7 @@ struct PipelineReader {
             let o = OptionMap(options ?? empty, context: "dedup", reader: &self)
             o.finish(&self)
             return DedupStage()
+        case "near_dedup": return readNearDedup(options ?? empty)
         case "quality": return readQuality(options ?? empty)
         case "pii": return readPII(options ?? empty)
         case "terms": return readTerms(options ?? empty, at: item)
@@ -118,7 +119,34 @@ struct PipelineReader {
         }
     }
 
-    static let stageNames = ["extract", "dedup", "clean", "language", "split", "tag", "quality", "pii", "terms", "filter"]
+    static let stageNames = ["extract", "dedup", "near_dedup", "clean", "language", "split", "tag", "quality", "pii", "terms", "filter"]
+
+    /// `near_dedup: {preset: sluice|datatrove, shingle_words: 5, bands: 20, rows: 6, threshold: 0.8, check_bins: 1024}`
+    private mutating func readNearDedup(_ node: Node) -> any Stage {
+        var o = OptionMap(node, context: "near_dedup", reader: &self)
+        var n = NearDedupOptions()
+        if let p = o.choice("preset", NearDedupOptions.Preset.self, &self) { n = NearDedupOptions(preset: p) }
+        if let v = o.int("shingle_words", 1...16, &self) { n.shingleWords = v }
+        if let v = o.int("bands", 1...512, &self) { n.bands = v }
+        if let v = o.int("rows", 1...64, &self) { n.rows = v }
+        if let v = o.double("threshold", 0.0...1.0, &self) { n.threshold = v }
+        if let v = o.int("check_bins", 16...65536, &self) {
+            if v & (v - 1) == 0 { n.checkBins = v } else { problem(o.valueNode("check_bins"), "`near_dedup.check_bins` must be a power of two") }
+        }
+        if let l = o.node("line_dedup") {
+            var lo = OptionMap(l, context: "near_dedup.line_dedup", reader: &self)
+            var line = RepeatedLines.Options()
+            if let v = lo.int("min_chars", 1...100_000, &self) { line.minChars = v }
+            if let v = lo.int("min_documents", 2...Int(Int32.max), &self) { line.minDocuments = v }
+            lo.finish(&self)
+            n.lineDedup = line
+        }
+        if n.bands * n.rows > 1024 {
+            problem(o.valueNode("bands") ?? o.valueNode("rows") ?? node, "`near_dedup`: bands × rows must be at most 1024 (is \(n.bands * n.rows))")
+        }
+        o.finish(&self)
+        return NearDedupStage(options: n)
+    }
 
     /// `extract: {favor: precision|balanced|recall, comments: false, tables: true, links: false, min_chars: 100}`
     private mutating func readExtract(_ node: Node) -> any Stage {
@@ -400,6 +428,15 @@ struct OptionMap {
         guard let found = scalar(key) else { return nil }
         guard let (n, _) = found, let v = n.int, range.contains(v) else {
             r.problem(valueNode(key), "`\(context).\(key)` must be an integer in \(range.lowerBound)…\(range.upperBound)")
+            return nil
+        }
+        return v
+    }
+
+    mutating func double(_ key: String, _ range: ClosedRange<Double>, _ r: inout PipelineReader) -> Double? {
+        guard let found = scalar(key) else { return nil }
+        guard let (n, _) = found, let v = n.float, range.contains(v) else {
+            r.problem(valueNode(key), "`\(context).\(key)` must be a number in \(range.lowerBound)…\(range.upperBound)")
             return nil
         }
         return v

@@ -12,6 +12,10 @@ public struct RejectedRecord: Sendable {
     /// passthrough field) instead of `raw`, so a filter never loses data.
     public var record: Record?
 
+    /// For a near-duplicate, the id (raw JSON) of the earlier document it repeats, written as
+    /// `"duplicate_of"`.
+    public var duplicateOf: [UInt8]?
+
     public init(origin: Origin, reason: String, detail: String? = nil, raw: [UInt8]) {
         self.origin = origin
         self.reason = reason

@@ -165,6 +165,10 @@ public enum RecordEncoder {
             w.appendRawASCII(",\"detail\":")
             w.appendString(d)
         }
+        if let id = r.duplicateOf {
+            w.appendRawASCII(",\"duplicate_of\":")
+            w.appendRaw(id)
+        }
         if let record = r.record {
             w.appendRawASCII(",\"record\":")
             appendJSONL(record, to: &w)

@@ -32,6 +32,9 @@ public struct RunCorpus: Sendable {
     public var decode: DecodeOptions
     /// The run's `--jobs`: cores a preparation pass may use.
     public var jobs: Int
+    /// The output directory, when signatures written by `--near-dedup-prepare` under it may be
+    /// used (a sharded run across shards).
+    public var sharedSignatures: String?
 
     public init(files: [InputFile], reading: [Int], resumed: Set<Int> = [], decode: DecodeOptions, jobs: Int) {
         self.files = files

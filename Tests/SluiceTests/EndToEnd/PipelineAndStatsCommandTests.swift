@@ -32,7 +32,7 @@ import Testing
         #expect(r.out.isEmpty)
         #expect(r.err.split(separator: "\n").map(String.init) == [
             "\(p.path):4:22: `clean.normalization` must be one of: none, nfc, nfkc",
-            "\(p.path):5:5: unknown stage 'dedupe' (known: extract, dedup, clean, language, split, tag, quality, pii, terms, filter)",
+            "\(p.path):5:5: unknown stage 'dedupe' (known: extract, dedup, near_dedup, clean, language, split, tag, quality, pii, terms, filter)",
             "\(p.path):7:7: unknown option 'lenguage' in `split` (known: default_language, language, output)",
             "\(p.path):9:22: `sink.compression_level` must be an integer in 1…19",
         ])

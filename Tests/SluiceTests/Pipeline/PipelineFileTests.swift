@@ -69,7 +69,7 @@ import Testing
 
     @Test func unknownStage() {
         #expect(problems("stages:\n  - clean\n  - frobnicate\n") == [
-            problem(3, 5, "unknown stage 'frobnicate' (known: extract, dedup, clean, language, split, tag, quality, pii, terms, filter)"),
+            problem(3, 5, "unknown stage 'frobnicate' (known: extract, dedup, near_dedup, clean, language, split, tag, quality, pii, terms, filter)"),
         ])
         #expect(problems("stages:\n  - dedup: {keep: first}\n") == [
             problem(2, 13, "unknown option 'keep' in `dedup`"),
@@ -138,7 +138,7 @@ import Testing
             "`decode.text_layout` must be one of: file, blank_line, line",
             "unknown option 'bogus' in `decode` (known: batch_bytes, batch_records, encoding, html_field, id_field, invalid_utf8, text_fallbacks, text_field, text_layout)",
             "`clean.normalization` must be one of: none, nfc, nfkc",
-            "unknown stage 'frobnicate' (known: extract, dedup, clean, language, split, tag, quality, pii, terms, filter)",
+            "unknown stage 'frobnicate' (known: extract, dedup, near_dedup, clean, language, split, tag, quality, pii, terms, filter)",
         ])
     }
 
@@ -151,7 +151,7 @@ import Testing
         do {
             _ = try PipelineFile.parse("stages: [frob]\n", path: "p.yaml")
         } catch {
-            #expect(error.description == "p.yaml:1:10: unknown stage 'frob' (known: extract, dedup, clean, language, split, tag, quality, pii, terms, filter)")
+            #expect(error.description == "p.yaml:1:10: unknown stage 'frob' (known: extract, dedup, near_dedup, clean, language, split, tag, quality, pii, terms, filter)")
         }
     }
 

@@ -1,0 +1,56 @@
+@testable import Sluice
+import SluiceText
+
+extension Harness {
+    /// Word shingles, MinHash and the confirming sketch on any bytes: no crash or hang, every
+    /// signature value set once there is a shingle, a sketch identical to itself, trailing
+    /// spaces irrelevant, the run-order decision over the text and a near-copy well-formed, and
+    /// line_dedup's stripping never growing a text and idempotent.
+    static let nearDup = Harness(name: "near-dup") { input in
+        // Raw bytes, valid UTF-8 or not: shingling must stay in bounds and end.
+        var raw = 0
+        WordShingles.forEach(utf8: input.bytes, size: 5) { _ in raw += 1 }
+        Harness.require(raw <= input.bytes.count, "more shingles than bytes")
+
+        let text = input.text
+        let hasher = MinHasher(bands: 4, rows: 3)
+        var sig = [UInt32](repeating: 0, count: 12)
+        var bins = [UInt32](repeating: 0, count: 64)
+        var copy = text
+        let shingles = copy.withUTF8 { b in
+            sig.withUnsafeMutableBufferPointer { s in bins.withUnsafeMutableBufferPointer { k in hasher.signature(utf8: b, into: s, sketch: k) } }
+        }
+        Harness.require(shingles == WordShingles.count(text, size: 5), "signature and count disagree on shingles")
+        if shingles > 0 {
+            Harness.require(!sig.contains(.max), "an empty MinHash bin left after densifying")
+            let compact = bins.map(ShingleSketch.compact)
+            let s = compact.withUnsafeBufferPointer { ShingleSketch.similarity($0.baseAddress!, $0.baseAddress!, count: 64) }
+            Harness.require(s == 1, "a sketch is not identical to itself: \(s)")
+        }
+        Harness.require(hasher.signature(text + "  ") == hasher.signature(text), "trailing spaces changed the signature")
+
+        var options = NearDedupOptions()
+        options.bands = 4
+        options.rows = 3
+        options.checkBins = 64
+        let docs: [(id: [UInt8], text: String)] = [(Array("1".utf8), text), (Array("2".utf8), text + " tail"), (Array("3".utf8), text)]
+        let signed = NearDedupIndex.Signed(documents: docs, options: options)
+        let index = NearDedupIndex(signed, threshold: 0.8)
+        Harness.require(index.duplicateOf(document: 0) == nil, "the first document was dropped")
+        Harness.require(index.duplicates <= signed.count - (signed.count > 0 ? 1 : 0), "more drops than later documents")
+        var lineKeys: [UInt64] = []
+        for _ in 0..<2 { RepeatedLines.keys(of: text, minChars: 3, into: &lineKeys) }
+        var lineOptions = RepeatedLines.Options()
+        lineOptions.minChars = 3
+        lineOptions.minDocuments = 2
+        let lines = RepeatedLines(options: lineOptions, keys: lineKeys)
+        let (stripped, removed) = lines.strip(text)
+        Harness.require(stripped.utf8.count <= text.utf8.count, "stripping lines made the text longer")
+        Harness.require(removed <= text.utf8.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }, "more lines removed than there are")
+        Harness.require(lines.strip(stripped).removed == 0, "stripping twice removed more lines")
+        if shingles > 0 {
+            // An identical later copy shares every band and its sketch: always dropped.
+            Harness.require(index.duplicateOf(document: 2) != nil, "an identical copy was kept")
+        }
+    }
+}

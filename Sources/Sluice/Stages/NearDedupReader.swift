@@ -1,0 +1,71 @@
+import SluiceText
+
+/// Near-dedup's reading pass: the signatures of every record of `files`, in run order, as many
+/// files at a time as the run has jobs.
+enum NearDedupReader {
+    static func signatures(files: [InputFile], decode: DecodeOptions, preceding: [any Stage],
+                           hasher: MinHasher, bins: Int, lineMinChars: Int?, jobs: Int,
+                           preloaded: [Int: NearDedupSignatures] = [:]) async -> NearDedupSignatures {
+        var parts = preloaded
+        let read = await self.parts(files: files.filter { preloaded[$0.index] == nil }, decode: decode, preceding: preceding,
+                                    hasher: hasher, bins: bins, lineMinChars: lineMinChars, jobs: jobs)
+        parts.merge(read) { a, _ in a }
+        // Joined in run order, whatever order the files finished in.
+        var all = NearDedupSignatures(permutations: hasher.permutations, bands: hasher.bands, bins: bins)
+        all.reserve(parts.values.reduce(0) { $0 + $1.count })
+        // Each part is released once copied, so the run holds one copy of the signatures.
+        for i in parts.keys.sorted() { all.append(parts.removeValue(forKey: i)!) }
+        return all
+    }
+
+    /// Each file's signatures, by file index.
+    static func parts(files: [InputFile], decode: DecodeOptions, preceding: [any Stage],
+                      hasher: MinHasher, bins: Int, lineMinChars: Int?, jobs: Int) async -> [Int: NearDedupSignatures] {
+        // Exact dedup only drops documents that near-dedup drops too (an exact copy of an earlier
+        // one); leaving it out makes the signatures the same whether a stage was prepared or not
+        // (`--near-dedup-prepare` signs with unprepared stages).
+        let preceding = preceding.filter { !($0 is DedupStage || $0 is NearDedupStage) }
+        var parts: [Int: NearDedupSignatures] = [:]
+        await withTaskGroup(of: (Int, NearDedupSignatures).self) { group in
+            var running = 0
+            var iterator = files.makeIterator()
+            let limit = max(1, jobs)
+            while true {
+                while running < limit, let f = iterator.next() {
+                    group.addTask { (f.index, signatures(of: f, decode: decode, preceding: preceding, hasher: hasher, bins: bins, lineMinChars: lineMinChars)) }
+                    running += 1
+                }
+                guard let (i, part) = await group.next() else { break }
+                running -= 1
+                parts[i] = part
+            }
+        }
+        return parts
+    }
+
+    /// Signatures of one file; a file that cannot be read contributes what was read before
+    /// the error (the main pass reports the error).
+    static func signatures(of file: InputFile, decode: DecodeOptions, preceding: [any Stage],
+                           hasher: MinHasher, bins: Int, lineMinChars: Int? = nil) -> NearDedupSignatures {
+        var out = NearDedupSignatures(permutations: hasher.permutations, bands: hasher.bands, bins: bins)
+        guard let source = try? BatchSource(file: file, options: decode) else { return out }
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: hasher.permutations) { scratch in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: bins) { sketch in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: hasher.bands) { keys in
+                while var batch = source.next() {
+                    if Task.isCancelled { break }
+                    for stage in preceding {
+                        var ignored = StageStats()
+                        stage.process(&batch, stats: &ignored)
+                    }
+                    for r in batch.records {
+                        out.add(text: r.text, id: r.idJSON, position: DedupIndex.position(file: file.index, line: r.origin.order),
+                                hasher: hasher, scratch: scratch, sketch: sketch, keys: keys, lineMinChars: lineMinChars)
+                    }
+                }
+            }
+            }
+        }
+        return out
+    }
+}

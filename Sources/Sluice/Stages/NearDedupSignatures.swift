@@ -1,0 +1,70 @@
+import SluiceText
+
+/// What near-dedup keeps per document between its reading pass and its decision: the
+/// position, the band keys of its MinHash signature, its compact ``ShingleSketch`` (one byte
+/// per bin) and its id.
+///
+/// Per document: `4 × bands` bytes of band keys, `check_bins` bytes of sketch, 8 of position
+/// and the id's bytes (with the defaults: 80 + 1024 + 8 + id).
+struct NearDedupSignatures: Sendable {
+    let permutations: Int
+    let bands: Int
+    /// Bins of each document's sketch.
+    let bins: Int
+    var positions: [UInt64] = []
+    var compact: [UInt8] = []
+    var bandKeys: [UInt32] = []
+    /// Ids (raw JSON) back to back; `idEnds[i]` is where document `i`'s ends.
+    var ids: [UInt8] = []
+    var idEnds: [Int] = []
+    /// With `line_dedup`: each document's distinct keys of long lines, back to back.
+    var lineKeys: [UInt64] = []
+
+    init(permutations: Int, bands: Int, bins: Int) {
+        self.permutations = permutations
+        self.bands = bands
+        self.bins = bins
+    }
+
+    var count: Int { positions.count }
+
+    /// Adds a document unless it has no word (nothing to compare). `scratch` holds
+    /// `permutations` values, `sketch` `bins`, `keys` `bands`.
+    mutating func add(text: String, id: [UInt8], position: UInt64, hasher: MinHasher,
+                      scratch: UnsafeMutableBufferPointer<UInt32>, sketch: UnsafeMutableBufferPointer<UInt32>,
+                      keys: UnsafeMutableBufferPointer<UInt32>, lineMinChars: Int? = nil) {
+        if let lineMinChars { RepeatedLines.keys(of: text, minChars: lineMinChars, into: &lineKeys) }
+        var copy = text
+        let shingles = copy.withUTF8 { hasher.signature(utf8: $0, into: scratch, sketch: sketch) }
+        guard shingles > 0 else { return }
+        hasher.bandKeys(UnsafeBufferPointer(scratch), into: keys)
+        positions.append(position)
+        for j in 0..<bins { compact.append(ShingleSketch.compact(sketch[j])) }
+        bandKeys.append(contentsOf: keys.prefix(bands))
+        ids.append(contentsOf: id)
+        idEnds.append(ids.count)
+    }
+
+    /// Makes room for `documents` more documents.
+    mutating func reserve(_ documents: Int) {
+        positions.reserveCapacity(positions.count + documents)
+        compact.reserveCapacity(compact.count + documents * bins)
+        bandKeys.reserveCapacity(bandKeys.count + documents * bands)
+        idEnds.reserveCapacity(idEnds.count + documents)
+    }
+
+    /// Appends another part read later in run order.
+    mutating func append(_ other: NearDedupSignatures) {
+        let base = ids.count
+        positions.append(contentsOf: other.positions)
+        compact.append(contentsOf: other.compact)
+        bandKeys.append(contentsOf: other.bandKeys)
+        ids.append(contentsOf: other.ids)
+        idEnds.append(contentsOf: other.idEnds.map { $0 + base })
+        lineKeys.append(contentsOf: other.lineKeys)
+    }
+
+    func id(_ i: Int) -> [UInt8] {
+        Array(ids[(i == 0 ? 0 : idEnds[i - 1])..<idEnds[i]])
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import SluiceText
+
+/// Near-duplicate removal: a document whose word-shingle Jaccard similarity with an earlier
+/// document of the run is at least the threshold is dropped with reason `near_duplicate`,
+/// and its rejected record names the kept document (`duplicate_of`).
+///
+/// ``prepared(for:preceding:)`` reads every input of the run once (as the `preceding` stages
+/// leave the records), computes each document's MinHash band keys and a larger one-permutation
+/// sketch (``ShingleSketch``), and decides for the whole run (``NearDedupIndex``): LSH
+/// candidates are confirmed by their sketches' estimated similarity, so precision does not
+/// hang on the banding's S-curve, and each cluster keeps its earliest document. The main pass only looks positions up. Because the
+/// decision covers every input, finished or not, it is the same for any `--jobs`, after any
+/// resume, and — with `--dedup-across-shards` — for any `--shard I/N`.
+public struct NearDedupStage: Stage {
+    public var options: NearDedupOptions
+    public var index: NearDedupIndex?
+    /// With `line_dedup`: the lines repeated across the run's documents.
+    public var lines: RepeatedLines?
+
+    public init(options: NearDedupOptions = NearDedupOptions()) {
+        self.options = options
+    }
+
+    public var name: String { "near_dedup" }
+    public var fingerprint: String { "near_dedup/1 " + options.fingerprint }
+
+    public func process(_ batch: inout Batch, stats: inout StageStats) {
+        stats.records += batch.records.count
+        defer { stripRepeatedLines(&batch, stats: &stats) }
+        guard let index, index.duplicates > 0 else { return }
+        var kept: [Record] = []
+        kept.reserveCapacity(batch.records.count)
+        var dropped = 0
+        for r in batch.records {
+            if let id = index.duplicateOf(position: DedupIndex.position(file: batch.fileIndex, line: r.origin.order)) {
+                dropped += 1
+                var rejected = RejectedRecord(dropping: r, reason: "near_duplicate",
+                                              detail: "word-shingle similarity with an earlier document ≥ \(options.threshold)")
+                rejected.duplicateOf = id
+                batch.dropped.append(rejected)
+            } else {
+                kept.append(r)
+            }
+        }
+        guard dropped > 0 else { return }
+        stats.changed += dropped
+        stats.counters.add("near_duplicates", dropped)
+        batch.records = kept
+    }
+
+    public func prepared(for corpus: RunCorpus, preceding: [any Stage]) async throws -> any Stage {
+        var stage = self
+        let readable = corpus.files.filter { !$0.isStdin }
+        var preloaded: [Int: NearDedupSignatures] = [:]
+        if let out = corpus.sharedSignatures {
+            preloaded = NearDedupSignatureFile.load(directory: NearDedupSignatureFile.directory(out),
+                                                    fingerprint: signatureFingerprint(preceding: preceding), files: readable)
+        }
+        let docs = await NearDedupReader.signatures(files: readable, decode: corpus.decode, preceding: preceding,
+                                                     hasher: hasher, bins: options.checkBins,
+                                                     lineMinChars: options.lineDedup?.minChars, jobs: corpus.jobs,
+                                                     preloaded: preloaded)
+        stage.index = NearDedupIndex(docs, threshold: options.threshold)
+        if let o = options.lineDedup { stage.lines = RepeatedLines(options: o, keys: docs.lineKeys) }
+        return stage
+    }
+
+    /// What signatures depend on: this stage's options and the stages that change texts before it.
+    func signatureFingerprint(preceding: [any Stage]) -> String {
+        var parts: [String] = []
+        for s in preceding where !(s is DedupStage || s is NearDedupStage) { parts.append(s.fingerprint) }
+        parts.append(fingerprint)
+        return parts.joined(separator: " | ")
+    }
+
+    /// `--near-dedup-prepare`: signs `files` (one shard's inputs) and writes them for the run
+    /// step's tasks; returns the file written.
+    public func writeSignatures(files: [InputFile], decode: DecodeOptions, preceding: [any Stage], jobs: Int,
+                                outputDirectory: String, shard: Shard) async throws -> String {
+        let readable = files.filter { !$0.isStdin }
+        let parts = await NearDedupReader.parts(files: readable, decode: decode, preceding: preceding, hasher: hasher,
+                                                bins: options.checkBins, lineMinChars: options.lineDedup?.minChars, jobs: jobs)
+        var list: [NearDedupSignatureFile.Part] = []
+        for f in readable {
+            guard let docs = parts[f.index], let fp = InputFingerprint(path: f.path) else { continue }
+            list.append(.init(relative: f.relative, index: f.index, size: fp.size, mtime: fp.mtimeNanoseconds, docs: docs))
+        }
+        let fingerprint = signatureFingerprint(preceding: preceding)
+        let dir = NearDedupSignatureFile.directory(outputDirectory)
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let path = dir + "/" + NearDedupSignatureFile.name(shard: shard.name, fingerprint: fingerprint)
+        // Written aside and renamed, so a reader never sees half a file.
+        let data = Data(NearDedupSignatureFile.encode(list, fingerprint: fingerprint))
+        try data.write(to: URL(fileURLWithPath: path + ".partial"))
+        guard rename(path + ".partial", path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        return path
+    }
+
+    /// Removes repeated lines from the kept records (counted per record in
+    /// `attributes.line_dedup` and in the stage's counters); a record left without text is
+    /// dropped with reason `empty_after_line_dedup`.
+    private func stripRepeatedLines(_ batch: inout Batch, stats: inout StageStats) {
+        guard let lines, lines.count > 0 else { return }
+        var kept: [Record] = []
+        kept.reserveCapacity(batch.records.count)
+        for var r in batch.records {
+            let (text, removed) = lines.strip(r.text)
+            guard removed > 0 else { kept.append(r); continue }
+            stats.counters.add("lines_removed", removed)
+            stats.changed += 1
+            if text.utf8.allSatisfy(Self.isBlank) {
+                stats.counters.add("empty_after_line_dedup", 1)
+                batch.dropped.append(RejectedRecord(dropping: r, reason: "empty_after_line_dedup",
+                                                    detail: "every line (\(removed)) occurs in at least \(lines.options.minDocuments) documents"))
+                continue
+            }
+            r.text = text
+            r.setAttributes("line_dedup", .object([(key: "lines_removed", value: .int(removed))]))
+            kept.append(r)
+        }
+        batch.records = kept
+    }
+
+    /// Space, tab, CR or LF: what is left of a document whose every line was removed.
+    static func isBlank(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09
+    }
+
+    var hasher: MinHasher { MinHasher(shingleWords: options.shingleWords, bands: options.bands, rows: options.rows) }
+}

@@ -1,0 +1,48 @@
+/// The sketch that confirms LSH candidates: one-permutation hashing into `bins` bins (the
+/// smallest hash of the shingles falling into each bin), one byte kept per bin.
+///
+/// Its cost per shingle is one hash, whatever the number of bins, so it can have many more
+/// values than the MinHash signature: with more bins than a document has shingles it is close
+/// to the exact Jaccard similarity (the estimate's error at J = 0.8 is about ±0.01 for 1,024
+/// bins, against ±0.037 for 120 MinHash values), which is what makes precision and recall
+/// near the threshold good.
+public enum ShingleSketch {
+    /// Empty bins of a sketch being built.
+    public static let empty = UInt32.max
+
+    /// Enters one shingle hash into `bins` (a power of two, `shift` = 64 − log2(bins)).
+    @inline(__always)
+    public static func add(_ x: UInt64, into bins: UnsafeMutablePointer<UInt32>, shift: UInt64) {
+        var h = x ^ 0x6A09_E667_F3BC_C909
+        h = (h ^ (h >> 32)) &* 0xD6E8_FEB8_6659_FD93
+        h = (h ^ (h >> 32)) &* 0xD6E8_FEB8_6659_FD93
+        h ^= h >> 32
+        // High bits pick the bin, low bits are the value: independent of each other.
+        let bin = Int(truncatingIfNeeded: h >> shift)
+        let v = UInt32(truncatingIfNeeded: h) & 0x7FFF_FFFF
+        if v < bins[bin] { bins[bin] = v }
+    }
+
+    /// One byte per bin: 0 for an empty bin, else 1…255 from the bin's value.
+    @inline(__always)
+    public static func compact(_ v: UInt32) -> UInt8 {
+        v == empty ? 0 : UInt8(truncatingIfNeeded: 1 + v % 255)
+    }
+
+    /// Estimated Jaccard similarity of two compact sketches of `count` bins: equal non-empty
+    /// bins over bins non-empty in either, corrected for the 1 in 255 chance that two different
+    /// values share their byte.
+    @inline(__always)
+    public static func similarity(_ x: UnsafePointer<UInt8>, _ y: UnsafePointer<UInt8>, count: Int) -> Double {
+        var equal = 0
+        var used = 0
+        for j in 0..<count {
+            let a = x[j], b = y[j]
+            used &+= (a | b) != 0 ? 1 : 0
+            equal &+= (a == b && a != 0) ? 1 : 0
+        }
+        guard used > 0 else { return 0 }
+        let m = Double(equal) / Double(used)
+        return max(0, (m - 1.0 / 255) / (1 - 1.0 / 255))
+    }
+}
