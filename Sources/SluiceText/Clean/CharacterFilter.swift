@@ -128,6 +128,8 @@ struct CharacterFilter {
                         ? (.zeroWidth, 3) : nil
                 case 0x8E, 0x8F, 0xAA...0xAE:  // LRM, RLM, U+202A–U+202E
                     return removeControl ? (.control, 3) : nil
+                case 0xA8, 0xA9:  // U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR: line breaks
+                    return removeControl ? (.newline, 3) : nil
                 default:
                     return nil
                 }

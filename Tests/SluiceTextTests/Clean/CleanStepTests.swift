@@ -33,6 +33,9 @@ func check(_ c: CleanCase, _ options: TextCleaner.Options = .init()) {
         CleanCase("a\r\n\r\nb\rc", "a\n\nb\nc", ["newlines_normalized": 3]),
         CleanCase("a\r\r\nb", "a\n\nb", ["newlines_normalized": 2]),
         CleanCase("a\u{85}b", "a\nb", ["newlines_normalized": 1]),
+        // U+2028/U+2029 (seen after `Kaschmirwolle` on a real page): line breaks like NEL.
+        CleanCase("a\u{2028}b\u{2029}\u{2029}c", "a\nb\n\nc", ["newlines_normalized": 3]),
+        CleanCase("Mode aus Kaschmirwolle\u{2028}\u{2028}", "Mode aus Kaschmirwolle", ["newlines_normalized": 2, "blank_lines_removed": 2]),
     ]
     @Test(arguments: newlinesCases) func newlines(_ c: CleanCase) { check(c) }
 
