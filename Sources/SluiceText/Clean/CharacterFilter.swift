@@ -178,16 +178,28 @@ struct CharacterFilter {
         return c >= 0xC3 && c <= 0xC5 && j + 1 < n && !(c == 0xC3 && (p[j + 1] == 0x97 || p[j + 1] == 0xB7))
     }
 
-    /// Whether the no-break space of `len` bytes at `i` stands before `; : ! ? »` or after `«`.
+    /// Whether the no-break space of `len` bytes at `i` stands before `; : ! ?`, before a
+    /// closing `»` or after an opening `«` — French quotes. German writes `»Wort«` the other
+    /// way round: `Notfall«\u{A0}ist` (a `«` after a word, closing) is no French space.
     @inline(__always)
     static func isFrenchNBSPContext(_ p: UnsafePointer<UInt8>, _ i: Int, _ len: Int, _ n: Int) -> Bool {
+        // A letter or digit starts with this byte: ASCII alphanumerics and the lead bytes of
+        // letters (U+00C0 on); U+0080–U+00BF (no-break space, signs) and U+2000–U+2FFF
+        // (spaces, quotes, dashes) are no word.
+        @inline(__always) func wordLead(_ c: UInt8) -> Bool {
+            (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A) || (c >= 0xC3 && c != 0xE2 && c < 0xF8)
+        }
         let j = i + len
         if j < n {
             let c = p[j]
             if c == 0x3B || c == 0x3A || c == 0x21 || c == 0x3F { return true }
-            if c == 0xC2 && j + 1 < n && p[j + 1] == 0xBB { return true }  // »
+            if c == 0xC2 && j + 1 < n && p[j + 1] == 0xBB { return j + 2 >= n || !wordLead(p[j + 2]) }  // »
         }
-        return i >= 2 && p[i - 2] == 0xC2 && p[i - 1] == 0xAB  // «
+        guard i >= 2 && p[i - 2] == 0xC2 && p[i - 1] == 0xAB else { return false }  // «
+        // The character before `«`: back to its lead byte.
+        var k = i - 3
+        while k >= 0 && k > i - 6 && p[k] & 0xC0 == 0x80 { k -= 1 }
+        return k < 0 || !wordLead(p[k])
     }
 
     /// The length of the UTF-8 sequence that starts with `lead`.

@@ -73,6 +73,10 @@ import Testing
         TextCase("Il a dit\u{A0}: oui", "Il a dit\u{A0}: oui"),
         TextCase("Il a dit\u{A0}: «\u{202F}oui\u{202F}», 10\u{A0}000 fois", "Il a dit\u{A0}: «\u{202F}oui\u{202F}», 10 000 fois",
                  counter: CleanCounter.spacesNormalized),
+        // German »…« quotes: a no-break space after a closing « or before an opening » is
+        // no French space (real: html-eval, `»internationaler Notfall« ist?`).
+        TextCase("»internationaler Notfall«\u{A0}ist? Er sagte\u{A0}»Nein«.", "»internationaler Notfall« ist? Er sagte »Nein«.",
+                 counter: CleanCounter.spacesNormalized),
         TextCase("¿Qué\u{A0}? No", "¿Qué ? No", lang: "es", counter: CleanCounter.spacesNormalized),
     ]
     @Test(arguments: cases) func frenchSpacing(_ c: TextCase) { checkText(c) }
