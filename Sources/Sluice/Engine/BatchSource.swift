@@ -385,3 +385,19 @@ final class BatchSource {
         }
     }
 }
+
+extension BatchSource {
+    /// Every record of the source as the stages of `preceding` leave it (their stats are not
+    /// kept): the pre-passes of dedup and near-dedup see what their stage will see. Stops
+    /// when the task is cancelled.
+    func forEachRecord(after preceding: [any Stage], _ body: (Record) -> Void) {
+        while var batch = next() {
+            if Task.isCancelled { break }
+            for stage in preceding {
+                var ignored = StageStats()
+                stage.process(&batch, stats: &ignored)
+            }
+            for r in batch.records { body(r) }
+        }
+    }
+}

@@ -100,15 +100,8 @@ enum DedupIndexBuilder {
             }
             return out
         }
-        while var batch = source.next() {
-            if Task.isCancelled { break }
-            for stage in preceding {
-                var ignored = StageStats()
-                stage.process(&batch, stats: &ignored)
-            }
-            for r in batch.records {
-                out.append((DedupKey.hash(r.text), DedupIndex.position(file: file.index, line: r.origin.order)))
-            }
+        source.forEachRecord(after: preceding) { r in
+            out.append((DedupKey.hash(r.text), DedupIndex.position(file: file.index, line: r.origin.order)))
         }
         return out
     }

@@ -52,16 +52,9 @@ enum NearDedupReader {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: hasher.permutations) { scratch in
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: bins) { sketch in
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: hasher.bands) { keys in
-                while var batch = source.next() {
-                    if Task.isCancelled { break }
-                    for stage in preceding {
-                        var ignored = StageStats()
-                        stage.process(&batch, stats: &ignored)
-                    }
-                    for r in batch.records {
-                        out.add(text: r.text, id: r.idJSON, position: DedupIndex.position(file: file.index, line: r.origin.order),
-                                hasher: hasher, scratch: scratch, sketch: sketch, keys: keys, lineMinChars: lineMinChars)
-                    }
+                source.forEachRecord(after: preceding) { r in
+                    out.add(text: r.text, id: r.idJSON, position: DedupIndex.position(file: file.index, line: r.origin.order),
+                            hasher: hasher, scratch: scratch, sketch: sketch, keys: keys, lineMinChars: lineMinChars)
                 }
             }
             }

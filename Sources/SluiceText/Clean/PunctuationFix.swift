@@ -41,6 +41,16 @@ enum PunctuationFix {
         /// The `d`-th byte before `i` in the text as repaired so far (`out`, then the input from
         /// `copied`), 0 before its start: a repair just before `i` (`d , ,` → `d, ,`) must be
         /// seen by the next one, or a run would take one cleaning pass per item.
+        /// A repair that keeps the input up to `end` (exclusive) and writes a space after it;
+        /// the scan goes on at `end`.
+        func keepThenSpace(upTo end: Int) {
+            start()
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: p[copied..<end]))
+            out.append(0x20)
+            fixed += 1
+            i = end
+            copied = end
+        }
         func before(_ d: Int) -> UInt8 {
             let k = i - d
             if k >= copied { return k >= 0 ? p[k] : 0 }
@@ -85,12 +95,7 @@ enum PunctuationFix {
                     i += 2
                     copied = i
                 } else if c0 == 0x2C && d != c0 && Self.isGluedComma(p, i) {
-                    start()
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: p[copied...i]))
-                    out.append(0x20)
-                    fixed += 1
-                    i += 1
-                    copied = i
+                    keepThenSpace(upTo: i + 1)
                 } else {
                     i += 1
                 }
@@ -138,21 +143,11 @@ enum PunctuationFix {
             // "…" + letter, "[…]" / "[3]" + letter: a space is missing.
             if c == 0xE2, i + 3 < n, p[i + 1] == 0x80, p[i + 2] == 0xA6, i > 0, p[i - 1] != 0x20, p[i - 1] != 0x0A,
                p[i - 1] != 0x5B, p[i - 1] != 0x28, isLetterStart(p, i + 3) {
-                start()
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: p[copied..<(i + 3)]))
-                out.append(0x20)
-                fixed += 1
-                i += 3
-                copied = i
+                keepThenSpace(upTo: i + 3)
                 continue
             }
             if (c == 0x5D || c == 0x29), i + 1 < n, isLetterStart(p, i + 1), closesEllipsisOrCitation(p, i) {
-                start()
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: p[copied...i]))
-                out.append(0x20)
-                fixed += 1
-                i += 1
-                copied = i
+                keepThenSpace(upTo: i + 1)
                 continue
             }
             i += 1
