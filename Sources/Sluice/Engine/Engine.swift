@@ -187,7 +187,8 @@ public struct Engine: Sendable {
             inFlight: Engine.batchesInFlight(jobs: jobs),
             progress: reporter)
         processor.journal = journal
-        processor.dedup = stages.lazy.compactMap { ($0 as? DedupStage)?.ledger }.first
+        processor.ledgers = stages.compactMap { ($0 as? DedupStage)?.ledger } + stages.compactMap { ($0 as? NearDedupStage)?.ledger }
+        if !processor.ledgers.isEmpty { processor.turnstile = RunTurnstile(order: corpus.reading) }
         processor.checkpoints = checkpoints
         // On stdout files run one after another so the stream's order is deterministic;
         // batches within each file still use every core.

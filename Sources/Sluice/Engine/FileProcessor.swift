@@ -13,8 +13,11 @@ struct FileProcessor: Sendable {
     /// nil when the run keeps no journal (stdout, stream commands).
     var journal: RunJournal?
     var checkpoints = CheckpointPolicy()
-    /// Exact dedup decided by the decoder in run order, when dedup is the first stage.
-    var dedup: DedupLedger?
+    /// Decisions the decoder makes in run order (exact dedup as the first stage, near dedup
+    /// on a run that reads every input from its start), and the turnstile that keeps the
+    /// decoders in run order when there are any.
+    var ledgers: [any RunOrderLedger] = []
+    var turnstile: RunTurnstile?
 
     struct Outcome: Sendable {
         var stats: FileStats
@@ -34,18 +37,19 @@ struct FileProcessor: Sendable {
     /// Processes `file`, continuing from `resume` when given. `fingerprint` identifies the
     /// input for the journal.
     func run(_ file: InputFile, resume: FileCheckpoint? = nil, fingerprint: InputFingerprint? = nil) async -> Outcome {
-        // Dedup decides in run order: this file's decoder starts once earlier files are read.
-        let ledger = file.isStdin ? nil : dedup
-        if let ledger { await ledger.waitTurn(file: file.index) }
+        // Ledgers decide in run order: this file's decoder starts once earlier files are read.
+        let ledgers = file.isStdin ? [] : self.ledgers
+        let turnstile = ledgers.isEmpty ? nil : self.turnstile
+        if let turnstile { await turnstile.waitTurn(file: file.index) }
         var reading: BatchSource?
         defer {
             // However processing ended, later files must not wait forever, and — unless the
-            // run is interrupted — they must see this file's every key, as a full run would.
-            if let ledger {
+            // run is interrupted — they must see this file's every document, as a full run would.
+            if let turnstile {
                 if let source = reading, !Task.isCancelled {
-                    while var b = source.next() { ledger.mark(&b) }
+                    while var b = source.next() { for l in ledgers { l.mark(&b) } }
                 }
-                ledger.release(file: file.index)
+                turnstile.release(file: file.index)
             }
         }
         let t0 = Clock.now()
@@ -111,10 +115,10 @@ struct FileProcessor: Sendable {
         /// The next batch with dedup decided; at the end, the next file may decide.
         func read() -> Batch? {
             guard var batch = source.next() else {
-                ledger?.release(file: file.index)
+                turnstile?.release(file: file.index)
                 return nil
             }
-            ledger?.mark(&batch)
+            for l in ledgers { l.mark(&batch) }
             return batch
         }
 

@@ -3,7 +3,7 @@
 /// reason `duplicate`.
 ///
 /// As the pipeline's first stage (the usual place: it spares later stages the work), dedup is
-/// decided while the inputs are read, in run order (``DedupLedger``): no extra pass over
+/// decided while the inputs are read, in run order (``DedupLedger``, ``RunTurnstile``): no extra pass over
 /// the corpus, except over inputs this run does not read from their start (finished files,
 /// parts before a checkpoint, other shards' files with `--dedup-across-shards`). After other
 /// stages, ``prepared(for:preceding:)`` reads every input once first, runs the preceding
@@ -54,7 +54,7 @@ public struct DedupStage: Stage {
         if preceding.isEmpty {
             // Keys of everything this run does not read from the start are entered first.
             let fromStart = Set(corpus.reading).subtracting(corpus.resumed)
-            let ledger = DedupLedger(order: corpus.reading)
+            let ledger = DedupLedger()
             let ahead = readable.filter { !fromStart.contains($0.index) }
             ledger.enter(await DedupIndexBuilder.pairs(files: ahead, decode: corpus.decode, preceding: [], jobs: corpus.jobs))
             stage.ledger = ledger

@@ -34,15 +34,32 @@ struct NearDedupSignatures: Sendable {
                       scratch: UnsafeMutableBufferPointer<UInt32>, sketch: UnsafeMutableBufferPointer<UInt32>,
                       keys: UnsafeMutableBufferPointer<UInt32>, lineMinChars: Int? = nil) {
         if let lineMinChars { RepeatedLines.keys(of: text, minChars: lineMinChars, into: &lineKeys) }
-        var copy = text
-        let shingles = copy.withUTF8 { hasher.signature(utf8: $0, into: scratch, sketch: sketch) }
-        guard shingles > 0 else { return }
-        hasher.bandKeys(UnsafeBufferPointer(scratch), into: keys)
+        let start = compact.count
+        // Room for the compact sketch, given back when the text has no word.
+        compact.append(contentsOf: repeatElement(0, count: bins))
+        let signed = compact.withUnsafeMutableBufferPointer { out in
+            Self.sign(text, hasher: hasher, scratch: scratch, sketch: sketch, keys: keys,
+                      compact: UnsafeMutableBufferPointer(rebasing: out[start..<(start + bins)]))
+        }
+        guard signed else { compact.removeLast(bins); return }
         positions.append(position)
-        for j in 0..<bins { compact.append(ShingleSketch.compact(sketch[j])) }
         bandKeys.append(contentsOf: keys.prefix(bands))
         ids.append(contentsOf: id)
         idEnds.append(ids.count)
+    }
+
+    /// Signs `text`: its band keys into `keys` (`bands` values) and its compact sketch into
+    /// `compact` (one byte per bin); false when it has no word (nothing to compare).
+    /// `scratch` holds `permutations` values, `sketch` as many as `compact`.
+    static func sign(_ text: String, hasher: MinHasher, scratch: UnsafeMutableBufferPointer<UInt32>,
+                     sketch: UnsafeMutableBufferPointer<UInt32>, keys: UnsafeMutableBufferPointer<UInt32>,
+                     compact: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+        var copy = text
+        let shingles = copy.withUTF8 { hasher.signature(utf8: $0, into: scratch, sketch: sketch) }
+        guard shingles > 0 else { return false }
+        hasher.bandKeys(UnsafeBufferPointer(scratch), into: keys)
+        for j in 0..<compact.count { compact[j] = ShingleSketch.compact(sketch[j]) }
+        return true
     }
 
     /// Makes room for `documents` more documents.

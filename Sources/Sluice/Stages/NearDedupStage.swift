@@ -5,6 +5,8 @@ import SluiceText
 /// document of the run is at least the threshold is dropped with reason `near_duplicate`,
 /// and its rejected record names the kept document (`duplicate_of`).
 ///
+/// When the run reads every input from its start and the stage sees the records as decoded,
+/// the decoder decides while it reads (``NearDedupLedger``). Otherwise
 /// ``prepared(for:preceding:)`` reads every input of the run once (as the `preceding` stages
 /// leave the records), computes each document's MinHash band keys and a larger one-permutation
 /// sketch (``ShingleSketch``), and decides for the whole run (``NearDedupIndex``): LSH
@@ -17,23 +19,33 @@ public struct NearDedupStage: Stage {
     public var index: NearDedupIndex?
     /// With `line_dedup`: the lines repeated across the run's documents.
     public var lines: RepeatedLines?
+    /// Set when decisions are made by the decoder while it reads (see ``NearDedupLedger``).
+    var ledger: NearDedupLedger?
 
     public init(options: NearDedupOptions = NearDedupOptions()) {
         self.options = options
     }
 
     public var name: String { "near_dedup" }
-    public var fingerprint: String { "near_dedup/1 " + options.fingerprint }
+    public var fingerprint: String { "near_dedup/2 " + options.fingerprint }
 
     public func process(_ batch: inout Batch, stats: inout StageStats) {
         stats.records += batch.records.count
         defer { stripRepeatedLines(&batch, stats: &stats) }
-        guard let index, index.duplicates > 0 else { return }
+        let decided = batch.nearDuplicates
+        batch.nearDuplicates = [:]
+        if ledger != nil {
+            guard !decided.isEmpty else { return }
+        } else {
+            guard let index, index.duplicates > 0 else { return }
+        }
         var kept: [Record] = []
         kept.reserveCapacity(batch.records.count)
         var dropped = 0
         for r in batch.records {
-            if let id = index.duplicateOf(position: DedupIndex.position(file: batch.fileIndex, line: r.origin.order)) {
+            let of = ledger != nil ? decided[r.origin.order]
+                : index?.duplicateOf(position: DedupIndex.position(file: batch.fileIndex, line: r.origin.order))
+            if let id = of {
                 dropped += 1
                 var rejected = RejectedRecord(dropping: r, reason: "near_duplicate",
                                               detail: "word-shingle similarity with an earlier document ≥ \(options.threshold)")
@@ -52,6 +64,10 @@ public struct NearDedupStage: Stage {
     public func prepared(for corpus: RunCorpus, preceding: [any Stage]) async throws -> any Stage {
         var stage = self
         let readable = corpus.files.filter { !$0.isStdin }
+        if decidesWhileReading(corpus, readable: readable, preceding: preceding) {
+            stage.ledger = NearDedupLedger(hasher: hasher, bins: options.checkBins, threshold: options.threshold)
+            return stage
+        }
         var preloaded: [Int: NearDedupSignatures] = [:]
         if let out = corpus.sharedSignatures {
             preloaded = NearDedupSignatureFile.load(directory: NearDedupSignatureFile.directory(out),
@@ -64,6 +80,15 @@ public struct NearDedupStage: Stage {
         stage.index = NearDedupIndex(docs, threshold: options.threshold)
         if let o = options.lineDedup { stage.lines = RepeatedLines(options: o, keys: docs.lineKeys) }
         return stage
+    }
+
+    /// Whether the decoder can decide while it reads (``NearDedupLedger``), sparing the
+    /// reading pass: the run reads every input from its start, in run order, and the
+    /// stage sees the records as decoded. Repeated lines need counts over the whole run first.
+    func decidesWhileReading(_ corpus: RunCorpus, readable: [InputFile], preceding: [any Stage]) -> Bool {
+        options.lineDedup == nil && corpus.sharedSignatures == nil && corpus.resumed.isEmpty
+            && preceding.allSatisfy { $0 is DedupStage }
+            && corpus.reading == readable.map(\.index)
     }
 
     /// What signatures depend on: this stage's options and the stages that change texts before it.

@@ -31,7 +31,11 @@ public struct MinHasher: Sendable {
     /// signature, which callers skip.
     ///
     /// With `sketch` (a power-of-two number of values), also builds the ``ShingleSketch`` of
-    /// the same shingles in it.
+    /// the same shingles in it. When the sketch has at least ``permutations`` bins, the
+    /// signature is read off it: value `j` is the smallest over the `j`-th of
+    /// ``permutations`` consecutive runs of bins, which is a one-permutation MinHash of the
+    /// same shingles — one update per shingle instead of two, which halves signing. The
+    /// signature therefore depends on the sketch's size; a run uses one size throughout.
     @discardableResult
     public func signature(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt32>,
                           sketch: UnsafeMutableBufferPointer<UInt32>? = nil) -> Int {
@@ -39,30 +43,53 @@ public struct MinHasher: Sendable {
         precondition(out.count >= k)
         let mins = out.baseAddress!
         for j in 0..<k { mins[j] = .max }
-        let bins = sketch?.baseAddress
-        var shift: UInt64 = 64
+        var shingles = 0
         if let sketch {
             precondition(sketch.count > 0 && sketch.count & (sketch.count - 1) == 0, "sketch bins must be a power of two")
-            for j in sketch.indices { sketch[j] = ShingleSketch.empty }
-            shift = UInt64(64 - sketch.count.trailingZeroBitCount)
-        }
-        var shingles = 0
-        let seed = self.seed
-        let width = UInt64(k)
-        WordShingles.forEach(utf8: bytes, size: shingleWords) { x in
-            shingles += 1
-            if let bins { ShingleSketch.add(x, into: bins, shift: shift) }
-            var h = (x ^ seed) &* 0x9E37_79B9_7F4A_7C15
-            h ^= h >> 29
-            h = h &* 0xBF58_476D_1CE4_E5B9
-            h ^= h >> 32
-            // High half picks the bin (multiply-high: any bin count), low half is the value.
-            let bin = Int(truncatingIfNeeded: ((h >> 32) &* width) >> 32)
-            let v = UInt32(truncatingIfNeeded: h) & 0x7FFF_FFFF
-            if v < mins[bin] { mins[bin] = v }
+            let bins = sketch.baseAddress!
+            for j in 0..<sketch.count { bins[j] = ShingleSketch.empty }
+            let shift = UInt64(64 - sketch.count.trailingZeroBitCount)
+            if sketch.count >= k {
+                WordShingles.forEach(utf8: bytes, size: shingleWords) { x in
+                    shingles += 1
+                    ShingleSketch.add(x, into: bins, shift: shift)
+                }
+                guard shingles > 0 else { return 0 }
+                // Bin b of the sketch belongs to run ⌊b·k / bins⌋.
+                let log2 = sketch.count.trailingZeroBitCount
+                for b in 0..<sketch.count {
+                    let j = (b &* k) &>> log2
+                    mins[j] = Swift.min(mins[j], bins[b])
+                }
+                densify(mins, k)
+                return shingles
+            }
+            WordShingles.forEach(utf8: bytes, size: shingleWords) { x in
+                shingles += 1
+                ShingleSketch.add(x, into: bins, shift: shift)
+                add(x, to: mins)
+            }
+        } else {
+            WordShingles.forEach(utf8: bytes, size: shingleWords) { x in
+                shingles += 1
+                add(x, to: mins)
+            }
         }
         if shingles > 0 { densify(mins, k) }
         return shingles
+    }
+
+    /// Enters a shingle hash into a signature of its own (no sketch, or a sketch with fewer
+    /// bins than the signature has values): one more multiply keeps its bins and values
+    /// apart from the sketch's.
+    @inline(__always)
+    private func add(_ x: UInt64, to mins: UnsafeMutablePointer<UInt32>) {
+        var h = (x ^ seed).rotatedLeft(32) &* 0x9E37_79B9_7F4A_7C15
+        h ^= h >> 32
+        // High half picks the bin (multiply-high: any bin count), low half is the value.
+        let bin = Int(truncatingIfNeeded: ((h >> 32) &* UInt64(permutations)) >> 32)
+        let v = UInt32(truncatingIfNeeded: h) & 0x7FFF_FFFF
+        mins[bin] = Swift.min(mins[bin], v)
     }
 
     /// Fills the empty bins (`.max`): bin `j` takes the value of the first non-empty bin of its
@@ -93,13 +120,16 @@ public struct MinHasher: Sendable {
         }
     }
 
-    /// The signature of `text` (``permutations`` values).
-    public func signature(_ text: String) -> [UInt32] {
+    /// The signature of `text` (``permutations`` values), read off a sketch of `sketchBins`
+    /// bins as the `near_dedup` stage does with its `check_bins`.
+    public func signature(_ text: String, sketchBins: Int = 1024) -> [UInt32] {
         var copy = text
         return copy.withUTF8 { bytes in
-            [UInt32](unsafeUninitializedCapacity: permutations) { buf, n in
-                signature(utf8: bytes, into: buf)
-                n = permutations
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: sketchBins) { sketch in
+                [UInt32](unsafeUninitializedCapacity: permutations) { buf, n in
+                    signature(utf8: bytes, into: buf, sketch: sketch)
+                    n = permutations
+                }
             }
         }
     }
@@ -143,3 +173,4 @@ public struct MinHasher: Sendable {
         return z ^ (z >> 31)
     }
 }
+

@@ -10,23 +10,23 @@ public enum ShingleSketch {
     /// Empty bins of a sketch being built.
     public static let empty = UInt32.max
 
-    /// Enters one shingle hash into `bins` (a power of two, `shift` = 64 − log2(bins)).
+    /// Enters one (well-mixed) shingle hash into `bins` (a power of two, `shift` = 64 − log2(bins)).
     @inline(__always)
-    public static func add(_ x: UInt64, into bins: UnsafeMutablePointer<UInt32>, shift: UInt64) {
-        var h = x ^ 0x6A09_E667_F3BC_C909
-        h = (h ^ (h >> 32)) &* 0xD6E8_FEB8_6659_FD93
-        h = (h ^ (h >> 32)) &* 0xD6E8_FEB8_6659_FD93
-        h ^= h >> 32
-        // High bits pick the bin, low bits are the value: independent of each other.
-        let bin = Int(truncatingIfNeeded: h >> shift)
+    public static func add(_ h: UInt64, into bins: UnsafeMutablePointer<UInt32>, shift: UInt64) {
+        // `h` is a mixed hash (``WordShingles``): high bits pick the bin, low bits are the
+        // value, independent of each other.
+        let bin = Int(truncatingIfNeeded: h &>> shift)
         let v = UInt32(truncatingIfNeeded: h) & 0x7FFF_FFFF
-        if v < bins[bin] { bins[bin] = v }
+        // Branch-free: whether a bin takes a value is unpredictable while it fills.
+        bins[bin] = Swift.min(bins[bin], v)
     }
 
     /// One byte per bin: 0 for an empty bin, else 1…255 from the bin's value.
     @inline(__always)
     public static func compact(_ v: UInt32) -> UInt8 {
-        v == empty ? 0 : UInt8(truncatingIfNeeded: 1 + v % 255)
+        // Values are below 2³¹: a multiply-high maps them evenly onto 0…254 (a division
+        // per bin cost as much as filling the sketch for short documents).
+        v == empty ? 0 : UInt8(truncatingIfNeeded: 1 &+ (UInt64(v) &* 255) &>> 31)
     }
 
     /// Estimated Jaccard similarity of two compact sketches of `count` bins: equal non-empty

@@ -15,108 +15,81 @@ public enum WordShingles {
     @inline(__always)
     public static func forEach(utf8 bytes: UnsafeBufferPointer<UInt8>, size: Int, _ body: (UInt64) -> Void) {
         let n = max(1, min(size, 16))
-        // The last `n` word hashes, as a ring.
+        // The shingle hash is a polynomial of its word hashes, updated as the window slides
+        // (subtract the word leaving, multiply, add the word entering): two multiplies per
+        // word whatever the shingle size. `outgoing` is the leaving word's factor.
+        var outgoing: UInt64 = 1
+        for _ in 1..<max(n, 2) { outgoing = outgoing &* shingleBase }
+        if n == 1 { outgoing = 1 }
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 16) { ring in
             var words = 0
             // Where the next word hash goes: a wrapping index rather than `words % n`, which
             // would divide once per word.
             var slot = 0
-            var word: UInt64 = fnvOffset
-            var inWord = false
-            // Whether the current word is a single character of a script without spaces,
-            // which only marks may extend.
-            var charWord = false
+            var window: UInt64 = 0
             let count = bytes.count
+            let lowered = asciiWordLowered
             var i = 0
-
-            @inline(__always) func endWord() {
-                guard inWord else { return }
-                ring[slot] = finish(word)
+            while i < count {
+                // One word (or one separator) per turn: a word ends at a separator, which is
+                // consumed, or where a spaceless script's letter starts a word of its own,
+                // which is not. Either way the turn consumes at least one byte.
+                var word = WordHash()
+                var hasWord = false
+                var charWord = false
+                while i < count {
+                    let b = bytes[i]
+                    if b < 0x80 {
+                        let l = lowered[Int(b)]
+                        if l == 0 { i += 1; break }
+                        if charWord { break }
+                        hasWord = true
+                        i = word.feedASCIIRun(bytes, from: i, lowered: lowered)
+                        continue
+                    }
+                    let (scalar, len) = WordClass.decodeScalar(bytes, i)
+                    guard let scalar else { i += 1; break }
+                    let v = scalar.value
+                    if isInvisible(v) { i += len; continue }
+                    let (isWord, isLetter) = WordClass.classify(scalar)
+                    if !isWord { i += len; break }
+                    let startsOwnWord = isLetter && !isSpacelessMark(v)
+                    if isSpaceless(v) && startsOwnWord {
+                        // Its own word: what precedes ends here.
+                        if hasWord { break }
+                        charWord = true
+                    } else if charWord && startsOwnWord {
+                        // A mark after a character of a spaceless script stays with it; any
+                        // other word character after one starts a new word.
+                        break
+                    }
+                    for k in 0..<len { word.feed(bytes[i + k]) }
+                    hasWord = true
+                    i += len
+                }
+                guard hasWord else { continue }
+                let w = word.finish()
+                if words >= n { window = window &- ring[slot] &* outgoing }
+                window = window &* shingleBase &+ w
+                ring[slot] = w
                 slot = slot + 1 == n ? 0 : slot + 1
                 words += 1
-                if words >= n { body(shingle(ring, slot, n, n)) }
-                inWord = false
-                charWord = false
-                word = fnvOffset
+                if words >= n { body(shingle(window, n)) }
             }
-
-            while i < count {
-                let b = bytes[i]
-                if b < 0x80 {
-                    if WordClass.isASCIIWord(b) {
-                        if charWord { endWord() }
-                        inWord = true
-                        let lower = (b &- 0x41) < 26 ? b | 0x20 : b
-                        word = (word ^ UInt64(lower)) &* fnvPrime
-                    } else {
-                        endWord()
-                    }
-                    i += 1
-                    continue
-                }
-                let (scalar, len) = WordClass.decodeScalar(bytes, i)
-                guard let scalar else { endWord(); i += 1; continue }
-                let v = scalar.value
-                if isInvisible(v) { i += len; continue }
-                let (isWord, isLetter) = WordClass.classify(scalar)
-                if !isWord {
-                    endWord()
-                } else if isSpaceless(v) && isLetter && !isSpacelessMark(v) {
-                    // Its own word: what precedes ends here.
-                    endWord()
-                    inWord = true
-                    charWord = true
-                    for k in 0..<len { word = (word ^ UInt64(bytes[i + k])) &* fnvPrime }
-                } else {
-                    // A mark after a character of a spaceless script stays with it; any other
-                    // word character after one starts a new word.
-                    if charWord && isLetter && !isSpacelessMark(v) { endWord() }
-                    inWord = true
-                    for k in 0..<len { word = (word ^ UInt64(bytes[i + k])) &* fnvPrime }
-                }
-                i += len
-            }
-            endWord()
             if words > 0 && words < n {
                 // Short text: one shingle of every word.
-                body(shingle(ring, slot, words, n))
+                body(shingle(window, words))
             }
         }
     }
 
-    /// Number of shingles ``forEach(utf8:size:_:)`` reports for `text`.
-    public static func count(_ text: String, size: Int) -> Int {
-        var copy = text
-        var c = 0
-        copy.withUTF8 { forEach(utf8: $0, size: size) { _ in c += 1 } }
-        return c
-    }
+    /// The multiplier of the shingle polynomial (odd).
+    static let shingleBase: UInt64 = 0x9E37_79B9_7F4A_7C15
 
-    static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
-    static let fnvPrime: UInt64 = 0x0000_0100_0000_01B3
-
-    /// A word's hash, mixed so that its low bits are as good as its high ones.
+    /// A shingle's hash from the polynomial of its `k` word hashes, mixed.
     @inline(__always)
-    static func finish(_ h: UInt64) -> UInt64 {
-        var x = h ^ (h >> 31)
-        x = x &* 0x9E37_79B9_7F4A_7C15
-        return x ^ (x >> 29)
-    }
-
-    /// Hash of the last `k` words in the ring of `n` slots whose next free slot is `slot`, in
-    /// order: a sum of the word hashes times a different odd constant per place (independent
-    /// multiplies, not a chain), then mixed.
-    @inline(__always)
-    static func shingle(_ ring: UnsafeMutableBufferPointer<UInt64>, _ slot: Int, _ k: Int, _ n: Int) -> UInt64 {
-        var h: UInt64 = 0x243F_6A88_85A3_08D3 &+ UInt64(truncatingIfNeeded: k)
-        var j = slot - k
-        if j < 0 { j += n }
-        var place = 0
-        while place < k {
-            h = h &+ ring[j] &* placeFactor(place)
-            j = j + 1 == n ? 0 : j + 1
-            place += 1
-        }
+    static func shingle(_ window: UInt64, _ k: Int) -> UInt64 {
+        var h = window &+ 0x243F_6A88_85A3_08D3 &* UInt64(truncatingIfNeeded: k)
         h ^= h >> 32
         h = h &* 0xD6E8_FEB8_6659_FD93
         h ^= h >> 32
@@ -124,10 +97,114 @@ public enum WordShingles {
         return h ^ (h >> 32)
     }
 
-    /// An odd constant for each place in a shingle (up to 16).
-    @inline(__always)
-    static func placeFactor(_ place: Int) -> UInt64 {
-        (0x9E37_79B9_7F4A_7C15 &* UInt64(truncatingIfNeeded: 2 * place + 1)) | 1
+    /// The hash of a word being read, fed its normalized bytes. Bytes are packed eight to a
+    /// 64-bit chunk (the first in the low byte) and each full chunk is mixed in with one
+    /// multiply, so a byte costs a shift and an OR rather than a multiply in a dependency
+    /// chain (FNV). Word bytes are never 0, so a partial chunk and the length identify the
+    /// bytes exactly.
+    struct WordHash: Equatable {
+        var h: UInt64 = 0x243F_6A88_85A3_08D3
+        var chunk: UInt64 = 0
+        var length: UInt64 = 0
+
+        @inline(__always)
+        mutating func feed(_ b: UInt8) {
+            chunk |= UInt64(b) &<< ((length & 7) &* 8)
+            length &+= 1
+            if length & 7 == 0 { mix() }
+        }
+
+        @inline(__always)
+        private mutating func mix() {
+            h = (h ^ chunk) &* 0x9E37_79B9_7F4A_7C15
+            h ^= h >> 29
+            chunk = 0
+        }
+
+        /// Feeds the ASCII word characters from `i` on (lowercased) and returns where they
+        /// end: eight bytes at a time while eight remain (classified and lowercased as one
+        /// 64-bit word), then one at a time. Out of line on purpose: inside the shingle loop
+        /// the hash state lived on the stack.
+        @inline(never)
+        mutating func feedASCIIRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, lowered: UnsafePointer<UInt8>) -> Int {
+            var i = start
+            let count = bytes.count
+            let base = UnsafeRawPointer(bytes.baseAddress!)
+            while count - i >= 8 {
+                let w = UInt64(littleEndian: (base + i).loadUnaligned(as: UInt64.self))
+                let (word, upper) = Self.asciiWordBytes(w)
+                // Word bytes from the first on: the run ends at the first other byte.
+                let n = Int((~word & Self.high).trailingZeroBitCount &>> 3)
+                guard n > 0 else { return i }
+                let value = (w | (upper &>> 2)) & (n == 8 ? ~0 : (1 &<< (UInt64(n) &* 8)) &- 1)
+                let at = Int(length & 7)
+                chunk |= value &<< (UInt64(at) &* 8)
+                length &+= UInt64(n)
+                if at + n >= 8 {
+                    // The chunk is full; what did not fit starts the next one.
+                    let rest = at + n - 8
+                    let spill = rest == 0 ? 0 : value &>> (UInt64(n - rest) &* 8)
+                    mix()
+                    chunk = spill
+                }
+                i += n
+                if n < 8 { return i }
+            }
+            while i < count {
+                let c = lowered[Int(bytes[i])]
+                if c == 0 { break }
+                feed(c)
+                i += 1
+            }
+            return i
+        }
+
+        static let high: UInt64 = 0x8080_8080_8080_8080
+        static let ones: UInt64 = 0x0101_0101_0101_0101
+
+        /// For the eight bytes of `w`: the high bit set in each byte that is an ASCII word
+        /// character (digit, letter, underscore), and in each that is an upper-case letter.
+        @inline(__always)
+        static func asciiWordBytes(_ w: UInt64) -> (word: UInt64, upper: UInt64) {
+            let ascii = ~w & high
+            let x = w & ~high
+            // High bit of each byte: that byte of x is ≥ lo (x ≤ 0x7F, so nothing carries).
+            @inline(__always) func atLeast(_ lo: UInt64) -> UInt64 { (x &+ (0x80 &- lo) &* ones) & high }
+            let digit = atLeast(0x30) & ~atLeast(0x3A)
+            let upper = atLeast(0x41) & ~atLeast(0x5B)
+            let lower = atLeast(0x61) & ~atLeast(0x7B)
+            let y = x ^ (0x5F &* ones)
+            let underscore = ~((y &+ 0x7F &* ones) | y) & high
+            return ((digit | upper | lower | underscore) & ascii, upper & ascii)
+        }
+
+        /// The word's hash, mixed so that its low bits are as good as its high ones.
+        @inline(__always)
+        func finish() -> UInt64 {
+            var x = (h ^ chunk) &* 0xBF58_476D_1CE4_E5B9 ^ length
+            x ^= x >> 31
+            x = x &* 0x9E37_79B9_7F4A_7C15
+            return x ^ (x >> 29)
+        }
+    }
+
+    /// For each ASCII byte: the byte lowercased when it is a word character (letter, digit,
+    /// underscore), else 0; 0 for every byte ≥ 0x80 too.
+    nonisolated(unsafe) static let asciiWordLowered: UnsafePointer<UInt8> = {
+        let t = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for b in 0..<256 {
+            let c = UInt8(b)
+            t[b] = c < 0x80 && WordClass.isASCIIWord(c) ? ((c &- 0x41) < 26 ? c | 0x20 : c) : 0
+        }
+        return UnsafePointer(t)
+    }()
+
+    /// Number of shingles ``forEach(utf8:size:_:)`` reports for `text`.
+    public static func count(_ text: String, size: Int) -> Int {
+        var copy = text
+        var c = 0
+        copy.withUTF8 { forEach(utf8: $0, size: size) { _ in c += 1 } }
+        return c
     }
 
     /// Soft hyphen, zero-width space/joiners, word joiner, BOM: skipped inside words.

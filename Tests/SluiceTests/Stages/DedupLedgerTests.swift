@@ -13,7 +13,7 @@ import Testing
 
     @Test func aKeyKeepsItsFirstPositionWhateverOrderPositionsArriveIn() {
         let p = DedupIndex.position
-        let ledger = DedupLedger(order: [0, 1])
+        let ledger = DedupLedger()
         // File 1 was resumed: its part before the checkpoint (line 2 holds "X") is entered first.
         ledger.enter([(DedupKey.hash("X"), p(1, 2))])
 
@@ -30,7 +30,7 @@ import Testing
 
     @Test func aResumedFileDecidesItsRestAgainstTheWholeFileEnteredAhead() {
         let p = DedupIndex.position
-        let ledger = DedupLedger(order: [0])
+        let ledger = DedupLedger()
         // The whole file is entered ahead; reading resumes at line 3.
         ledger.enter([(DedupKey.hash("A"), p(0, 1)), (DedupKey.hash("B"), p(0, 4)), (DedupKey.hash("A"), p(0, 6))])
         var rest = batch(file: 0, [(3, "C"), (4, "B"), (6, "A"), (7, "b")])
@@ -40,7 +40,7 @@ import Testing
 
     @Test func stageDropsWhatTheDecoderMarked() {
         var stage = DedupStage()
-        stage.ledger = DedupLedger(order: [0])
+        stage.ledger = DedupLedger()
         var b = batch(file: 0, [(1, "A"), (2, "B"), (3, "a"), (4, "b")])
         stage.ledger!.mark(&b)
         var stats = StageStats()
@@ -50,20 +50,5 @@ import Testing
         #expect(b.dropped.map(\.reason) == ["duplicate", "duplicate"])
         #expect(b.duplicates.isEmpty)
         #expect(stats.records == 4 && stats.changed == 2 && stats.counters["duplicates"] == 2)
-    }
-
-    @Test func filesDecideInRunOrder() async {
-        let ledger = DedupLedger(order: [4, 2, 7])
-        #expect(ledger.isTurn(of: 4))
-        #expect(!ledger.isTurn(of: 2))
-        #expect(ledger.isTurn(of: 9))  // not read by the run in order (stdin): never waits
-        let waiter = Task { await ledger.waitTurn(file: 7); return ledger.isTurn(of: 7) }
-        ledger.release(file: 2)  // out of order: 7 still waits for 4
-        #expect(!ledger.isTurn(of: 7))
-        ledger.release(file: 4)
-        ledger.release(file: 4)  // idempotent
-        #expect(ledger.isTurn(of: 2) && ledger.isTurn(of: 7))
-        #expect(await waiter.value)
-        await ledger.waitTurn(file: 4)
     }
 }

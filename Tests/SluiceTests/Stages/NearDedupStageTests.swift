@@ -111,8 +111,8 @@ import SluiceText
         let stage = try #require(p.stages[1] as? NearDedupStage)
         #expect(stage.options.bands == 14 && stage.options.rows == 8 && stage.options.shingleWords == 5)
         #expect(stage.options.threshold == 0.7)
-        #expect(stage.fingerprint == "near_dedup/1 shingle=5 bands=14 rows=8 threshold=0.7 check_bins=1024")
-        #expect(NearDedupStage().fingerprint == "near_dedup/1 shingle=5 bands=20 rows=6 threshold=0.8 check_bins=1024")
+        #expect(stage.fingerprint == "near_dedup/2 shingle=5 bands=14 rows=8 threshold=0.7 check_bins=1024")
+        #expect(NearDedupStage().fingerprint == "near_dedup/2 shingle=5 bands=20 rows=6 threshold=0.8 check_bins=1024")
     }
 }
 

@@ -55,6 +55,6 @@ import Testing
         #expect(batch.records[1].attributes.isEmpty)
         #expect(batch.dropped.map(\.reason) == ["empty_after_line_dedup"])
         #expect(stats.counters["lines_removed"] == 2 && stats.counters["empty_after_line_dedup"] == 1)
-        #expect(stage.fingerprint == "near_dedup/1 shingle=5 bands=20 rows=6 threshold=0.8 check_bins=1024 line_dedup=30/10")
+        #expect(stage.fingerprint == "near_dedup/2 shingle=5 bands=20 rows=6 threshold=0.8 check_bins=1024 line_dedup=30/10")
     }
 }

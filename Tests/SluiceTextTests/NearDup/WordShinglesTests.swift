@@ -47,4 +47,32 @@ import Testing
         bytes.withUnsafeBufferPointer { WordShingles.forEach(utf8: $0, size: 1) { _ in c += 1 } }
         #expect(c == 2)
     }
+
+    @Test func eightBytesAtATimeHashAsOneAtATime() {
+        // Every ASCII byte value, in runs of every length and at every chunk offset: the
+        // word-at-a-time path must leave exactly the state byte-at-a-time feeding does.
+        var state: UInt32 = 7
+        func next() -> UInt8 {
+            state = state &* 1_103_515_245 &+ 12_345
+            return UInt8(truncatingIfNeeded: state >> 16)
+        }
+        let alphabet = Array("abcXYZ09_".utf8) + [0x20, 0x2D, 0x40, 0x5B, 0x60, 0x7B, 0x2F, 0x3A, 0xC3, 0xA9, 0x7F, 0x80]
+        for trial in 0..<400 {
+            let bytes = (0..<(trial % 40)).map { _ in alphabet[Int(next()) % alphabet.count] }
+            for prefix in 0..<8 {
+                var fast = WordShingles.WordHash()
+                for k in 0..<prefix { fast.feed(UInt8(0x61 + k)) }
+                var slow = fast
+                let end = bytes.withUnsafeBufferPointer { fast.feedASCIIRun($0, from: 0, lowered: WordShingles.asciiWordLowered) }
+                var j = 0
+                while j < bytes.count, bytes[j] < 0x80, WordClass.isASCIIWord(bytes[j]) {
+                    let b = bytes[j]
+                    slow.feed((b &- 0x41) < 26 ? b | 0x20 : b)
+                    j += 1
+                }
+                #expect(end == j)
+                #expect(fast == slow, "\(bytes) after \(prefix)")
+            }
+        }
+    }
 }
