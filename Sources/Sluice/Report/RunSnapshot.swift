@@ -45,6 +45,8 @@ public struct RunSnapshot: Sendable {
     /// Per-stage totals in pipeline order, with CPU seconds summed over workers.
     public var stages: [(name: String, stats: StageStats)] = []
     public var badLines: [BadLine] = []
+    /// Stats lines read as events (the rest are ``badLines``).
+    public var eventsRead = 0
     public var pipelineName = ""
     /// How the pipeline was given (`news`, a file path), from the journal.
     public var pipelineSource = ""
@@ -76,40 +78,8 @@ public struct RunSnapshot: Sendable {
         var stageEventsFiles = 0
         var seen = Set<String>()
         for path in paths {
-            let name = String(path.dropFirst(dir.count + 1))
-            statsFiles.append(name)
-            let shard = Self.shard(ofStatsFile: name)
-            var last: String?
-            var hasStageEvents = false
-            for (n, line) in Self.lines(path).enumerated() where !line.isEmpty {
-                guard let v = try? JSONValue.parse(line), let event = v["event"]?.stringValue,
-                      ["file", "stage", "run"].contains(event), summary.add(event: v) else {
-                    badLines.append(BadLine(file: name, line: n + 1))
-                    continue
-                }
-                last = event
-                switch event {
-                case "file":
-                    if let f = FileStats(json: v) {
-                        files.append(FileRow(stats: f, status: f.error == nil ? "done" : "failed", shard: shard))
-                        seen.insert(f.file)
-                    }
-                case "stage":
-                    hasStageEvents = true
-                case "run":
-                    runs.append(Self.runEvent(v))
-                    if pipelineName.isEmpty { pipelineName = v["pipeline"]?.stringValue ?? "" }
-                default:
-                    break
-                }
-            }
-            // A resume rewrites the stats file without its run event, so a finished run ends with one.
-            if hasStageEvents { stageEventsFiles += 1 }
-            if last != "run" {
-                incomplete.append("\(name) has no run event yet: the run is still going, or was killed")
-            } else if runs.last?.status == "interrupted" {
-                incomplete.append("the run\(shard.map { " of shard \($0)" } ?? "") was interrupted; running the same command again finishes it")
-            }
+            let bytes = (try? FileReader.readAll(path: path)) ?? []
+            if addStats(bytes, name: String(path.dropFirst(dir.count + 1)), seen: &seen) { stageEventsFiles += 1 }
         }
 
         // The journal: the pipeline, the starts, and what is not in the stats yet.
@@ -158,6 +128,52 @@ public struct RunSnapshot: Sendable {
             ? summary.stages : stageOrder.map { ($0, stageTotals[$0]!) }
     }
 
+    /// An empty snapshot of `outputDirectory`, to add stats files to (the fuzz harness).
+    init(empty outputDirectory: String) {
+        self.outputDirectory = outputDirectory
+    }
+
+    /// Adds the events of one stats file (`name`, relative to the output directory): lines that
+    /// are not stats events are listed in ``badLines``, and a file that does not end with the
+    /// run event of a finished run marks the snapshot incomplete. Returns whether the file
+    /// holds stage events; `seen` collects the files that have a `file` event.
+    @discardableResult
+    mutating func addStats(_ bytes: [UInt8], name: String, seen: inout Set<String>) -> Bool {
+        statsFiles.append(name)
+        let shard = Self.shard(ofStatsFile: name)
+        var last: String?
+        var hasStageEvents = false
+        for (n, raw) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() where !raw.isEmpty {
+            let line = String(decoding: raw, as: UTF8.self)
+            guard let v = try? JSONValue.parse(line), let event = v["event"]?.stringValue,
+                  ["file", "stage", "run"].contains(event), summary.add(event: v) else {
+                badLines.append(BadLine(file: name, line: n + 1))
+                continue
+            }
+            last = event
+            eventsRead += 1
+            switch event {
+            case "file":
+                if let f = FileStats(json: v) {
+                    files.append(FileRow(stats: f, status: f.error == nil ? "done" : "failed", shard: shard))
+                    seen.insert(f.file)
+                }
+            case "stage":
+                hasStageEvents = true
+            default:
+                runs.append(Self.runEvent(v))
+                if pipelineName.isEmpty { pipelineName = v["pipeline"]?.stringValue ?? "" }
+            }
+        }
+        // A resume rewrites the stats file without its run event, so a finished run ends with one.
+        if last != "run" {
+            incomplete.append("\(name) has no run event yet: the run is still going, or was killed")
+        } else if runs.last?.status == "interrupted" {
+            incomplete.append("the run\(shard.map { " of shard \($0)" } ?? "") was interrupted; running the same command again finishes it")
+        }
+        return hasStageEvents
+    }
+
     /// `I/N` of `stats.shard-I-of-N.jsonl`.
     static func shard(ofStatsFile name: String) -> String? {
         guard name.hasPrefix("stats.shard-"), let s = Shard(name: String(name.dropFirst("stats.".count).dropLast(".jsonl".count))) else { return nil }
@@ -170,11 +186,5 @@ public struct RunSnapshot: Sendable {
                  recordsIn: v["records_in"]?.intValue ?? 0, recordsOut: v["records_out"]?.intValue ?? 0,
                  bytesDecompressed: v["bytes_decompressed"]?.intValue ?? 0,
                  seconds: v["seconds"]?.doubleValue ?? 0, resumed: v["resumed"] == .bool(true))
-    }
-
-    /// The lines of a small text file (a stats file), without their newlines.
-    static func lines(_ path: String) -> [String] {
-        guard let bytes = try? FileReader.readAll(path: path) else { return [] }
-        return bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
     }
 }
