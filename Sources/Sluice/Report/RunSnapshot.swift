@@ -112,13 +112,15 @@ public struct RunSnapshot: Sendable {
                     if stageTotals[name] == nil { stageOrder.append(name) }
                     stageTotals[name, default: StageStats()].merge(s)
                 }
-                guard cp.status == .inProgress, !seen.contains(cp.file) else { continue }
-                files.append(FileRow(stats: cp.stats, status: "in progress", shard: shard?.description))
+                // In progress, or finished just before a kill kept its event from the stats file.
+                guard !seen.contains(cp.file) else { continue }
+                let status = cp.status == .inProgress ? "in progress" : cp.status == .failed ? "failed" : "done"
+                files.append(FileRow(stats: cp.stats, status: status, shard: shard?.description))
                 summary.files += 1
                 summary.total.merge(cp.stats)
             }
         }
-        if pendingFiles > 0 && isComplete { incomplete.append("\(pendingFiles) input files not started") }
+        if pendingFiles > 0 { incomplete.append("\(pendingFiles) input file\(pendingFiles == 1 ? "" : "s") not started yet") }
         if inProgressFiles > 0 {
             incomplete.append("\(inProgressFiles) file\(inProgressFiles == 1 ? "" : "s") in progress (counted up to their last checkpoint)")
         }
