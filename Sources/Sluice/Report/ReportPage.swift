@@ -4,7 +4,9 @@
 /// Everything taken from the run (file names, reasons, languages, tags, record text) is
 /// escaped with ``HTML/escape(_:)``.
 public struct ReportPage: Sendable {
+    /// The run shown.
     public var snapshot: RunSnapshot
+    /// The records shown.
     public var samples: ReportSamples
     /// Samples asked for per group (`--samples`).
     public var sampleCount: Int
@@ -18,6 +20,7 @@ public struct ReportPage: Sendable {
     /// Characters of a sample's text shown.
     public static let sampleCharacters = 1200
 
+    /// A page for `snapshot` showing `samples` (asked for `sampleCount` per group), dated `generated`.
     public init(snapshot: RunSnapshot, samples: ReportSamples, sampleCount: Int, generated: String) {
         self.snapshot = snapshot
         self.samples = samples
@@ -78,8 +81,11 @@ public struct ReportPage: Sendable {
         ]
         if let longest = s.runs.map(\.seconds).max() {
             let bytes = s.runs.reduce(0) { $0 + $1.bytesDecompressed }
-            rows.append(("time", Format.fixed(longest, 2) + " s" + (s.runs.count > 1 ? " (longest of \(s.runs.count) runs)" : "")))
-            rows.append(("throughput", Format.fixed(longest > 0 ? Double(bytes) / longest / 1e6 : 0, 1) + " MB/s decompressed"))
+            rows.append(("time", Format.fixed(longest, 2) + " s" + (s.runs.count > 1 ? " (longest of \(s.runs.count) invocations)" : "")))
+            // A resumed invocation's bytes include files finished before it, its time does not.
+            rows.append(("throughput", s.runs.contains(where: \.resumed)
+                ? "– (resumed: the earlier invocations' time is not recorded)"
+                : Format.fixed(longest > 0 ? Double(bytes) / longest / 1e6 : 0, 1) + " MB/s decompressed"))
         }
         var h = section("run", "Run") + Self.keyValues(id: "run-table", rows)
         if s.runs.count > 0 {

@@ -7,20 +7,25 @@
 public struct ReportSamples: Sendable {
     /// One record as shown: where it came from and its text (raw line for unreadable input).
     public struct Sample: Sendable, Equatable {
+        /// The input file (`origin.file`) and line, when known.
         public var file: String
         public var line: Int?
+        /// The record's id as text (a JSON number or object serialized).
         public var id: String?
         public var lang: String?
+        /// The record's text; for an unreadable record, its raw line.
         public var text: String
         public var tags: [String] = []
         /// The rejection's detail (`duplicate_of`, failing quality rules, parse error).
         public var detail: String?
     }
 
+    /// Kept records, in file name order.
     public var kept: [Sample] = []
     /// Per reason, most frequent reason first.
     public var rejected: [(reason: String, samples: [Sample])] = []
 
+    /// Reads the samples of the run `snapshot` describes: up to `count` of each group.
     public init(snapshot: RunSnapshot, count: Int) {
         guard count > 0 else { return }
         let dir = snapshot.outputDirectory

@@ -5,13 +5,17 @@
 public struct RunSnapshot: Sendable {
     /// One `run` event: one invocation of `sluice run` (one per shard of a sharded run).
     public struct RunEvent: Sendable, Equatable {
+        /// `completed`, `interrupted` or `failed`.
         public var status: String
+        /// `I/N` for a shard's invocation.
         public var shard: String?
         public var pipeline: String
+        /// Files of the run so far, finished earlier ones included.
         public var files: Int
         public var recordsIn: Int
         public var recordsOut: Int
         public var bytesDecompressed: Int
+        /// Wall-clock seconds of this invocation (not of earlier ones of a resumed run).
         public var seconds: Double
         public var resumed: Bool
 
@@ -21,6 +25,7 @@ public struct RunSnapshot: Sendable {
 
     /// One input file: its `file` event, or its checkpoint while it is in progress.
     public struct FileRow: Sendable {
+        /// The file's counts (so far, when in progress).
         public var stats: FileStats
         /// `done`, `failed` or `in progress`.
         public var status: String
@@ -30,10 +35,13 @@ public struct RunSnapshot: Sendable {
 
     /// A stats line that is not a stats event (a run killed mid-write leaves a torn last line).
     public struct BadLine: Sendable, Equatable {
+        /// The stats file, relative to the output directory.
         public var file: String
+        /// 1-based.
         public var line: Int
     }
 
+    /// The run's output directory, without a trailing slash.
     public var outputDirectory: String
     /// The stats files read, relative to the output directory.
     public var statsFiles: [String] = []
@@ -41,12 +49,14 @@ public struct RunSnapshot: Sendable {
     public var summary = StatsSummary()
     /// Files in stats order (per shard, in completion order), then those in progress.
     public var files: [FileRow] = []
+    /// The `run` events, in stats file order.
     public var runs: [RunEvent] = []
     /// Per-stage totals in pipeline order, with CPU seconds summed over workers.
     public var stages: [(name: String, stats: StageStats)] = []
     public var badLines: [BadLine] = []
     /// Stats lines read as events (the rest are ``badLines``).
     public var eventsRead = 0
+    /// The pipeline's name (from a run event or the journal).
     public var pipelineName = ""
     /// How the pipeline was given (`news`, a file path), from the journal.
     public var pipelineSource = ""

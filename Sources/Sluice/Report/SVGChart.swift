@@ -4,15 +4,15 @@
 /// Every bar is a `<rect class="bar">` with a `<title>` (the browser's tooltip), and each
 /// chart's `<svg>` carries `data-bars` with its number of bars, which the browser test checks.
 /// Labels are escaped here; callers pass plain text.
-public enum SVGChart {
+enum SVGChart {
     /// One bar: its label, its length and the value shown beside it.
-    public struct Bar: Sendable, Equatable {
-        public var label: String
-        public var value: Double
-        public var display: String
-        public var color: String
+    struct Bar: Sendable, Equatable {
+        var label: String
+        var value: Double
+        var display: String
+        var color: String
 
-        public init(label: String, value: Double, display: String, color: String = SVGChart.blue) {
+        init(label: String, value: Double, display: String, color: String = SVGChart.blue) {
             self.label = label
             self.value = value
             self.display = display
@@ -20,13 +20,13 @@ public enum SVGChart {
         }
     }
 
-    public static let blue = "#3b6fb6"
-    public static let green = "#3a8f4c"
-    public static let red = "#c0453a"
-    public static let orange = "#d08a2c"
+    static let blue = "#3b6fb6"
+    static let green = "#3a8f4c"
+    static let red = "#c0453a"
+    static let orange = "#d08a2c"
 
     /// Horizontal bars, one row per bar: label, bar scaled to the largest, value.
-    public static func bars(id: String, title: String, _ bars: [Bar]) -> String {
+    static func bars(id: String, title: String, _ bars: [Bar]) -> String {
         let width = 720.0, labelWidth = 210.0, valueWidth = 110.0, row = 20.0, top = 4.0
         let plot = width - labelWidth - valueWidth
         let height = top * 2 + row * Double(max(bars.count, 1))
@@ -44,7 +44,7 @@ public enum SVGChart {
 
     /// A histogram: vertical bars, one per bucket in order, labelled below; the y axis is
     /// linear from 0 to the largest count.
-    public static func histogram(id: String, title: String, xLabel: String, _ bars: [Bar]) -> String {
+    static func histogram(id: String, title: String, xLabel: String, _ bars: [Bar]) -> String {
         let width = 720.0, left = 56.0, right = 8.0, top = 12.0, bottom = 44.0, height = 220.0
         let plotW = width - left - right, plotH = height - top - bottom
         let maxValue = bars.map(\.value).max() ?? 0
@@ -83,7 +83,7 @@ public enum SVGChart {
     }
 
     /// 1234 → "1.2k", 2500000 → "2.5M": axis ticks.
-    public static func compact(_ v: Double) -> String {
+    static func compact(_ v: Double) -> String {
         if v >= 1e9 { return Format.fixed(v / 1e9, 1) + "G" }
         if v >= 1e6 { return Format.fixed(v / 1e6, 1) + "M" }
         if v >= 1e4 { return Format.fixed(v / 1e3, 1) + "k" }
