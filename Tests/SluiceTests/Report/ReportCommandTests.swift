@@ -126,6 +126,21 @@ import Testing
         #expect(page.components(separatedBy: Self.escapedScript).count - 1 == 2)
     }
 
+    /// The same command again: the run is resumed (nothing left to do), and says so.
+    @Test func resumedRun() throws {
+        let tmp = try E2E.tempDir()
+        defer { E2E.remove(tmp) }
+        let out = try ReportFixture.run(in: tmp)
+        let again = try SluiceBinary.run(["run", tmp.appendingPathComponent("in").path, "-o", out.path, "-p", tmp.appendingPathComponent("pipe.yaml").path,
+                                          "--progress", "none", "--jobs", "1"])
+        #expect(again.status == 0, "stderr: \(again.err)")
+        let page = try ReportFixture.report(out)
+        #expect(page.contains("<tr><th>resumed</th><td>yes (started 2 times)</td></tr>"))
+        #expect(page.contains("<tr><th>throughput</th><td>– (resumed: the earlier invocations&#39; time is not recorded)</td></tr>"))
+        #expect(page.contains(Self.summary))
+        #expect(ReportFixture.declaredBars(page) == ReportFixture.expectedBars)
+    }
+
     /// Stats lines that are not events, and nothing else: a page that says so, no crash.
     @Test func garbageStatsAndMissingRun() throws {
         let tmp = try E2E.tempDir()
