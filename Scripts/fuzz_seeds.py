@@ -177,6 +177,8 @@ def main():
             b"<template><template></template></template>t", b"<select><option>a<input>b", b"<x-a><x-b></x-a>t", b"<div>" * 600]
     counts["html-tree"] = write(out, "html-tree", tree + [p[:MAX] for p in pages])
     counts["html-metadata"] = write(out, "html-metadata", html_metadata_seeds())
+    # report: stats files (Fuzz/Seeds/report/: a finished run, a killed one) and JSONL lines.
+    counts["report"] = write(out, "report", lines[:20])
     print(" ".join(f"{k}={v}" for k, v in sorted(counts.items())))
 
 

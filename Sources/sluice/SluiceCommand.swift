@@ -11,7 +11,7 @@ struct SluiceCommand: AsyncParsableCommand {
         abstract: "Turn directories of zstd article dumps into clean, sentence-split, tagged corpora.",
         version: SluiceVersion.string,
         subcommands: [RunCommand.self, ExtractCommand.self, CleanCommand.self, SplitCommand.self, TagCommand.self,
-                      ValidateCommand.self, StatsCommand.self, StatusCommand.self]
+                      ValidateCommand.self, StatsCommand.self, StatusCommand.self, ReportCommand.self]
     )
 
     /// As ArgumentParser's `main`, except that usage errors exit with 2 (DESIGN.md), not 64.

@@ -35,23 +35,15 @@ struct StatsCommand: ParsableCommand {
         print(StatsTable.render(summary))
     }
 
-    /// A stats file as given, or the stats files of an output directory: `stats.jsonl`, or
-    /// every shard's `stats.shard-I-of-N.jsonl` of a sharded run.
+    /// A stats file as given, or the stats files of an output directory (``StatsFiles``).
     static func statsFiles(_ argument: String) throws -> [String] {
-        if argument.hasSuffix(".jsonl") { return [argument] }
-        let dir = argument.hasSuffix("/") && argument.count > 1 ? String(argument.dropLast()) : argument
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
-        let found = names.filter { $0 == "stats.jsonl" || ($0.hasPrefix("stats.shard-") && $0.hasSuffix(".jsonl")) }
+        let found = StatsFiles.paths(argument)
         guard !found.isEmpty else {
+            let dir = argument.hasSuffix("/") && argument.count > 1 ? String(argument.dropLast()) : argument
             Console.error("sluice: cannot read \(dir)/stats.jsonl")
             throw ExitCode(2)
         }
-        // Shard order (0, 1, … 10), not name order, so the merge reads like the run.
-        return found.sorted { key($0).lexicographicallyPrecedes(key($1)) }.map { dir + "/" + $0 }
-    }
-
-    private static func key(_ name: String) -> [Int] {
-        name.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        return found
     }
 }
 

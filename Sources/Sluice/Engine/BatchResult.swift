@@ -23,6 +23,11 @@ struct BatchResult: Sendable {
     var skipped = Counters()
     /// Records reported as slow, by stage (``SlowRecordWatch``).
     var slow = Counters()
+    /// Kept records' lengths, quality signals and tags (see ``FileStats``).
+    var wordsHistogram = Histogram()
+    var sentencesHistogram = Histogram()
+    var qualityHistograms: [String: Histogram] = [:]
+    var tags = Counters()
     /// Per stage, in pipeline order.
     var stageStats: [StageStats] = []
 }

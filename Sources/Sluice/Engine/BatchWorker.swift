@@ -18,6 +18,13 @@ struct BatchWorker: Sendable {
     /// Reports records that stay too long in a stage; nil watches nothing.
     var watch: SlowRecordWatch?
     private let stageNames: [String]
+    /// Whether the pipeline splits, so that a record's sentence count is known.
+    private let splits: Bool
+    /// ``FileStats/qualitySignals`` as (filter, signal) pairs.
+    private static let qualitySignals: [(name: String, filter: String, signal: String)] = FileStats.qualitySignals.map {
+        let parts = $0.split(separator: ".", maxSplits: 1)
+        return ($0, String(parts[0]), String(parts[1]))
+    }
 
     init(stages: [any Stage], sink: SinkOptions, compressor: ZstdCompressor?, format: RecordFormat? = nil) {
         self.stages = stages
@@ -25,6 +32,7 @@ struct BatchWorker: Sendable {
         self.compressor = compressor
         self.format = format ?? (sink.format == .jsonl ? .record : .sentences)
         stageNames = stages.map(\.name)
+        splits = stages.contains { $0 is SplitStage }
     }
 
     /// Runs `input` (a batch of `file`) through the stages and encodes it.
@@ -69,6 +77,7 @@ struct BatchWorker: Sendable {
                 result.words += c
             }
             result.langs.add(r.lang ?? "und")
+            count(r, into: &result)
         }
         result.recordsOut = batch.records.count
 
@@ -90,6 +99,30 @@ struct BatchWorker: Sendable {
             result.rejectedOutput = rej.bytes
         }
         return result
+    }
+}
+
+extension BatchWorker {
+    /// Adds a kept record's length, quality signals and tags to the batch's histograms
+    /// (issue 18: the report's charts come from stats, never from re-reading the corpus).
+    private func count(_ r: Record, into result: inout BatchResult) {
+        let sentences = r.writesSentences ? r.sentences.count : (r.sentenceSpans?.count ?? 0)
+        if splits { result.sentencesHistogram.add(bucket: Histogram.logBucket(sentences)) }
+        for a in r.attributes {
+            switch a.key {
+            case "counts":
+                if let w = a.value["words"]?.intValue { result.wordsHistogram.add(bucket: Histogram.logBucket(w)) }
+            case "quality":
+                for q in Self.qualitySignals {
+                    if let v = a.value[q.filter]?[q.signal]?.doubleValue {
+                        result.qualityHistograms[q.name, default: Histogram()].add(bucket: Histogram.ratioBucket(v))
+                    }
+                }
+            default:
+                break
+            }
+        }
+        for t in r.tags { result.tags.add(t) }
     }
 }
 

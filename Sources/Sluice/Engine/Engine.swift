@@ -320,7 +320,7 @@ public struct Engine: Sendable {
             pipelineName: pipeline.name, pipelineFingerprint: pipeline.fingerprint, pipelineSource: pipelineSource,
             inputs: inputs, files: files.map(\.relative), starts: (previous?.starts ?? 0) + 1,
             sluiceVersion: SluiceVersion.string, shard: shard?.description,
-            dedupAcrossShards: crossShardDedup)
+            dedupAcrossShards: crossShardDedup, stageNames: pipeline.stages.map(\.name))
         do { try journal.saveRun(record) } catch { throw ConfigurationError(description: "\(error)") }
         return plan
     }

@@ -15,7 +15,7 @@ extension FileCheckpoint {
             (key: "unit", value: .int(unit)),
             (key: "output_bytes", value: .int(outputBytes)),
             (key: "rejected_bytes", value: .int(rejectedBytes)),
-            (key: "stats", value: stats.json()),
+            (key: "stats", value: stats.json(topTags: nil)),
             (key: "stage_stats", value: .array(stageStats.map { $0.json() })),
             (key: "saved_at", value: .double(savedAt, fractionDigits: 3)),
         ]

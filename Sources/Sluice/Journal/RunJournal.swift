@@ -24,6 +24,9 @@ public struct RunJournal: Sendable {
         /// Whether exact dedup saw every input of the run, not just this shard's
         /// (`--dedup-across-shards`); decides which documents are kept, so a resume must match.
         public var dedupAcrossShards = false
+        /// The pipeline's stage names in order, naming the checkpoints' per-stage stats
+        /// (`sluice report` of a run in progress); empty in journals written before issue 18.
+        public var stageNames: [String] = []
     }
 
     public let directory: String
@@ -48,7 +51,8 @@ public struct RunJournal: Sendable {
             starts: v["starts"]?.intValue ?? 1,
             sluiceVersion: v["sluice_version"]?.stringValue ?? "",
             shard: v["shard"]?.stringValue,
-            dedupAcrossShards: v["dedup_across_shards"] == .bool(true))
+            dedupAcrossShards: v["dedup_across_shards"] == .bool(true),
+            stageNames: Self.strings(v["stages"]))
     }
 
     public func saveRun(_ r: RunRecord) throws(WriteError) {
@@ -61,6 +65,7 @@ public struct RunJournal: Sendable {
             (key: "files", value: .array(r.files.map { .string($0) })),
             (key: "starts", value: .int(r.starts)),
             (key: "sluice_version", value: .string(r.sluiceVersion)),
+            (key: "stages", value: .array(r.stageNames.map { .string($0) })),
         ]
         if let shard = r.shard {
             members.append((key: "shard", value: .string(shard)))

@@ -19,6 +19,12 @@ extension FileStats {
         skipped = Self.counters(v["skipped"])
         seconds = v["seconds"]?.doubleValue ?? 0
         error = v["error"]?.stringValue
+        wordsHistogram = Histogram(json: v["words_hist"]) ?? Histogram()
+        sentencesHistogram = Histogram(json: v["sentences_hist"]) ?? Histogram()
+        if case .object(let members)? = v["quality_hist"] {
+            for m in members { if let h = Histogram(json: m.value) { qualityHistograms[m.key] = h } }
+        }
+        tags = Self.counters(v["top_tags"])
     }
 
     static func counters(_ v: JSONValue?) -> Counters {

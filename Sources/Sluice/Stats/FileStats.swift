@@ -23,6 +23,28 @@ public struct FileStats: Sendable, Equatable {
     public var seconds = 0.0
     /// Set when the file could not be read to its end: what happened and where.
     public var error: String?
+    /// Kept records by length in words (log buckets, ``Histogram/logBucket(_:)``): records
+    /// whose word count is known (the tag stage's `counts`).
+    public var wordsHistogram = Histogram()
+    /// Kept records by number of sentences (log buckets), when the pipeline splits.
+    public var sentencesHistogram = Histogram()
+    /// Kept records' quality signals (``qualitySignals``) in ratio buckets, when the
+    /// quality stage ran, by signal name.
+    public var qualityHistograms: [String: Histogram] = [:]
+    /// Tags of kept records. The `file` event of stats.jsonl lists only the
+    /// ``topTagsInEvent`` most frequent; a checkpoint keeps them all, so that a resumed file
+    /// ends with the same counts as one run in one go.
+    public var tags = Counters()
+
+    /// The quality signals (`<filter>.<signal>` under `attributes.quality`) counted in
+    /// ``qualityHistograms``: ratios in 0…1, one or two per filter, to keep events small.
+    public static let qualitySignals = [
+        "gopher_quality.alpha_words_ratio", "gopher_repetition.dup_line_frac",
+        "gopher_repetition.top_2_gram_char_frac", "fineweb.line_punct_ratio",
+        "fineweb.short_line_ratio", "fineweb.char_dup_ratio",
+    ]
+    /// Tags listed in a `file` event's `top_tags`.
+    public static let topTagsInEvent = 20
 
     public init(file: String) { self.file = file }
 
@@ -41,6 +63,10 @@ public struct FileStats: Sendable, Equatable {
         skipped.merge(r.skipped)
         slow.merge(r.slow)
         bytesDecompressed += r.bytesIn
+        wordsHistogram.merge(r.wordsHistogram)
+        sentencesHistogram.merge(r.sentencesHistogram)
+        for (k, h) in r.qualityHistograms { qualityHistograms[k, default: Histogram()].merge(h) }
+        tags.merge(r.tags)
     }
 
     /// Adds another file's counts (for summaries over many files).
@@ -60,10 +86,14 @@ public struct FileStats: Sendable, Equatable {
         encodings.merge(o.encodings)
         skipped.merge(o.skipped)
         seconds += o.seconds
+        wordsHistogram.merge(o.wordsHistogram)
+        sentencesHistogram.merge(o.sentencesHistogram)
+        for (k, h) in o.qualityHistograms { qualityHistograms[k, default: Histogram()].merge(h) }
+        tags.merge(o.tags)
     }
 
-    /// The stats event as one JSON object.
-    public func json() -> JSONValue {
+    /// The stats event as one JSON object, with the `topTags` most frequent tags (all when nil).
+    public func json(topTags: Int? = FileStats.topTagsInEvent) -> JSONValue {
         var m: [JSONValue.Member] = [
             (key: "event", value: .string("file")),
             (key: "file", value: .string(file)),
@@ -87,6 +117,17 @@ public struct FileStats: Sendable, Equatable {
         if !encodings.values.isEmpty { m.append((key: "encodings", value: Self.object(encodings))) }
         if !skipped.values.isEmpty { m.append((key: "skipped", value: Self.object(skipped))) }
         if let error { m.append((key: "error", value: .string(error))) }
+        // Added by issue 18 for `sluice report`; absent when empty, so older readers and
+        // events are unaffected.
+        if !wordsHistogram.isEmpty { m.append((key: "words_hist", value: wordsHistogram.json())) }
+        if !sentencesHistogram.isEmpty { m.append((key: "sentences_hist", value: sentencesHistogram.json())) }
+        if !qualityHistograms.isEmpty {
+            m.append((key: "quality_hist", value: .object(qualityHistograms.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value.json()) })))
+        }
+        if !tags.values.isEmpty {
+            let top = topTags.map { Array(tags.byCount.prefix($0)) } ?? tags.byCount
+            m.append((key: "top_tags", value: .object(top.map { (key: $0.name, value: .int($0.count)) })))
+        }
         return .object(m)
     }
 

@@ -25,7 +25,14 @@ public struct StatsSummary: Sendable {
     /// Adds one stats.jsonl line; returns false when it is not a stats event.
     @discardableResult
     public mutating func add(line: String) -> Bool {
-        guard let v = try? JSONValue.parse(line), let event = v["event"]?.stringValue else { return false }
+        guard let v = try? JSONValue.parse(line) else { return false }
+        return add(event: v)
+    }
+
+    /// Adds one parsed stats event; returns false when it is not one.
+    @discardableResult
+    public mutating func add(event v: JSONValue) -> Bool {
+        guard let event = v["event"]?.stringValue else { return false }
         switch event {
         case "file":
             guard let f = FileStats(json: v) else { return false }
