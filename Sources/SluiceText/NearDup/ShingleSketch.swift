@@ -36,7 +36,16 @@ public enum ShingleSketch {
     public static func similarity(_ x: UnsafePointer<UInt8>, _ y: UnsafePointer<UInt8>, count: Int) -> Double {
         var equal = 0
         var used = 0
-        for j in 0..<count {
+        // Eight bins at a time: the high bit of each byte of `zeroBytes` marks a 0 byte.
+        let words = count / 8
+        let rx = UnsafeRawPointer(x), ry = UnsafeRawPointer(y)
+        for w in 0..<words {
+            let a = rx.loadUnaligned(fromByteOffset: w * 8, as: UInt64.self)
+            let b = ry.loadUnaligned(fromByteOffset: w * 8, as: UInt64.self)
+            used &+= (~zeroBytes(a | b) & high).nonzeroBitCount
+            equal &+= (zeroBytes(a ^ b) & ~zeroBytes(a) & high).nonzeroBitCount
+        }
+        for j in (words * 8)..<count {
             let a = x[j], b = y[j]
             used &+= (a | b) != 0 ? 1 : 0
             equal &+= (a == b && a != 0) ? 1 : 0
@@ -44,5 +53,14 @@ public enum ShingleSketch {
         guard used > 0 else { return 0 }
         let m = Double(equal) / Double(used)
         return max(0, (m - 1.0 / 255) / (1 - 1.0 / 255))
+    }
+
+    private static let high: UInt64 = 0x8080_8080_8080_8080
+    private static let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+
+    /// The high bit set in each byte of `v` that is 0, exactly (no carries between bytes).
+    @inline(__always)
+    private static func zeroBytes(_ v: UInt64) -> UInt64 {
+        ~(((v & low7) &+ low7) | v) & high
     }
 }
