@@ -24,9 +24,10 @@ public enum ShingleSketch {
     /// One byte per bin: 0 for an empty bin, else 1…255 from the bin's value.
     @inline(__always)
     public static func compact(_ v: UInt32) -> UInt8 {
-        // Values are below 2³¹: a multiply-high maps them evenly onto 0…254 (a division
-        // per bin cost as much as filling the sketch for short documents).
-        v == empty ? 0 : UInt8(truncatingIfNeeded: 1 &+ (UInt64(v) &* 255) &>> 31)
+        // The low 16 bits, mapped evenly onto 1…255 with a multiply: a division per bin cost
+        // as much as filling the sketch for short documents. Low bits, because a bin keeps
+        // the smallest of its values, so its high bits lean towards 0.
+        v == empty ? 0 : UInt8(truncatingIfNeeded: 1 &+ ((v & 0xFFFF) &* 255) &>> 16)
     }
 
     /// Estimated Jaccard similarity of two compact sketches of `count` bins: equal non-empty
