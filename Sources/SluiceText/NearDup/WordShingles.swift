@@ -193,13 +193,12 @@ public enum WordShingles {
             return ((digit | upper | lower | underscore) & ascii, upper & ascii)
         }
 
-        /// The word's hash, mixed so that its low bits are as good as its high ones.
+        /// The word's hash: one multiply, its high half folded onto the low one so that every
+        /// bit depends on every byte (the shingle hash mixes again after the polynomial).
         @inline(__always)
         func finish() -> UInt64 {
-            var x = (h ^ chunk) &* 0xBF58_476D_1CE4_E5B9 ^ length
-            x ^= x >> 31
-            x = x &* 0x9E37_79B9_7F4A_7C15
-            return x ^ (x >> 29)
+            let x = (h ^ chunk ^ length &<< 56) &* 0xBF58_476D_1CE4_E5B9
+            return x ^ (x >> 32)
         }
     }
 
