@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // The streaming API's bounded hand-over from the producing task to the consumer.
+        .package(url: "https://github.com/apple/swift-async-algorithms", from: "1.1.4"),
     ],
     targets: [
         .systemLibrary(
@@ -47,6 +49,7 @@ let package = Package(
             dependencies: [
                 "CZstd", "CZlib", "CArchive", "CUchardet", "SluiceText",
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
             ],
             // The language-identification model, built by data/langid/build_model.py.
             resources: [.copy("Resources/langid.bin")]
@@ -59,6 +62,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "sluice-bench", dependencies: ["Sluice"], path: "Benchmarks/sluice-bench"),
+        // The streaming API with a custom stage and a custom source, built in CI (issue 18).
+        .executableTarget(name: "custom-stage-example", dependencies: ["Sluice"], path: "Examples/CustomStage"),
         // Seeded random texts and fixture seeds shared by both test targets' property tests.
         .target(name: "SluiceFuzzSupport", path: "Tests/SluiceFuzzSupport"),
         .testTarget(name: "SluiceTextTests", dependencies: ["SluiceText", "SluiceFuzzSupport"], resources: [.copy("Fixtures")]),
