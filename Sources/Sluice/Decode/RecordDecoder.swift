@@ -10,6 +10,7 @@ public final class RecordDecoder {
         case blank
     }
 
+    /// How lines and texts are read.
     public let options: DecodeOptions
     /// The input's path relative to its root, used in ids and origins.
     public let file: String
@@ -22,6 +23,7 @@ public final class RecordDecoder {
         "text", "sentences", "sentence_spans", "lang", "lang_score", "attributes", "origin", "input", "raw_text",
     ]
 
+    /// A decoder for `file`; throws when `options.encoding` names no known encoding.
     public init(options: DecodeOptions, file: String) throws(ReadError) {
         self.options = options
         self.file = file

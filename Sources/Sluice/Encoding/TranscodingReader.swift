@@ -62,6 +62,7 @@ public final class TranscodingReader: ByteReader {
 
     deinit { if let cd { iconv_close(cd) } }
 
+    /// Reads UTF-8 into `buffer`; returns 0 at the end.
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(ReadError) -> Int {
         guard buffer.count > 0 else { return 0 }
         if guess == nil { try start() }

@@ -8,19 +8,24 @@ public protocol ByteReader: AnyObject {
 
 /// Why reading an input stopped, and where.
 public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What went wrong.
     public enum Kind: String, Sendable {
         case io, truncated, corrupt, notZstd = "not_zstd", notCompressed = "not_compressed", encoding
     }
+    /// What went wrong.
     public var kind: Kind
     /// Byte offset in the raw (compressed) input where the problem was seen.
     public var offset: Int
+    /// What went wrong, for people.
     public var message: String
 
+    /// An error of `kind` at byte `offset`.
     public init(kind: Kind, offset: Int, message: String) {
         self.kind = kind
         self.offset = offset
         self.message = message
     }
 
+    /// The message and the offset.
     public var description: String { "\(message) (at byte \(offset))" }
 }

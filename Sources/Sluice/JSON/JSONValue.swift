@@ -87,6 +87,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         return .number(String(decoding: writer.bytes, as: UTF8.self))
     }
 
+    /// Equal values; object members compare in order.
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true

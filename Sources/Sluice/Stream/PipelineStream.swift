@@ -1,7 +1,7 @@
 import AsyncAlgorithms
 
-/// The processed records of a stream, in input order: what ``Pipeline/process(records:jobs:name:)``,
-/// ``Pipeline/process(jsonLines:jobs:name:)`` and ``Pipeline/process(texts:jobs:name:)`` return.
+/// The processed records of a stream, in input order: what `Pipeline.process(records:)`,
+/// `process(jsonLines:)` and `process(texts:)` return.
 ///
 /// Nothing happens until iteration starts. Then one task reads the source, cuts it into
 /// batches as a file run does (`decode.batch_records`, `decode.batch_bytes`) and runs them
@@ -19,6 +19,7 @@ import AsyncAlgorithms
 /// throws the error. A ``PipelineStream`` may be iterated more than once when its source can be:
 /// each iteration runs the pipeline anew.
 public struct PipelineStream: AsyncSequence, Sendable {
+    /// One input's fate: kept, dropped or rejected.
     public typealias Element = ProcessedRecord
 
     /// Batches started and not yet consumed, at most.
@@ -30,6 +31,7 @@ public struct PipelineStream: AsyncSequence, Sendable {
         self.start = start
     }
 
+    /// Returns an iterator; the work starts with its first ``Iterator/next()``.
     public func makeAsyncIterator() -> Iterator {
         Iterator(start: start)
     }

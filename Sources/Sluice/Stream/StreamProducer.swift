@@ -66,19 +66,19 @@ struct StreamProducer: Sendable {
         let limit = inFlight
         await withTaskGroup(of: (sequence: Int, results: [ProcessedRecord]).self) { group in
             // Batches started and not yet handed on: running, or finished out of order.
-            var open = 0
+            var unconsumed = 0
             var pending: [Int: [ProcessedRecord]] = [:]
             var next = 0
             while true {
-                while open < limit && !Task.isCancelled, let batch = await read() {
+                while unconsumed < limit && !Task.isCancelled, let batch = await read() {
                     group.addTask { (batch.sequence, Self.results(of: batch, worker: worker)) }
-                    open += 1
+                    unconsumed += 1
                 }
                 guard let done = await group.next() else { break }
                 pending[done.sequence] = done.results
                 while let ready = pending.removeValue(forKey: next) {
                     next += 1
-                    open -= 1
+                    unconsumed -= 1
                     // Waits for the consumer: this is where a slow consumer holds the source.
                     if !ready.isEmpty { await channel.send(ready) }
                 }

@@ -47,6 +47,7 @@ extension TextCleaner {
         /// record's language is known and is not French.
         public var frenchSpacing = true
 
+        /// Options; every step is on by default, with NFC normalization.
         public init(
             normalization: Normalization = .nfc,
             removeControl: Bool = true,

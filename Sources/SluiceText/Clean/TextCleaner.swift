@@ -20,12 +20,14 @@ import Darwin
 /// 7. NFC or NFKC, calling into Foundation only when the quick check fails.
 /// A text that needs no change is returned as it is, without a copy.
 public struct TextCleaner: Sendable {
+    /// What the cleaner does.
     public let options: Options
     /// The boilerplate patterns in use: the defaults and ``Options/boilerplatePatterns``; none
     /// when ``Options/removeBoilerplate`` is off (the cleaner's own NFKC pass builds one per
     /// document, so an unused matcher must cost nothing).
     public let boilerplate: BoilerplateMatcher
 
+    /// A cleaner doing what `options` says.
     public init(options: Options = Options()) {
         self.options = options
         if options.removeBoilerplate {
@@ -340,6 +342,7 @@ public struct CleanedText: Sendable, Equatable {
     /// What was changed, by kind (`control_removed`, `spaces_collapsed`, …); see ``CleanCounter``.
     public var counters: Counters
 
+    /// A result from its parts.
     public init(text: String, tags: [String], date: String?, counters: Counters) {
         self.text = text; self.tags = tags; self.date = date; self.counters = counters
     }

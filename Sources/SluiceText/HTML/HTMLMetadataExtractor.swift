@@ -6,6 +6,7 @@
 /// reliable source that gives it (structured data first, markup conventions last). Linear in the
 /// page's size; text is copied only for the few elements that can hold metadata.
 public struct HTMLMetadataExtractor: Sendable {
+    /// An extractor.
     public init() {}
 
     /// The metadata of `html` (UTF-8 bytes of a whole page); `url` is where the page came from,

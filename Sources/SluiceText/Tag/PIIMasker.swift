@@ -5,6 +5,7 @@ public enum PIIMasker {
     public enum Kind: String, CaseIterable, Sendable {
         case email, phone, ip
 
+        /// The kind's name in counts: `emails`, `phones`, `ips`.
         public var countName: String {
             switch self {
             case .email: "emails"
@@ -13,6 +14,7 @@ public enum PIIMasker {
             }
         }
 
+        /// What replaces it in masked text: `<EMAIL>`, `<PHONE>`, `<IP>`.
         public var placeholder: String {
             switch self {
             case .email: "<EMAIL>"

@@ -37,10 +37,14 @@ public enum PatternKind: UInt8, CaseIterable, Sendable {
 
 /// One pattern found in a text: its kind and UTF-8 byte range.
 public struct PatternMatch: Sendable, Equatable {
+    /// What was found.
     public var kind: PatternKind
+    /// UTF-8 offset of the first byte.
     public var start: Int
+    /// UTF-8 offset past the last byte.
     public var end: Int
 
+    /// A match of `kind` over bytes `start..<end`.
     public init(_ kind: PatternKind, _ start: Int, _ end: Int) {
         self.kind = kind
         self.start = start
@@ -84,6 +88,7 @@ public enum PatternScanner {
         }
     }
 
+    /// Every pattern in UTF-8 text `p`, in text order.
     public static func scan(_ p: UnsafeBufferPointer<UInt8>) -> [PatternMatch] {
         var s = Scanner(p: p)
         s.run()
