@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // The streaming API's bounded hand-over from the producing task to the consumer.
         .package(url: "https://github.com/apple/swift-async-algorithms", from: "1.1.4"),
+        // `swift package generate-documentation`: the DocC catalogs of Sluice and SluiceText.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(

@@ -3,7 +3,7 @@ import Glibc
 #endif
 
 /// Runs a pipeline over input files: a task group bounded by `jobs` over files, each file
-/// running its own decoder → workers → ordered writer (``FileProcessor``).
+/// running its own decoder → workers → ordered writer (`FileProcessor`).
 ///
 /// With an output directory the run keeps a journal (`OUT/.sluice/`): running the same
 /// command again skips finished files and continues unfinished ones from their last

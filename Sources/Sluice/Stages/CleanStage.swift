@@ -1,4 +1,4 @@
-/// The clean stage: ``TextCleaner`` over each record, lifting tags and date into fields.
+/// The clean stage: `TextCleaner` over each record, lifting tags and date into fields.
 public struct CleanStage: Stage {
     /// The cleaner run on each record's text.
     public let cleaner: TextCleaner

@@ -1,9 +1,9 @@
-/// Exact dedup: a document whose normalized text (``DedupKey``) was seen earlier in the run —
+/// Exact dedup: a document whose normalized text (`DedupKey`) was seen earlier in the run —
 /// earlier file in the sorted input order, or earlier line of the same file — is dropped with
 /// reason `duplicate`.
 ///
 /// As the pipeline's first stage (the usual place: it spares later stages the work), dedup is
-/// decided while the inputs are read, in run order (``DedupLedger``, ``RunTurnstile``): no extra pass over
+/// decided while the inputs are read, in run order (`DedupLedger`, `RunTurnstile`): no extra pass over
 /// the corpus, except over inputs this run does not read from their start (finished files,
 /// parts before a checkpoint, other shards' files with `--dedup-across-shards`). After other
 /// stages, ``prepared(for:preceding:)`` reads every input once first, runs the preceding

@@ -1,11 +1,11 @@
 import SluiceText
 
-/// The extract stage: replaces a web page's HTML with its article (``ArticleExtractor``) and
+/// The extract stage: replaces a web page's HTML with its article (`ArticleExtractor`) and
 /// records the page's metadata, before `clean`.
 ///
 /// A record is a page when the decoder marked it (``Record/isHTML``: `.html` files and archive
 /// members, WARC HTML responses, `decode.html_field`) or when its text is a whole HTML document
-/// (``HTMLSniffer``); any other record passes through unchanged (counter `not_html`), so the
+/// (`HTMLSniffer`); any other record passes through unchanged (counter `not_html`), so the
 /// stage is harmless in a pipeline over mixed inputs. For a page:
 /// - `text` becomes the article's text;
 /// - `attributes.html` gets the metadata found (`title`, `author`, `published`, `url`,

@@ -3,7 +3,7 @@ import SluiceText
 /// `near_dedup`'s `line_dedup`: lines of at least `minChars` characters that occur in at least
 /// `minDocuments` documents of the run (site footers, "All rights reserved") are removed.
 ///
-/// Lines are compared normalized like exact dedup (``DedupKey``: spacing, ASCII case and
+/// Lines are compared normalized like exact dedup (`DedupKey`: spacing, ASCII case and
 /// invisible characters do not matter) and counted once per document, over every input of the
 /// run in the reading pass, so the same lines are removed for any `--jobs`, resume or shard
 /// split that sees the same corpus.

@@ -61,9 +61,9 @@ public struct Batch: Sendable {
     /// Records the decoder could not read.
     public var rejected: [RejectedRecord] = []
     /// Indices in ``records`` of documents repeating an earlier one, found by the decoder
-    /// (``DedupLedger``) for the dedup stage to drop.
+    /// (`DedupLedger`) for the dedup stage to drop.
     public var duplicates: [Int] = []
-    /// Near-duplicates found by the decoder (``NearDedupLedger``): the kept document's id (raw
+    /// Near-duplicates found by the decoder (`NearDedupLedger`): the kept document's id (raw
     /// JSON) by the record's ``Origin/order``, for the near_dedup stage to drop.
     public var nearDuplicates: [Int: [UInt8]] = [:]
     /// Input records this batch accounts for (kept + dropped + rejected).

@@ -1,7 +1,7 @@
 import SluiceText
 
 /// The tag stage: hashtags inside the text become tags; word, sentence and character counts
-/// go to `attributes.counts`; patterns (``PatternScanner``: @mentions, URLs, e-mails, phone
+/// go to `attributes.counts`; patterns (`PatternScanner`: @mentions, URLs, e-mails, phone
 /// numbers, IP addresses, dates, money, percentages, hashtags) are counted under
 /// `attributes.patterns` (only non-zero counts; with `spans`, also
 /// `"spans": [{"type", "start", "end"}]` in Unicode scalars); and with `pii`, e-mails, phone

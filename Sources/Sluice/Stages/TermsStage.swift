@@ -1,6 +1,6 @@
 import SluiceText
 
-/// The terms stage: term lists (gazetteers) matched with ``TermMatcher``; the tag of every
+/// The terms stage: term lists (gazetteers) matched with `TermMatcher`; the tag of every
 /// list with a match goes to `tags`, and the number of matches per tag to `attributes.terms`
 /// (`{"climate": 3, "elections": 1}`, in list order).
 public struct TermsStage: Stage {

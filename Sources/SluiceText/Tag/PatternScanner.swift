@@ -71,7 +71,7 @@ public enum PatternScanner {
         return copy.withUTF8 { scan($0) }
     }
 
-    /// Counts per kind, indexed by ``PatternKind/rawValue``.
+    /// Counts per kind, indexed by a kind's `rawValue`.
     public static func counts(_ matches: [PatternMatch]) -> [Int] {
         var c = [Int](repeating: 0, count: PatternKind.allCases.count)
         for m in matches { c[Int(m.kind.rawValue)] += 1 }
