@@ -11,8 +11,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        // The streaming API's bounded hand-over from the producing task to the consumer.
-        .package(url: "https://github.com/apple/swift-async-algorithms", from: "1.1.4"),
         // `swift package generate-documentation`: the DocC catalogs of Sluice and SluiceText.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -51,7 +49,6 @@ let package = Package(
             dependencies: [
                 "CZstd", "CZlib", "CArchive", "CUchardet", "SluiceText",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
             ],
             // The language-identification model, built by data/langid/build_model.py.
             resources: [.copy("Resources/langid.bin")]

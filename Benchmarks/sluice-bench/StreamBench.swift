@@ -38,7 +38,7 @@ struct RepeatedLines: AsyncSequence, Sendable {
 /// Peak resident set of this process, in MB.
 func peakRSSMB() -> Double {
     var u = rusage()
-    getrusage(RUSAGE_SELF, &u)
+    getrusage(RUSAGE_SELF.rawValue, &u)
     return Double(u.ru_maxrss) / 1024
 }
 

@@ -67,8 +67,8 @@ extension Pipeline {
                                                       convert: @escaping @Sendable (S.Element) -> StreamInput) -> PipelineStream {
         let jobs = max(1, jobs)
         let producer = StreamProducer(pipeline: self, name: name, jobs: jobs, inFlight: Engine.batchesInFlight(jobs: jobs))
-        return PipelineStream(inFlight: producer.inFlight) { channel in
-            await producer.run(source, convert: convert, into: channel)
+        return PipelineStream(inFlight: producer.inFlight) { handoff in
+            await producer.run(source, convert: convert, into: handoff)
         }
     }
 }

@@ -1,5 +1,3 @@
-import AsyncAlgorithms
-
 /// The processed records of a stream, in input order: what `Pipeline.process(records:)`,
 /// `process(jsonLines:)` and `process(texts:)` return.
 ///
@@ -12,8 +10,8 @@ import AsyncAlgorithms
 ///
 /// Cancelling the consuming task, or dropping the iterator (leaving a `for await` loop early),
 /// cancels the work: the source is no longer read, batches not yet started never start, and
-/// iteration ends by throwing `CancellationError` or returning nil. A source that blocks
-/// should itself end when its task is cancelled.
+/// ``Iterator/next()`` returns nil. A source that blocks should itself end when its task is
+/// cancelled.
 ///
 /// A source error ends the stream: the records read before it come first, then the iterator
 /// throws the error. A ``PipelineStream`` may be iterated more than once when its source can be:
@@ -24,9 +22,9 @@ public struct PipelineStream: AsyncSequence, Sendable {
 
     /// Batches started and not yet consumed, at most.
     public let inFlight: Int
-    private let start: @Sendable (AsyncThrowingChannel<[ProcessedRecord], any Error>) async -> Void
+    private let start: @Sendable (StreamHandoff<[ProcessedRecord]>) async -> Void
 
-    init(inFlight: Int, start: @escaping @Sendable (AsyncThrowingChannel<[ProcessedRecord], any Error>) async -> Void) {
+    init(inFlight: Int, start: @escaping @Sendable (StreamHandoff<[ProcessedRecord]>) async -> Void) {
         self.inFlight = inFlight
         self.start = start
     }
@@ -39,14 +37,14 @@ public struct PipelineStream: AsyncSequence, Sendable {
     /// Yields a stream's processed records, starting the work on the first call to ``next()``.
     public struct Iterator: AsyncIteratorProtocol {
         private let work: Work
-        private var results: AsyncThrowingChannel<[ProcessedRecord], any Error>.Iterator
+        private let results: StreamHandoff<[ProcessedRecord]>
         private var buffer: [ProcessedRecord] = []
         private var index = 0
 
-        init(start: @escaping @Sendable (AsyncThrowingChannel<[ProcessedRecord], any Error>) async -> Void) {
-            let channel = AsyncThrowingChannel<[ProcessedRecord], any Error>()
-            work = Work(channel: channel, start: start)
-            results = channel.makeAsyncIterator()
+        init(start: @escaping @Sendable (StreamHandoff<[ProcessedRecord]>) async -> Void) {
+            let handoff = StreamHandoff<[ProcessedRecord]>()
+            work = Work(handoff: handoff, start: start)
+            results = handoff
         }
 
         /// The next processed record in input order, or nil at the end of the source.
@@ -54,6 +52,7 @@ public struct PipelineStream: AsyncSequence, Sendable {
             while index == buffer.count {
                 let work = self.work
                 work.begin()
+                let results = self.results
                 let batch = try await withTaskCancellationHandler {
                     try await results.next()
                 } onCancel: {
@@ -71,30 +70,31 @@ public struct PipelineStream: AsyncSequence, Sendable {
     /// The task that produces one iteration's results: started by the first ``Iterator/next()``,
     /// cancelled when the consumer is cancelled or the iterator goes away.
     final class Work: Sendable {
-        private let channel: AsyncThrowingChannel<[ProcessedRecord], any Error>
-        private let start: @Sendable (AsyncThrowingChannel<[ProcessedRecord], any Error>) async -> Void
+        private let handoff: StreamHandoff<[ProcessedRecord]>
+        private let start: @Sendable (StreamHandoff<[ProcessedRecord]>) async -> Void
         private let task = Locked<Task<Void, Never>?>(nil)
 
-        init(channel: AsyncThrowingChannel<[ProcessedRecord], any Error>,
-             start: @escaping @Sendable (AsyncThrowingChannel<[ProcessedRecord], any Error>) async -> Void) {
-            self.channel = channel
+        init(handoff: StreamHandoff<[ProcessedRecord]>,
+             start: @escaping @Sendable (StreamHandoff<[ProcessedRecord]>) async -> Void) {
+            self.handoff = handoff
             self.start = start
         }
 
         func begin() {
             task.withLock { t in
                 guard t == nil else { return }
-                let channel = self.channel, start = self.start
-                t = Task { await start(channel) }
+                let handoff = self.handoff, start = self.start
+                t = Task { await start(handoff) }
             }
         }
 
         func cancel() {
             task.withLock { $0?.cancel() }
+            handoff.cancel()
         }
 
         deinit {
-            task.withLock { $0?.cancel() }
+            cancel()
         }
     }
 }

@@ -1,11 +1,9 @@
-import AsyncAlgorithms
-
 /// The working end of a ``PipelineStream``: reads the source, decodes it into batches, runs
 /// them through the stages in a task group and hands each batch's results on, in input order.
 ///
 /// It runs in one task, started by the stream's iterator. Batches run as child tasks of a task
 /// group, at most ``inFlight`` at once counting those finished but waiting for an earlier one;
-/// each batch's results wait in ``AsyncThrowingChannel/send(_:)`` until the consumer takes
+/// each batch's results wait in ``StreamHandoff/send(_:)`` until the consumer takes
 /// them. So memory stays bounded and the source is not read ahead of a slow consumer.
 struct StreamProducer: Sendable {
     let pipeline: Pipeline
@@ -13,22 +11,22 @@ struct StreamProducer: Sendable {
     let jobs: Int
     let inFlight: Int
 
-    /// Runs the stream: ends `channel` with the source's or the preparation's error, if any.
+    /// Runs the stream: ends `handoff` with the source's or the preparation's error, if any.
     func run<S: AsyncSequence & Sendable>(
         _ source: S, convert: @escaping @Sendable (S.Element) -> StreamInput,
-        into channel: AsyncThrowingChannel<[ProcessedRecord], any Error>
+        into handoff: StreamHandoff<[ProcessedRecord]>
     ) async {
         do {
-            try await produce(source, convert: convert, into: channel)
-            channel.finish()
+            try await produce(source, convert: convert, into: handoff)
+            handoff.finish()
         } catch {
-            channel.fail(error)
+            handoff.finish(throwing: error)
         }
     }
 
     private func produce<S: AsyncSequence & Sendable>(
         _ source: S, convert: @Sendable (S.Element) -> StreamInput,
-        into channel: AsyncThrowingChannel<[ProcessedRecord], any Error>
+        into handoff: StreamHandoff<[ProcessedRecord]>
     ) async throws {
         let stages = try await Self.prepare(pipeline)
         let ledgers = Self.ledgers(of: stages)
@@ -80,7 +78,7 @@ struct StreamProducer: Sendable {
                     next += 1
                     unconsumed -= 1
                     // Waits for the consumer: this is where a slow consumer holds the source.
-                    if !ready.isEmpty { await channel.send(ready) }
+                    if !ready.isEmpty { await handoff.send(ready) }
                 }
                 if Task.isCancelled {
                     group.cancelAll()

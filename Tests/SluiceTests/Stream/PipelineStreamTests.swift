@@ -140,4 +140,15 @@ import Testing
         await probe.waitReleased()
         #expect(probe.pulled >= 100)
     }
+
+    /// A source error ends the stream: the records read before it come first, then the error.
+    @Test func sourceErrorComesAfterTheRecordsBeforeIt() async throws {
+        var p = Pipeline(name: "e") { Clean() }
+        p.decode.batchRecords = 4
+        var seen: [Int] = []
+        await #expect(throws: SourceFailure.self) {
+            for try await r in p.process(jsonLines: FailingLines(good: 10), jobs: 2) { seen.append(r.origin.line) }
+        }
+        #expect(seen == Array(1...10))
+    }
 }

@@ -93,3 +93,23 @@ struct CountingRecords: AsyncSequence, Sendable {
 
     func makeAsyncIterator() -> AsyncIterator { AsyncIterator(probe: probe, limit: limit) }
 }
+
+/// `good` JSONL lines, then an error.
+struct FailingLines: AsyncSequence, Sendable {
+    let good: Int
+
+    struct AsyncIterator: AsyncIteratorProtocol {
+        let good: Int
+        var i = 0
+        mutating func next() async throws -> String? {
+            i += 1
+            guard i <= good else { throw SourceFailure() }
+            return #"{"id":"l\#(i)","text":"Line \#(i) of the source."}"#
+        }
+    }
+
+    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(good: good) }
+}
+
+/// The error ``FailingLines`` throws.
+struct SourceFailure: Error {}
