@@ -47,7 +47,8 @@ public struct PipelineStream: AsyncSequence, Sendable {
             results = handoff
         }
 
-        /// The next processed record in input order, or nil at the end of the source.
+        /// The next processed record in input order; nil at the end of the source, and once the
+        /// consuming task is cancelled. Throws the source's error after the records before it.
         public mutating func next() async throws -> ProcessedRecord? {
             while index == buffer.count {
                 let work = self.work

@@ -28,7 +28,7 @@ struct StreamProducer: Sendable {
         _ source: S, convert: @Sendable (S.Element) -> StreamInput,
         into handoff: StreamHandoff<[ProcessedRecord]>
     ) async throws {
-        let stages = try await Self.prepare(pipeline)
+        let stages = try await Self.prepare(pipeline, jobs: jobs)
         let ledgers = Self.ledgers(of: stages)
         let worker = BatchWorker(stages: stages, sink: pipeline.sink, compressor: nil)
         let batcher = try StreamBatcher(options: pipeline.decode, name: name)
@@ -109,8 +109,8 @@ struct StreamProducer: Sendable {
     /// inputs cannot be read ahead. Exact dedup as the first stage, and near_dedup after at
     /// most dedup without `line_dedup`, then decide in stream order while the batches are
     /// decoded (their ledgers); placed anywhere else they drop nothing.
-    static func prepare(_ pipeline: Pipeline) async throws -> [any Stage] {
-        let corpus = RunCorpus(files: [], reading: [], decode: pipeline.decode, jobs: 1)
+    static func prepare(_ pipeline: Pipeline, jobs: Int) async throws -> [any Stage] {
+        let corpus = RunCorpus(files: [], reading: [], decode: pipeline.decode, jobs: jobs)
         var stages: [any Stage] = []
         for s in pipeline.stages { stages.append(try await s.prepared(for: corpus, preceding: stages)) }
         return stages
