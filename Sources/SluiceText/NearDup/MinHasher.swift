@@ -52,10 +52,9 @@ public struct MinHasher: Sendable {
             for j in 0..<sketch.count { bins[j] = ShingleSketch.empty }
             let shift = UInt64(64 - sketch.count.trailingZeroBitCount)
             if sketch.count >= k {
-                WordShingles.forEach(utf8: bytes, size: shingleWords) { x in
-                    shingles += 1
-                    ShingleSketch.add(x, into: bins, shift: shift)
-                }
+                var sink = SketchSink(bins: bins, shift: shift)
+                WordShingles.forEach(utf8: bytes, size: shingleWords, into: &sink)
+                shingles = sink.count
                 guard shingles > 0 else { return 0 }
                 // Bin b of the sketch belongs to run ⌊b·k / bins⌋.
                 let log2 = sketch.count.trailingZeroBitCount
@@ -176,3 +175,16 @@ public struct MinHasher: Sendable {
     }
 }
 
+
+/// Enters shingles into a ``ShingleSketch``, counting them.
+struct SketchSink: ShingleSink {
+    let bins: UnsafeMutablePointer<UInt32>
+    let shift: UInt64
+    var count = 0
+
+    @inline(__always)
+    mutating func take(_ shingle: UInt64) {
+        count += 1
+        ShingleSketch.add(shingle, into: bins, shift: shift)
+    }
+}

@@ -70,6 +70,30 @@ import Testing
 }
 
 @Suite struct ShingleSketchTests {
+    @Test func similarityCountsBinsExactly() {
+        // Eight bytes at a time must count as one at a time: bytes of every kind (0, equal,
+        // different, 0x80 and 0x7F next to each other), lengths that leave a tail.
+        var state: UInt32 = 99
+        func next() -> UInt8 {
+            state = state &* 1_103_515_245 &+ 12_345
+            return [0, 0, 1, 0x7F, 0x80, 0xFF, UInt8(truncatingIfNeeded: state >> 20)][Int(state >> 28) % 7]
+        }
+        for count in [1, 7, 8, 9, 64, 1023, 1024] {
+            for _ in 0..<20 {
+                let x = (0..<count).map { _ in next() }
+                var y = x
+                for j in y.indices where next() < 0x40 { y[j] = next() }
+                var equal = 0, used = 0
+                for j in 0..<count {
+                    used += (x[j] | y[j]) != 0 ? 1 : 0
+                    equal += (x[j] == y[j] && x[j] != 0) ? 1 : 0
+                }
+                let m = used == 0 ? 0 : max(0, (Double(equal) / Double(used) - 1.0 / 255) / (1 - 1.0 / 255))
+                #expect(ShingleSketch.similarity(x, y, count: count) == m)
+            }
+        }
+    }
+
     static func sketch(_ text: String, bins: Int = 1024) -> [UInt8] {
         var copy = text
         var sig = [UInt32](repeating: 0, count: 120)

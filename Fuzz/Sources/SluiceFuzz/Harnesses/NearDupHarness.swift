@@ -5,7 +5,8 @@ extension Harness {
     /// Word shingles, MinHash and the confirming sketch on any bytes: no crash or hang, every
     /// signature value set once there is a shingle, a sketch identical to itself, trailing
     /// spaces irrelevant, the run-order decision over the text and a near-copy well-formed, and
-    /// line_dedup's stripping never growing a text and idempotent.
+    /// line_dedup's stripping never growing a text and idempotent; the decoder-side ledger
+    /// deciding as the index does, word-at-a-time hashing and similarity as their plain forms.
     static let nearDup = Harness(name: "near-dup") { input in
         // Raw bytes, valid UTF-8 or not: shingling must stay in bounds and end.
         var raw = 0
@@ -48,6 +49,40 @@ extension Harness {
         Harness.require(stripped.utf8.count <= text.utf8.count, "stripping lines made the text longer")
         Harness.require(removed <= text.utf8.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }, "more lines removed than there are")
         Harness.require(lines.strip(stripped).removed == 0, "stripping twice removed more lines")
+        // The decoder-side ledger decides as the whole-run index does.
+        let ledger = NearDedupLedger(hasher: hasher, bins: 64, threshold: 0.8)
+        var batch = Batch(sequence: 0)
+        for (i, d) in docs.enumerated() { batch.records.append(Record(idJSON: d.id, text: d.text, origin: Origin(file: "f", line: i + 1))) }
+        ledger.mark(&batch)
+        for (i, r) in batch.records.enumerated() {
+            Harness.require(batch.nearDuplicates[r.origin.order] == index.duplicateOf(document: i), "ledger and index disagree on document \(i)")
+        }
+
+        // Eight bytes at a time hash ASCII words as one byte at a time does.
+        var fast = WordShingles.WordHash()
+        var slow = fast
+        let lowered = WordShingles.asciiWordLowered
+        let end = fast.feedASCIIRun(input.bytes, from: 0, lowered: lowered)
+        var j = 0
+        while j < input.bytes.count, lowered[Int(input.bytes[j])] != 0 {
+            slow.feed(lowered[Int(input.bytes[j])])
+            j += 1
+        }
+        Harness.require(end == j && fast == slow, "word-at-a-time and byte-at-a-time hashing differ")
+
+        // Sketch similarity counted eight bins at a time equals the plain count.
+        let half = input.bytes.count / 2
+        if half > 0 {
+            let x = Array(input.bytes.prefix(half)), y = Array(input.bytes.dropFirst(half).prefix(half))
+            var equal = 0, used = 0
+            for k in 0..<half {
+                used += (x[k] | y[k]) != 0 ? 1 : 0
+                equal += (x[k] == y[k] && x[k] != 0) ? 1 : 0
+            }
+            let m = used == 0 ? 0 : max(0, (Double(equal) / Double(used) - 1.0 / 255) / (1 - 1.0 / 255))
+            Harness.require(ShingleSketch.similarity(x, y, count: half) == m, "sketch similarity miscounted")
+        }
+
         if shingles > 0 {
             // An identical later copy shares every band and its sketch: always dropped.
             Harness.require(index.duplicateOf(document: 2) != nil, "an identical copy was kept")
