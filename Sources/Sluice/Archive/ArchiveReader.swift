@@ -28,7 +28,18 @@ public final class ArchiveReader: ByteReader {
         /// The member's path as stored (`a/b.txt`); empty in stream mode.
         public var path: String
         /// What kind of entry a member is.
-        public enum Kind: Sendable, Equatable { case regular, directory, symlink, hardlink, other }
+        public enum Kind: Sendable, Equatable {
+            /// A regular file.
+            case regular
+            /// A directory.
+            case directory
+            /// A symbolic link.
+            case symlink
+            /// A hard link.
+            case hardlink
+            /// A device, FIFO or anything else.
+            case other
+        }
         /// Regular files are read; directories, links and devices are not.
         public var kind: Kind
         /// Size from the header, when the format records it.

@@ -4,7 +4,9 @@
 public final class RecordDecoder {
     /// What one raw input became.
     public enum Outcome {
+        /// A record.
         case record(Record)
+        /// An input that could not be read, with its reason.
         case rejected(RejectedRecord)
         /// A blank line between JSONL records: skipped, not counted.
         case blank

@@ -8,9 +8,11 @@ public final class ProgressReporter: Sendable {
     public enum Mode: String, Sendable, CaseIterable {
         /// A bar when stderr is a terminal, otherwise nothing until the summary.
         case auto
+        /// Files, records/s, MB/s and an ETA on one line redrawn on stderr.
         case bar
         /// One line every few seconds, for logs.
         case plain
+        /// Nothing but the summary at the end.
         case none
     }
 

@@ -10,7 +10,18 @@ public protocol ByteReader: AnyObject {
 public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What went wrong.
     public enum Kind: String, Sendable {
-        case io, truncated, corrupt, notZstd = "not_zstd", notCompressed = "not_compressed", encoding
+        /// The system could not read.
+        case io
+        /// The input ended inside a record, frame or member.
+        case truncated
+        /// The compressed data or container is damaged.
+        case corrupt
+        /// A `.zst` input that is not zstd.
+        case notZstd = "not_zstd"
+        /// An input whose suffix names a compression its bytes do not have.
+        case notCompressed = "not_compressed"
+        /// The text cannot be read in its encoding.
+        case encoding
     }
     /// What went wrong.
     public var kind: Kind

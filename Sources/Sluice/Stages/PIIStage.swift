@@ -8,7 +8,10 @@ import SluiceText
 public struct PIIStage: Stage {
     /// `mask` replaces what was found by a placeholder; `tag` only counts it.
     public enum Mode: String, CaseIterable, Sendable {
-        case tag, mask
+        /// Only count what was found.
+        case tag
+        /// Replace what was found by `<EMAIL>`, `<PHONE>`, `<IP>`.
+        case mask
     }
 
     /// Mask or only count.

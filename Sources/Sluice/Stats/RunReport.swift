@@ -1,7 +1,14 @@
 /// The outcome of a run: what the `run` event and the summary line report.
 public struct RunReport: Sendable {
     /// How the run ended: every input done, interrupted (resumable), or some inputs failed.
-    public enum Status: String, Sendable { case completed, interrupted, failed }
+    public enum Status: String, Sendable {
+        /// Every input done.
+        case completed
+        /// Stopped by a signal; running the same command again resumes.
+        case interrupted
+        /// Some inputs failed; the rest are done.
+        case failed
+    }
 
     /// How the run ended.
     public var status = Status.completed

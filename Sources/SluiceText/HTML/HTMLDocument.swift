@@ -103,6 +103,7 @@ public struct HTMLDocument: Sendable {
 
 /// The attributes ``HTMLDocument`` keeps.
 public enum HTMLAttributeName: UInt8, Sendable {
+    /// The attribute of that name (`ariaHidden`: `aria-hidden`).
     case `class`, id, role, itemprop, itemtype, href, hidden, ariaHidden, style, lang, datetime, type, rel, property, name, content
 
     init?(_ name: UnsafeBufferPointer<UInt8>) {

@@ -3,6 +3,7 @@
 public enum PIIMasker {
     /// The kinds of personal data, with their count names and placeholders.
     public enum Kind: String, CaseIterable, Sendable {
+        /// E-mail addresses, phone numbers, IPv4 and IPv6 addresses.
         case email, phone, ip
 
         /// The kind's name in counts: `emails`, `phones`, `ips`.

@@ -1,5 +1,6 @@
 /// The kinds of pattern ``PatternScanner`` finds.
 public enum PatternKind: UInt8, CaseIterable, Sendable {
+    /// The kinds the scanner finds, named in spans by ``name``.
     case hashtag, mention, url, email, phone, ipv4, ipv6, date, money, percent
 
     /// The name of one span (`"url"`) in `attributes.patterns.spans`.
