@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // `swift package generate-documentation`: the DocC catalogs of Sluice and SluiceText.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -59,6 +61,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "sluice-bench", dependencies: ["Sluice"], path: "Benchmarks/sluice-bench"),
+        // The streaming API with a custom stage and a custom source, built in CI (issue 18).
+        .executableTarget(name: "custom-stage-example", dependencies: ["Sluice"], path: "Examples/CustomStage"),
         // Seeded random texts and fixture seeds shared by both test targets' property tests.
         .target(name: "SluiceFuzzSupport", path: "Tests/SluiceFuzzSupport"),
         .testTarget(name: "SluiceTextTests", dependencies: ["SluiceText", "SluiceFuzzSupport"], resources: [.copy("Fixtures")]),

@@ -13,6 +13,7 @@
 //     .build/release/sluice-bench html-tree PAGES.jsonl[.zst] > TREE.jsonl      (see Benchmarks/html/tree_diff.py)
 //     .build/release/sluice-bench html-metadata PAGES.jsonl[.zst] [--repeat 3] [--all 1] > OUT.jsonl
 //     .build/release/sluice-bench neardup FILE.jsonl[.zst] [--repeat 3] [--threshold 0.8] [--check-bins 1024]
+//     .build/release/sluice-bench stream FILE.jsonl --mode file|stream|slow [--jobs N] [--repeat-input K] [--slow-us U]
 //
 // `run` times `sluice run` end to end, one child process per configuration (see Runner.swift);
 // `corpus` writes the generated corpus (see Corpus.swift); `algorithms` times the text
@@ -32,6 +33,7 @@ func usage() -> Never {
            sluice-bench html-tree PAGES.jsonl[.zst] [--field html]
            sluice-bench html-metadata PAGES.jsonl[.zst] [--repeat R] [--all 1]
            sluice-bench neardup FILE.jsonl[.zst] [--repeat R] [--threshold T] [--check-bins B]
+           sluice-bench stream FILE.jsonl --mode file|stream|slow [--jobs N] [--pipeline P] [--repeat-input K] [--slow-us U]
 
     """.utf8))
     exit(2)
@@ -91,6 +93,9 @@ nonisolated func main() throws {
     case "neardup":
         guard pos.count == 1 else { usage() }
         try runNearDup(path: pos[0], named: named)
+    case "stream":
+        guard pos.count == 1 else { usage() }
+        try runStreamBench(path: pos[0], named: named)
     case "algorithms":
         guard pos.count == 1 else { usage() }
         try runAlgorithms(path: pos[0])

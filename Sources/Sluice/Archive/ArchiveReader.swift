@@ -15,6 +15,7 @@ import Glibc
 /// libarchive pulls its input through callbacks from the source, so the raw offset of a
 /// problem is known (``bytesRead``). Not Sendable: one reader per task.
 public final class ArchiveReader: ByteReader {
+    /// What the source holds.
     public enum Mode: Sendable {
         /// A tar or zip archive: entries are its members.
         case archive
@@ -26,7 +27,19 @@ public final class ArchiveReader: ByteReader {
     public struct Entry: Sendable, Equatable {
         /// The member's path as stored (`a/b.txt`); empty in stream mode.
         public var path: String
-        public enum Kind: Sendable, Equatable { case regular, directory, symlink, hardlink, other }
+        /// What kind of entry a member is.
+        public enum Kind: Sendable, Equatable {
+            /// A regular file.
+            case regular
+            /// A directory.
+            case directory
+            /// A symbolic link.
+            case symlink
+            /// A hard link.
+            case hardlink
+            /// A device, FIFO or anything else.
+            case other
+        }
         /// Regular files are read; directories, links and devices are not.
         public var kind: Kind
         /// Size from the header, when the format records it.
@@ -35,6 +48,7 @@ public final class ArchiveReader: ByteReader {
 
     private let handle: OpaquePointer
     private let client: ArchiveClient
+    /// What the source holds.
     public let mode: Mode
     private var entryOpen = false
     private var finished = false
@@ -46,6 +60,7 @@ public final class ArchiveReader: ByteReader {
     /// Names the data in messages (`tar.xz archive`, `bzip2 stream`).
     private let label: String
 
+    /// Opens `source` as `mode`; `label` names it in errors.
     public init(source: any ByteReader, mode: Mode, label: String = "archive") throws(ReadError) {
         self.label = label
         guard let a = archive_read_new() else {

@@ -23,6 +23,7 @@ public struct DecodeOptions: Sendable, Equatable, Hashable {
 
     /// JSON field holding the text; when absent the fallbacks are tried in order.
     public var textField = "text"
+    /// Fields tried in order when a record has no ``textField``.
     public var textFallbacks = ["content", "body"]
     /// JSON field holding a whole web page's HTML (`html`, `raw_content`): when a record has
     /// it (a string), the text is taken from it instead of ``textField`` and the record is
@@ -30,17 +31,20 @@ public struct DecodeOptions: Sendable, Equatable, Hashable {
     public var htmlField: String?
     /// JSON field holding the id; without it the id is `<relative path>:<line>`.
     public var idField = "id"
+    /// How plain-text inputs hold articles.
     public var textLayout = TextLayout.file
     /// The input's character encoding: `auto` (the default) detects it for each text file,
     /// web page and WARC record (BOM, declaration, valid UTF-8, statistics) and reads JSONL as
     /// UTF-8; an iconv name (`UTF-8`, `WINDOWS-1252`, `GB18030`, …) forces one for every input.
     public var encoding = DecodeOptions.automatic
+    /// What to do with bytes that are not valid UTF-8.
     public var invalidUTF8 = InvalidUTF8.repair
     /// Records per batch: the unit of parallel work and of output zstd frames.
     public var batchRecords = 256
     /// Text bytes per batch, so batches of long articles stay small.
     public var batchBytes = 1 << 20
 
+    /// The defaults of the `news` pipeline.
     public init() {}
 
     /// The value of ``encoding`` that asks for detection.

@@ -4,12 +4,15 @@
 public final class RecordDecoder {
     /// What one raw input became.
     public enum Outcome {
+        /// A record.
         case record(Record)
+        /// An input that could not be read, with its reason.
         case rejected(RejectedRecord)
         /// A blank line between JSONL records: skipped, not counted.
         case blank
     }
 
+    /// How lines and texts are read.
     public let options: DecodeOptions
     /// The input's path relative to its root, used in ids and origins.
     public let file: String
@@ -22,6 +25,7 @@ public final class RecordDecoder {
         "text", "sentences", "sentence_spans", "lang", "lang_score", "attributes", "origin", "input", "raw_text",
     ]
 
+    /// A decoder for `file`; throws when `options.encoding` names no known encoding.
     public init(options: DecodeOptions, file: String) throws(ReadError) {
         self.options = options
         self.file = file

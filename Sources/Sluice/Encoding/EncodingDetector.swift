@@ -15,7 +15,7 @@ import Darwin
 /// 4. ISO-2022-JP/KR/CN escape sequences in 7-bit text;
 /// 5. valid UTF-8 (plain ASCII included);
 /// 6. statistics: uchardet, then a re-ranking of the single-byte code pages of the family it
-///    chose (``SingleByteRanker``); windows-1252 when nothing fits.
+///    chose (`SingleByteRanker`); windows-1252 when nothing fits.
 ///
 /// Not Sendable: owns a uchardet handle, reset and reused for every input.
 public final class EncodingDetector {

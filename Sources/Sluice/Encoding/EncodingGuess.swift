@@ -28,6 +28,7 @@ public struct EncodingGuess: Sendable, Equatable, Hashable {
     public var iconvName: String
     /// Lowercase WHATWG-style name for output and stats: "utf-8", "windows-1251", "shift_jis".
     public var label: String
+    /// What decided the encoding.
     public var source: Source
     /// Bytes of byte-order mark at the start of the input, to be skipped before decoding.
     public var bomLength: Int

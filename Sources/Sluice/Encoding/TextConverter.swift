@@ -8,6 +8,7 @@ import Darwin
 ///
 /// Not Sendable: an iconv descriptor carries shift state; one converter per input file.
 public final class TextConverter {
+    /// The source encoding's iconv name.
     public let encoding: String
     private let cd: iconv_t
 

@@ -45,10 +45,14 @@ public final class TranscodingReader: ByteReader {
     private var needMore = false
     private var cd: iconv_t?
 
+    /// Reads `source` as text in its detected (or `forced`) encoding, converted to UTF-8.
+    ///
     /// - Parameters:
+    ///   - source: the raw bytes.
     ///   - forced: the user's encoding (``EncodingGuess/forced(_:)``); nil to detect.
     ///   - httpCharset: a `Content-Type` value or charset that came with the input (WARC).
     ///   - sniffLimit: bytes the detection looks at, at most.
+    ///   - chunkSize: bytes read from `source` at a time.
     ///   - detector: a detector to reuse (one per thread); a new one when nil.
     public init(source: any ByteReader, forced: EncodingGuess? = nil, httpCharset: String? = nil,
                 sniffLimit: Int = 1 << 20, chunkSize: Int = 64 << 10, detector: EncodingDetector? = nil) {
@@ -62,6 +66,7 @@ public final class TranscodingReader: ByteReader {
 
     deinit { if let cd { iconv_close(cd) } }
 
+    /// Reads UTF-8 into `buffer`; returns 0 at the end.
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(ReadError) -> Int {
         guard buffer.count > 0 else { return 0 }
         if guess == nil { try start() }

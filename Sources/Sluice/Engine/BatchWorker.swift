@@ -49,25 +49,7 @@ struct BatchWorker: Sendable {
         result.invalidBytes = batch.invalidBytes
         result.encodings = batch.encodings
         result.skipped = batch.skipped
-        result.stageStats.reserveCapacity(stages.count)
-        let progress = watch.flatMap { $0.enabled ? StageProgress(file: file, stageNames: stageNames, batch: batch) : nil }
-        if let progress { watch?.watch(progress) }
-        for (k, stage) in stages.enumerated() {
-            var s = StageStats()
-            let t0 = Clock.now()
-            if let progress {
-                progress.enter(stage: k, batch: batch)
-                StageProgress.$current.withValue(progress) { stage.process(&batch, stats: &s) }
-            } else {
-                stage.process(&batch, stats: &s)
-            }
-            s.seconds = Clock.now() - t0
-            result.stageStats.append(s)
-        }
-        if let progress {
-            watch?.unwatch(progress)
-            result.slow = progress.slow.withLock { $0 }
-        }
+        (result.stageStats, result.slow) = runStages(&batch, file: file)
 
         var out = JSONWriter(capacity: batch.bytesIn + batch.bytesIn / 2 + 1024)
         for r in batch.records {
@@ -103,6 +85,34 @@ struct BatchWorker: Sendable {
 }
 
 extension BatchWorker {
+    /// Runs `batch` through the stages in place: the part of ``process(_:file:)`` that the
+    /// streaming API (``PipelineStream``) shares with file runs. Returns each stage's stats, in
+    /// pipeline order, and the records reported as slow, by stage.
+    func runStages(_ batch: inout Batch, file: String = "") -> (stats: [StageStats], slow: Counters) {
+        var stats: [StageStats] = []
+        stats.reserveCapacity(stages.count)
+        let progress = watch.flatMap { $0.enabled ? StageProgress(file: file, stageNames: stageNames, batch: batch) : nil }
+        if let progress { watch?.watch(progress) }
+        for (k, stage) in stages.enumerated() {
+            var s = StageStats()
+            let t0 = Clock.now()
+            if let progress {
+                progress.enter(stage: k, batch: batch)
+                StageProgress.$current.withValue(progress) { stage.process(&batch, stats: &s) }
+            } else {
+                stage.process(&batch, stats: &s)
+            }
+            s.seconds = Clock.now() - t0
+            stats.append(s)
+        }
+        var slow = Counters()
+        if let progress {
+            watch?.unwatch(progress)
+            slow = progress.slow.withLock { $0 }
+        }
+        return (stats, slow)
+    }
+
     /// Adds a kept record's length, quality signals and tags to the batch's histograms
     /// (issue 18: the report's charts come from stats, never from re-reading the corpus).
     private func count(_ r: Record, into result: inout BatchResult) {

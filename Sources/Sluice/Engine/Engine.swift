@@ -3,7 +3,7 @@ import Glibc
 #endif
 
 /// Runs a pipeline over input files: a task group bounded by `jobs` over files, each file
-/// running its own decoder → workers → ordered writer (``FileProcessor``).
+/// running its own decoder → workers → ordered writer (`FileProcessor`).
 ///
 /// With an output directory the run keeps a journal (`OUT/.sluice/`): running the same
 /// command again skips finished files and continues unfinished ones from their last
@@ -22,15 +22,21 @@ public struct Engine: Sendable {
         case stdout
     }
 
+    /// The pipeline the run applies.
     public var pipeline: Pipeline
     /// How the pipeline was named on the command line, recorded in the journal for `status`.
     public var pipelineSource = "news"
+    /// Input files and directories (walked recursively in sorted order); `-` reads stdin.
     public var inputs: [String]
+    /// Where records go.
     public var output: Output
+    /// Files processed at once, and parallel batch workers inside each file.
     public var jobs: Int
+    /// How progress is shown on stderr.
     public var progress: ProgressMode
     /// Forget an earlier run in the output directory and start over.
     public var restart = false
+    /// How often the journal checkpoints each file.
     public var checkpoints = CheckpointPolicy()
     /// Process only this shard's input files (`--shard I/N`); nil for all of them.
     public var shard: Shard?
@@ -45,11 +51,13 @@ public struct Engine: Sendable {
     /// it in the file's stats (`slow`); 0 turns the watch off.
     public var slowRecordSeconds = 30.0
 
+    /// How progress is shown: see ``ProgressReporter/Mode``.
     public typealias ProgressMode = ProgressReporter.Mode
 
     /// ``dedupAcrossShards`` as it applies: only a sharded run has other shards to dedup against.
     private var crossShardDedup: Bool { shard != nil && dedupAcrossShards }
 
+    /// A run of `pipeline` over `inputs` into `output`, `jobs` at a time.
     public init(pipeline: Pipeline, inputs: [String], output: Output,
                 jobs: Int = Engine.defaultJobs, progress: ProgressMode = .auto) {
         self.pipeline = pipeline
@@ -68,6 +76,7 @@ public struct Engine: Sendable {
 
     /// Problems found before any work starts: the exit status is 2.
     public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
+        /// The problem, for the user.
         public var description: String
     }
 

@@ -23,9 +23,11 @@ public struct InputFile: Sendable, Equatable {
     public var path: String
     /// The path relative to its INPUT root: used in outputs, origins and stats.
     public var relative: String
+    /// What the file holds, from its name.
     public var format: Format
     /// The compression the name ends in (`.zst`, `.gz`, …); confirmed by magic bytes when opened.
     public var compression: Compression?
+    /// Size on disk, in bytes.
     public var size: Int
     /// `true` for `-`: one JSONL stream read from stdin.
     public var isStdin: Bool = false
@@ -33,6 +35,7 @@ public struct InputFile: Sendable, Equatable {
     /// records across files (the order in which exact dedup keeps first occurrences).
     public var index: Int = 0
 
+    /// Describes one input file.
     public init(path: String, relative: String, format: Format, compression: Compression? = nil,
                 size: Int, isStdin: Bool = false) {
         self.path = path

@@ -4,12 +4,15 @@ import Glibc
 
 /// Live progress on stderr: files, records/s, MB/s and an ETA from compressed bytes read.
 public final class ProgressReporter: Sendable {
+    /// How progress is shown.
     public enum Mode: String, Sendable, CaseIterable {
         /// A bar when stderr is a terminal, otherwise nothing until the summary.
         case auto
+        /// Files, records/s, MB/s and an ETA on one line redrawn on stderr.
         case bar
         /// One line every few seconds, for logs.
         case plain
+        /// Nothing but the summary at the end.
         case none
     }
 
@@ -26,8 +29,10 @@ public final class ProgressReporter: Sendable {
 
     private let state = Locked(State())
     private let started = Clock.now()
+    /// How progress is shown.
     public let mode: Mode
 
+    /// A reporter in `mode`.
     public init(mode: Mode) {
         if mode == .auto {
             self.mode = isatty(2) == 1 ? .bar : .none
@@ -120,6 +125,7 @@ public enum Format {
         return "\(sign)\(whole).\(String(repeating: "0", count: digits - f.count))\(f)"
     }
 
+    /// `s` seconds for people: `42s`, `3m05s`, `2h10m`.
     public static func duration(_ s: Double) -> String {
         let t = Int(s.rounded())
         return t >= 3600 ? "\(t / 3600)h\(pad(t / 60 % 60))m" : t >= 60 ? "\(t / 60)m\(pad(t % 60))s" : "\(t)s"

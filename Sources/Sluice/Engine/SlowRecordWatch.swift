@@ -63,6 +63,7 @@ public final class SlowRecordWatch: Sendable {
         t.start()
     }
 
+    /// Stops watching.
     public func stop() {
         state.withLock { $0.running = false }
     }

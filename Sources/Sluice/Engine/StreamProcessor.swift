@@ -1,15 +1,20 @@
 /// Runs stages over one stream on stdin and writes results to stdout in input order:
 /// the engine behind `sluice clean`, `split` and `tag`.
 public struct StreamProcessor: Sendable {
+    /// The stages each record passes through.
     public var stages: [any Stage]
+    /// How records are written to stdout.
     public var format: RecordFormat
+    /// How stdin is read.
     public var decode: DecodeOptions
     /// Plain text in (articles separated by blank lines) instead of JSONL.
     public var textInput: Bool
+    /// Batches processed in parallel.
     public var jobs: Int
     /// See ``Engine/slowRecordSeconds``.
     public var slowRecordSeconds = 30.0
 
+    /// Runs `stages` over stdin, writing `format`.
     public init(stages: [any Stage], format: RecordFormat, decode: DecodeOptions = .init(),
                 textInput: Bool = false, jobs: Int = Engine.defaultJobs) {
         self.stages = stages

@@ -1,7 +1,14 @@
 /// A single-stream compression Sluice undoes before reading: named by a file's suffix and
 /// confirmed (or found) by the stream's magic bytes.
 public enum Compression: String, Sendable, CaseIterable {
-    case zstd, gzip, bzip2, xz
+    /// zstd (`.zst`).
+    case zstd
+    /// gzip (`.gz`).
+    case gzip
+    /// bzip2 (`.bz2`).
+    case bzip2
+    /// xz (`.xz`).
+    case xz
 
     /// The suffix naming it (`.zst`, `.gz`, `.bz2`, `.xz`).
     public var suffix: String {

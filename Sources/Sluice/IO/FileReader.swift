@@ -8,6 +8,7 @@ import Darwin
 public final class FileReader: ByteReader {
     private let fd: Int32
     private let ownsDescriptor: Bool
+    /// Bytes read so far.
     public private(set) var bytesRead = 0
     /// Bytes pushed back by ``unread(_:)`` (the magic-byte sniff), served before the descriptor.
     private var pending: [UInt8] = []
@@ -30,6 +31,7 @@ public final class FileReader: ByteReader {
 
     deinit { if ownsDescriptor { close(fd) } }
 
+    /// Reads into `buffer`; returns 0 at the end of the file.
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(ReadError) -> Int {
         if !pending.isEmpty {
             let n = min(buffer.count, pending.count)

@@ -18,6 +18,7 @@ public final class GzipDecompressor: ByteReader {
     /// Compressed bytes consumed by zlib so far: the offset reported on errors.
     public private(set) var compressedOffset = 0
 
+    /// Decompresses the gzip members of `source`.
     public init(source: any ByteReader) throws(ReadError) {
         self.source = source
         input = .allocate(byteCount: 1 << 16, alignment: 16)
@@ -32,8 +33,10 @@ public final class GzipDecompressor: ByteReader {
         input.deallocate()
     }
 
+    /// Compressed bytes read so far.
     public var bytesRead: Int { source.bytesRead }
 
+    /// Reads decompressed bytes into `buffer`; returns 0 at the end.
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(ReadError) -> Int {
         guard buffer.count > 0, !finished else { return 0 }
         if let pending {

@@ -20,6 +20,7 @@ public final class LineReader {
     /// Decompressed bytes consumed (returned lines plus their newlines).
     public private(set) var bytesConsumed = 0
 
+    /// Reads lines of `source`, `chunkSize` bytes at a time.
     public init(source: any ByteReader, chunkSize: Int = 1 << 20) {
         self.source = source
         buffer = .allocate(byteCount: chunkSize, alignment: 16)

@@ -8,11 +8,15 @@
 /// - `.number` holds the raw text as written, so integers beyond 64 bits and
 ///   exponent forms survive a parse/serialize round trip unchanged.
 public indirect enum JSONValue: Sendable, Equatable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
     /// Raw JSON number text, e.g. `"1.0e+10"`.
     case number(String)
+    /// A string.
     case string(String)
+    /// An array.
     case array([JSONValue])
     /// Ordered members; see the type's notes.
     case object([Member])
@@ -87,6 +91,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         return .number(String(decoding: writer.bytes, as: UTF8.self))
     }
 
+    /// Equal values; object members compare in order.
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true

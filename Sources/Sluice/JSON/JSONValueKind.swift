@@ -1,4 +1,15 @@
 /// The syntactic kind of a JSON value, decided by its first byte.
 public enum JSONValueKind: Sendable, Equatable {
-    case string, number, object, array, bool, null
+    /// A string.
+    case string
+    /// A number.
+    case number
+    /// An object.
+    case object
+    /// An array.
+    case array
+    /// `true` or `false`.
+    case bool
+    /// `null`.
+    case null
 }

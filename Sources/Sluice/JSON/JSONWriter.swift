@@ -31,6 +31,7 @@ public struct JSONWriter: Sendable {
         return w.bytes
     }
 
+    /// Appends `"key":`.
     public mutating func appendKey(_ key: String) {
         appendString(key)
         bytes.append(JSONReader.colon)

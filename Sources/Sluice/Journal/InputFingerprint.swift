@@ -5,10 +5,13 @@ import Glibc
 /// Identifies the content of an input file cheaply: size, modification time, and hashes of
 /// its first and last 64 KiB. A file that changed since its checkpoint is redone from the start.
 public struct InputFingerprint: Sendable, Equatable {
+    /// Size in bytes.
     public var size: Int
     /// Modification time in nanoseconds since the epoch.
     public var mtimeNanoseconds: Int
+    /// Hash of the file's first 64 KiB.
     public var headHash: UInt64
+    /// Hash of the file's last 64 KiB.
     public var tailHash: UInt64
 
     static let block = 64 * 1024
@@ -29,6 +32,7 @@ public struct InputFingerprint: Sendable, Equatable {
         tailHash = tail
     }
 
+    /// A fingerprint from its parts.
     public init(size: Int, mtimeNanoseconds: Int, headHash: UInt64, tailHash: UInt64) {
         self.size = size
         self.mtimeNanoseconds = mtimeNanoseconds

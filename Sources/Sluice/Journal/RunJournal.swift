@@ -9,15 +9,19 @@ import Glibc
 public struct RunJournal: Sendable {
     /// The run-level record: `OUT/.sluice/run.json`.
     public struct RunRecord: Sendable {
+        /// The pipeline's name.
         public var pipelineName: String
+        /// ``Pipeline/fingerprint``: a resume refuses another one.
         public var pipelineFingerprint: String
         /// The pipeline as given on the command line (a built-in name or a file path).
         public var pipelineSource: String
+        /// The inputs as given on the command line.
         public var inputs: [String]
         /// Relative paths of the input files found when the run last started.
         public var files: [String]
         /// How many times the run was started (1 for a run never resumed).
         public var starts: Int
+        /// The version of Sluice that last started the run.
         public var sluiceVersion: String
         /// `I/N` for a shard of a sharded run.
         public var shard: String? = nil
@@ -29,6 +33,7 @@ public struct RunJournal: Sendable {
         public var stageNames: [String] = []
     }
 
+    /// The journal's directory.
     public let directory: String
     var filesDirectory: String { directory + "/files" }
 
@@ -37,8 +42,10 @@ public struct RunJournal: Sendable {
         directory = outputDirectory + "/.sluice" + (shard.map { "/" + $0.name } ?? "")
     }
 
+    /// Whether a run was started here.
     public var exists: Bool { access(directory + "/run.json", F_OK) == 0 }
 
+    /// The run-level record, or nil when there is none or it cannot be read.
     public func loadRun() -> RunRecord? {
         guard let v = Self.readJSON(directory + "/run.json"),
               let fp = v["pipeline_fingerprint"]?.stringValue else { return nil }
@@ -55,6 +62,7 @@ public struct RunJournal: Sendable {
             stageNames: Self.strings(v["stages"]))
     }
 
+    /// Writes the run-level record atomically.
     public func saveRun(_ r: RunRecord) throws(WriteError) {
         try FileSystem.makeDirectories(filesDirectory)
         var members: [JSONValue.Member] = [
@@ -86,10 +94,12 @@ public struct RunJournal: Sendable {
         return out
     }
 
+    /// Writes a file's checkpoint atomically.
     public func save(_ cp: FileCheckpoint) throws(WriteError) {
         try FileSystem.writeAtomically(path(for: cp.file), Array(cp.json().serialized().utf8))
     }
 
+    /// Removes a file's checkpoint.
     public func remove(_ file: String) {
         unlink(path(for: file))
     }

@@ -1,16 +1,24 @@
 /// The state of a run in an output directory, read from its journal (`sluice status`).
 public struct RunStatus: Sendable {
+    /// One input file's journal entry.
     public struct FileState: Sendable {
+        /// The input's path relative to its root.
         public var file: String
+        /// `in_progress`, `done` or `failed`.
         public var status: String
+        /// Input records accounted for by the last checkpoint.
         public var recordsDone: Int
+        /// When the checkpoint was saved, in seconds since the epoch.
         public var savedAt: Double
+        /// Why the file failed, when it did.
         public var error: String?
         /// Set when the input's fingerprint no longer matches its checkpoint.
         public var changed: String?
     }
 
+    /// The run-level record.
     public var run: RunJournal.RunRecord
+    /// Every input file with a journal entry.
     public var files: [FileState] = []
     /// Inputs found now that the journal has never seen.
     public var pending: [String] = []
@@ -18,6 +26,7 @@ public struct RunStatus: Sendable {
     public var vanished: [String] = []
     /// nil when the pipeline is unchanged; otherwise what changed (or why it could not be checked).
     public var pipelineChange: String?
+    /// The latest checkpoint time, in seconds since the epoch.
     public var lastCheckpoint: Double = 0
 
     /// The shards of the sharded run in `outputDirectory`, started or not: nil when the run is
@@ -29,9 +38,13 @@ public struct RunStatus: Sendable {
         return (count, layout.journals.filter { $0.count == count })
     }
 
+    /// Files done.
     public var done: Int { files.filter { $0.status == "done" }.count }
+    /// Files failed.
     public var failed: Int { files.filter { $0.status == "failed" }.count }
+    /// Files started and not finished.
     public var inProgress: Int { files.filter { $0.status == "in_progress" }.count }
+    /// Input records accounted for over every file.
     public var recordsDone: Int { files.reduce(0) { $0 + $1.recordsDone } }
 
     /// Reads the journal in `outputDirectory` (of `shard` in a sharded run); nil when there is
@@ -79,6 +92,7 @@ public struct RunStatus: Sendable {
         private var assignments: [Int: ShardAssignment] = [:]
         private var pipelines: [String: Result<(name: String, fingerprint: String), any Error>] = [:]
 
+        /// Empty look-ups.
         public init() {}
 
         func discovery(of inputs: [String], excluding outputDirectory: String) -> InputDiscovery {

@@ -12,16 +12,23 @@ import Yams
 public enum PipelineFile {
     /// Everything wrong with a pipeline file, each with its position.
     public struct Failure: Error, Sendable, CustomStringConvertible {
+        /// The pipeline file.
         public var path: String
+        /// Everything wrong with it, in file order.
         public var problems: [Problem]
+        /// One `path:line:column: message` line per problem.
         public var description: String {
             problems.map { "\(path):\($0.line):\($0.column): \($0.message)" }.joined(separator: "\n")
         }
     }
 
+    /// One problem of a pipeline file, at a line and column.
     public struct Problem: Sendable, Equatable {
+        /// 1-based line.
         public var line: Int
+        /// 1-based column.
         public var column: Int
+        /// What is wrong.
         public var message: String
     }
 

@@ -21,6 +21,7 @@ public struct Record: Sendable {
     /// The input's own `lang`, a hint for language-dependent stages when no tagger ran.
     public var inputLang: String?
 
+    /// The sentences of ``text``, once a split stage has run.
     public var sentences: [String] = []
     /// Sentence offsets in Unicode scalars into `text`, when the split stage is asked for them
     /// (`output: spans` or `both`); written as `"sentence_spans": [[start, end], …]`.
@@ -29,6 +30,7 @@ public struct Record: Sendable {
     public var writesSentences = true
     /// ISO 639 code, or nil before language tagging.
     public var lang: String?
+    /// Confidence of ``lang``, from 0 to 1.
     public var langScore: Double = 0
     /// Date lifted from the text, ISO 8601.
     public var date: String?
@@ -43,6 +45,7 @@ public struct Record: Sendable {
     /// extract stage extracts such records without looking at their text first.
     public var isHTML = false
 
+    /// A record with id `idJSON` (raw JSON, such as `"\"doc-1\""`), `text` and `origin`.
     public init(idJSON: [UInt8], text: String, origin: Origin) {
         self.idJSON = idJSON
         self.text = text
@@ -69,6 +72,7 @@ public struct Record: Sendable {
 
 /// The input position of a record: file relative to its input root, and 1-based line.
 public struct Origin: Sendable, Equatable {
+    /// The input file's path relative to its input root (the stream's `name` for the streaming API).
     public var file: String
     /// 1-based line within the file, or within the archive member when there is one (for a
     /// WARC file, the record's 1-based number).
@@ -82,6 +86,7 @@ public struct Origin: Sendable, Equatable {
     /// file the way lines do in a plain file (exact dedup keeps the first in this order).
     public var order: Int
 
+    /// A position; `order` defaults to `line`.
     public init(file: String, line: Int, member: String? = nil, encoding: String? = nil, order: Int? = nil) {
         self.file = file
         self.line = line

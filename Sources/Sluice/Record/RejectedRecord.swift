@@ -1,5 +1,6 @@
 /// A record that could not be read or was dropped, written to `_rejected/` with its reason.
 public struct RejectedRecord: Sendable {
+    /// Where the record came from.
     public var origin: Origin
     /// `invalid_json`, `invalid_utf8`, `no_text`, `filter:<name>`, `duplicate`, …
     public var reason: String
@@ -16,6 +17,7 @@ public struct RejectedRecord: Sendable {
     /// `"duplicate_of"`.
     public var duplicateOf: [UInt8]?
 
+    /// An input that could not be read, with its raw bytes.
     public init(origin: Origin, reason: String, detail: String? = nil, raw: [UInt8]) {
         self.origin = origin
         self.reason = reason

@@ -9,6 +9,7 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
 
     /// Why an `I/N` argument was refused; the message names the value.
     public struct ParseError: Error, Sendable, CustomStringConvertible {
+        /// `I/N`.
         public var description: String
     }
 

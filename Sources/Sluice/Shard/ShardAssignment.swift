@@ -17,6 +17,7 @@ public struct ShardAssignment: Sendable, Equatable {
         /// The shard that processes it, `0 ..< count`.
         public var shard: Int
 
+        /// `file`, of `size` bytes, goes to `shard`.
         public init(file: String, size: Int, shard: Int) {
             self.file = file
             self.size = size

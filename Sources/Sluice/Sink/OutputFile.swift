@@ -69,8 +69,11 @@ final class OutputFile {
 
 /// A failed write, naming the file and the system's reason.
 public struct WriteError: Error, Sendable, CustomStringConvertible {
+    /// The file written.
     public var path: String
+    /// The system's error number.
     public var code: Int32
+    /// What was being done (`create`, `open`, `rename`, …).
     public var action: String
 
     init(path: String, errno: Int32, action: String) {
@@ -79,6 +82,7 @@ public struct WriteError: Error, Sendable, CustomStringConvertible {
         self.action = action
     }
 
+    /// The action, the path and the system's reason.
     public var description: String {
         let hint = code == ENOSPC || code == EDQUOT || code == EFBIG ? " (no space or file size limit: free space and run the same command again to resume)"
             : code == EACCES || code == EROFS ? " (check the output directory's permissions)" : ""

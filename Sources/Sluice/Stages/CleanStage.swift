@@ -1,15 +1,19 @@
-/// The clean stage: ``TextCleaner`` over each record, lifting tags and date into fields.
+/// The clean stage: `TextCleaner` over each record, lifting tags and date into fields.
 public struct CleanStage: Stage {
+    /// The cleaner run on each record's text.
     public let cleaner: TextCleaner
     /// Keep the text before cleaning in `raw_text`, for audit.
     public let keepRawText: Bool
 
+    /// A clean stage; `keepRawText` keeps the text before cleaning in `raw_text`.
     public init(options: TextCleaner.Options = .init(), keepRawText: Bool = false) {
         cleaner = TextCleaner(options: options)
         self.keepRawText = keepRawText
     }
 
+    /// The stage's name in pipeline files and stats.
     public var name: String { "clean" }
+    /// The stage's version and options, part of the run fingerprint.
     public var fingerprint: String {
         let o = cleaner.options
         var f = "clean/2 normalization=\(o.normalization.rawValue) remove_control=\(o.removeControl) normalize_spaces=\(o.normalizeSpaces) collapse_spaces=\(o.collapseSpaces) trim_lines=\(o.trimLines) max_blank_lines=\(o.maxBlankLines) lift_hashtags=\(o.liftHashtags) lift_timestamp=\(o.liftTimestamp) keep_raw_text=\(keepRawText)"
@@ -21,6 +25,7 @@ public struct CleanStage: Stage {
         return f
     }
 
+    /// Runs the stage over `batch`, counting into `stats`.
     public func process(_ batch: inout Batch, stats: inout StageStats) {
         let progress = StageProgress.current
         for i in batch.records.indices {

@@ -7,6 +7,7 @@
 public struct DedupIndex: Sendable {
     private var drops: [UInt64] = []
 
+    /// An empty index.
     public init() {}
 
     /// A record's position in the run: file index, then line.

@@ -1,23 +1,28 @@
-/// Exact dedup: a document whose normalized text (``DedupKey``) was seen earlier in the run —
+/// Exact dedup: a document whose normalized text (`DedupKey`) was seen earlier in the run —
 /// earlier file in the sorted input order, or earlier line of the same file — is dropped with
 /// reason `duplicate`.
 ///
 /// As the pipeline's first stage (the usual place: it spares later stages the work), dedup is
-/// decided while the inputs are read, in run order (``DedupLedger``, ``RunTurnstile``): no extra pass over
+/// decided while the inputs are read, in run order (`DedupLedger`, `RunTurnstile`): no extra pass over
 /// the corpus, except over inputs this run does not read from their start (finished files,
 /// parts before a checkpoint, other shards' files with `--dedup-across-shards`). After other
 /// stages, ``prepared(for:preceding:)`` reads every input once first, runs the preceding
 /// stages and hashes each text (``DedupIndex``); the main pass then only looks positions up.
 public struct DedupStage: Stage {
+    /// The decisions of the reading pass, when dedup follows other stages.
     public var index: DedupIndex?
     /// Set when decisions are made by the decoder (dedup first).
     var ledger: DedupLedger?
 
+    /// An exact-dedup stage.
     public init() {}
 
+    /// The stage's name in pipeline files and stats.
     public var name: String { "dedup" }
+    /// The stage's version and options, part of the run fingerprint.
     public var fingerprint: String { "dedup/1 key=raw-normalized-fnv64" }
 
+    /// Runs the stage over `batch`, counting into `stats`.
     public func process(_ batch: inout Batch, stats: inout StageStats) {
         stats.records += batch.records.count
         var drop: [Int] = []
@@ -48,6 +53,7 @@ public struct DedupStage: Stage {
         batch.records = kept
     }
 
+    /// Sets up the ledger (dedup first) or reads the corpus into an index (dedup after other stages).
     public func prepared(for corpus: RunCorpus, preceding: [any Stage]) async throws -> any Stage {
         var stage = self
         let readable = corpus.files.filter { !$0.isStdin }

@@ -1,11 +1,11 @@
 import SluiceText
 
-/// The extract stage: replaces a web page's HTML with its article (``ArticleExtractor``) and
+/// The extract stage: replaces a web page's HTML with its article (`ArticleExtractor`) and
 /// records the page's metadata, before `clean`.
 ///
 /// A record is a page when the decoder marked it (``Record/isHTML``: `.html` files and archive
 /// members, WARC HTML responses, `decode.html_field`) or when its text is a whole HTML document
-/// (``HTMLSniffer``); any other record passes through unchanged (counter `not_html`), so the
+/// (`HTMLSniffer`); any other record passes through unchanged (counter `not_html`), so the
 /// stage is harmless in a pipeline over mixed inputs. For a page:
 /// - `text` becomes the article's text;
 /// - `attributes.html` gets the metadata found (`title`, `author`, `published`, `url`,
@@ -18,19 +18,24 @@ import SluiceText
 /// Counters: `pages`, `no_article`, `not_html`, `bytes_in` (HTML bytes of pages), `bytes_out`
 /// (article bytes of the pages kept).
 public struct ExtractStage: Stage {
+    /// The extractor run on each web page.
     public let extractor: ArticleExtractor
     /// Whether a page without an article is dropped (`sluice run`) or kept with an empty text
     /// (`sluice extract`, which writes one line per input line).
     public let dropsNoArticle: Bool
 
+    /// An extract stage; `dropsNoArticle` drops pages without an article (`extract:no_article`).
     public init(options: ExtractOptions = .init(), dropsNoArticle: Bool = true) {
         extractor = ArticleExtractor(options: options)
         self.dropsNoArticle = dropsNoArticle
     }
 
+    /// The extractor's options.
     public var options: ExtractOptions { extractor.options }
 
+    /// The stage's name in pipeline files and stats.
     public var name: String { "extract" }
+    /// The stage's version and options, part of the run fingerprint.
     public var fingerprint: String {
         let o = options
         // Bump the version whenever the extractor's output for the same page changes.
@@ -41,6 +46,7 @@ public struct ExtractStage: Stage {
     /// The drop reason of a page without an article.
     public static let noArticleReason = "extract:no_article"
 
+    /// Runs the stage over `batch`, counting into `stats`.
     public func process(_ batch: inout Batch, stats: inout StageStats) {
         var kept: [Record] = []
         kept.reserveCapacity(batch.records.count)

@@ -7,13 +7,20 @@ import SluiceText
 /// are Unicode scalars. Language checks need the language stage before this one; a record
 /// without a language has `und` and score 0.
 public struct FilterStage: Stage {
+    /// Languages kept (`lang`); nil keeps any.
     public var languages: [String]?
+    /// Lowest `lang_score` kept.
     public var minLangScore: Double?
+    /// Fewest words kept.
     public var minWords: Int?
+    /// Most words kept.
     public var maxWords: Int?
+    /// Fewest characters kept.
     public var minChars: Int?
+    /// Most characters kept.
     public var maxChars: Int?
 
+    /// A filter with the given limits; a nil limit checks nothing.
     public init(languages: [String]? = nil, minLangScore: Double? = nil, minWords: Int? = nil, maxWords: Int? = nil,
                 minChars: Int? = nil, maxChars: Int? = nil) {
         self.languages = languages
@@ -24,7 +31,9 @@ public struct FilterStage: Stage {
         self.maxChars = maxChars
     }
 
+    /// The stage's name in pipeline files and stats.
     public var name: String { "filter" }
+    /// The stage's version and options, part of the run fingerprint.
     public var fingerprint: String {
         func s<T>(_ v: T?) -> String { v.map { "\($0)" } ?? "-" }
         return "filter/1 languages=\(languages?.joined(separator: ",") ?? "-") min_lang_score=\(s(minLangScore)) min_words=\(s(minWords)) max_words=\(s(maxWords)) min_chars=\(s(minChars)) max_chars=\(s(maxChars))"
@@ -52,6 +61,7 @@ public struct FilterStage: Stage {
         return nil
     }
 
+    /// Runs the stage over `batch`, counting into `stats`.
     public func process(_ batch: inout Batch, stats: inout StageStats) {
         var kept: [Record] = []
         kept.reserveCapacity(batch.records.count)

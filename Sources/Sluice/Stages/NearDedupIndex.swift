@@ -4,7 +4,7 @@ import SluiceText
 /// of the document its cluster keeps.
 ///
 /// A document is dropped when it is confirmed similar to an earlier one: the two share a band
-/// key (an LSH candidate) and their sketches (``ShingleSketch``) estimate a Jaccard
+/// key (an LSH candidate) and their sketches (`ShingleSketch`) estimate a Jaccard
 /// similarity ≥ threshold. Its
 /// `duplicate_of` is the kept document it leads back to (the earlier one, or what that one
 /// repeats), so each cluster keeps its earliest document. The decision depends only on the

@@ -6,10 +6,10 @@ import SluiceText
 /// and its rejected record names the kept document (`duplicate_of`).
 ///
 /// When the run reads every input from its start and the stage sees the records as decoded,
-/// the decoder decides while it reads (``NearDedupLedger``). Otherwise
+/// the decoder decides while it reads (`NearDedupLedger`). Otherwise
 /// ``prepared(for:preceding:)`` reads every input of the run once (as the `preceding` stages
 /// leave the records), computes each document's MinHash band keys and a larger one-permutation
-/// sketch (``ShingleSketch``), and decides for the whole run (``NearDedupIndex``): LSH
+/// sketch (`ShingleSketch`), and decides for the whole run (``NearDedupIndex``): LSH
 /// candidates are confirmed by their sketches' estimated similarity, so precision does not
 /// hang on the banding's S-curve, and each cluster keeps its earliest document. The main pass only looks positions up. Because the
 /// decision covers every input, finished or not, it is the same for any `--jobs`, after any
@@ -19,7 +19,7 @@ public struct NearDedupStage: Stage {
     public var index: NearDedupIndex?
     /// With `line_dedup`: the lines repeated across the run's documents.
     public var lines: RepeatedLines?
-    /// Set when decisions are made by the decoder while it reads (see ``NearDedupLedger``).
+    /// Set when decisions are made by the decoder while it reads (see `NearDedupLedger`).
     var ledger: NearDedupLedger?
 
     public init(options: NearDedupOptions = NearDedupOptions()) {
@@ -82,7 +82,7 @@ public struct NearDedupStage: Stage {
         return stage
     }
 
-    /// Whether the decoder can decide while it reads (``NearDedupLedger``), sparing the
+    /// Whether the decoder can decide while it reads (`NearDedupLedger`), sparing the
     /// reading pass: the run reads every input from its start, in run order, and the
     /// stage sees the records as decoded. Repeated lines need counts over the whole run first.
     func decidesWhileReading(_ corpus: RunCorpus, readable: [InputFile], preceding: [any Stage]) -> Bool {

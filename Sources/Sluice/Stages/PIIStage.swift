@@ -6,21 +6,31 @@ import SluiceText
 /// pipeline: placed before `split`, sentences carry the placeholders too; placed after
 /// `split`, only `text` is masked, so put it before.
 public struct PIIStage: Stage {
+    /// `mask` replaces what was found by a placeholder; `tag` only counts it.
     public enum Mode: String, CaseIterable, Sendable {
-        case tag, mask
+        /// Only count what was found.
+        case tag
+        /// Replace what was found by `<EMAIL>`, `<PHONE>`, `<IP>`.
+        case mask
     }
 
+    /// Mask or only count.
     public let mode: Mode
+    /// What is looked for.
     public let kinds: [PIIMasker.Kind]
 
+    /// A PII stage looking for `kinds`.
     public init(mode: Mode = .mask, kinds: [PIIMasker.Kind] = PIIMasker.Kind.allCases) {
         self.mode = mode
         self.kinds = PIIMasker.Kind.allCases.filter(kinds.contains)
     }
 
+    /// The stage's name in pipeline files and stats.
     public var name: String { "pii" }
+    /// The stage's version and options, part of the run fingerprint.
     public var fingerprint: String { "pii/1 mode=\(mode.rawValue) types=\(kinds.map(\.rawValue).joined(separator: ","))" }
 
+    /// Runs the stage over `batch`, counting into `stats`.
     public func process(_ batch: inout Batch, stats: inout StageStats) {
         let wanted = Set(kinds)
         let progress = StageProgress.current

@@ -10,8 +10,10 @@ public struct QualityStage: Stage {
     public let filters: [QualityFilterKind]
     /// Filters whose failures drop the record.
     public let drop: [QualityFilterKind]
+    /// The limits each filter checks.
     public let thresholds: QualityThresholds
 
+    /// A quality stage computing `filters`' signals and dropping records that fail those of `drop`.
     public init(filters: [QualityFilterKind] = QualityFilterKind.allCases, drop: [QualityFilterKind] = [],
                 thresholds: QualityThresholds = QualityThresholds()) {
         // Every dropping filter is computed; keep the canonical order.
@@ -21,8 +23,10 @@ public struct QualityStage: Stage {
         self.thresholds = thresholds
     }
 
+    /// The stage's name in pipeline files and stats.
     public var name: String { "quality" }
 
+    /// The stage's version and options, part of the run fingerprint.
     public var fingerprint: String {
         var parts = ["quality/1 filters=\(filters.map(\.rawValue).joined(separator: ",")) drop=\(drop.map(\.rawValue).joined(separator: ","))"]
         let t = thresholds
@@ -47,6 +51,7 @@ public struct QualityStage: Stage {
         return g
     }
 
+    /// Runs the stage over `batch`, counting into `stats`.
     public func process(_ batch: inout Batch, stats: inout StageStats) {
         let groups = self.groups
         var kept: [Record] = []

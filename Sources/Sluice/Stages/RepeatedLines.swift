@@ -3,20 +3,23 @@ import SluiceText
 /// `near_dedup`'s `line_dedup`: lines of at least `minChars` characters that occur in at least
 /// `minDocuments` documents of the run (site footers, "All rights reserved") are removed.
 ///
-/// Lines are compared normalized like exact dedup (``DedupKey``: spacing, ASCII case and
+/// Lines are compared normalized like exact dedup (`DedupKey`: spacing, ASCII case and
 /// invisible characters do not matter) and counted once per document, over every input of the
 /// run in the reading pass, so the same lines are removed for any `--jobs`, resume or shard
 /// split that sees the same corpus.
 public struct RepeatedLines: Sendable {
+    /// Which lines count as repeated.
     public struct Options: Sendable, Equatable {
         /// Shortest line considered, in characters (Unicode scalars) after trimming.
         public var minChars = 30
         /// Documents a line must occur in to be removed.
         public var minDocuments = 10
 
+        /// The defaults: lines of 30 characters or more, in 10 documents or more.
         public init() {}
     }
 
+    /// Which lines count as repeated.
     public let options: Options
     private var repeated: Set<UInt64> = []
 

@@ -17,13 +17,16 @@ public struct SplitStage: Stage {
 
     /// `auto` uses the record's language, falling back to ``defaultLanguage``.
     public let language: String
+    /// The language used when neither the record's language nor its script tells.
     public let defaultLanguage: String
+    /// What the stage writes: sentences, spans, or both.
     public let output: Output
     private let splitters: [String: SentenceSplitter]
     private let fallback: SentenceSplitter
     /// The generic rules, for languages without rules of their own (one splitter, not one per record).
     private let generic = SentenceSplitter(language: "und")
 
+    /// A split stage; `language` is `auto` (the record's) or a code.
     public init(language: String = "auto", defaultLanguage: String = "en", output: Output = .sentences) {
         self.language = language
         self.defaultLanguage = defaultLanguage
@@ -34,7 +37,9 @@ public struct SplitStage: Stage {
         fallback = SentenceSplitter(language: language == "auto" ? defaultLanguage : language)
     }
 
+    /// The stage's name in pipeline files and stats.
     public var name: String { "split" }
+    /// The stage's version and options, part of the run fingerprint.
     public var fingerprint: String {
         "split/2 language=\(language) default_language=\(defaultLanguage) output=\(output.rawValue)"
     }
@@ -49,6 +54,7 @@ public struct SplitStage: Stage {
         return splitters[guess] ?? fallback
     }
 
+    /// Runs the stage over `batch`, counting into `stats`.
     public func process(_ batch: inout Batch, stats: inout StageStats) {
         let progress = StageProgress.current
         for i in batch.records.indices {

@@ -17,6 +17,7 @@ public protocol Stage: Sendable {
 }
 
 extension Stage {
+    /// Returns the stage itself: most stages need no preparation.
     public func prepared(for corpus: RunCorpus, preceding: [any Stage]) async throws -> any Stage { self }
 }
 
@@ -29,6 +30,7 @@ public struct RunCorpus: Sendable {
     public var reading: [Int]
     /// Of ``reading``, the files continued from a checkpoint rather than read from the start.
     public var resumed: Set<Int>
+    /// The run's decode options, for stages that read inputs while preparing.
     public var decode: DecodeOptions
     /// The run's `--jobs`: cores a preparation pass may use.
     public var jobs: Int
@@ -36,6 +38,7 @@ public struct RunCorpus: Sendable {
     /// used (a sharded run across shards).
     public var sharedSignatures: String?
 
+    /// Describes a run reading `reading` of `files`, `resumed` of them from a checkpoint.
     public init(files: [InputFile], reading: [Int], resumed: Set<Int> = [], decode: DecodeOptions, jobs: Int) {
         self.files = files
         self.reading = reading
@@ -51,15 +54,16 @@ public struct Batch: Sendable {
     public var sequence: Int
     /// The input file's index in the run (see ``InputFile/index``).
     public var fileIndex = 0
+    /// The records still kept, in input order.
     public var records: [Record]
     /// Records dropped by filters, with their reason, bound for `_rejected/`.
     public var dropped: [RejectedRecord] = []
     /// Records the decoder could not read.
     public var rejected: [RejectedRecord] = []
     /// Indices in ``records`` of documents repeating an earlier one, found by the decoder
-    /// (``DedupLedger``) for the dedup stage to drop.
+    /// (`DedupLedger`) for the dedup stage to drop.
     public var duplicates: [Int] = []
-    /// Near-duplicates found by the decoder (``NearDedupLedger``): the kept document's id (raw
+    /// Near-duplicates found by the decoder (`NearDedupLedger`): the kept document's id (raw
     /// JSON) by the record's ``Origin/order``, for the near_dedup stage to drop.
     public var nearDuplicates: [Int: [UInt8]] = [:]
     /// Input records this batch accounts for (kept + dropped + rejected).
@@ -69,9 +73,11 @@ public struct Batch: Sendable {
     /// Input position after this batch: lines and decompressed bytes consumed. A checkpoint
     /// after the batch is written resumes from here.
     public var endLine = 0
+    /// See ``endLine``: decompressed bytes of the unit ``endUnit`` consumed after this batch.
     public var endOffset = 0
     /// The unit (archive member, from 0) that ``endOffset`` is in, and its path.
     public var endUnit = 0
+    /// The path of unit ``endUnit`` inside its archive, when it has one.
     public var endMember: String?
     /// Records whose invalid UTF-8 was repaired.
     public var repaired = 0
@@ -82,6 +88,7 @@ public struct Batch: Sendable {
     /// Archive members (or WARC records) not read, by kind.
     public var skipped = Counters()
 
+    /// A batch numbered `sequence` holding `records`.
     public init(sequence: Int, records: [Record] = []) {
         self.sequence = sequence
         self.records = records
@@ -90,15 +97,19 @@ public struct Batch: Sendable {
 
 /// What one stage did: counted per worker, then merged into the `stage` stats event.
 public struct StageStats: Sendable, Equatable {
+    /// Records the stage saw.
     public var records = 0
     /// Records whose text or fields the stage changed.
     public var changed = 0
+    /// The stage's own counts (`duplicates`, `mojibake_fixed`, …), written as `counters`.
     public var counters = Counters()
     /// Time spent in the stage, summed over workers.
     public var seconds = 0.0
 
+    /// Empty stats.
     public init() {}
 
+    /// Adds `other`'s counts and time to these.
     public mutating func merge(_ other: StageStats) {
         records += other.records
         changed += other.changed

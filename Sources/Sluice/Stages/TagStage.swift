@@ -1,18 +1,24 @@
 import SluiceText
 
 /// The tag stage: hashtags inside the text become tags; word, sentence and character counts
-/// go to `attributes.counts`; patterns (``PatternScanner``: @mentions, URLs, e-mails, phone
+/// go to `attributes.counts`; patterns (`PatternScanner`: @mentions, URLs, e-mails, phone
 /// numbers, IP addresses, dates, money, percentages, hashtags) are counted under
 /// `attributes.patterns` (only non-zero counts; with `spans`, also
 /// `"spans": [{"type", "start", "end"}]` in Unicode scalars); and with `pii`, e-mails, phone
 /// numbers and IP addresses are counted under `attributes.pii` (the `pii` stage masks them).
 public struct TagStage: Stage {
+    /// Hashtags inside the text go to tags.
     public let hashtags: Bool
+    /// `attributes.counts`: words, sentences, chars.
     public let counts: Bool
+    /// `attributes.patterns`: counts of urls, emails, phones, dates, money, ….
     public let patterns: Bool
+    /// `attributes.patterns.spans`: each match with its offsets in Unicode scalars.
     public let spans: Bool
+    /// `attributes.pii`: counts of emails, phones and IP addresses.
     public let pii: Bool
 
+    /// A tag stage; every option but `spans` is on by default.
     public init(hashtags: Bool = true, counts: Bool = true, patterns: Bool = true, spans: Bool = false, pii: Bool = true) {
         self.hashtags = hashtags
         self.counts = counts
@@ -21,11 +27,14 @@ public struct TagStage: Stage {
         self.pii = pii
     }
 
+    /// The stage's name in pipeline files and stats.
     public var name: String { "tag" }
+    /// The stage's version and options, part of the run fingerprint.
     public var fingerprint: String {
         "tag/2 hashtags=\(hashtags) counts=\(counts) patterns=\(patterns) spans=\(spans) pii=\(pii)"
     }
 
+    /// Runs the stage over `batch`, counting into `stats`.
     public func process(_ batch: inout Batch, stats: inout StageStats) {
         let progress = StageProgress.current
         for i in batch.records.indices {

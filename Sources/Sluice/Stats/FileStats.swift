@@ -1,25 +1,37 @@
 /// Counts for one input file: the `file` event of stats.jsonl.
 public struct FileStats: Sendable, Equatable {
+    /// The input's path relative to its root.
     public var file: String
+    /// Input records (`records_out` + rejected + dropped).
     public var recordsIn = 0
+    /// Records kept.
     public var recordsOut = 0
+    /// Records that could not be read, by reason.
     public var rejected = Counters()
+    /// Records dropped by stages, by reason.
     public var dropped = Counters()
     /// Records kept after repairing their bytes, by kind (`invalid_utf8`).
     public var repaired = Counters()
     /// Records that stayed longer than the slow-record threshold in a stage, by stage.
     public var slow = Counters()
+    /// Input bytes as stored (compressed).
     public var bytesIn = 0
+    /// Input bytes decompressed.
     public var bytesDecompressed = 0
+    /// Output bytes written.
     public var bytesOut = 0
+    /// Sentences of the kept records.
     public var sentences = 0
+    /// Words of the kept records (from the tag stage's counts).
     public var words = 0
+    /// Kept records by language (`und` when unknown).
     public var langs = Counters()
     /// Text records by the encoding they were read in (`utf-8`, `windows-1251`, …).
     public var encodings = Counters()
     /// What the file holds that Sluice did not read: archive members by extension
     /// (`.png`, `(symlink)`) and WARC records by kind (`warc:request`).
     public var skipped = Counters()
+    /// Wall-clock seconds spent on the file.
     public var seconds = 0.0
     /// Set when the file could not be read to its end: what happened and where.
     public var error: String?
@@ -46,6 +58,7 @@ public struct FileStats: Sendable, Equatable {
     /// Tags listed in a `file` event's `top_tags`.
     public static let topTagsInEvent = 20
 
+    /// Empty stats of `file`.
     public init(file: String) { self.file = file }
 
     /// Adds what one processed batch produced.

@@ -12,13 +12,16 @@ public struct Histogram: Sendable, Equatable {
     /// Buckets of ``ratioBucket(_:)``.
     public static let ratioBuckets = 10
 
+    /// An empty histogram.
     public init() {}
 
+    /// A histogram with `counts` by bucket.
     public init(counts: [Int]) {
         self.counts = counts
         trim()
     }
 
+    /// Whether nothing was counted.
     public var isEmpty: Bool { counts.isEmpty }
     /// Values counted.
     public var total: Int { counts.reduce(0, +) }
@@ -30,6 +33,7 @@ public struct Histogram: Sendable, Equatable {
         counts[bucket] += n
     }
 
+    /// Adds `other`'s counts bucket by bucket.
     public mutating func merge(_ other: Histogram) {
         for (b, n) in other.counts.enumerated() { add(bucket: b, n) }
     }

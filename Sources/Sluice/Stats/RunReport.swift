@@ -1,21 +1,40 @@
 /// The outcome of a run: what the `run` event and the summary line report.
 public struct RunReport: Sendable {
-    public enum Status: String, Sendable { case completed, interrupted, failed }
+    /// How the run ended: every input done, interrupted (resumable), or some inputs failed.
+    public enum Status: String, Sendable {
+        /// Every input done.
+        case completed
+        /// Stopped by a signal; running the same command again resumes.
+        case interrupted
+        /// Some inputs failed; the rest are done.
+        case failed
+    }
 
+    /// How the run ended.
     public var status = Status.completed
+    /// The pipeline's name.
     public var pipeline = ""
     /// `I/N` when the run was one shard of a sharded run.
     public var shard: String?
+    /// Input files of the run.
     public var files = 0
+    /// Input records read.
     public var recordsIn = 0
+    /// Records kept.
     public var recordsOut = 0
+    /// Records that could not be read.
     public var rejected = 0
+    /// Records dropped by stages.
     public var dropped = 0
     /// Records reported as slow (``Engine/slowRecordSeconds``).
     public var slow = 0
+    /// Input bytes as stored (compressed).
     public var bytesIn = 0
+    /// Input bytes decompressed.
     public var bytesDecompressed = 0
+    /// Wall-clock seconds of this run.
     public var seconds = 0.0
+    /// Whether the run continued an earlier one.
     public var resumed = false
     /// Files Sluice does not read, by relative path.
     public var skipped: [String] = []
@@ -28,6 +47,7 @@ public struct RunReport: Sendable {
     public var encodings = Counters()
     /// Files that failed, with their error.
     public var failed: [(file: String, error: String)] = []
+    /// Each stage's totals, in pipeline order.
     public var stages: [(name: String, stats: StageStats)] = []
     /// Files finished by an earlier run and skipped now.
     public var filesSkippedDone = 0
@@ -40,6 +60,7 @@ public struct RunReport: Sendable {
     /// Things the user should know: changed or vanished inputs, checkpoints not honoured.
     public var notes: [String] = []
 
+    /// An empty report.
     public init() {}
 
     mutating func add(_ f: FileStats) {

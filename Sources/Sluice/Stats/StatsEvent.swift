@@ -1,5 +1,6 @@
 /// Builders for the `stage` and `run` events of stats.jsonl (DESIGN.md).
 public enum StatsEvent {
+    /// The `stage` event of stage `name`.
     public static func stage(_ name: String, _ s: StageStats) -> JSONValue {
         .object([
             (key: "event", value: .string("stage")),
@@ -11,6 +12,7 @@ public enum StatsEvent {
         ])
     }
 
+    /// The `run` event of a run.
     public static func run(_ r: RunReport) -> JSONValue {
         var m: [JSONValue.Member] = [
             (key: "event", value: .string("run")),

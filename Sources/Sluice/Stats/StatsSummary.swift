@@ -1,25 +1,40 @@
 /// Merges stats.jsonl files (from several runs or Slurm array tasks) into one summary.
 public struct StatsSummary: Sendable {
+    /// `file` events read.
     public var files = 0
+    /// Of ``files``, those with status `failed`.
     public var failedFiles = 0
     /// The file events added together (`file` holds no name here).
     public var total = FileStats(file: "")
+    /// `run` events read.
     public var runs = 0
+    /// Stage totals by stage name, in the order the stages first appear.
     public var stages: [(name: String, stats: StageStats)] = []
 
+    /// Input records over every file.
     public var recordsIn: Int { total.recordsIn }
+    /// Records kept over every file.
     public var recordsOut: Int { total.recordsOut }
+    /// Unreadable records by reason.
     public var rejected: Counters { total.rejected }
+    /// Records dropped by stages, by reason.
     public var dropped: Counters { total.dropped }
+    /// Input bytes as stored (compressed).
     public var bytesIn: Int { total.bytesIn }
+    /// Input bytes decompressed.
     public var bytesDecompressed: Int { total.bytesDecompressed }
+    /// Output bytes written.
     public var bytesOut: Int { total.bytesOut }
+    /// Sentences of the kept records.
     public var sentences: Int { total.sentences }
+    /// Words of the kept records.
     public var words: Int { total.words }
+    /// Kept records by language.
     public var langs: Counters { total.langs }
     /// Seconds of file processing, summed over files.
     public var fileSeconds: Double { total.seconds }
 
+    /// An empty summary.
     public init() {}
 
     /// Adds one stats.jsonl line; returns false when it is not a stats event.

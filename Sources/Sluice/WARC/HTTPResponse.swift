@@ -11,8 +11,11 @@ import Darwin
 public struct HTTPResponse: Sendable {
     /// Why a block is not a usable HTTP response (the detail for `warc:bad_http`).
     public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
+        /// What is wrong.
         public var message: String
+        /// An error saying `message`.
         public init(_ message: String) { self.message = message }
+        /// The message.
         public var description: String { message }
     }
 

@@ -25,6 +25,7 @@ public struct WARCRecord: Sendable, Equatable {
     /// 0-based number of the record in its file.
     public var ordinal: Int
 
+    /// A record from its parts.
     public init(version: String, fields: [HeaderField], contentLength: Int, block: [UInt8],
                 isOversized: Bool = false, offset: Int, ordinal: Int) {
         self.version = version

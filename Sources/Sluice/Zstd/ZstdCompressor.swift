@@ -24,6 +24,7 @@ public final class ZstdCompressor: Sendable {
         }
     }
 
+    /// A compressor at zstd `level`.
     public init(level: Int32 = 3) { self.level = level }
 
     /// Appends one complete zstd frame holding `bytes` to `output`.

@@ -16,6 +16,7 @@ public final class ZstdDecompressor: ByteReader {
     /// Compressed bytes handed to libzstd and consumed so far (the offset reported on errors).
     public private(set) var compressedOffset = 0
 
+    /// Decompresses `source`, allowing windows up to 2^`windowLogMax` bytes (`--long=31`).
     public init(source: any ByteReader, windowLogMax: Int32 = 31) {
         self.source = source
         guard let d = ZSTD_createDCtx() else { fatalError("ZSTD_createDCtx: out of memory") }
@@ -26,8 +27,10 @@ public final class ZstdDecompressor: ByteReader {
 
     deinit { ZSTD_freeDCtx(dctx) }
 
+    /// Compressed bytes read so far.
     public var bytesRead: Int { source.bytesRead }
 
+    /// Reads decompressed bytes into `buffer`; returns 0 at the end.
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(ReadError) -> Int {
         guard buffer.count > 0 else { return 0 }
         while true {

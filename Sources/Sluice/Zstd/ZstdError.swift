@@ -4,6 +4,7 @@ import CZstd
 public struct ZstdError: Error, Sendable, Equatable, CustomStringConvertible {
     /// libzstd's error code (`ZSTD_ErrorCode`), or 0 for errors Sluice detects itself.
     public var code: Int
+    /// What zstd reported.
     public var message: String
 
     init(code: Int, message: String) {
@@ -18,5 +19,6 @@ public struct ZstdError: Error, Sendable, Equatable, CustomStringConvertible {
         return ZstdError(code: Int(ZSTD_getErrorCode(result).rawValue), message: name)
     }
 
+    /// The message.
     public var description: String { message }
 }

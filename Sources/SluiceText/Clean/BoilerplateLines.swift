@@ -18,8 +18,10 @@ public struct BoilerplateMatcher: Sendable, Equatable, Hashable {
     private var firstOnly = Set<UInt8>()
     /// … and the last three bytes of those that start with `*`.
     private var tails = Set<UInt32>()
+    /// Patterns held.
     public private(set) var count = 0
 
+    /// Lines longer than this (in UTF-8 bytes) are never boilerplate.
     public static let maxLineBytes = 160
 
     /// The matcher of the compiled-in default patterns.
@@ -62,6 +64,7 @@ public struct BoilerplateMatcher: Sendable, Equatable, Hashable {
         return m
     }
 
+    /// Whether it holds no pattern.
     public var isEmpty: Bool { count == 0 }
 
     /// Whether the line `range` of `p` is boilerplate.

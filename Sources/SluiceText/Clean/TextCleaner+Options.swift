@@ -28,7 +28,7 @@ extension TextCleaner {
         public var liftHashtags = true
         /// Lift a leading or trailing line of only a timestamp into ``CleanedText/date``.
         public var liftTimestamp = true
-        /// Repair mojibake: UTF-8 decoded as Windows-1252 or Latin-1, once or twice (``MojibakeRepair``).
+        /// Repair mojibake: UTF-8 decoded as Windows-1252 or Latin-1, once or twice (`MojibakeRepair`).
         public var repairMojibake = true
         /// Decode HTML entities: all HTML5 named ones (with `;`) and numeric ones.
         public var htmlEntities = true
@@ -47,6 +47,7 @@ extension TextCleaner {
         /// record's language is known and is not French.
         public var frenchSpacing = true
 
+        /// Options; every step is on by default, with NFC normalization.
         public init(
             normalization: Normalization = .nfc,
             removeControl: Bool = true,

@@ -7,25 +7,27 @@ import Darwin
 /// Cleans article text: pure function over UTF-8, no I/O.
 ///
 /// The steps, each one optional (``Options``):
-/// 1. HTML residue (``HTMLResidue``): entities, tags, comments, scripts — only when the text
+/// 1. HTML residue (`HTMLResidue`): entities, tags, comments, scripts — only when the text
 ///    holds `&` or `<`;
-/// 2. one byte-level pass (``CharacterFilter``) normalizes line breaks, removes invisible
+/// 2. one byte-level pass (`CharacterFilter`) normalizes line breaks, removes invisible
 ///    characters, normalizes and collapses spaces and trims lines; it also notices text that
 ///    may hold mojibake or punctuation artifacts;
-/// 3. mojibake repair (``MojibakeRepair``), then the byte pass again — only for text the
+/// 3. mojibake repair (`MojibakeRepair`), then the byte pass again — only for text the
 ///    first pass flagged;
 /// 4. whole boilerplate lines removed (``BoilerplateMatcher``);
-/// 5. punctuation artifacts repaired (``PunctuationFix``) — only for flagged text;
+/// 5. punctuation artifacts repaired (`PunctuationFix`) — only for flagged text;
 /// 6. metadata lines (trailing hashtags, a leading or trailing timestamp) lifted out;
 /// 7. NFC or NFKC, calling into Foundation only when the quick check fails.
 /// A text that needs no change is returned as it is, without a copy.
 public struct TextCleaner: Sendable {
+    /// What the cleaner does.
     public let options: Options
     /// The boilerplate patterns in use: the defaults and ``Options/boilerplatePatterns``; none
     /// when ``Options/removeBoilerplate`` is off (the cleaner's own NFKC pass builds one per
     /// document, so an unused matcher must cost nothing).
     public let boilerplate: BoilerplateMatcher
 
+    /// A cleaner doing what `options` says.
     public init(options: Options = Options()) {
         self.options = options
         if options.removeBoilerplate {
@@ -40,7 +42,7 @@ public struct TextCleaner: Sendable {
     /// record, when known) selects language rules: French spacing keeps no-break spaces
     /// before `; : ! ?` and the space before `;` and `:`. Without it (clean runs before the
     /// language stage), no-break spaces in those places stay, and whether the space before
-    /// `;` and `:` is French is decided from the text's function words (``FrenchContext``).
+    /// `;` and `:` is French is decided from the text's function words (`FrenchContext`).
     public func clean(_ text: String, language: String? = nil) -> CleanedText {
         cleanCountingPasses(text, language: language).result
     }
@@ -329,7 +331,7 @@ public struct TextCleaner: Sendable {
     }
 }
 
-/// The result of ``TextCleaner/clean(_:)``.
+/// The result of ``TextCleaner/clean(_:language:)``.
 public struct CleanedText: Sendable, Equatable {
     /// The cleaned text.
     public var text: String
@@ -340,6 +342,7 @@ public struct CleanedText: Sendable, Equatable {
     /// What was changed, by kind (`control_removed`, `spaces_collapsed`, …); see ``CleanCounter``.
     public var counters: Counters
 
+    /// A result from its parts.
     public init(text: String, tags: [String], date: String?, counters: Counters) {
         self.text = text; self.tags = tags; self.date = date; self.counters = counters
     }

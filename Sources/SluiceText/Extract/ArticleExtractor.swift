@@ -6,8 +6,10 @@
 /// for the element around them, and the winner with the siblings that continue it is
 /// written out as lines, without the link lists inside it.
 public struct ArticleExtractor: Sendable {
+    /// What the extractor keeps.
     public let options: ExtractOptions
 
+    /// An extractor keeping what `options` says.
     public init(options: ExtractOptions = .init()) {
         self.options = options
     }

@@ -10,6 +10,7 @@ public struct ExtractOptions: Sendable, Equatable {
         case recall
     }
 
+    /// Which way doubtful blocks go.
     public var favor: Favor
     /// Keep reader comments (after the article, separated by a blank line).
     public var comments: Bool
@@ -20,6 +21,7 @@ public struct ExtractOptions: Sendable, Equatable {
     /// An article with fewer characters of text than this is no article (`extract:no_article`).
     public var minChars: Int
 
+    /// Options; the defaults are those of the `extract` stage.
     public init(favor: Favor = .balanced, comments: Bool = false, tables: Bool = true, links: Bool = false, minChars: Int = 100) {
         self.favor = favor
         self.comments = comments

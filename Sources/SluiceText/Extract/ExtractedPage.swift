@@ -8,6 +8,7 @@ public struct ExtractedPage: Sendable, Equatable {
     /// The page's metadata, found whether or not it has an article.
     public var metadata: HTMLMetadata
 
+    /// A result from its parts.
     public init(text: String, hasArticle: Bool, metadata: HTMLMetadata) {
         self.text = text
         self.hasArticle = hasArticle

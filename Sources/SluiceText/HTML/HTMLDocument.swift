@@ -7,14 +7,20 @@
 public struct HTMLDocument: Sendable {
     /// One element or text node. Links are node indices, -1 for none.
     public struct Node: Sendable {
+        /// The element's tag, or ``HTMLTag/text`` for a text node.
         public var tag: HTMLTag
+        /// The parent node.
         public var parent: Int32
+        /// The first child.
         public var firstChild: Int32 = -1
+        /// The last child.
         public var lastChild: Int32 = -1
+        /// The next sibling.
         public var nextSibling: Int32 = -1
         /// Text node: the range of its bytes in ``HTMLDocument/bytes``. Element: the range of
         /// its attributes in ``HTMLDocument/attributes``.
         public var start: Int32
+        /// End of the range that ``start`` begins, exclusive.
         public var end: Int32
         /// For ``HTMLTag/unknown`` elements, a hash of the name, which end tags are matched by.
         public var nameHash: UInt32 = 0
@@ -22,15 +28,20 @@ public struct HTMLDocument: Sendable {
 
     /// A kept attribute: its name and the range of its value in ``bytes``.
     public struct Attribute: Sendable {
+        /// Which attribute.
         public var name: HTMLAttributeName
+        /// Start of the value in ``HTMLDocument/bytes``.
         public var start: Int32
+        /// End of the value, exclusive.
         public var end: Int32
     }
 
     /// Node 0 is the document; the rest follow in document order (a node's descendants come
     /// right after it, before its next sibling).
     public internal(set) var nodes: [Node]
+    /// The kept attributes of every element, element by element.
     public internal(set) var attributes: [Attribute] = []
+    /// The text of text nodes and the values of attributes, UTF-8.
     public internal(set) var bytes: [UInt8] = []
 
     init() {
@@ -40,6 +51,7 @@ public struct HTMLDocument: Sendable {
     /// The index of the document node.
     public static let root: Int32 = 0
 
+    /// Node `i`.
     public subscript(_ i: Int32) -> Node { nodes[Int(i)] }
 
     /// The value of attribute `name` of element `i`, nil when absent.
@@ -91,6 +103,7 @@ public struct HTMLDocument: Sendable {
 
 /// The attributes ``HTMLDocument`` keeps.
 public enum HTMLAttributeName: UInt8, Sendable {
+    /// The attribute of that name (`ariaHidden`: `aria-hidden`).
     case `class`, id, role, itemprop, itemtype, href, hidden, ariaHidden, style, lang, datetime, type, rel, property, name, content
 
     init?(_ name: UnsafeBufferPointer<UInt8>) {

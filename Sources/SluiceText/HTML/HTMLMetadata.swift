@@ -17,8 +17,10 @@ public struct HTMLMetadata: Sendable, Equatable {
     public var sitename: String?
     /// Categories and tags (keywords) the page gives itself.
     public var categories: [String]
+    /// See ``categories``.
     public var tags: [String]
 
+    /// Metadata from its parts; nil for what the page does not say.
     public init(title: String? = nil, published: String? = nil, author: String? = nil, url: String? = nil, lang: String? = nil,
                 description: String? = nil, sitename: String? = nil, categories: [String] = [], tags: [String] = []) {
         self.title = title

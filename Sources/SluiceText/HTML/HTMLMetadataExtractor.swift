@@ -2,10 +2,11 @@
 /// `<link rel=canonical>`, `<html lang>`, `<title>`, the first `<h1>`, `<time>` elements and
 /// bylines, and as a last resort a date in the page's URL.
 ///
-/// The page is tokenized once (``HTMLMetadataScan``); each field is then taken from the most
+/// The page is tokenized once (`HTMLMetadataScan`); each field is then taken from the most
 /// reliable source that gives it (structured data first, markup conventions last). Linear in the
 /// page's size; text is copied only for the few elements that can hold metadata.
 public struct HTMLMetadataExtractor: Sendable {
+    /// An extractor.
     public init() {}
 
     /// The metadata of `html` (UTF-8 bytes of a whole page); `url` is where the page came from,

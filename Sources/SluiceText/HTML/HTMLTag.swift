@@ -1,23 +1,29 @@
 /// HTML element names the tree builder and the extractor tell apart; every other name,
 /// custom elements included, is ``unknown`` and compared by its name's hash.
 public enum HTMLTag: UInt8, Sendable, CaseIterable {
+    /// Any other element; the document node; a text node.
     case unknown, document, text
-    // Document structure and metadata.
+    /// Document structure and metadata elements.
     case html, head, body, title, base, link, meta, style, script, noscript, template
-    // Sections and blocks.
+    /// Sectioning elements.
     case article, section, nav, aside, header, footer, main, address, hgroup, search
+    /// Headings.
     case h1, h2, h3, h4, h5, h6
+    /// Block elements.
     case p, div, pre, blockquote, figure, figcaption, center, details, summary, dialog, menu, dir, listing, plaintext, xmp
+    /// Lists.
     case ul, ol, li, dl, dt, dd
+    /// Breaks.
     case hr, br, wbr
-    // Tables.
+    /// Table elements.
     case table, caption, colgroup, col, thead, tbody, tfoot, tr, td, th
-    // Forms and interactive content.
+    /// Forms and interactive content.
     case form, fieldset, legend, label, input, button, select, option, optgroup, textarea, output, keygen
-    // Embedded content.
+    /// Embedded content and obsolete frames.
     case img, picture, source, track, video, audio, iframe, embed, object, param, canvas, map, area, svg, math, noembed, noframes, frameset, frame, applet, marquee, basefont, bgsound
-    // Phrasing and formatting.
+    /// Links and formatting.
     case a, b, big, code, em, font, i, nobr, s, small, strike, strong, tt, u
+    /// Other phrasing content.
     case span, abbr, cite, q, sub, sup, mark, time, dfn, kbd, samp, `var`, ins, del, bdi, bdo, ruby, rt, rp, data
 
     /// The tag of a lower-case element name.

@@ -13,6 +13,7 @@ public struct HTMLSpan: Equatable, Hashable, Sendable {
     /// An empty span.
     public static let empty = HTMLSpan(start: 0, end: 0, isDecoded: false)
 
+    /// A span of bytes `start..<end`, in the decoded buffer when `isDecoded`.
     public init(start: Int, end: Int, isDecoded: Bool) {
         self.start = start
         self.end = end
@@ -27,9 +28,12 @@ public struct HTMLSpan: Equatable, Hashable, Sendable {
 
 /// One attribute of a tag: its lower-cased name and its value with references decoded.
 public struct HTMLAttribute: Equatable, Sendable {
+    /// The name, lower-cased.
     public var name: HTMLSpan
+    /// The value, character references decoded.
     public var value: HTMLSpan
 
+    /// An attribute from its parts.
     public init(name: HTMLSpan, value: HTMLSpan) {
         self.name = name
         self.value = value
@@ -38,12 +42,16 @@ public struct HTMLAttribute: Equatable, Sendable {
 
 /// A DOCTYPE token (the identifiers are nil when missing, which differs from empty).
 public struct HTMLDoctype: Equatable, Sendable {
+    /// The DOCTYPE's name.
     public var name: HTMLSpan?
+    /// The public identifier.
     public var publicID: HTMLSpan?
+    /// The system identifier.
     public var systemID: HTMLSpan?
     /// The force-quirks flag.
     public var forceQuirks: Bool
 
+    /// A DOCTYPE from its parts.
     public init(name: HTMLSpan? = nil, publicID: HTMLSpan? = nil, systemID: HTMLSpan? = nil, forceQuirks: Bool = false) {
         self.name = name
         self.publicID = publicID

@@ -21,6 +21,7 @@
 public struct HTMLTokenizer: Sendable {
     /// The states a tree builder may set (and that the html5lib tests start in).
     public enum State: Sendable, Equatable {
+        /// The tokenization states of the same names in the HTML standard.
         case data, rcdata, rawtext, scriptData, plaintext, cdataSection
     }
 

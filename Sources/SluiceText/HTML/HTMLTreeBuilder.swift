@@ -21,6 +21,7 @@ public struct HTMLTreeBuilder: Sendable {
     /// Open elements at most; browsers cap nesting too (Blink at 512).
     public static let maxDepth = 512
 
+    /// A builder.
     public init() {}
 
     /// Parses a page from its UTF-8 bytes.

@@ -12,12 +12,14 @@ public struct MinHasher: Sendable {
     public let shingleWords: Int
     /// LSH bands, and signature values per band.
     public let bands: Int
+    /// See ``bands``.
     public let rows: Int
     private let seed: UInt64
 
     /// Signature values: `bands × rows`.
     public var permutations: Int { bands * rows }
 
+    /// A hasher of `shingleWords`-word shingles with `bands` × `rows` values; `seed` fixes the permutations.
     public init(shingleWords: Int = 5, bands: Int = 20, rows: Int = 6, seed: UInt64 = 0x5EED_0F_D0C5) {
         self.shingleWords = max(1, shingleWords)
         self.bands = max(1, bands)

@@ -2,25 +2,40 @@
 /// reasons a document fails, in the order datatrove checks them, so the first reason is the
 /// one datatrove reports.
 public enum QualityFilterKind: String, CaseIterable, Sendable {
+    /// Gopher quality: document length, word length, symbols, bullets, stop words.
     case gopherQuality = "gopher_quality"
+    /// Gopher repetition: repeated lines, paragraphs and n-grams.
     case gopherRepetition = "gopher_repetition"
+    /// C4's line heuristics.
     case c4 = "c4"
+    /// FineWeb's line heuristics.
     case fineweb = "fineweb"
 }
 
+/// The limits of the Gopher quality filter, named and defaulted as in datatrove; 0 turns a check off.
 public struct GopherQualityThresholds: Sendable, Equatable {
+    /// Fewest non-symbol words (`min_doc_words`).
     public var minDocWords = 50.0
+    /// Most non-symbol words (`max_doc_words`).
     public var maxDocWords = 100_000.0
+    /// Lowest mean word length (`min_avg_word_length`).
     public var minAvgWordLength = 3.0
+    /// Highest mean word length (`max_avg_word_length`).
     public var maxAvgWordLength = 10.0
+    /// Most `#` or ellipses per word (`max_symbol_word_ratio`).
     public var maxSymbolWordRatio = 0.1
+    /// Largest share of lines starting with a bullet (`max_bullet_lines_ratio`).
     public var maxBulletLinesRatio = 0.9
+    /// Largest share of lines ending with an ellipsis (`max_ellipsis_lines_ratio`).
     public var maxEllipsisLinesRatio = 0.3
     /// Named as in datatrove, though it is a minimum: words with a letter below this fraction fail.
     public var maxNonAlphaWordsRatio = 0.8
+    /// Fewest distinct stop words (`min_stop_words`).
     public var minStopWords = 2.0
+    /// datatrove's defaults.
     public init() {}
 
+    /// The thresholds' datatrove names, for pipeline files.
     public static let names = ["min_doc_words", "max_doc_words", "min_avg_word_length", "max_avg_word_length",
                                "max_symbol_word_ratio", "max_bullet_lines_ratio", "max_ellipsis_lines_ratio",
                                "max_non_alpha_words_ratio", "min_stop_words"]
@@ -33,8 +48,10 @@ public struct GopherQualityThresholds: Sendable, Equatable {
         self[keyPath: Self.paths[i]] = value
         return true
     }
+    /// Each threshold with its datatrove name.
     public var values: [(String, Double)] { zip(Self.names, Self.paths.map { self[keyPath: $0] }).map { ($0, $1) } }
 
+    /// The reasons `s` fails, in datatrove's order; empty when it passes.
     public func reasons(_ s: GopherQualitySignals) -> [String] {
         var r: [String] = []
         let n = Double(s.nonSymbolWords)
@@ -53,21 +70,29 @@ public struct GopherQualityThresholds: Sendable, Equatable {
     }
 }
 
+/// The limits of the Gopher repetition filter, named and defaulted as in datatrove; 0 turns a check off.
 public struct GopherRepetitionThresholds: Sendable, Equatable {
+    /// Largest share of repeated lines (`dup_line_frac`).
     public var dupLineFrac = 0.3
+    /// Largest share of repeated paragraphs (`dup_para_frac`).
     public var dupParaFrac = 0.3
+    /// Largest share of characters in repeated lines (`dup_line_char_frac`).
     public var dupLineCharFrac = 0.2
+    /// Largest share of characters in repeated paragraphs (`dup_para_char_frac`).
     public var dupParaCharFrac = 0.2
     /// n = 2, 3, 4
     public var topNgramFrac = [0.2, 0.18, 0.16]
     /// n = 5 … 10
     public var dupNgramFrac = [0.15, 0.14, 0.13, 0.12, 0.11, 0.10]
+    /// datatrove's defaults.
     public init() {}
 
+    /// The thresholds' datatrove names, for pipeline files.
     public static var names: [String] {
         ["dup_line_frac", "dup_para_frac", "dup_line_char_frac", "dup_para_char_frac"]
             + (2...4).map { "top_\($0)_gram_frac" } + (5...10).map { "dup_\($0)_gram_frac" }
     }
+    /// Sets a threshold by its datatrove name; false for an unknown name.
     public mutating func set(_ name: String, _ value: Double) -> Bool {
         switch name {
         case "dup_line_frac": dupLineFrac = value
@@ -81,12 +106,14 @@ public struct GopherRepetitionThresholds: Sendable, Equatable {
         }
         return true
     }
+    /// Each threshold with its datatrove name.
     public var values: [(String, Double)] {
         [("dup_line_frac", dupLineFrac), ("dup_para_frac", dupParaFrac), ("dup_line_char_frac", dupLineCharFrac),
          ("dup_para_char_frac", dupParaCharFrac)]
             + (2...4).map { ("top_\($0)_gram_frac", topNgramFrac[$0 - 2]) } + (5...10).map { ("dup_\($0)_gram_frac", dupNgramFrac[$0 - 5]) }
     }
 
+    /// The reasons `s` fails, in datatrove's order; empty when it passes.
     public func reasons(_ s: GopherRepetitionSignals) -> [String] {
         if s.empty { return ["empty"] }
         var r: [String] = []
@@ -100,17 +127,24 @@ public struct GopherRepetitionThresholds: Sendable, Equatable {
     }
 }
 
+/// The limit of the C4 filter, named and defaulted as in datatrove; 0 turns the check off.
 public struct C4Thresholds: Sendable, Equatable {
+    /// Fewest sentences in the kept lines (`min_num_sentences`).
     public var minNumSentences = 5.0
+    /// datatrove's defaults.
     public init() {}
+    /// The thresholds' datatrove names, for pipeline files.
     public static let names = ["min_num_sentences"]
+    /// Sets a threshold by its datatrove name; false for an unknown name.
     public mutating func set(_ name: String, _ value: Double) -> Bool {
         guard name == "min_num_sentences" else { return false }
         minNumSentences = value
         return true
     }
+    /// Each threshold with its datatrove name.
     public var values: [(String, Double)] { [("min_num_sentences", minNumSentences)] }
 
+    /// The reasons `s` fails, in datatrove's order; empty when it passes.
     public func reasons(_ s: C4Signals) -> [String] {
         var r: [String] = []
         if s.loremIpsum && s.curlyBracket {
@@ -125,13 +159,21 @@ public struct C4Thresholds: Sendable, Equatable {
     }
 }
 
+/// The limits of the FineWeb filter, named and defaulted as in datatrove; 0 turns a check off.
 public struct FineWebThresholds: Sendable, Equatable {
+    /// Lowest share of lines ending in terminal punctuation (`line_punct_thr`).
     public var linePunctThr = 0.12
+    /// Largest share of short lines (`short_line_thr`).
     public var shortLineThr = 0.67
+    /// Largest share of characters in repeated lines (`char_duplicates_ratio`).
     public var charDuplicatesRatio = 0.01
+    /// Most newlines per word (`new_line_ratio`).
     public var newLineRatio = 0.3
+    /// datatrove's defaults.
     public init() {}
+    /// The thresholds' datatrove names, for pipeline files.
     public static let names = ["line_punct_thr", "short_line_thr", "char_duplicates_ratio", "new_line_ratio"]
+    /// Sets a threshold by its datatrove name; false for an unknown name.
     public mutating func set(_ name: String, _ value: Double) -> Bool {
         switch name {
         case "line_punct_thr": linePunctThr = value
@@ -142,11 +184,13 @@ public struct FineWebThresholds: Sendable, Equatable {
         }
         return true
     }
+    /// Each threshold with its datatrove name.
     public var values: [(String, Double)] {
         [("line_punct_thr", linePunctThr), ("short_line_thr", shortLineThr),
          ("char_duplicates_ratio", charDuplicatesRatio), ("new_line_ratio", newLineRatio)]
     }
 
+    /// The reasons `s` fails, in datatrove's order; empty when it passes.
     public func reasons(_ s: FineWebSignals) -> [String] {
         if s.lines == 0 { return ["empty"] }
         var r: [String] = []
@@ -160,12 +204,18 @@ public struct FineWebThresholds: Sendable, Equatable {
 
 /// Thresholds of all four filters.
 public struct QualityThresholds: Sendable, Equatable {
+    /// The Gopher quality filter's limits.
     public var gopherQuality = GopherQualityThresholds()
+    /// The Gopher repetition filter's limits.
     public var gopherRepetition = GopherRepetitionThresholds()
+    /// The C4 filter's limits.
     public var c4 = C4Thresholds()
+    /// The FineWeb filter's limits.
     public var fineweb = FineWebThresholds()
+    /// datatrove's defaults.
     public init() {}
 
+    /// The reasons `s` fails filter `kind`, in datatrove's order; empty when it passes.
     public func reasons(_ kind: QualityFilterKind, _ s: QualitySignals) -> [String] {
         switch kind {
         case .gopherQuality: gopherQuality.reasons(s.gopherQuality)

@@ -26,7 +26,9 @@ public struct GopherRepetitionSignals: Sendable, Equatable {
     public var duplicateParagraphFraction = 0.0
     /// Characters in repeated paragraphs over the characters of the text.
     public var duplicateParagraphCharFraction = 0.0
+    /// Lines that repeat an earlier one, over all lines.
     public var duplicateLineFraction = 0.0
+    /// Characters in repeated lines over the characters of the text.
     public var duplicateLineCharFraction = 0.0
     /// For n = 2, 3, 4: characters of the most frequent n-gram (words joined by spaces, times
     /// its count) over the characters of the text.
@@ -40,18 +42,25 @@ public struct GopherRepetitionSignals: Sendable, Equatable {
 
 /// C4 line heuristics (datatrove's C4QualityFilter with its defaults: lines, citations removed).
 public struct C4Signals: Sendable, Equatable {
+    /// Lines of the text.
     public var lines = 0
     /// Lines that pass every line filter.
     public var keptLines = 0
     /// Sentences in the kept lines.
     public var sentences = 0
+    /// Lines dropped for a word of more than 1000 characters.
     public var linesTooLongWord = 0
+    /// Lines dropped for not ending in terminal punctuation.
     public var linesNoTerminalPunctuation = 0
+    /// Lines dropped for having fewer than 3 words.
     public var linesTooFewWords = 0
+    /// Lines dropped for mentioning JavaScript.
     public var linesJavascript = 0
+    /// Lines dropped for one of C4's policy phrases.
     public var linesPolicy = 0
     /// A line reaching that check contains "lorem ipsum" / a curly bracket.
     public var loremIpsum = false
+    /// See ``loremIpsum``.
     public var curlyBracket = false
     /// Which of the two came first (`lorem_ipsum`, `curly_bracket`), if any.
     public var firstDocumentReason: String?
@@ -73,22 +82,34 @@ public struct FineWebSignals: Sendable, Equatable {
 
 /// All quality signals of one text.
 public struct QualitySignals: Sendable, Equatable {
+    /// The Gopher quality signals.
     public var gopherQuality = GopherQualitySignals()
+    /// The Gopher repetition signals.
     public var gopherRepetition = GopherRepetitionSignals()
+    /// The C4 signals.
     public var c4 = C4Signals()
+    /// The FineWeb signals.
     public var fineweb = FineWebSignals()
 
     /// Which signal groups to compute.
     public struct Groups: OptionSet, Sendable, Hashable {
+        /// The groups as bits.
         public let rawValue: Int
+        /// Groups from their bits.
         public init(rawValue: Int) { self.rawValue = rawValue }
+        /// The Gopher quality signals.
         public static let gopherQuality = Groups(rawValue: 1)
+        /// The Gopher repetition signals.
         public static let gopherRepetition = Groups(rawValue: 2)
+        /// The C4 signals.
         public static let c4 = Groups(rawValue: 4)
+        /// The FineWeb signals.
         public static let fineweb = Groups(rawValue: 8)
+        /// Every group.
         public static let all: Groups = [.gopherQuality, .gopherRepetition, .c4, .fineweb]
     }
 
+    /// Signals of an empty text.
     public init() {}
 
     /// Computes the signals of `text` (one pass of word tokenization shared by all groups).

@@ -1,7 +1,10 @@
 /// One word token: a byte range of the text and its length in Unicode scalars.
 public struct WordToken: Sendable, Equatable {
+    /// UTF-8 offset of the first byte.
     public var start: Int
+    /// UTF-8 offset past the last byte.
     public var end: Int
+    /// Length in Unicode scalars.
     public var chars: Int
 }
 

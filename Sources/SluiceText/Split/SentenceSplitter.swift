@@ -16,6 +16,7 @@ public struct SentenceSplitter: Sendable {
     /// ("pt_BR" → "pt", "no" → "nb").
     public static func baseLanguage(_ code: String) -> String { LanguageRules.baseCode(code) }
 
+    /// A splitter with the rules of `language` (an ISO 639 code; see ``baseLanguage(_:)``).
     public init(language: String = "en") {
         self.language = language
         self.rules = LanguageRules.forLanguage(language)

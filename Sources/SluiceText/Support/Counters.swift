@@ -6,6 +6,7 @@ public struct Counters: Sendable, Equatable {
     /// The counts by name; names are stable `snake_case` identifiers.
     public private(set) var values: [String: Int] = [:]
 
+    /// No counts.
     public init() {}
 
     /// Adds `n` to the counter `name`.

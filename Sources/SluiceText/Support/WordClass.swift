@@ -1,5 +1,6 @@
 /// Byte-level character classes shared by the text algorithms, with an ASCII fast path.
 public enum WordClass {
+    /// Whether `b` is an ASCII letter, digit or underscore.
     @inline(__always)
     public static func isASCIIWord(_ b: UInt8) -> Bool {
         (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F

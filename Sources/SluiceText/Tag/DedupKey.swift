@@ -5,6 +5,7 @@
 /// zero-width characters (U+200B…U+200D, U+2060, U+FEFF, soft hyphen, NBSP) are skipped.
 /// Everything else — punctuation, digits, non-ASCII letters — must match exactly.
 public enum DedupKey {
+    /// The key of `text`.
     public static func hash(_ text: String) -> UInt64 {
         var copy = text
         return copy.withUTF8 { hash(utf8: $0) }

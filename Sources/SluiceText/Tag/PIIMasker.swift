@@ -3,8 +3,10 @@
 public enum PIIMasker {
     /// The kinds of personal data, with their count names and placeholders.
     public enum Kind: String, CaseIterable, Sendable {
+        /// E-mail addresses, phone numbers, IPv4 and IPv6 addresses.
         case email, phone, ip
 
+        /// The kind's name in counts: `emails`, `phones`, `ips`.
         public var countName: String {
             switch self {
             case .email: "emails"
@@ -13,6 +15,7 @@ public enum PIIMasker {
             }
         }
 
+        /// What replaces it in masked text: `<EMAIL>`, `<PHONE>`, `<IP>`.
         public var placeholder: String {
             switch self {
             case .email: "<EMAIL>"

@@ -1,5 +1,6 @@
 /// The kinds of pattern ``PatternScanner`` finds.
 public enum PatternKind: UInt8, CaseIterable, Sendable {
+    /// The kinds the scanner finds, named in spans by ``name``.
     case hashtag, mention, url, email, phone, ipv4, ipv6, date, money, percent
 
     /// The name of one span (`"url"`) in `attributes.patterns.spans`.
@@ -37,10 +38,14 @@ public enum PatternKind: UInt8, CaseIterable, Sendable {
 
 /// One pattern found in a text: its kind and UTF-8 byte range.
 public struct PatternMatch: Sendable, Equatable {
+    /// What was found.
     public var kind: PatternKind
+    /// UTF-8 offset of the first byte.
     public var start: Int
+    /// UTF-8 offset past the last byte.
     public var end: Int
 
+    /// A match of `kind` over bytes `start..<end`.
     public init(_ kind: PatternKind, _ start: Int, _ end: Int) {
         self.kind = kind
         self.start = start
@@ -67,7 +72,7 @@ public enum PatternScanner {
         return copy.withUTF8 { scan($0) }
     }
 
-    /// Counts per kind, indexed by ``PatternKind/rawValue``.
+    /// Counts per kind, indexed by a kind's `rawValue`.
     public static func counts(_ matches: [PatternMatch]) -> [Int] {
         var c = [Int](repeating: 0, count: PatternKind.allCases.count)
         for m in matches { c[Int(m.kind.rawValue)] += 1 }
@@ -84,6 +89,7 @@ public enum PatternScanner {
         }
     }
 
+    /// Every pattern in UTF-8 text `p`, in text order.
     public static func scan(_ p: UnsafeBufferPointer<UInt8>) -> [PatternMatch] {
         var s = Scanner(p: p)
         s.run()

@@ -1,11 +1,16 @@
 /// One term-list match: which term (index into the terms given to ``TermMatcher``), its tag,
 /// and the UTF-8 byte range of the original text it covers.
 public struct TermMatch: Sendable, Equatable {
+    /// Index of the term in the terms given to the matcher.
     public var term: Int
+    /// Index of the term's tag.
     public var tag: Int
+    /// UTF-8 offset of the first byte.
     public var start: Int
+    /// UTF-8 offset past the last byte.
     public var end: Int
 
+    /// A match from its parts.
     public init(term: Int, tag: Int, start: Int, end: Int) {
         self.term = term
         self.tag = tag
@@ -25,16 +30,21 @@ public struct TermMatch: Sendable, Equatable {
 /// end on word boundaries (no letter, digit or mark just outside), except at the edge of a
 /// term in a script written without spaces (Chinese, Japanese, Thai).
 public struct TermMatcher: Sendable {
+    /// How terms are compared with the text.
     public struct Options: Sendable, Equatable, Hashable {
+        /// Letters match whatever their case.
         public var caseInsensitive: Bool
+        /// Letters match whatever their accents.
         public var diacriticInsensitive: Bool
 
+        /// Options; case-insensitive and accent-sensitive by default.
         public init(caseInsensitive: Bool = true, diacriticInsensitive: Bool = false) {
             self.caseInsensitive = caseInsensitive
             self.diacriticInsensitive = diacriticInsensitive
         }
     }
 
+    /// How terms are compared with the text.
     public let options: Options
     /// Tag names, indexed by ``TermMatch/tag``.
     public let tags: [String]
@@ -160,6 +170,7 @@ public struct TermMatcher: Sendable {
         return copy.withUTF8 { matches(in: $0) }
     }
 
+    /// Every term occurrence in UTF-8 text `p`, in text order.
     public func matches(in p: UnsafeBufferPointer<UInt8>) -> [TermMatch] {
         var found: [TermMatch] = []
         guard !terms.isEmpty else { return found }

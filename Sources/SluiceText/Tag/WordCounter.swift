@@ -3,6 +3,7 @@
 /// Katakana and Thai letters count one word per character, as those scripts do not
 /// separate words with spaces.
 public enum WordCounter {
+    /// The words of `text`.
     public static func count(_ text: String) -> Int {
         var copy = text
         let alnum = asciiAlnum
