@@ -196,7 +196,7 @@ public struct Engine: Sendable {
             inFlight: Engine.batchesInFlight(jobs: jobs),
             progress: reporter)
         processor.journal = journal
-        processor.ledgers = stages.compactMap { ($0 as? DedupStage)?.ledger } + stages.compactMap { ($0 as? NearDedupStage)?.ledger }
+        processor.ledgers = runOrderLedgers(of: stages)
         if !processor.ledgers.isEmpty { processor.turnstile = RunTurnstile(order: corpus.reading) }
         processor.checkpoints = checkpoints
         // On stdout files run one after another so the stream's order is deterministic;

@@ -57,3 +57,9 @@ final class RunTurnstile: Sendable {
 protocol RunOrderLedger: Sendable {
     func mark(_ batch: inout Batch)
 }
+
+/// The decisions the decoder makes in run order for `stages` (prepared): exact dedup's, then
+/// near dedup's, for a file run and a stream alike.
+func runOrderLedgers(of stages: [any Stage]) -> [any RunOrderLedger] {
+    stages.compactMap { ($0 as? DedupStage)?.ledger } + stages.compactMap { ($0 as? NearDedupStage)?.ledger }
+}

@@ -29,7 +29,7 @@ struct StreamProducer: Sendable {
         into handoff: StreamHandoff<[ProcessedRecord]>
     ) async throws {
         let stages = try await Self.prepare(pipeline, jobs: jobs)
-        let ledgers = Self.ledgers(of: stages)
+        let ledgers = runOrderLedgers(of: stages)
         let worker = BatchWorker(stages: stages, sink: pipeline.sink, compressor: nil)
         let batcher = try StreamBatcher(options: pipeline.decode, name: name)
         var iterator = source.makeAsyncIterator()
@@ -116,8 +116,4 @@ struct StreamProducer: Sendable {
         return stages
     }
 
-    /// The decisions the decoder makes in input order, as in ``Engine``.
-    static func ledgers(of stages: [any Stage]) -> [any RunOrderLedger] {
-        stages.compactMap { ($0 as? DedupStage)?.ledger } + stages.compactMap { ($0 as? NearDedupStage)?.ledger }
-    }
 }
