@@ -14,6 +14,7 @@ public struct ReportPage: Sendable {
     public var generated: String
     /// Languages and tags charted; the rest of the languages are one "other" bar.
     public static let topLanguages = 30
+    /// Tags charted.
     public static let topTags = 30
     /// Rows of the file table; a larger run lists the first ones by name and says so.
     public static let maxFileRows = 5000

@@ -9,12 +9,15 @@ public struct ReportSamples: Sendable {
     public struct Sample: Sendable, Equatable {
         /// The input file (`origin.file`) and line, when known.
         public var file: String
+        /// The record's line (or order) in that file.
         public var line: Int?
         /// The record's id as text (a JSON number or object serialized).
         public var id: String?
+        /// The record's language, when tagged.
         public var lang: String?
         /// The record's text; for an unreadable record, its raw line.
         public var text: String
+        /// The record's tags.
         public var tags: [String] = []
         /// The rejection's detail (`duplicate_of`, failing quality rules, parse error).
         public var detail: String?

@@ -9,14 +9,19 @@ public struct RunSnapshot: Sendable {
         public var status: String
         /// `I/N` for a shard's invocation.
         public var shard: String?
+        /// The pipeline's name.
         public var pipeline: String
         /// Files of the run so far, finished earlier ones included.
         public var files: Int
+        /// Records read.
         public var recordsIn: Int
+        /// Records written to the output.
         public var recordsOut: Int
+        /// Input bytes after decompression.
         public var bytesDecompressed: Int
         /// Wall-clock seconds of this invocation (not of earlier ones of a resumed run).
         public var seconds: Double
+        /// Whether the invocation continued an earlier one.
         public var resumed: Bool
 
         /// Decompressed megabytes per second of the invocation.
@@ -53,6 +58,7 @@ public struct RunSnapshot: Sendable {
     public var runs: [RunEvent] = []
     /// Per-stage totals in pipeline order, with CPU seconds summed over workers.
     public var stages: [(name: String, stats: StageStats)] = []
+    /// Stats lines that could not be read (a run killed mid-write), with where they are.
     public var badLines: [BadLine] = []
     /// Stats lines read as events (the rest are ``badLines``).
     public var eventsRead = 0

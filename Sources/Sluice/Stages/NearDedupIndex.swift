@@ -17,11 +17,14 @@ public struct NearDedupIndex: Sendable {
 
     /// Documents dropped as near-duplicates; clusters that have some.
     public private(set) var duplicates = 0
+    /// Clusters that keep one document and drop at least one.
     public private(set) var clusters = 0
     /// Candidate pairs checked, and of those confirmed.
     public private(set) var candidates = 0
+    /// Candidate pairs confirmed similar.
     public private(set) var confirmed = 0
 
+    /// An index that drops nothing.
     public init() {}
 
     /// Decides over `docs`, which are in run order (ascending positions).

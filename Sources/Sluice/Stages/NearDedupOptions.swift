@@ -5,6 +5,7 @@ public struct NearDedupOptions: Sendable, Equatable {
     /// LSH bands and signature values per band. The default banding (20 × 6) makes nearly
     /// every pair at J ≥ 0.8 a candidate (99.8 %); the signature check then decides.
     public var bands = 20
+    /// Signature values per band (``bands`` × `rows` ≤ 1024).
     public var rows = 6
     /// Word-shingle Jaccard similarity from which a document is a near-duplicate.
     public var threshold = 0.8
@@ -14,6 +15,7 @@ public struct NearDedupOptions: Sendable, Equatable {
     /// Remove lines repeated across documents (``RepeatedLines``); nil: off.
     public var lineDedup: RepeatedLines.Options?
 
+    /// The defaults (the `sluice` preset).
     public init() {}
 
     /// Named settings: `sluice` (the defaults) and `datatrove` (datatrove's MinHash defaults:
@@ -23,6 +25,7 @@ public struct NearDedupOptions: Sendable, Equatable {
         case datatrove
     }
 
+    /// The options of a named preset.
     public init(preset: Preset) {
         switch preset {
         case .sluice: break

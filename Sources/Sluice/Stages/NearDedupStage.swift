@@ -15,20 +15,27 @@ import SluiceText
 /// decision covers every input, finished or not, it is the same for any `--jobs`, after any
 /// resume, and — with `--dedup-across-shards` — for any `--shard I/N`.
 public struct NearDedupStage: Stage {
+    /// Shingles, banding, threshold, sketch and repeated lines.
     public var options: NearDedupOptions
+    /// The whole run's decision, when it was made before the run (``prepared(for:preceding:)``).
     public var index: NearDedupIndex?
     /// With `line_dedup`: the lines repeated across the run's documents.
     public var lines: RepeatedLines?
     /// Set when decisions are made by the decoder while it reads (see `NearDedupLedger`).
     var ledger: NearDedupLedger?
 
+    /// A stage with `options`; it decides once prepared for a run.
     public init(options: NearDedupOptions = NearDedupOptions()) {
         self.options = options
     }
 
+    /// `near_dedup`.
     public var name: String { "near_dedup" }
+    /// The version of the signatures and decision, and the options.
     public var fingerprint: String { "near_dedup/2 " + options.fingerprint }
 
+    /// Drops the batch's near-duplicates (reason `near_duplicate`, with `duplicate_of`) and,
+    /// with `line_dedup`, removes repeated lines from the rest.
     public func process(_ batch: inout Batch, stats: inout StageStats) {
         stats.records += batch.records.count
         defer { stripRepeatedLines(&batch, stats: &stats) }
@@ -61,6 +68,8 @@ public struct NearDedupStage: Stage {
         batch.records = kept
     }
 
+    /// Sets up the decision: while reading when the run allows it, else by reading and
+    /// signing every input of `corpus` first.
     public func prepared(for corpus: RunCorpus, preceding: [any Stage]) async throws -> any Stage {
         var stage = self
         let readable = corpus.files.filter { !$0.isStdin }
