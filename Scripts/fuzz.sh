@@ -22,8 +22,9 @@ build() {
     # A failed build must fail, even when an older binary is still there.
     local log status
     log=$(mktemp)
-    (cd Fuzz && swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing) >"$log" 2>&1
-    status=$?
+    # Not a bare command: under `set -e` a failure would exit here, before the log is shown.
+    status=0
+    (cd Fuzz && swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing) >"$log" 2>&1 || status=$?
     grep -v "Cannot export local symbol" "$log" | grep -E "error|warning: |Build complete" | grep -v "^\[" || true
     rm -f "$log"
     [ "$status" -eq 0 ] && [ -x "$fuzz" ] || { echo "fuzz build failed" >&2; exit 2; }

@@ -1,5 +1,5 @@
 @testable import Sluice
-import SluiceText
+@testable import SluiceText
 
 extension Harness {
     /// Word shingles, MinHash and the confirming sketch on any bytes: no crash or hang, every
