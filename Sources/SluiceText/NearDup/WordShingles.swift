@@ -144,7 +144,8 @@ public enum WordShingles {
         mutating func feedASCIIRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, lowered: UnsafePointer<UInt8>) -> Int {
             var i = start
             let count = bytes.count
-            let base = UnsafeRawPointer(bytes.baseAddress!)
+            guard let address = bytes.baseAddress else { return i }
+            let base = UnsafeRawPointer(address)
             while count - i >= 8 {
                 let w = UInt64(littleEndian: (base + i).loadUnaligned(as: UInt64.self))
                 let (word, upper) = Self.asciiWordBytes(w)

@@ -75,4 +75,13 @@ import Testing
             }
         }
     }
+
+    @Test func emptyBufferFeedsNothing() {
+        // Fuzz finding: an empty buffer has no base address; feeding from it must not trap.
+        var h = WordShingles.WordHash()
+        let end = [UInt8]().withUnsafeBufferPointer { h.feedASCIIRun($0, from: 0, lowered: WordShingles.asciiWordLowered) }
+        #expect(end == 0)
+        #expect(h == WordShingles.WordHash())
+        #expect(WordShingles.count("", size: 5) == 0)
+    }
 }
