@@ -195,7 +195,7 @@ struct PipelineReader {
 
     private mutating func readLanguage(_ node: Node) -> any Stage {
         var o = OptionMap(node, context: "language", reader: &self)
-        let minChars = o.int("min_chars", 0...1_000_000, &self) ?? 10
+        let minChars = o.int("min_chars", 0...1_000_000, &self) ?? 1
         let spans = o.bool("spans", &self) ?? true
         let spanMin = o.int("span_min_chars", 1...1_000_000, &self) ?? 100
         o.finish(&self)

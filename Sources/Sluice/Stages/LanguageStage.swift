@@ -2,7 +2,7 @@
 /// language under `attributes.language.spans`. It runs before `split`, which picks its
 /// sentence rules by `lang`.
 public struct LanguageStage: Stage {
-    /// Documents with fewer letters than this get `und`.
+    /// Documents with fewer letters than this get `und` (1: only those without letters).
     public let minChars: Int
     /// Whether to look for paragraphs in other languages.
     public let spans: Bool
@@ -18,7 +18,7 @@ public struct LanguageStage: Stage {
         init(_ identifier: LanguageIdentifier) { self.identifier = identifier }
     }
 
-    public init(minChars: Int = 10, spans: Bool = true, spanMinChars: Int = 100,
+    public init(minChars: Int = 1, spans: Bool = true, spanMinChars: Int = 100,
                 identifier: LanguageIdentifier? = nil) {
         self.minChars = minChars
         self.spans = spans
@@ -28,7 +28,7 @@ public struct LanguageStage: Stage {
 
     public var name: String { "language" }
     public var fingerprint: String {
-        "language/2 model=langid-2 min_chars=\(minChars) spans=\(spans) span_min_chars=\(spanMinChars)"
+        "language/2 model=langid-3 min_chars=\(minChars) spans=\(spans) span_min_chars=\(spanMinChars)"
     }
 
     public func process(_ batch: inout Batch, stats: inout StageStats) {

@@ -30,7 +30,7 @@ public struct LanguageAnalysis: Sendable, Equatable {
     public var spans: [LanguageSpan]
 }
 
-/// Identifies the language of text: naive Bayes over character n-grams (orders 1–4, inside
+/// Identifies the language of text: naive Bayes over character n-grams (orders 1–5, inside
 /// words, lower-cased) from a ``LanguageModel``, restricted to the languages written in the
 /// text's main script; scripts that name a language alone (Greek, Armenian, Georgian, Hebrew,
 /// Bengali, Gurmukhi, Gujarati, Tamil, Telugu, Thai, Hangul; Han and kana for zh and ja)
@@ -41,11 +41,12 @@ public struct LanguageAnalysis: Sendable, Equatable {
 /// extra cost. A paragraph stops being scored once its language is decided (after
 /// ``earlyStopLetters`` letters, a lead of ``decisiveMargin``); the rest of it is only counted,
 /// which more than halves the work on news text and changed no decision on the evaluation set.
-/// Returns `und` for text with fewer than ``minLetters`` letters or in a script it
-/// does not know.
+/// Returns `und` only for text without letters (of any script it knows; marks such as
+/// Devanagari vowel signs count as letters), or with fewer than ``minLetters``; short text gets
+/// a real answer with a `score` that says how sure it is.
 public struct LanguageIdentifier: Sendable {
     public let model: LanguageModel
-    /// Texts with fewer letters than this are `und`.
+    /// Texts with fewer letters than this are `und` (1: only texts without letters).
     public var minLetters: Int
     /// A paragraph becomes a span only when its own language scores at least this.
     public var spanMinScore: Double
@@ -54,12 +55,12 @@ public struct LanguageIdentifier: Sendable {
 
     /// Letters of a paragraph scored before it may stop early; 0 scores every letter.
     public var earlyStopLetters: Int
-    /// Lead (tenths of a nat, summed over the n-gram orders: 600 is odds of about e^15) at
+    /// Lead (tenths of a nat, summed over the five n-gram orders: 750 is odds of about e^15) at
     /// which a paragraph's language counts as decided and its remaining letters are not scored.
     public var decisiveMargin: Int32
 
-    public init(model: LanguageModel, minLetters: Int = 4, spanMinScore: Double = 0.9,
-                earlyStopLetters: Int = 64, decisiveMargin: Int32 = 600) {
+    public init(model: LanguageModel, minLetters: Int = 1, spanMinScore: Double = 0.9,
+                earlyStopLetters: Int = 64, decisiveMargin: Int32 = 750) {
         self.model = model
         self.minLetters = minLetters
         self.spanMinScore = spanMinScore
@@ -146,13 +147,13 @@ public struct LanguageIdentifier: Sendable {
         var paraStart = 0
         var scalarIndex = 0
         // The last three letters of the current word, newest first; `run` counts them.
-        var w1: UInt32 = 0, w2: UInt32 = 0, w3: UInt32 = 0
+        var w1: UInt32 = 0, w2: UInt32 = 0, w3: UInt32 = 0, w4: UInt32 = 0
         var run = 0
         // The current word's first `WordCache.maxLetters` letters, 16 bits each (the model
         // guarantees lower-case letters below U+10000), first letter lowest.
         var k0: UInt64 = 0, k1: UInt64 = 0, k2: UInt64 = 0, k3: UInt64 = 0
         // Letters whose scores wait in `pending` (UInt16 lanes; each letter adds at most
-        // 4 × 255, so 64 letters cannot overflow).
+        // 5 × 255, so 48 letters cannot overflow).
         var pendingLetters = 0
         let stride = cache.stride
         // Early stop: once a paragraph's leader is ahead by `decisiveMargin`, its remaining
@@ -193,9 +194,9 @@ public struct LanguageIdentifier: Sendable {
                 }
             }
 
-            /// Scores of the n-grams ending at `lo`, preceded in its word by `w1`, `w2`, `w3`
+            /// Scores of the n-grams ending at `lo`, preceded in its word by `w1` … `w4`
             /// (`run` letters before it), each hash passed to `add`.
-            @inline(__always) func ngrams(_ lo: UInt32, _ w1: UInt32, _ w2: UInt32, _ w3: UInt32, _ run: Int,
+            @inline(__always) func ngrams(_ lo: UInt32, _ w1: UInt32, _ w2: UInt32, _ w3: UInt32, _ w4: UInt32, _ run: Int,
                                           _ add: (UInt64) -> Void) {
                 // Hash right to left: order n extends order n - 1 by one step.
                 var h: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -210,6 +211,10 @@ public struct LanguageIdentifier: Sendable {
                         if run >= 3 {
                             h = (h ^ UInt64(w3)) &* 0x100_0000_01b3
                             add(h)
+                            if run >= 4 {
+                                h = (h ^ UInt64(w4)) &* 0x100_0000_01b3
+                                add(h)
+                            }
                         }
                     }
                 }
@@ -222,11 +227,11 @@ public struct LanguageIdentifier: Sendable {
 
             /// Scores the buffered letters `0..<count` of the current word straight into `para`.
             func replay(_ count: Int) {
-                var p1: UInt32 = 0, p2: UInt32 = 0, p3: UInt32 = 0
+                var p1: UInt32 = 0, p2: UInt32 = 0, p3: UInt32 = 0, p4: UInt32 = 0
                 for j in 0..<count {
                     let lo = letter(j)
-                    ngrams(lo, p1, p2, p3, j, add)
-                    p3 = p2; p2 = p1; p1 = lo
+                    ngrams(lo, p1, p2, p3, p4, j, add)
+                    p4 = p3; p3 = p2; p2 = p1; p1 = lo
                 }
             }
 
@@ -241,7 +246,8 @@ public struct LanguageIdentifier: Sendable {
             func endWord() {
                 let count = run
                 if count == 0 || count > WordCache.maxLetters { return }
-                if pendingLetters + count > 64 { flushPending() }
+                // A word's row adds at most 5 × 255 per letter: 48 letters fit in UInt16 lanes.
+                if pendingLetters + count > 48 { flushPending() }
                 pendingLetters += count
                 let entry = cache.entries + cache.entryBytes &* cache.slot(k0, k1, k2, k3)
                 let key = entry.assumingMemoryBound(to: UInt64.self)
@@ -252,10 +258,10 @@ public struct LanguageIdentifier: Sendable {
                     // First all the word's n-grams' keys, slots and first probes (independent
                     // loads, so their cache misses overlap), then the probing and postings.
                     var m = 0
-                    var p1: UInt32 = 0, p2: UInt32 = 0, p3: UInt32 = 0
+                    var p1: UInt32 = 0, p2: UInt32 = 0, p3: UInt32 = 0, p4: UInt32 = 0
                     for j in 0..<count {
                         let lo = letter(j)
-                        ngrams(lo, p1, p2, p3, j) { h64 in
+                        ngrams(lo, p1, p2, p3, p4, j) { h64 in
                             var k = UInt32(truncatingIfNeeded: h64 ^ (h64 >> 32))
                             if k == 0 { k = 1 }
                             let slot = LanguageModel.slotIndex(k, mask)
@@ -263,7 +269,7 @@ public struct LanguageIdentifier: Sendable {
                             probes[WordCache.maxNgrams + m] = slots[slot]
                             m += 1
                         }
-                        p3 = p2; p2 = p1; p1 = lo
+                        p4 = p3; p3 = p2; p2 = p1; p1 = lo
                     }
                     for t in 0..<m {
                         let k = UInt32(truncatingIfNeeded: probes[t])
@@ -356,6 +362,14 @@ public struct LanguageIdentifier: Sendable {
                             endParagraph()
                             scalarIndex += 1
                             paraStart = scalarIndex
+                        } else if cp >= 0x80 {
+                            // A mark (a Devanagari vowel sign) or a letter without n-grams in
+                            // the model: a letter of its script, outside any n-gram.
+                            let s = scripts[Int(cp)]
+                            if s != Script.other.rawValue {
+                                paraLetters += 1
+                                paraScripts[Int(s)] += 1
+                            }
                         }
                         continue
                     }
@@ -374,9 +388,9 @@ public struct LanguageIdentifier: Sendable {
                     } else {
                         // Too long for the cache: score the buffered letters, then each one as it comes.
                         if run == WordCache.maxLetters { replay(run) }
-                        ngrams(lo, w1, w2, w3, run, add)
+                        ngrams(lo, w1, w2, w3, w4, run, add)
                     }
-                    w3 = w2; w2 = w1; w1 = lo
+                    w4 = w3; w3 = w2; w2 = w1; w1 = lo
                     run += 1
                 } else {
                     if run > 0 { wordEnded() }
@@ -453,9 +467,10 @@ public struct LanguageIdentifier: Sendable {
             let cp = decodeMultibyte(bytes, b0, &i)
             scalars += 1
             if cp < 0x3000 {
-                if lowercase[Int(cp)] != 0 {
+                let s = scripts[Int(cp)]
+                if s != Script.other.rawValue {
                     letters += 1
-                    counts[Int(scripts[Int(cp)])] += 1
+                    counts[Int(s)] += 1
                 }
             } else {
                 let script = Script.of(cp)
@@ -478,7 +493,7 @@ public struct LanguageIdentifier: Sendable {
 
     /// Log-likelihood units per nat (the model stores tenths of a nat) times the number of
     /// n-gram orders, which score the same letters and so are not independent evidence.
-    private static let orders: Int32 = 4
+    private static let orders: Int32 = 5
     private static let temperature = 10.0 * Double(orders)
 
     private func decide(_ scores: UnsafeMutableBufferPointer<Int32>, _ scripts: UnsafeMutableBufferPointer<Int>,

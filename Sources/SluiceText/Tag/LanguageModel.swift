@@ -32,7 +32,10 @@ public struct LanguageModel: Sendable {
         /// For code points below ``LanguageModel/tableLimit``: 0 when not a letter, else the
         /// lower-case code point.
         let lowercase: UnsafeMutableBufferPointer<UInt32>
-        /// Script of each code point below ``LanguageModel/tableLimit``.
+        /// Script of each code point below ``LanguageModel/tableLimit`` that counts as a letter
+        /// (general category L or M: vowel signs and other marks are letters of their script),
+        /// ``Script/other`` for the rest. Letters the model has no n-grams for (marks among them,
+        /// as the model's sources split words at them) end an n-gram word but still count.
         let scripts: UnsafeMutableBufferPointer<UInt8>
         /// Open-addressing table: `hash | (count << 32) | (firstPosting << 40)`; 0 is empty.
         let slots: UnsafeMutableBufferPointer<UInt64>
@@ -129,8 +132,21 @@ public struct LanguageModel: Sendable {
         self.languages = languages
         self.scriptMasks = masks
         self.priors = priors
-        self.tables = Tables(lowercase: lower, scripts: (0..<Self.tableLimit).map { Script.of(UInt32($0)).rawValue },
+        self.tables = Tables(lowercase: lower, scripts: (0..<Self.tableLimit).map { Self.letterScript(UInt32($0)).rawValue },
                              slots: slots, postings: postings)
+    }
+
+    /// The script of `cp` when it is a letter or a mark (general category L or M), else
+    /// ``Script/other``.
+    static func letterScript(_ cp: UInt32) -> Script {
+        guard let scalar = Unicode.Scalar(cp) else { return .other }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark:
+            return Script.of(cp)
+        default:
+            return .other
+        }
     }
 
     @inline(__always)

@@ -72,12 +72,30 @@ import Testing
         #expect(Self.identifier.identify(text).language == expected, "\(text)")
     }
 
-    @Test func undeterminedForEmptyDigitsAndTooShort() {
+    @Test func undeterminedOnlyWithoutLetters() {
         #expect(Self.identifier.identify("").language == "und")
         #expect(Self.identifier.identify("").score == 0)
         #expect(Self.identifier.identify("12345 67 890 — 2024-07-08").language == "und")
-        #expect(Self.identifier.identify("ok").language == "und")
         #expect(Self.identifier.identify("   \n\n ").language == "und")
+        // Short text gets a real answer; its score says how sure that is.
+        let short = Self.identifier.identify("ok")
+        #expect(short.language != "und")
+        #expect(short.score > 0 && short.score < 0.9)
+    }
+
+    /// Vowel signs (Mn/Mc) are letters: a Hindi word pair has enough letters and gets `hi`.
+    @Test func marksCountAsLetters() {
+        #expect(Self.identifier.identify("मैं आज बाज़ार जा रहा हूँ").language == "hi")
+        #expect(Self.identifier.identify("नहीं है").language == "hi")
+        // Marks alone, with no letter of a known script: nothing to go on.
+        #expect(Self.identifier.identify("\u{0301}\u{0308}").language == "und")
+    }
+
+    /// Single words of close languages get their own language.
+    @Test(arguments: [("hr", "tjedan"), ("bs", "sedmica"), ("sk", "ktorý"), ("cs", "řekl"), ("nn", "ikkje"),
+                      ("ca", "també"), ("pt", "não"), ("es", "también"), ("id", "pemerintah"), ("ms", "kerajaan")])
+    func singleWords(_ expected: String, _ word: String) {
+        #expect(Self.identifier.identify(word).language == expected, "\(word)")
     }
 
     @Test func modelCoversRequiredLanguages() {
