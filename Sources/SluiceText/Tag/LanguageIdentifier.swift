@@ -55,6 +55,10 @@ public struct LanguageIdentifier: Sendable {
 
     /// Letters of a paragraph scored before it may stop early; 0 scores every letter.
     public var earlyStopLetters: Int
+    /// Letters scored between two checks of whether the paragraph is decided. Checking every
+    /// 16 letters instead turned 19 of lingua's test sentences from right to wrong (a lead met
+    /// on a sentence's opening words that its end would have overturned).
+    static let recheckLetters = 64
     /// Lead (tenths of a nat, summed over the five n-gram orders: 750 is odds of about e^15) at
     /// which a paragraph's language counts as decided and its remaining letters are not scored.
     public var decisiveMargin: Int32
@@ -133,6 +137,18 @@ public struct LanguageIdentifier: Sendable {
         }
     }
 
+    /// Adds a dense row (`stride` bytes, a multiple of 16) to the UInt16 lanes at `acc`.
+    @inline(__always)
+    private static func addDenseRow(_ acc: UnsafeMutableRawPointer, _ row: UnsafeRawPointer, stride: Int) {
+        var o = 0
+        while o < stride {
+            let b = row.loadUnaligned(fromByteOffset: o, as: SIMD16<UInt8>.self)
+            let a = acc.loadUnaligned(fromByteOffset: 2 * o, as: SIMD16<UInt16>.self)
+            acc.storeBytes(of: a &+ SIMD16<UInt16>(truncatingIfNeeded: b), toByteOffset: 2 * o, as: SIMD16<UInt16>.self)
+            o += 16
+        }
+    }
+
     private func scan(_ bytes: UnsafeBufferPointer<UInt8>,
                       doc: UnsafeMutableBufferPointer<Int32>, para: UnsafeMutableBufferPointer<Int32>,
                       pending: UnsafeMutableRawPointer, probes: UnsafeMutablePointer<UInt64>, cache: WordCache,
@@ -165,32 +181,39 @@ public struct LanguageIdentifier: Sendable {
 
         let tables = model.tables
         let lower = tables.lowercase, scripts = tables.scripts, slots = tables.slots, postings = tables.postings
+        let dense = tables.dense, denseStride = tables.denseStride
+        let denseBase = UnsafeRawPointer(dense.baseAddress!)
         do {
             let mask = model.slotMask
             let n = bytes.count
             var i = 0
 
-            /// The posting list of the n-gram with hash `k64`, or an empty range.
-            @inline(__always) func lookup(_ k64: UInt64) -> Range<Int> {
+            /// The slot of the n-gram with hash `k64`, or 0.
+            @inline(__always) func lookup(_ k64: UInt64) -> UInt64 {
                 var k = UInt32(truncatingIfNeeded: k64 ^ (k64 >> 32))
                 if k == 0 { k = 1 }
                 var s = LanguageModel.slotIndex(k, mask)
                 while true {
                     let slot = slots[s]
-                    if slot == 0 { return 0..<0 }
-                    if UInt32(truncatingIfNeeded: slot) == k {
-                        let count = Int((slot >> 32) & 0xFF)
-                        let first = Int(slot >> 40)
-                        return first..<(first + count)
-                    }
+                    if slot == 0 || UInt32(truncatingIfNeeded: slot) == k { return slot }
                     s = (s + 1) & mask
                 }
             }
 
+            /// Adds the n-gram's scores to `para` (words too long for the cache; rare).
             @inline(__always) func add(_ k64: UInt64) {
-                for p in lookup(k64) {
-                    let e = postings[p]
-                    para[Int(e & 0xFF)] &+= Int32(e >> 8)
+                let slot = lookup(k64)
+                if slot == 0 { return }
+                let count = Int((slot >> 32) & 0xFF)
+                let first = Int(slot >> 40)
+                if count == 0 {
+                    let row = dense.baseAddress! + first &* denseStride
+                    for l in 0..<para.count { para[l] &+= Int32(row[l]) }
+                } else {
+                    for p in first..<(first + count) {
+                        let e = postings[p]
+                        para[Int(e & 0xFF)] &+= Int32(e >> 8)
+                    }
                 }
             }
 
@@ -278,9 +301,14 @@ public struct LanguageIdentifier: Sendable {
                         while slot != 0 {
                             if UInt32(truncatingIfNeeded: slot) == k {
                                 let first = Int(slot >> 40)
-                                for p in first..<(first + Int((slot >> 32) & 0xFF)) {
-                                    let posting = postings[p]
-                                    r[Int(posting & 0xFF)] &+= posting >> 8
+                                let count = Int((slot >> 32) & 0xFF)
+                                if count == 0 {
+                                    Self.addDenseRow(row, denseBase + first &* denseStride, stride: denseStride)
+                                } else {
+                                    for p in first..<(first + count) {
+                                        let posting = postings[p]
+                                        r[Int(posting & 0xFF)] &+= posting >> 8
+                                    }
                                 }
                                 break
                             }
@@ -311,7 +339,7 @@ public struct LanguageIdentifier: Sendable {
                 endWord()
                 paraScored += run
                 if canStop && paraScored >= nextCheck {
-                    nextCheck = paraScored + 64
+                    nextCheck = paraScored + Self.recheckLetters
                     saturated = decisive()
                 }
                 run = 0; k0 = 0; k1 = 0; k2 = 0; k3 = 0

@@ -22,7 +22,8 @@ final class WordCache {
     static let maxNgrams = 70
     static let entryBits = 13
 
-    /// Language lanes per row: the number of languages rounded up to a multiple of 8.
+    /// Language lanes per row: the number of languages rounded up to a multiple of 16 (as the
+    /// model's dense rows, added 16 lanes at a time).
     let stride: Int
     /// Bytes per entry: 4 UInt64 of key, then `stride` UInt16 scores, in adjacent cache lines.
     let entryBytes: Int
@@ -31,7 +32,7 @@ final class WordCache {
 
     private init(tables: LanguageModel.Tables, languages: Int) {
         let n = 1 << Self.entryBits
-        stride = (languages + 7) & ~7
+        stride = (languages + 15) & ~15
         entryBytes = (32 + 2 * stride + 31) & ~31
         entries = .allocate(byteCount: entryBytes * n, alignment: 64)
         entries.initializeMemory(as: UInt8.self, repeating: 0, count: entryBytes * n)
