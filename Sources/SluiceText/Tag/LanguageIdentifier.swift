@@ -28,6 +28,9 @@ public struct LanguageAnalysis: Sendable, Equatable {
     public var language: String
     public var score: Double
     public var spans: [LanguageSpan]
+    /// The most likely languages, best first, with their scores (the first is `language`);
+    /// empty unless asked for, and for `und`.
+    public var alternatives: [LanguageScore] = []
 }
 
 /// Identifies the language of text: naive Bayes over character n-grams (orders 1–5, inside
@@ -74,19 +77,20 @@ public struct LanguageIdentifier: Sendable {
 
     /// The language of `text` and a confidence in 0…1.
     public func identify(_ text: String) -> (language: String, score: Double) {
-        let a = run(text, spanMinLetters: nil)
+        let a = run(text, spanMinLetters: nil, alternatives: 0)
         return (a.language, a.score)
     }
 
     /// Paragraphs (lines) with at least `minLetters` letters whose language differs from the
     /// document's, consecutive ones of one language merged.
     public func spans(_ text: String, minLetters: Int = 100) -> [LanguageSpan] {
-        run(text, spanMinLetters: minLetters).spans
+        run(text, spanMinLetters: minLetters, alternatives: 0).spans
     }
 
     /// Document language and other-language spans in one pass; `spanMinLetters` nil skips spans.
-    public func analyze(_ text: String, spanMinLetters: Int? = 100) -> LanguageAnalysis {
-        run(text, spanMinLetters: spanMinLetters)
+    /// With `alternatives` > 0, also that many of the most likely languages with their scores.
+    public func analyze(_ text: String, spanMinLetters: Int? = 100, alternatives: Int = 0) -> LanguageAnalysis {
+        run(text, spanMinLetters: spanMinLetters, alternatives: alternatives)
     }
 
     // MARK: - Scan
@@ -98,7 +102,7 @@ public struct LanguageIdentifier: Sendable {
         var score: Double
     }
 
-    private func run(_ text: String, spanMinLetters: Int?) -> LanguageAnalysis {
+    private func run(_ text: String, spanMinLetters: Int?, alternatives: Int) -> LanguageAnalysis {
         var copy = text
         return copy.withUTF8 { bytes in
             let nLangs = model.languages.count
@@ -119,7 +123,8 @@ public struct LanguageIdentifier: Sendable {
             let docScripts = UnsafeMutableBufferPointer(rebasing: scriptBuf[0..<nScripts])
             let paraScripts = UnsafeMutableBufferPointer(rebasing: scriptBuf[nScripts..<(2 * nScripts)])
             let a = scan(bytes, doc: doc, para: para, pending: pendingBuf, probes: probeBuf, cache: cache,
-                         docScripts: docScripts, paraScripts: paraScripts, spanMinLetters: spanMinLetters)
+                         docScripts: docScripts, paraScripts: paraScripts, spanMinLetters: spanMinLetters,
+                         alternatives: alternatives)
             withExtendedLifetime(cache) {}
             return a
         }
@@ -153,7 +158,7 @@ public struct LanguageIdentifier: Sendable {
                       doc: UnsafeMutableBufferPointer<Int32>, para: UnsafeMutableBufferPointer<Int32>,
                       pending: UnsafeMutableRawPointer, probes: UnsafeMutablePointer<UInt64>, cache: WordCache,
                       docScripts: UnsafeMutableBufferPointer<Int>, paraScripts: UnsafeMutableBufferPointer<Int>,
-                      spanMinLetters: Int?) -> LanguageAnalysis {
+                      spanMinLetters: Int?, alternatives: Int) -> LanguageAnalysis {
         let wantSpans = spanMinLetters != nil
         let spanMin = spanMinLetters ?? Int.max
         var paragraphs: [Paragraph] = []
@@ -448,7 +453,11 @@ public struct LanguageIdentifier: Sendable {
                 }
             }
         }
-        return LanguageAnalysis(language: d.language, score: d.score, spans: spans)
+        var a = LanguageAnalysis(language: d.language, score: d.score, spans: spans)
+        if alternatives > 0 && d.language != Self.undetermined {
+            a.alternatives = ranked(doc, docScripts, language: d.language, score: d.score, count: alternatives)
+        }
+        return a
     }
 
     /// The scalar whose lead byte `b0` (≥ 0x80) is at `i`, moving `i` past it; a sequence cut
@@ -523,6 +532,41 @@ public struct LanguageIdentifier: Sendable {
     /// n-gram orders, which score the same letters and so are not independent evidence.
     private static let orders: Int32 = 5
     private static let temperature = 10.0 * Double(orders)
+
+    /// The `count` best languages among those written in the main script of the decided
+    /// `language`, with their shares of the probability; a language decided by its script
+    /// alone (or zh/ja) is the only one.
+    private func ranked(_ scores: UnsafeMutableBufferPointer<Int32>, _ scripts: UnsafeMutableBufferPointer<Int>,
+                        language: String, score: Double, count: Int) -> [LanguageScore] {
+        let byScript = language == "zh" || language == "ja" || Self.scriptLanguage.values.contains(language)
+        guard !byScript, let top = model.languages.firstIndex(of: language) else {
+            return [LanguageScore(language: language, score: score)]
+        }
+        let mask = model.scriptMasks[top]
+        // The script decide() chose is one of the winner's; its rivals share a script with it.
+        var best = Script.other
+        var bestWeight = 0
+        for s in Script.allCases where mask & (UInt32(1) << UInt32(s.rawValue)) != 0 {
+            let c = scripts[Int(s.rawValue)]
+            let w = s == .latin ? c * 2 : s == .hangul ? c * 10 : c * 5
+            if w > bestWeight { best = s; bestWeight = w }
+        }
+        let bit = UInt32(1) << UInt32(best.rawValue)
+        @inline(__always) func total(_ l: Int) -> Int32 { scores[l] &+ model.priors[l] &* Self.orders }
+        let topScore = total(top)
+        var candidates: [(index: Int, d: Int32)] = []
+        for l in 0..<scores.count where model.scriptMasks[l] & bit != 0 {
+            candidates.append((l, total(l) &- topScore))
+        }
+        // Best first; ties by language number, so the order is deterministic.
+        candidates.sort { $0.d != $1.d ? $0.d > $1.d : $0.index < $1.index }
+        var sum = 0.0
+        for c in candidates { sum += exp(Double(c.d) / Self.temperature) }
+        return candidates.prefix(count).map { c in
+            LanguageScore(language: model.languages[c.index],
+                          score: c.index == top ? score : exp(Double(c.d) / Self.temperature) / sum)
+        }
+    }
 
     private func decide(_ scores: UnsafeMutableBufferPointer<Int32>, _ scripts: UnsafeMutableBufferPointer<Int>,
                         letters: Int) -> (language: String, score: Double) {
