@@ -95,6 +95,23 @@ public struct LanguageIdentifier: Sendable {
 
     // MARK: - Scan
 
+    /// The state of the word being read and of the paragraph's early stop.
+    private struct ScanState {
+        /// Letters of the current word so far.
+        var run = 0
+        /// The current word's first `WordCache.maxLetters` letters, 16 bits each (the model
+        /// guarantees lower-case letters below U+10000), first letter lowest.
+        var k0: UInt64 = 0, k1: UInt64 = 0, k2: UInt64 = 0, k3: UInt64 = 0
+        /// Letters whose scores wait in `pending` (UInt16 lanes; each letter adds at most
+        /// 5 × 255, so 48 letters cannot overflow).
+        var pendingLetters = 0
+        /// Early stop: once a paragraph's leader is ahead by `decisiveMargin`, its remaining
+        /// letters are only counted (letters, scripts, offsets), not scored.
+        var paraScored = 0
+        var nextCheck: Int
+        var saturated = false
+    }
+
     private struct Paragraph {
         var start: Int
         var end: Int
@@ -169,19 +186,10 @@ public struct LanguageIdentifier: Sendable {
         var scalarIndex = 0
         // The last three letters of the current word, newest first; `run` counts them.
         var w1: UInt32 = 0, w2: UInt32 = 0, w3: UInt32 = 0, w4: UInt32 = 0
-        var run = 0
-        // The current word's first `WordCache.maxLetters` letters, 16 bits each (the model
-        // guarantees lower-case letters below U+10000), first letter lowest.
-        var k0: UInt64 = 0, k1: UInt64 = 0, k2: UInt64 = 0, k3: UInt64 = 0
-        // Letters whose scores wait in `pending` (UInt16 lanes; each letter adds at most
-        // 5 × 255, so 48 letters cannot overflow).
-        var pendingLetters = 0
+        // The word and early-stop state, in one value: the local functions that end a word
+        // capture one variable, not nine (each captured variable costs an access check per call).
+        var st = ScanState(nextCheck: earlyStopLetters)
         let stride = cache.stride
-        // Early stop: once a paragraph's leader is ahead by `decisiveMargin`, its remaining
-        // letters are only counted (letters, scripts, offsets), not scored.
-        var paraScored = 0
-        var nextCheck = earlyStopLetters
-        var saturated = false
         let canStop = earlyStopLetters > 0
 
         let tables = model.tables
@@ -224,22 +232,22 @@ public struct LanguageIdentifier: Sendable {
 
             /// Scores of the n-grams ending at `lo`, preceded in its word by `w1` … `w4`
             /// (`run` letters before it), each hash passed to `add`.
-            @inline(__always) func ngrams(_ lo: UInt32, _ w1: UInt32, _ w2: UInt32, _ w3: UInt32, _ w4: UInt32, _ run: Int,
+            @inline(__always) func ngrams(_ lo: UInt32, _ w1: UInt32, _ w2: UInt32, _ w3: UInt32, _ w4: UInt32, _ before: Int,
                                           _ add: (UInt64) -> Void) {
                 // Hash right to left: order n extends order n - 1 by one step.
                 var h: UInt64 = 0xcbf2_9ce4_8422_2325
                 h = (h ^ UInt64(lo)) &* 0x100_0000_01b3
                 add(h)
-                if run >= 1 {
+                if before >= 1 {
                     h = (h ^ UInt64(w1)) &* 0x100_0000_01b3
                     add(h)
-                    if run >= 2 {
+                    if before >= 2 {
                         h = (h ^ UInt64(w2)) &* 0x100_0000_01b3
                         add(h)
-                        if run >= 3 {
+                        if before >= 3 {
                             h = (h ^ UInt64(w3)) &* 0x100_0000_01b3
                             add(h)
-                            if run >= 4 {
+                            if before >= 4 {
                                 h = (h ^ UInt64(w4)) &* 0x100_0000_01b3
                                 add(h)
                             }
@@ -249,7 +257,7 @@ public struct LanguageIdentifier: Sendable {
             }
 
             @inline(__always) func letter(_ j: Int) -> UInt32 {
-                let w = j < 4 ? k0 : j < 8 ? k1 : j < 12 ? k2 : k3
+                let w = j < 4 ? st.k0 : j < 8 ? st.k1 : j < 12 ? st.k2 : st.k3
                 return UInt32(truncatingIfNeeded: w >> UInt64((j & 3) * 16)) & 0xFFFF
             }
 
@@ -263,24 +271,24 @@ public struct LanguageIdentifier: Sendable {
                 }
             }
 
-            func flushPending() {
+            @inline(__always) func flushPending() {
                 let acc = pending.assumingMemoryBound(to: UInt16.self)
                 for l in 0..<para.count { para[l] &+= Int32(acc[l]) }
                 pending.initializeMemory(as: UInt16.self, repeating: 0, count: stride)
-                pendingLetters = 0
+                st.pendingLetters = 0
             }
 
             /// Scores a word of `run` letters (at most `WordCache.maxLetters`) through the cache.
-            func endWord() {
-                let count = run
+            @inline(__always) func endWord() {
+                let count = st.run
                 if count == 0 || count > WordCache.maxLetters { return }
                 // A word's row adds at most 5 × 255 per letter: 48 letters fit in UInt16 lanes.
-                if pendingLetters + count > 48 { flushPending() }
-                pendingLetters += count
-                let entry = cache.entries + cache.entryBytes &* cache.slot(k0, k1, k2, k3)
+                if st.pendingLetters + count > 48 { flushPending() }
+                st.pendingLetters += count
+                let entry = cache.entries + cache.entryBytes &* cache.slot(st.k0, st.k1, st.k2, st.k3)
                 let key = entry.assumingMemoryBound(to: UInt64.self)
                 let row = entry + 32
-                if key[0] != k0 || key[1] != k1 || key[2] != k2 || key[3] != k3 {
+                if key[0] != st.k0 || key[1] != st.k1 || key[2] != st.k2 || key[3] != st.k3 {
                     row.initializeMemory(as: UInt16.self, repeating: 0, count: stride)
                     let r = row.assumingMemoryBound(to: UInt16.self)
                     // First all the word's n-grams' keys, slots and first probes (independent
@@ -321,7 +329,7 @@ public struct LanguageIdentifier: Sendable {
                             slot = slots[slotIndex]
                         }
                     }
-                    key[0] = k0; key[1] = k1; key[2] = k2; key[3] = k3
+                    key[0] = st.k0; key[1] = st.k1; key[2] = st.k2; key[3] = st.k3
                 }
                 Self.addRow(pending, row, stride: stride)
             }
@@ -342,21 +350,21 @@ public struct LanguageIdentifier: Sendable {
             /// paragraph has been scored enough.
             @inline(__always) func wordEnded() {
                 endWord()
-                paraScored += run
-                if canStop && paraScored >= nextCheck {
-                    nextCheck = paraScored + Self.recheckLetters
-                    saturated = decisive()
+                st.paraScored += st.run
+                if canStop && st.paraScored >= st.nextCheck {
+                    st.nextCheck = st.paraScored + Self.recheckLetters
+                    st.saturated = decisive()
                 }
-                run = 0; k0 = 0; k1 = 0; k2 = 0; k3 = 0
+                st.run = 0; st.k0 = 0; st.k1 = 0; st.k2 = 0; st.k3 = 0
             }
 
             func endParagraph() {
                 flushPending()
                 paraScripts[Int(Script.latin.rawValue)] += asciiLetters
                 asciiLetters = 0
-                saturated = false
-                paraScored = 0
-                nextCheck = earlyStopLetters
+                st.saturated = false
+                st.paraScored = 0
+                st.nextCheck = earlyStopLetters
                 if wantSpans && paraLetters >= spanMin {
                     let d = decide(para, paraScripts, letters: paraLetters)
                     paragraphs.append(Paragraph(start: paraStart, end: scalarIndex, language: d.language, score: d.score))
@@ -368,13 +376,13 @@ public struct LanguageIdentifier: Sendable {
             }
 
             while i < n {
-                if saturated {
+                if st.saturated {
                     // The rest of the paragraph only needs counting; stop at its newline.
                     let c = Self.countRest(bytes, from: i, lowercase: lower, scripts: scripts, counts: paraScripts)
                     i = c.end
                     scalarIndex += c.scalars
                     paraLetters += c.letters
-                    saturated = false
+                    st.saturated = false
                     if i >= n { break }
                 }
                 let b0 = bytes[i]
@@ -389,7 +397,7 @@ public struct LanguageIdentifier: Sendable {
                 if cp < 0x3000 {
                     let lo = lower[Int(cp)]
                     if lo == 0 {
-                        if run > 0 { wordEnded() }
+                        if st.run > 0 { wordEnded() }
                         if cp == 0x0A {
                             scalarIndex -= 1
                             endParagraph()
@@ -409,24 +417,24 @@ public struct LanguageIdentifier: Sendable {
                     paraLetters += 1
                     // ASCII letters (most) are counted in a register, folded in at the paragraph's end.
                     if cp < 0x80 { asciiLetters += 1 } else { paraScripts[Int(scripts[Int(cp)])] += 1 }
-                    if run < WordCache.maxLetters {
+                    if st.run < WordCache.maxLetters {
                         // Buffer the letter; the word is scored when it ends.
-                        let shifted = UInt64(lo) << UInt64((run & 3) * 16)
-                        switch run >> 2 {
-                        case 0: k0 |= shifted
-                        case 1: k1 |= shifted
-                        case 2: k2 |= shifted
-                        default: k3 |= shifted
+                        let shifted = UInt64(lo) << UInt64((st.run & 3) * 16)
+                        switch st.run >> 2 {
+                        case 0: st.k0 |= shifted
+                        case 1: st.k1 |= shifted
+                        case 2: st.k2 |= shifted
+                        default: st.k3 |= shifted
                         }
                     } else {
                         // Too long for the cache: score the buffered letters, then each one as it comes.
-                        if run == WordCache.maxLetters { replay(run) }
-                        ngrams(lo, w1, w2, w3, w4, run, add)
+                        if st.run == WordCache.maxLetters { replay(st.run) }
+                        ngrams(lo, w1, w2, w3, w4, st.run, add)
                     }
                     w4 = w3; w3 = w2; w2 = w1; w1 = lo
-                    run += 1
+                    st.run += 1
                 } else {
-                    if run > 0 { wordEnded() }
+                    if st.run > 0 { wordEnded() }
                     let script = Script.of(cp)
                     if script != .other {
                         paraLetters += 1
