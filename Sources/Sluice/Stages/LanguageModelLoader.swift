@@ -3,11 +3,13 @@ import Foundation
 /// Loads the language-identification model bundled with the library
 /// (`Sources/Sluice/Resources/langid.bin`, a copy of the file `data/langid/build_model.py` builds).
 public enum LanguageModelLoader {
+    /// Why the bundled model could not be loaded.
     public enum LoadError: Error, CustomStringConvertible {
         case missing
         case unreadable(String, any Error)
         case invalid(String, LanguageModel.FormatError)
 
+        /// The reason, naming the file.
         public var description: String {
             switch self {
             case .missing: "the bundled language model (langid.bin) is missing"

@@ -20,6 +20,8 @@ public struct LanguageStage: Stage {
         init(_ identifier: LanguageIdentifier) { self.identifier = identifier }
     }
 
+    /// A stage with these options; `identifier` replaces the bundled model's (tests, custom
+    /// models).
     public init(minChars: Int = 1, spans: Bool = true, spanMinChars: Int = 100, alternatives: Int = 0,
                 identifier: LanguageIdentifier? = nil) {
         self.minChars = minChars
@@ -29,12 +31,15 @@ public struct LanguageStage: Stage {
         self.box = identifier.map(Box.init)
     }
 
+    /// `language`.
     public var name: String { "language" }
+    /// The model's version and the options.
     public var fingerprint: String {
         "language/2 model=langid-3 min_chars=\(minChars) spans=\(spans) span_min_chars=\(spanMinChars)"
             + (alternatives > 0 ? " alternatives=\(alternatives)" : "")
     }
 
+    /// Sets `lang`, `lang_score` and, as asked, spans and alternatives on every record.
     public func process(_ batch: inout Batch, stats: inout StageStats) {
         var identifier = box?.identifier ?? LanguageModelLoader.bundledIdentifier
         identifier.minLetters = minChars

@@ -10,11 +10,16 @@ import Darwin
 /// several consecutive ones. Offsets count Unicode scalars (code points) from the start of the
 /// text, end exclusive, as Python's `str` indexes.
 public struct LanguageSpan: Sendable, Equatable {
+    /// First Unicode scalar of the stretch.
     public var start: Int
+    /// Scalar after its last one.
     public var end: Int
+    /// Its language code.
     public var language: String
+    /// How sure the identifier is of it (0…1).
     public var score: Double
 
+    /// A span of `language` over scalars `start..<end`.
     public init(start: Int, end: Int, language: String, score: Double) {
         self.start = start
         self.end = end
@@ -25,8 +30,11 @@ public struct LanguageSpan: Sendable, Equatable {
 
 /// The language of a document and the stretches written in other languages.
 public struct LanguageAnalysis: Sendable, Equatable {
+    /// The document's language code, or `und`.
     public var language: String
+    /// How sure the identifier is of it (0…1).
     public var score: Double
+    /// Stretches in other languages, in text order.
     public var spans: [LanguageSpan]
     /// The most likely languages, best first, with their scores (the first is `language`);
     /// empty unless asked for, and for `und`.
@@ -48,12 +56,14 @@ public struct LanguageAnalysis: Sendable, Equatable {
 /// Devanagari vowel signs count as letters), or with fewer than ``minLetters``; short text gets
 /// a real answer with a `score` that says how sure it is.
 public struct LanguageIdentifier: Sendable {
+    /// The n-gram tables it scores with.
     public let model: LanguageModel
     /// Texts with fewer letters than this are `und` (1: only texts without letters).
     public var minLetters: Int
     /// A paragraph becomes a span only when its own language scores at least this.
     public var spanMinScore: Double
 
+    /// The code of an undetermined language.
     public static let undetermined = "und"
 
     /// Letters of a paragraph scored before it may stop early; 0 scores every letter.
@@ -66,6 +76,7 @@ public struct LanguageIdentifier: Sendable {
     /// which a paragraph's language counts as decided and its remaining letters are not scored.
     public var decisiveMargin: Int32
 
+    /// An identifier over `model`; the defaults are the `language` stage's.
     public init(model: LanguageModel, minLetters: Int = 1, spanMinScore: Double = 0.9,
                 earlyStopLetters: Int = 64, decisiveMargin: Int32 = 750) {
         self.model = model

@@ -1,12 +1,14 @@
 /// The tables of the language identifier, parsed from the bytes of a model file built by
 /// `data/langid/build_model.py` (format described there). Pure: parsing only, no I/O.
 public struct LanguageModel: Sendable {
+    /// Why bytes are not a usable model.
     public enum FormatError: Error, Equatable, CustomStringConvertible {
         case badMagic
         case unsupportedVersion(UInt32)
         case truncated
         case invalid(String)
 
+        /// The reason, for a message.
         public var description: String {
             switch self {
             case .badMagic: "not a Sluice language model (bad magic)"
@@ -76,6 +78,8 @@ public struct LanguageModel: Sendable {
     /// N-grams with at least this many postings get a dense row.
     static let denseMinPostings = 16
 
+    /// Parses a model file's bytes; throws ``FormatError`` when they are not a model of a
+    /// version this code reads.
     public init(bytes: [UInt8]) throws {
         var r = Reader(bytes: bytes)
         guard bytes.count >= 8, bytes[0] == 0x53, bytes[1] == 0x4C, bytes[2] == 0x49, bytes[3] == 0x44 else {
