@@ -3,7 +3,7 @@
 
 Sources (all openly licensed, all reachable through pip or apt; see NOTICE):
   * lingua-language-detector 1.x (pip, Apache-2.0): character n-gram statistics for 75 languages,
-    shipped in the wheel under lingua/language-models/<code>/{uni,bi,tri,quadri,five}grams.json.br as
+    shipped in the wheel under lingua/language-models/<code>/{uni,bi,tri,quadri}grams.json.br as
     reduced fractions (unigrams: share of all letters; order n > 1: probability of the last letter
     given the n - 1 before it). load_lingua turns them back into exact counts.
   * Galician (gl), which lingua lacks: the prose of Debian's libreoffice-help-gl package
@@ -20,7 +20,7 @@ Usage (pip install brotli lingua-language-detector<2 in a venv):
 and copy the result to Sources/Sluice/Resources/langid.bin (the library's bundled copy):
     cp data/langid/langid.bin Sources/Sluice/Resources/langid.bin
 
-Model: naive Bayes over character n-grams (orders 1-5) taken inside words (runs of letters,
+Model: naive Bayes over character n-grams (orders 1-4) taken inside words (runs of letters,
 lower-cased), each order a Markov chain over the letters of a word, as lingua's own models are:
 for a language l, a unigram scores log P(g | l) = log(count / number of letters), an n-gram of
 order n > 1 scores log P(last letter | first n - 1 letters, l) = log(count(g) / count(g[:-1])).
@@ -41,14 +41,15 @@ Hash of an n-gram: 64-bit FNV-1a over its code points taken right to left, folde
 import argparse, glob, html, json, math, os, re, struct, sys, unicodedata
 from collections import Counter
 
-ORDERS = (1, 2, 3, 4, 5)
-# Log priors in nats. Close languages (bs/hr, ms/id, nb/nn/da) and languages rare in real
-# corpora (la, eo, af) are told apart by their n-grams (orders up to 5 carry their spellings and
-# short words), not by priors that sacrifice one side. The two priors left are for the
-# languages counted from small, narrow sources (gl: software help pages; mt: a word list), whose
-# statistics are less sure than lingua's: they lose ties with their big neighbours.
-PRIORS = {"gl": -5.0, "mt": -5.0}
-KEEP = {1: 100000, 2: 5000, 3: 20000, 4: 20000, 5: 20000}   # n-grams kept per language and order
+ORDERS = (1, 2, 3, 4)
+# Log priors in nats: variants that are rarer in real corpora than their close neighbours
+# (Bosnian beside Croatian, Nynorsk beside Bokmål, Galician beside Portuguese and Spanish), and
+# the two languages counted from smaller sources (gl, mt), lose ties on short texts. Malay (ms)
+# beside Indonesian: Common Crawl's language statistics count roughly ten times as many
+# Indonesian pages as Malay ones (log 1/10 ~ -2.3; -2 kept a little milder).
+PRIORS = {"bs": -3.0, "nn": -2.0, "gl": -5.0, "mt": -5.0, "la": -2.0, "eo": -1.0, "af": -1.0,
+          "ms": -2.0}
+KEEP = {1: 100000, 2: 2500, 3: 7000, 4: 7000}   # n-grams kept per language and order
 # Floors: a letter unseen in a language counts as probability 1e-6; a continuation (order n > 1)
 # that is unseen, pruned or rarer than COND_FLOOR after its n - 1 letters counts as COND_FLOOR.
 # 1e-3 was chosen among 0.03, 0.01, 0.003, 0.001 on the dev half of the evaluation set (even
@@ -102,7 +103,7 @@ def load_lingua_fractions(base, code, name):
     return out
 
 def load_lingua(base, code):
-    """Counts of n-grams of orders 1-5 for one language, recovered from lingua's files.
+    """Counts of n-grams of orders 1-4 for one language, recovered from lingua's files.
 
     lingua stores reduced fractions: a unigram's share of all letters, and for n > 1 the
     probability of an n-gram's last letter after its first n - 1 letters (count(abc) / count(ab)).
@@ -110,7 +111,7 @@ def load_lingua(base, code):
     denominator), count(abc) = fraction x count(ab)."""
     counts = {}
     prev = None
-    for n, name in zip(ORDERS, ["unigrams", "bigrams", "trigrams", "quadrigrams", "fivegrams"]):
+    for n, name in zip(ORDERS, ["unigrams", "bigrams", "trigrams", "quadrigrams"]):
         fr = load_lingua_fractions(base, code, name)
         c = Counter()
         if n == 1:

@@ -34,24 +34,14 @@ public struct LanguageModel: Sendable {
         /// For code points below ``LanguageModel/tableLimit``: 0 when not a letter, else the
         /// lower-case code point.
         let lowercase: UnsafeMutableBufferPointer<UInt32>
-        /// Script of each code point below ``LanguageModel/tableLimit`` that counts as a letter
-        /// (general category L or M: vowel signs and other marks are letters of their script),
-        /// ``Script/other`` for the rest. Letters the model has no n-grams for (marks among them,
-        /// as the model's sources split words at them) end an n-gram word but still count.
+        /// Script of each code point below ``LanguageModel/tableLimit``.
         let scripts: UnsafeMutableBufferPointer<UInt8>
-        /// Open-addressing table: `hash | (count << 32) | (firstPosting << 40)`, or for an
-        /// n-gram with a dense row, `hash | (denseRow << 40)` (count 0); 0 is empty.
+        /// Open-addressing table: `hash | (count << 32) | (firstPosting << 40)`; 0 is empty.
         let slots: UnsafeMutableBufferPointer<UInt64>
         /// Postings: language number in the low byte, score (tenths of a nat above the floor) high.
         let postings: UnsafeMutableBufferPointer<UInt16>
-        /// Dense rows of the n-grams most languages have (letters, common bigrams): one score
-        /// byte per language, ``denseStride`` bytes a row, added with SIMD instead of one
-        /// scattered add per posting.
-        let dense: UnsafeMutableBufferPointer<UInt8>
-        /// Bytes per dense row: the number of languages rounded up to a multiple of 16.
-        let denseStride: Int
 
-        init(lowercase: [UInt32], scripts: [UInt8], slots: [UInt64], postings: [UInt16], dense: [UInt8], denseStride: Int) {
+        init(lowercase: [UInt32], scripts: [UInt8], slots: [UInt64], postings: [UInt16]) {
             func copy<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
                 let p = UnsafeMutableBufferPointer<T>.allocate(capacity: a.count)
                 _ = p.initialize(from: a)
@@ -61,8 +51,6 @@ public struct LanguageModel: Sendable {
             self.scripts = copy(scripts)
             self.slots = copy(slots)
             self.postings = copy(postings)
-            self.dense = copy(dense.isEmpty ? [0] : dense)
-            self.denseStride = denseStride
         }
 
         deinit {
@@ -70,13 +58,10 @@ public struct LanguageModel: Sendable {
             scripts.deallocate()
             slots.deallocate()
             postings.deallocate()
-            dense.deallocate()
         }
     }
 
     static let tableLimit = 0x3000
-    /// N-grams with at least this many postings get a dense row.
-    static let denseMinPostings = 16
 
     /// Parses a model file's bytes; throws ``FormatError`` when they are not a model of a
     /// version this code reads.
@@ -120,52 +105,27 @@ public struct LanguageModel: Sendable {
         guard postingsStart + nPostings * 2 <= bytes.count else { throw FormatError.truncated }
         var slots = [UInt64](repeating: 0, count: capacity)
         var postings = [UInt16](repeating: 0, count: nPostings)
-        let denseStride = (nLangs + 15) & ~15
-        var nDense = 0
-        for k in 0..<nKeys where Int(bytes[keysStart + k * 5 + 4]) >= Self.denseMinPostings { nDense += 1 }
-        var dense = [UInt8](repeating: 0, count: nDense * denseStride)
-        // Bulk reads and writes through pointers: loading runs once per process, also in debug builds.
+        // Bulk reads through raw pointers: loading runs once per process, also in debug builds.
         let ok: Bool = bytes.withUnsafeBytes { raw in
-            postings.withUnsafeMutableBufferPointer { post in
-                slots.withUnsafeMutableBufferPointer { table in
-                    dense.withUnsafeMutableBufferPointer { rows in
-                        for k in 0..<nPostings {
-                            let lang = raw[postingsStart + 2 * k], value = raw[postingsStart + 2 * k + 1]
-                            guard Int(lang) < nLangs else { return false }
-                            post[k] = UInt16(lang) | UInt16(value) << 8
-                        }
-                        var first = 0
-                        var row = 0
-                        for k in 0..<nKeys {
-                            let at = keysStart + k * 5
-                            let h = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self))
-                            let count = Int(raw[at + 4])
-                            guard h != 0, count > 0, first + count <= nPostings else { return false }
-                            var i = Self.slotIndex(h, mask)
-                            while table[i] != 0 { i = (i + 1) & mask }
-                            // A key whose list names a language twice (two n-grams of one
-                            // language with the same hash) stays sparse: its scores add up.
-                            var distinct = count >= Self.denseMinPostings
-                            if distinct {
-                                for p in first..<(first + count) {
-                                    let cell = row * denseStride + Int(post[p] & 0xFF)
-                                    if rows[cell] != 0 { distinct = false }
-                                    rows[cell] = UInt8(post[p] >> 8)
-                                }
-                                if !distinct {
-                                    for p in first..<(first + count) { rows[row * denseStride + Int(post[p] & 0xFF)] = 0 }
-                                }
-                            }
-                            if distinct {
-                                table[i] = UInt64(h) | UInt64(row) << 40
-                                row += 1
-                            } else {
-                                table[i] = UInt64(h) | UInt64(count) << 32 | UInt64(first) << 40
-                            }
-                            first += count
-                        }
-                        return true
+            slots.withUnsafeMutableBufferPointer { table in
+                var first = 0
+                for k in 0..<nKeys {
+                    let at = keysStart + k * 5
+                    let h = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self))
+                    let count = Int(raw[at + 4])
+                    guard h != 0, first + count <= nPostings else { return false }
+                    var i = Self.slotIndex(h, mask)
+                    while table[i] != 0 { i = (i + 1) & mask }
+                    table[i] = UInt64(h) | UInt64(count) << 32 | UInt64(first) << 40
+                    first += count
+                }
+                return postings.withUnsafeMutableBufferPointer { post in
+                    for k in 0..<nPostings {
+                        let lang = raw[postingsStart + 2 * k], value = raw[postingsStart + 2 * k + 1]
+                        guard Int(lang) < nLangs else { return false }
+                        post[k] = UInt16(lang) | UInt16(value) << 8
                     }
+                    return true
                 }
             }
         }
@@ -173,21 +133,8 @@ public struct LanguageModel: Sendable {
         self.languages = languages
         self.scriptMasks = masks
         self.priors = priors
-        self.tables = Tables(lowercase: lower, scripts: (0..<Self.tableLimit).map { Self.letterScript(UInt32($0)).rawValue },
-                             slots: slots, postings: postings, dense: dense, denseStride: denseStride)
-    }
-
-    /// The script of `cp` when it is a letter or a mark (general category L or M), else
-    /// ``Script/other``.
-    static func letterScript(_ cp: UInt32) -> Script {
-        guard let scalar = Unicode.Scalar(cp) else { return .other }
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .nonspacingMark, .spacingMark, .enclosingMark:
-            return Script.of(cp)
-        default:
-            return .other
-        }
+        self.tables = Tables(lowercase: lower, scripts: (0..<Self.tableLimit).map { Script.of(UInt32($0)).rawValue },
+                             slots: slots, postings: postings)
     }
 
     @inline(__always)
