@@ -222,7 +222,7 @@ final class BatchSource {
                 let more = try lines.nextLine { line in
                     textBytes += line.count
                     unitLines = lines.lineNumber
-                    add(jsonDecoder.decodeJSONLine(line, origin: origin(u, line: lines.lineNumber)), to: &batch)
+                    batch.add(jsonDecoder.decodeJSONLine(line, origin: origin(u, line: lines.lineNumber)))
                 }
                 if !more { unitDone = true; break }
             }
@@ -232,7 +232,7 @@ final class BatchSource {
                     textBytes += line.count
                     unitLines = lines.lineNumber
                     if !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-                        add(textDecoder.decodeText(line, origin: origin(u, line: lines.lineNumber, encoding: encoding())), to: &batch)
+                        batch.add(textDecoder.decodeText(line, origin: origin(u, line: lines.lineNumber, encoding: encoding())))
                     }
                 }
                 if !more { unitDone = true; break }
@@ -250,7 +250,7 @@ final class BatchSource {
                     r.isHTML = true
                     outcome = .record(r)
                 }
-                add(outcome, to: &batch)
+                batch.add(outcome)
             }
             unitDone = true
         case .warc:
@@ -310,7 +310,7 @@ final class BatchSource {
                 fields.appendString(contentType)
                 r.passthrough = fields.bytes
                 batch.invalidBytes += invalid
-                add(.record(r), to: &batch)
+                batch.add(.record(r))
             }
         }
     }
@@ -352,7 +352,7 @@ final class BatchSource {
         func flush() {
             if !article.isEmpty {
                 let o = origin(u, line: articleLine, encoding: transcoder?.guess?.label)
-                article.withUnsafeBufferPointer { add(textDecoder.decodeText($0, origin: o), to: &batch) }
+                article.withUnsafeBufferPointer { batch.add(textDecoder.decodeText($0, origin: o)) }
                 textBytes += article.count
                 article.removeAll(keepingCapacity: true)
             }
@@ -371,19 +371,6 @@ final class BatchSource {
         }
     }
 
-    private func add(_ outcome: RecordDecoder.Outcome, to batch: inout Batch) {
-        switch outcome {
-        case .record(let r):
-            if let e = r.origin.encoding { batch.encodings.add(e) }
-            batch.records.append(r)
-            batch.recordsIn += 1
-        case .rejected(let r):
-            batch.rejected.append(r)
-            batch.recordsIn += 1
-        case .blank:
-            break
-        }
-    }
 }
 
 extension BatchSource {

@@ -49,16 +49,7 @@ final class StreamBatcher {
             batch.bytesIn += text.utf8.count
             outcome = text.withUTF8 { decoder.decodeText($0, origin: origin) }
         }
-        switch outcome {
-        case .record(let r):
-            batch.records.append(r)
-            batch.recordsIn += 1
-        case .rejected(let r):
-            batch.rejected.append(r)
-            batch.recordsIn += 1
-        case .blank:
-            break
-        }
+        batch.add(outcome)
         batch.endLine = position
     }
 }
