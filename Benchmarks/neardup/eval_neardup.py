@@ -42,14 +42,14 @@ def score(pred, truth, t):
     return p, r, f
 
 
-def run_sluice(evaldir, binary, t, work, extra=""):
+def run_sluice(evaldir, binary, t, work, extra="", args=()):
     pipe = os.path.join(work, f"near-{t}.yaml")
     with open(pipe, "w") as f:
         f.write(f"name: near\nstages:\n  - near_dedup:\n      threshold: {t}\n" + "".join(f"      {x}\n" for x in extra.split(",") if x))
     out = os.path.join(work, f"sluice-{t}")
     shutil.rmtree(out, ignore_errors=True)
     c0 = cpu_children()
-    subprocess.run([binary, "run", os.path.join(evaldir, "eval.jsonl"), "-o", out, "-p", pipe, "--progress", "none"],
+    subprocess.run([binary, "run", os.path.join(evaldir, "eval.jsonl"), "-o", out, "-p", pipe, "--progress", "none", *args],
                    check=True, capture_output=True)
     cpu = cpu_children() - c0
     rej = subprocess.run(["zstd", "-dc", os.path.join(out, "_rejected", "eval.jsonl.zst")], capture_output=True).stdout
@@ -116,6 +116,7 @@ def main():
     ap.add_argument("--sluice", default=os.path.join(ROOT, ".build", "release", "sluice"))
     ap.add_argument("--tools", default="sluice,datatrove,datasketch")
     ap.add_argument("--sluice-options", default="", help="more near_dedup options, e.g. 'check_bins: 512,preset: datatrove'")
+    ap.add_argument("--sluice-args", default="", help="more `sluice run` arguments, e.g. '--memory 1M' (memory mode)")
     a = ap.parse_args()
     tools = a.tools.split(",")
     truth = [json.loads(l) for l in open(os.path.join(a.evaldir, "truth.jsonl"))]
@@ -128,8 +129,8 @@ def main():
     rows = []
     if "sluice" in tools:
         for t in THRESHOLDS:
-            pred, cpu = run_sluice(a.evaldir, a.sluice, t, work, a.sluice_options)
-            rows.append(("sluice " + (a.sluice_options or "defaults"), t, *score(pred, truth, t), len(pred), mb / cpu))
+            pred, cpu = run_sluice(a.evaldir, a.sluice, t, work, a.sluice_options, a.sluice_args.split())
+            rows.append(("sluice " + (a.sluice_options or "defaults") + (" " + a.sluice_args if a.sluice_args else ""), t, *score(pred, truth, t), len(pred), mb / cpu))
     if "datatrove" in tools:
         pred, cpu = run_datatrove(a.evaldir, work)
         for t in THRESHOLDS:

@@ -61,6 +61,9 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "With --shard: only compute this shard's near_dedup signatures and write them under OUT/.sluice/neardup/, then exit; the run step (--shard I/N --dedup-across-shards, e.g. an array job with --dependency=afterok on this one) reads them instead of the other shards' inputs.")
     var nearDedupPrepare = false
 
+    @Option(help: ArgumentHelp("Memory budget for whole-run decisions (near_dedup), e.g. 512M or 4G: the stage then keeps its signatures and sorted band keys on disk under OUT/.sluice/ (memory mode, about 16 bytes of RAM per document) and decides the same.", valueName: "SIZE"))
+    var memory: String?
+
     /// `--shard`, parsed by ``validate()``.
     private var parsedShard: Shard? { shard.flatMap { try? Shard(parsing: $0) } }
 
@@ -75,6 +78,9 @@ struct RunCommand: AsyncParsableCommand {
             throw ValidationError("--dedup-across-shards needs --shard I/N")
         } else if nearDedupPrepare {
             throw ValidationError("--near-dedup-prepare needs --shard I/N")
+        }
+        if let memory, MemorySize.parse(memory) == nil {
+            throw ValidationError("--memory: '\(memory)' is not a size of at least 1M, such as 512M, 4G or 1073741824")
         }
         if nearDedupPrepare && output == "-" { throw ValidationError("--near-dedup-prepare needs an output directory") }
     }
@@ -96,6 +102,7 @@ struct RunCommand: AsyncParsableCommand {
         engine.dedupAcrossShards = dedupAcrossShards
         engine.nearDedupPrepare = nearDedupPrepare
         engine.slowRecordSeconds = slowRecordSeconds
+        engine.memory = memory.flatMap(MemorySize.parse)
         engine.checkpoints = CheckpointPolicy(records: checkpointRecords, seconds: checkpointSeconds)
         let report: RunReport
         do {

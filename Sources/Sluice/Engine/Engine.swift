@@ -50,6 +50,10 @@ public struct Engine: Sendable {
     /// Seconds a record may stay in one stage before the run reports it on stderr and counts
     /// it in the file's stats (`slow`); 0 turns the watch off.
     public var slowRecordSeconds = 30.0
+    /// `--memory`: bytes stages may hold for whole-run decisions (`near_dedup`) before they
+    /// spill to disk, under `OUT/.sluice/spill…/` (or `$TMPDIR` for stdout output); nil keeps
+    /// everything in memory.
+    public var memory: Int?
 
     /// How progress is shown: see ``ProgressReporter/Mode``.
     public typealias ProgressMode = ProgressReporter.Mode
@@ -173,6 +177,9 @@ public struct Engine: Sendable {
             resumed: Set(todo.filter { (plan.resume[$0.relative]?.nextSequence ?? 0) > 0 }.map(\.index)),
             decode: pipeline.decode, jobs: jobs)
         if crossShardDedup { corpus.sharedSignatures = outDir }
+        corpus.memory = memory
+        // Each shard's task spills in its own directory: array tasks share OUT.
+        corpus.spillDirectory = outDir.map { $0 + "/.sluice/spill" + (shard.map { "-" + $0.name } ?? "") }
         var stages: [any Stage] = []
         for s in pipeline.stages {
             do {

@@ -20,7 +20,7 @@ public struct NearDedupIndex: Sendable {
     /// Clusters that keep one document and drop at least one.
     public private(set) var clusters = 0
     /// Candidate pairs checked, and of those confirmed.
-    public private(set) var candidates = 0
+    public internal(set) var candidates = 0
     /// Candidate pairs confirmed similar.
     public private(set) var confirmed = 0
 
@@ -33,66 +33,51 @@ public struct NearDedupIndex: Sendable {
         guard n > 1 else { return }
         let k = docs.bins
         let bands = docs.bands
-        // match[i]: an earlier document confirmed similar to i, or -1.
-        var match = [Int32](repeating: -1, count: n)
-        var candidates = 0
+        var matcher = NearDedupMatcher(count: n)
         docs.compact.withUnsafeBufferPointer { sigs in
             docs.bandKeys.withUnsafeBufferPointer { bandKeys in
-                match.withUnsafeMutableBufferPointer { match in
-                    @inline(__always) func similar(_ x: Int32, _ y: Int32) -> Bool {
-                        candidates += 1
-                        let s = ShingleSketch.similarity(sigs.baseAddress! + Int(x) * k, sigs.baseAddress! + Int(y) * k, count: k)
-                        return s >= threshold
-                    }
-                    var keys = [UInt64](repeating: 0, count: n)
-                    for band in 0..<bands {
-                        // Sorted by key, then by document: within a bucket, earlier documents first.
-                        for i in 0..<n { keys[i] = UInt64(bandKeys[i * bands + band]) << 32 | UInt64(i) }
-                        keys.sort()
-                        var g = 0
-                        while g < n {
-                            let key = keys[g] >> 32
-                            var e = g + 1
-                            while e < n && keys[e] >> 32 == key { e += 1 }
-                            // Each member not yet matched is checked against the bucket's first
-                            // document and its predecessor: linear in the bucket, and the other
-                            // bands give other pairings.
-                            if e - g > 1 {
-                                let first = Int32(truncatingIfNeeded: keys[g])
-                                for j in (g + 1)..<e {
-                                    let d = Int32(truncatingIfNeeded: keys[j])
-                                    if match[Int(d)] >= 0 { continue }
-                                    if similar(d, first) { match[Int(d)] = first; continue }
-                                    let prev = Int32(truncatingIfNeeded: keys[j - 1])
-                                    if prev != first && similar(d, prev) { match[Int(d)] = prev }
-                                }
-                            }
-                            g = e
+                let base = sigs.baseAddress!
+                var keys = [UInt64](repeating: 0, count: n)
+                for band in 0..<bands {
+                    // Sorted by key, then by document: within a bucket, earlier documents first.
+                    for i in 0..<n { keys[i] = UInt64(bandKeys[i * bands + band]) << 32 | UInt64(i) }
+                    keys.sort()
+                    matcher.startBand()
+                    for e in keys {
+                        matcher.enter(e) { x, y in
+                            ShingleSketch.similarity(base + Int(x) * k, base + Int(y) * k, count: k) >= threshold
                         }
                     }
                 }
             }
         }
-        self.candidates = candidates
-        // The kept document a dropped one stands for: its match if kept, else its match's.
-        var kept = [Int32](repeating: -1, count: n)
-        var slot: [Int32: Int32] = [:]
+        candidates = matcher.candidates
+        matcher.resolveRoots()
+        var slots: [Int32: Int32] = [:]
         for i in 0..<n {
-            let m = match[i]
-            guard m >= 0 else { continue }
-            let root = kept[Int(m)] >= 0 ? kept[Int(m)] : m
-            kept[i] = root
-            let s: Int32
-            if let known = slot[root] {
-                s = known
-            } else {
-                s = Int32(keptIDs.count)
-                slot[root] = s
-                keptIDs.append(docs.id(Int(root)))
-            }
-            drops.append(docs.positions[i])
-            keptOf.append(s)
+            let root = matcher.match[i]
+            guard root >= 0 else { continue }
+            if slots[root] == nil { keep(root, id: docs.id(Int(root)), slots: &slots) }
+            drop(position: docs.positions[i], root: root, slots: slots)
         }
+        finish()
+    }
+
+    /// Records `root` as a kept document that others repeat, with its id.
+    mutating func keep(_ root: Int32, id: [UInt8], slots: inout [Int32: Int32]) {
+        slots[root] = Int32(keptIDs.count)
+        keptIDs.append(id)
+    }
+
+    /// Records the document at `position` (dropped positions come ascending) as a repeat of
+    /// `root`, entered with ``keep(_:id:slots:)`` before.
+    mutating func drop(position: UInt64, root: Int32, slots: [Int32: Int32]) {
+        drops.append(position)
+        keptOf.append(slots[root]!)
+    }
+
+    /// Sets the counts once every drop is recorded.
+    mutating func finish() {
         duplicates = drops.count
         clusters = keptIDs.count
         confirmed = duplicates

@@ -61,4 +61,66 @@ enum NearDedupReader {
         }
         return out
     }
+
+    /// Memory mode: signs every record of `files` into `spill` (one `NearDedupSpill/FileWriter`
+    /// per file, as many files at a time as the run has jobs), after the files already in it.
+    static func spill(files: [InputFile], decode: DecodeOptions, preceding: [any Stage], hasher: MinHasher,
+                      into spill: NearDedupSpill, lineMinChars: Int?, jobs: Int) async throws(WriteError) -> NearDedupSpill {
+        let preceding = preceding.filter { !($0 is DedupStage || $0 is NearDedupStage) }
+        var spill = spill
+        let target = spill
+        var failure: WriteError?
+        await withTaskGroup(of: (Int, Result<Int, WriteError>).self) { group in
+            var running = 0
+            var iterator = files.makeIterator()
+            let limit = max(1, jobs)
+            while true {
+                while running < limit, failure == nil, let f = iterator.next() {
+                    group.addTask {
+                        (f.index, Result { () throws(WriteError) in
+                            try spillSignatures(of: f, decode: decode, preceding: preceding, hasher: hasher,
+                                                into: target, lineMinChars: lineMinChars)
+                        })
+                    }
+                    running += 1
+                }
+                guard let (i, result) = await group.next() else { break }
+                running -= 1
+                switch result {
+                case .success(let n): spill.counts[i] = n
+                case .failure(let e): if failure == nil { failure = e }
+                }
+            }
+        }
+        if let failure { throw failure }
+        return spill
+    }
+
+    /// Signs one file's records into `spill`; returns how many documents were written. A file
+    /// that cannot be read contributes what was read before the error (the main pass reports it).
+    static func spillSignatures(of file: InputFile, decode: DecodeOptions, preceding: [any Stage], hasher: MinHasher,
+                                into spill: NearDedupSpill, lineMinChars: Int?) throws(WriteError) -> Int {
+        let writer = try NearDedupSpill.FileWriter(spill, file: file.index)
+        var failure: WriteError?
+        if let source = try? BatchSource(file: file, options: decode) {
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: hasher.permutations) { scratch in
+                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: spill.bins) { sketch in
+                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: hasher.bands) { keys in
+                    source.forEachRecord(after: preceding) { r in
+                        guard failure == nil else { return }
+                        do throws(WriteError) {
+                            try writer.add(text: r.text, id: r.idJSON, position: DedupIndex.position(file: file.index, line: r.origin.order),
+                                           hasher: hasher, scratch: scratch, sketch: sketch, keys: keys, lineMinChars: lineMinChars)
+                        } catch {
+                            failure = error
+                        }
+                    }
+                }
+                }
+            }
+        }
+        if let failure { throw failure }
+        try writer.finish()
+        return writer.count
+    }
 }

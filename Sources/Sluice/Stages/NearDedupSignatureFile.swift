@@ -97,20 +97,27 @@ enum NearDedupSignatureFile {
     /// Parts usable for `files` from every signature file in `directory` written with
     /// `fingerprint`: by file index, only where the input's size and mtime are unchanged.
     static func load(directory: String, fingerprint: String, files: [InputFile]) -> [Int: NearDedupSignatures] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [:] }
+        var out: [Int: NearDedupSignatures] = [:]
+        forEachPart(directory: directory, fingerprint: fingerprint, files: files) { out[$0] = $1 }
+        return out
+    }
+
+    /// Calls `body` with each part usable for `files` (see ``load(directory:fingerprint:files:)``)
+    /// and its file index, one signature file in memory at a time.
+    static func forEachPart<E: Error>(directory: String, fingerprint: String, files: [InputFile],
+                                      _ body: (Int, NearDedupSignatures) throws(E) -> Void) throws(E) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
         let suffix = "." + name(shard: "", fingerprint: fingerprint).dropFirst()
         var byRelative: [String: InputFile] = [:]
         for f in files { byRelative[f.relative] = f }
-        var out: [Int: NearDedupSignatures] = [:]
         for n in names.sorted() where n.hasSuffix(suffix) {
             guard let data = FileManager.default.contents(atPath: directory + "/" + n),
                   let parts = decode(Array(data), fingerprint: fingerprint) else { continue }
             for p in parts {
                 guard let f = byRelative[p.relative], f.index == p.index, let fp = InputFingerprint(path: f.path),
                       fp.size == p.size, fp.mtimeNanoseconds == p.mtime else { continue }
-                out[f.index] = p.docs
+                try body(f.index, p.docs)
             }
         }
-        return out
     }
 }

@@ -77,6 +77,10 @@ public struct NearDedupStage: Stage {
             stage.ledger = NearDedupLedger(hasher: hasher, bins: options.checkBins, threshold: options.threshold)
             return stage
         }
+        if let memory = corpus.memory {
+            (stage.index, stage.lines) = try await decideSpilled(corpus, readable: readable, preceding: preceding, memory: memory)
+            return stage
+        }
         var preloaded: [Int: NearDedupSignatures] = [:]
         if let out = corpus.sharedSignatures {
             preloaded = NearDedupSignatureFile.load(directory: NearDedupSignatureFile.directory(out),
@@ -91,11 +95,38 @@ public struct NearDedupStage: Stage {
         return stage
     }
 
+    /// Memory mode: signatures spilled under the run's spill directory, band keys sorted in
+    /// runs on disk (``NearDedupIndex/decide(_:threshold:memory:lineDedup:)``); the files are
+    /// removed once decided.
+    private func decideSpilled(_ corpus: RunCorpus, readable: [InputFile], preceding: [any Stage],
+                               memory: Int) async throws -> (NearDedupIndex, RepeatedLines?) {
+        let root = corpus.spillDirectory ?? (ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp") + "/sluice-spill-\(getpid())"
+        var spill = NearDedupSpill(directory: root + "/near_dedup", bands: options.bands, bins: options.checkBins)
+        spill.remove()
+        try FileSystem.makeDirectories(spill.directory)
+        defer { spill.remove(); rmdir(root) }
+        if let out = corpus.sharedSignatures {
+            try NearDedupSignatureFile.forEachPart(directory: NearDedupSignatureFile.directory(out),
+                                                   fingerprint: signatureFingerprint(preceding: preceding),
+                                                   files: readable) { (file, docs) throws(WriteError) in
+                let writer = try NearDedupSpill.FileWriter(spill, file: file)
+                try writer.add(contentsOf: docs)
+                try writer.finish()
+                spill.counts[file] = writer.count
+            }
+        }
+        let signed = spill
+        spill = try await NearDedupReader.spill(files: readable.filter { signed.counts[$0.index] == nil }, decode: corpus.decode,
+                                                preceding: preceding, hasher: hasher, into: spill,
+                                                lineMinChars: options.lineDedup?.minChars, jobs: corpus.jobs)
+        return try NearDedupIndex.decide(spill, threshold: options.threshold, memory: memory, lineDedup: options.lineDedup)
+    }
+
     /// Whether the decoder can decide while it reads (`NearDedupLedger`), sparing the
     /// reading pass: the run reads every input from its start, in run order, and the
     /// stage sees the records as decoded. Repeated lines need counts over the whole run first.
     func decidesWhileReading(_ corpus: RunCorpus, readable: [InputFile], preceding: [any Stage]) -> Bool {
-        options.lineDedup == nil && corpus.sharedSignatures == nil && corpus.resumed.isEmpty
+        options.lineDedup == nil && corpus.sharedSignatures == nil && corpus.memory == nil && corpus.resumed.isEmpty
             && preceding.allSatisfy { $0 is DedupStage }
             && corpus.reading == readable.map(\.index)
     }

@@ -29,15 +29,30 @@ public struct RepeatedLines: Sendable {
     /// Counts `keys` (each document's distinct line keys, ``keys(of:minChars:)``) and keeps those
     /// in at least `minDocuments` documents.
     init(options: Options, keys: [UInt64]) {
-        self.options = options
         var sorted = keys
         sorted.sort()
         var i = 0
-        while i < sorted.count {
-            var e = i + 1
-            while e < sorted.count && sorted[e] == sorted[i] { e += 1 }
-            if e - i >= options.minDocuments { repeated.insert(sorted[i]) }
-            i = e
+        self.init(options: options) { () -> UInt64? in
+            defer { i += 1 }
+            return i < sorted.count ? sorted[i] : nil
+        }
+    }
+
+    /// Counts keys given in ascending order by `next` (nil at the end), as
+    /// ``init(options:keys:)`` does; for keys merged from sorted runs on disk.
+    init<E: Error>(options: Options, sortedKeys next: () throws(E) -> UInt64?) throws(E) {
+        self.options = options
+        var current: UInt64?
+        var run = 0
+        while true {
+            let k = try next()
+            if k != current || k == nil {
+                if let current, run >= options.minDocuments { repeated.insert(current) }
+                current = k
+                run = 0
+            }
+            guard k != nil else { break }
+            run += 1
         }
     }
 

@@ -37,6 +37,11 @@ public struct RunCorpus: Sendable {
     /// The output directory, when signatures written by `--near-dedup-prepare` under it may be
     /// used (a sharded run across shards).
     public var sharedSignatures: String?
+    /// `--memory`: bytes a stage may hold for the whole run's decision before it spills to
+    /// disk (memory mode); nil: no budget, everything in memory.
+    public var memory: Int?
+    /// A directory of this run's own where stages spill (created and emptied by the stage).
+    public var spillDirectory: String?
 
     /// Describes a run reading `reading` of `files`, `resumed` of them from a checkpoint.
     public init(files: [InputFile], reading: [Int], resumed: Set<Int> = [], decode: DecodeOptions, jobs: Int) {

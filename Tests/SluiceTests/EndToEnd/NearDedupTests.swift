@@ -69,7 +69,15 @@ import Testing
         }
     }
 
-    @Test func dropsNearCopiesWithDuplicateOfForAnyJobs() throws {
+    /// Memory mode (`--memory`) keeps signatures on disk and must decide the same.
+    static let modes: [[String]] = [[], ["--memory", "1M"]]
+
+    /// No spill files are left behind.
+    static func expectNoSpill(_ out: URL, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(E2E.files(out, journal: true).filter { $0.contains("spill") } == [], sourceLocation: sourceLocation)
+    }
+
+    @Test(arguments: modes) func dropsNearCopiesWithDuplicateOfForAnyJobs(mode: [String]) throws {
         let tmp = try E2E.tempDir()
         defer { E2E.remove(tmp) }
         let input = try Self.makeInputs(in: tmp)
@@ -78,8 +86,9 @@ import Testing
         var outs: [URL] = []
         for jobs in [1, 2] {
             let out = tmp.appendingPathComponent("out\(jobs)")
-            let r = try SluiceBinary.run(["run", input.path, "-o", out.path, "-p", pipe.path, "--jobs", "\(jobs)", "--progress", "none"])
+            let r = try SluiceBinary.run(["run", input.path, "-o", out.path, "-p", pipe.path, "--jobs", "\(jobs)", "--progress", "none"] + mode)
             #expect(r.status == 0, "stderr: \(r.err)")
+            Self.expectNoSpill(out)
             #expect(r.err.hasPrefix("sluice: completed: 3 files; 13 records in, 9 out, 0 rejected, 4 dropped; "), "stderr: \(r.err)")
             try Self.expectDecision(out)
             outs.append(out)
@@ -112,7 +121,7 @@ import Testing
 
     /// The two-step recipe: each task signs its shard (`--near-dedup-prepare`), then each task
     /// runs with `--dedup-across-shards`, reading the other shards' signatures.
-    @Test func twoStepShardsDecideAsOneRun() throws {
+    @Test(arguments: modes) func twoStepShardsDecideAsOneRun(mode: [String]) throws {
         let tmp = try E2E.tempDir()
         defer { E2E.remove(tmp) }
         let input = try Self.makeInputs(in: tmp)
@@ -127,9 +136,10 @@ import Testing
         }
         let sigs = E2E.files(out, journal: true).filter { $0.hasPrefix(".sluice/neardup/") }
         #expect(sigs.count == 3 && sigs.allSatisfy { $0.hasSuffix(".sig") })
-        let running = try (0..<3).map { i in try SluiceBinary.start(common + ["--shard", "\(i)/3", "--dedup-across-shards"]) }
+        let running = try (0..<3).map { i in try SluiceBinary.start(common + ["--shard", "\(i)/3", "--dedup-across-shards"] + mode) }
         for (i, r) in running.map({ $0.wait() }).enumerated() { #expect(r.status == 0, "shard \(i): \(r.err)") }
         try Self.expectDecision(out)
+        Self.expectNoSpill(out)
         let bad = try SluiceBinary.run(["run", input.path, "-o", tmp.appendingPathComponent("x").path, "--near-dedup-prepare"])
         #expect(bad.status == 2)
         #expect(bad.err.contains("--near-dedup-prepare needs --shard I/N"), "\(bad.err)")
@@ -137,14 +147,14 @@ import Testing
 
     /// A resume that still has to do the last file (its checkpoint and outputs gone, as after
     /// a kill before it finished) makes the same decision: the reading pass covers finished files too.
-    @Test func resumeKeepsTheDecision() throws {
+    @Test(arguments: modes) func resumeKeepsTheDecision(mode: [String]) throws {
         let tmp = try E2E.tempDir()
         defer { E2E.remove(tmp) }
         let input = try Self.makeInputs(in: tmp)
         let pipe = tmp.appendingPathComponent("near.yaml")
         try E2E.write(Self.pipeline, to: pipe)
         let out = tmp.appendingPathComponent("out")
-        let args = ["run", input.path, "-o", out.path, "-p", pipe.path, "--progress", "none", "--jobs", "1"]
+        let args = ["run", input.path, "-o", out.path, "-p", pipe.path, "--progress", "none", "--jobs", "1"] + mode
         #expect(try SluiceBinary.run(args).status == 0)
         let journal = E2E.files(out, journal: true).filter { $0.hasPrefix(".sluice/") && $0.contains("c.jsonl") }
         #expect(journal == [".sluice/files/c.jsonl.json"])
@@ -158,7 +168,7 @@ import Testing
 
     /// `line_dedup`: a footer in three of four documents is removed from each (counted per
     /// document), and a document that was only the footer is dropped.
-    @Test func lineDedupRemovesRepeatedFooters() throws {
+    @Test(arguments: modes) func lineDedupRemovesRepeatedFooters(mode: [String]) throws {
         let tmp = try E2E.tempDir()
         defer { E2E.remove(tmp) }
         let footer = "Copyright 2024 Harbour Media. All rights reserved."
@@ -171,7 +181,7 @@ import Testing
         let pipe = tmp.appendingPathComponent("lines.yaml")
         try E2E.write("stages:\n  - near_dedup:\n      line_dedup:\n        min_chars: 20\n        min_documents: 3\n", to: pipe)
         let out = tmp.appendingPathComponent("out")
-        let r = try SluiceBinary.run(["run", input.path, "-o", out.path, "-p", pipe.path, "--progress", "none"])
+        let r = try SluiceBinary.run(["run", input.path, "-o", out.path, "-p", pipe.path, "--progress", "none"] + mode)
         #expect(r.status == 0, "stderr: \(r.err)")
         let kept = try E2E.lines(out.appendingPathComponent("x.jsonl.zst")).map { try E2E.json($0) }
         #expect(kept.map { $0["text"] as? String } == ["The port reopened on Tuesday.", "A bakery opened next to the station.",
@@ -189,5 +199,8 @@ import Testing
         #expect(r.status == 2)
         #expect(r.err.contains("`near_dedup.threshold` must be a number in 0.0…1.0"), "stderr: \(r.err)")
         #expect(r.err.contains("`near_dedup.preset` must be one of: sluice, datatrove"), "stderr: \(r.err)")
+        let small = try SluiceBinary.run(["run", tmp.path, "-o", tmp.appendingPathComponent("out").path, "--memory", "100K"])
+        #expect(small.status == 2)
+        #expect(small.err.contains("--memory: '100K' is not a size of at least 1M, such as 512M, 4G or 1073741824"), "stderr: \(small.err)")
     }
 }
