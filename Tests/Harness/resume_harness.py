@@ -93,6 +93,8 @@ def main():
     ap.add_argument("--checkpoint-records", type=int, default=2000)
     ap.add_argument("--pipeline", default=None, help="pipeline file or name (default: the built-in news)")
     ap.add_argument("--near-copies", type=int, default=0, help="add a file of N near-copies (see above)")
+    ap.add_argument("--test-args", default="", help="more `sluice run` arguments for the killed runs only, e.g. '--memory 1M': "
+                    "the reference runs without them, so their outputs must not change anything")
     a = ap.parse_args()
     rng = random.Random(a.seed)
     work = a.work or tempfile.mkdtemp(prefix="sluice-harness-")
@@ -106,7 +108,8 @@ def main():
     size = sum(os.path.getsize(os.path.join(d, n)) for d, _, ns in os.walk(corpus) for n in ns)
 
     cmd = lambda out: [a.sluice, "run", corpus, "-o", out, "--jobs", str(a.jobs), "--progress", "none",
-                       "--checkpoint-records", str(a.checkpoint_records), "--checkpoint-seconds", "0.5"] + (["-p", a.pipeline] if a.pipeline else [])
+                       "--checkpoint-records", str(a.checkpoint_records), "--checkpoint-seconds", "0.5"] + (["-p", a.pipeline] if a.pipeline else []) \
+        + (a.test_args.split() if out != ref else [])
     ref, test = os.path.join(work, "ref"), os.path.join(work, "test")
     for d in (ref, test):
         shutil.rmtree(d, ignore_errors=True)

@@ -21,11 +21,21 @@ enum NearDedupReader {
     /// Each file's signatures, by file index.
     static func parts(files: [InputFile], decode: DecodeOptions, preceding: [any Stage],
                       hasher: MinHasher, bins: Int, lineMinChars: Int?, jobs: Int) async -> [Int: NearDedupSignatures] {
+        var parts: [Int: NearDedupSignatures] = [:]
+        await forEachPart(files: files, decode: decode, preceding: preceding, hasher: hasher, bins: bins,
+                          lineMinChars: lineMinChars, jobs: jobs) { parts[$0] = $1 }
+        return parts
+    }
+
+    /// Calls `body` with each file's index and signatures as the file is done (in completion
+    /// order), so a caller that writes them out holds at most `jobs` files' signatures.
+    static func forEachPart(files: [InputFile], decode: DecodeOptions, preceding: [any Stage],
+                            hasher: MinHasher, bins: Int, lineMinChars: Int?, jobs: Int,
+                            _ body: (Int, NearDedupSignatures) -> Void) async {
         // Exact dedup only drops documents that near-dedup drops too (an exact copy of an earlier
         // one); leaving it out makes the signatures the same whether a stage was prepared or not
         // (`--near-dedup-prepare` signs with unprepared stages).
         let preceding = preceding.filter { !($0 is DedupStage || $0 is NearDedupStage) }
-        var parts: [Int: NearDedupSignatures] = [:]
         await withTaskGroup(of: (Int, NearDedupSignatures).self) { group in
             var running = 0
             var iterator = files.makeIterator()
@@ -37,10 +47,9 @@ enum NearDedupReader {
                 }
                 guard let (i, part) = await group.next() else { break }
                 running -= 1
-                parts[i] = part
+                body(i, part)
             }
         }
-        return parts
     }
 
     /// Signatures of one file; a file that cannot be read contributes what was read before

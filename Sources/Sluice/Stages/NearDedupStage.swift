@@ -143,22 +143,26 @@ public struct NearDedupStage: Stage {
     /// step's tasks; returns the file written.
     public func writeSignatures(files: [InputFile], decode: DecodeOptions, preceding: [any Stage], jobs: Int,
                                 outputDirectory: String, shard: Shard) async throws -> String {
-        let readable = files.filter { !$0.isStdin }
-        let parts = await NearDedupReader.parts(files: readable, decode: decode, preceding: preceding, hasher: hasher,
-                                                bins: options.checkBins, lineMinChars: options.lineDedup?.minChars, jobs: jobs)
-        var list: [NearDedupSignatureFile.Part] = []
-        for f in readable {
-            guard let docs = parts[f.index], let fp = InputFingerprint(path: f.path) else { continue }
-            list.append(.init(relative: f.relative, index: f.index, size: fp.size, mtime: fp.mtimeNanoseconds, docs: docs))
-        }
+        var inputs: [Int: (file: InputFile, fingerprint: InputFingerprint)] = [:]
+        for f in files where !f.isStdin { if let fp = InputFingerprint(path: f.path) { inputs[f.index] = (f, fp) } }
+        let readable = files.filter { inputs[$0.index] != nil }
         let fingerprint = signatureFingerprint(preceding: preceding)
         let dir = NearDedupSignatureFile.directory(outputDirectory)
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try FileSystem.makeDirectories(dir)
         let path = dir + "/" + NearDedupSignatureFile.name(shard: shard.name, fingerprint: fingerprint)
-        // Written aside and renamed, so a reader never sees half a file.
-        let data = Data(NearDedupSignatureFile.encode(list, fingerprint: fingerprint))
-        try data.write(to: URL(fileURLWithPath: path + ".partial"))
-        guard rename(path + ".partial", path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        // Written aside and renamed, so a reader never sees half a file; each file's part is
+        // written as it is done, so the task holds at most `jobs` files' signatures.
+        let out = try OutputFile(path: path)
+        try out.write(NearDedupSignatureFile.header(fingerprint: fingerprint, parts: readable.count))
+        var failure: WriteError?
+        await NearDedupReader.forEachPart(files: readable, decode: decode, preceding: preceding, hasher: hasher,
+                                          bins: options.checkBins, lineMinChars: options.lineDedup?.minChars, jobs: jobs) { i, docs in
+            guard failure == nil, let (f, fp) = inputs[i] else { return }
+            let part = NearDedupSignatureFile.Part(relative: f.relative, index: i, size: fp.size, mtime: fp.mtimeNanoseconds, docs: docs)
+            do throws(WriteError) { try out.write(NearDedupSignatureFile.encode(part)) } catch { failure = error }
+        }
+        if let failure { out.close(); throw failure }
+        try out.commit()
         return path
     }
 
