@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 @testable import Sluice
 @testable import SluiceText
 
@@ -6,7 +9,8 @@ extension Harness {
     /// signature value set once there is a shingle, a sketch identical to itself, trailing
     /// spaces irrelevant, the run-order decision over the text and a near-copy well-formed, and
     /// line_dedup's stripping never growing a text and idempotent; the decoder-side ledger
-    /// deciding as the index does, word-at-a-time hashing and similarity as their plain forms.
+    /// and the spilled decision (memory mode) deciding as the index does, signature files
+    /// round-tripping and any bytes after their header refused safely, word-at-a-time hashing and similarity as their plain forms.
     static let nearDup = Harness(name: "near-dup") { input in
         // Raw bytes, valid UTF-8 or not: shingling must stay in bounds and end.
         var raw = 0
@@ -57,6 +61,33 @@ extension Harness {
         for (i, r) in batch.records.enumerated() {
             Harness.require(batch.nearDuplicates[r.origin.order] == index.duplicateOf(document: i), "ledger and index disagree on document \(i)")
         }
+
+        // Memory mode: the same signatures spilled to disk, band keys in runs of 2 values,
+        // decide as the index does; the signature file round-trips them.
+        let spillDir = "/tmp/sluice-fuzz-spill-\(getpid())"
+        var spill = NearDedupSpill(directory: spillDir, bands: 4, bins: 64)
+        spill.remove()
+        do {
+            try FileSystem.makeDirectories(spillDir)
+            let writer = try NearDedupSpill.FileWriter(spill, file: 0)
+            try writer.add(contentsOf: signed.docs)
+            try writer.finish()
+            spill.counts[0] = writer.count
+            let (spilled, _) = try NearDedupIndex.decide(spill, threshold: 0.8, memory: 1 << 20, lineDedup: nil, runCapacity: 2)
+            for i in 0..<docs.count {
+                Harness.require(spilled.duplicateOf(document: i) == index.duplicateOf(document: i), "spilled and in-memory decisions disagree on document \(i)")
+            }
+        } catch {
+            Harness.require(false, "spilling failed: \(error)")
+        }
+        spill.remove()
+        let part = NearDedupSignatureFile.Part(relative: text, index: 3, size: 5, mtime: 7, docs: signed.docs)
+        let file = NearDedupSignatureFile.encode([part], fingerprint: "fp")
+        let back = NearDedupSignatureFile.decode(file, fingerprint: "fp")
+        Harness.require(back?.count == 1 && back?[0].docs.compact == signed.docs.compact && back?[0].docs.ids == signed.docs.ids
+                        && back?[0].docs.bandKeys == signed.docs.bandKeys && back?[0].relative == text, "a signature file did not round-trip")
+        // Any bytes after a valid header: decoded or refused, never a crash or a huge allocation.
+        _ = NearDedupSignatureFile.decode(NearDedupSignatureFile.header(fingerprint: "fp", parts: 2) + input.bytes, fingerprint: "fp")
 
         // Eight bytes at a time hash ASCII words as one byte at a time does.
         var fast = WordShingles.WordHash()
