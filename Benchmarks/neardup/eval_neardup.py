@@ -45,7 +45,7 @@ def score(pred, truth, t):
 def run_sluice(evaldir, binary, t, work, extra="", args=()):
     pipe = os.path.join(work, f"near-{t}.yaml")
     with open(pipe, "w") as f:
-        f.write(f"name: near\nstages:\n  - near_dedup:\n      threshold: {t}\n" + "".join(f"      {x}\n" for x in extra.split(",") if x))
+        f.write(f"name: near\nstages:\n  - near_dedup:\n      threshold: {t}\n" + "".join(f"      {x}\n" for x in extra.split(";" if ";" in extra else ",") if x))
     out = os.path.join(work, f"sluice-{t}")
     shutil.rmtree(out, ignore_errors=True)
     c0 = cpu_children()
@@ -115,7 +115,7 @@ def main():
     ap.add_argument("evaldir")
     ap.add_argument("--sluice", default=os.path.join(ROOT, ".build", "release", "sluice"))
     ap.add_argument("--tools", default="sluice,datatrove,datasketch")
-    ap.add_argument("--sluice-options", default="", help="more near_dedup options, e.g. 'check_bins: 512,preset: datatrove'")
+    ap.add_argument("--sluice-options", default="", help="more near_dedup options, e.g. 'check_bins: 512,preset: datatrove' (separated by ';' when a value holds commas)")
     ap.add_argument("--sluice-args", default="", help="more `sluice run` arguments, e.g. '--memory 1M' (memory mode)")
     a = ap.parse_args()
     tools = a.tools.split(",")

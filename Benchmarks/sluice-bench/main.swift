@@ -12,7 +12,7 @@
 //     .build/release/sluice-bench html-extract PAGES.jsonl[.zst] [--out OUT.jsonl] [--favor balanced]
 //     .build/release/sluice-bench html-tree PAGES.jsonl[.zst] > TREE.jsonl      (see Benchmarks/html/tree_diff.py)
 //     .build/release/sluice-bench html-metadata PAGES.jsonl[.zst] [--repeat 3] [--all 1] > OUT.jsonl
-//     .build/release/sluice-bench neardup FILE.jsonl[.zst] [--repeat 3] [--threshold 0.8] [--check-bins 1024]
+//     .build/release/sluice-bench neardup FILE.jsonl[.zst] [--repeat 3] [--threshold 0.8] [--check-bins 1024] [--normalize digits,case,diacritics]
 //     .build/release/sluice-bench stream FILE.jsonl --mode file|stream|slow [--jobs N] [--repeat-input K] [--slow-us U]
 //
 // `run` times `sluice run` end to end, one child process per configuration (see Runner.swift);
@@ -32,7 +32,7 @@ func usage() -> Never {
            sluice-bench html-extract PAGES.jsonl[.zst] [--out OUT.jsonl] [--favor F] [--comments true]
            sluice-bench html-tree PAGES.jsonl[.zst] [--field html]
            sluice-bench html-metadata PAGES.jsonl[.zst] [--repeat R] [--all 1]
-           sluice-bench neardup FILE.jsonl[.zst] [--repeat R] [--threshold T] [--check-bins B]
+           sluice-bench neardup FILE.jsonl[.zst] [--repeat R] [--threshold T] [--check-bins B] [--normalize RULES]
            sluice-bench stream FILE.jsonl --mode file|stream|slow [--jobs N] [--pipeline P] [--repeat-input K] [--slow-us U]
 
     """.utf8))

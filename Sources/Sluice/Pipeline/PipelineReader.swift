@@ -121,7 +121,7 @@ struct PipelineReader {
 
     static let stageNames = ["extract", "dedup", "near_dedup", "clean", "language", "split", "tag", "quality", "pii", "terms", "filter"]
 
-    /// `near_dedup: {preset: sluice|datatrove, shingle_words: 5, bands: 20, rows: 6, threshold: 0.8, check_bins: 1024}`
+    /// `near_dedup: {preset: sluice|datatrove, shingle_words: 5, bands: 20, rows: 6, threshold: 0.8, normalize: [digits, case, diacritics], check_bins: 1024}`
     private mutating func readNearDedup(_ node: Node) -> any Stage {
         var o = OptionMap(node, context: "near_dedup", reader: &self)
         var n = NearDedupOptions()
@@ -130,6 +130,17 @@ struct PipelineReader {
         if let v = o.int("bands", 1...512, &self) { n.bands = v }
         if let v = o.int("rows", 1...64, &self) { n.rows = v }
         if let v = o.double("threshold", 0.0...1.0, &self) { n.threshold = v }
+        if let rules = o.stringList("normalize", &self) {
+            n.normalize = []
+            for r in rules {
+                if let rule = ShingleNormalization.named.first(where: { $0.name == r })?.rule {
+                    n.normalize.insert(rule)
+                } else {
+                    let known = ShingleNormalization.named.map(\.name).joined(separator: ", ")
+                    problem(o.valueNode("normalize"), "`near_dedup.normalize`: unknown rule '\(r)' (known: \(known))")
+                }
+            }
+        }
         if let v = o.int("check_bins", 16...65536, &self) {
             if v & (v - 1) == 0 { n.checkBins = v } else { problem(o.valueNode("check_bins"), "`near_dedup.check_bins` must be a power of two") }
         }

@@ -8,7 +8,8 @@ extension NearDedupIndex {
 
         /// Signs `documents` (id as raw JSON, text) with `options`' shingles, bands and sketch.
         public init(documents: [(id: [UInt8], text: String)], options: NearDedupOptions) {
-            let hasher = MinHasher(shingleWords: options.shingleWords, bands: options.bands, rows: options.rows)
+            let hasher = MinHasher(shingleWords: options.shingleWords, bands: options.bands, rows: options.rows,
+                                   normalization: options.normalize)
             var docs = NearDedupSignatures(permutations: hasher.permutations, bands: hasher.bands, bins: options.checkBins)
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: hasher.permutations) { scratch in
                 withUnsafeTemporaryAllocation(of: UInt32.self, capacity: options.checkBins) { sketch in

@@ -1,3 +1,5 @@
+import SluiceText
+
 /// Options of the `near_dedup` stage.
 public struct NearDedupOptions: Sendable, Equatable {
     /// Words per shingle.
@@ -12,6 +14,8 @@ public struct NearDedupOptions: Sendable, Equatable {
     /// Bins of the sketch that confirms candidates (a power of two): one byte per document
     /// each; more bins, a closer estimate.
     public var checkBins = 1024
+    /// Word rules beyond the ones always applied (`normalize: [digits, case, diacritics]`).
+    public var normalize: ShingleNormalization = []
     /// Remove lines repeated across documents (``RepeatedLines``); nil: off.
     public var lineDedup: RepeatedLines.Options?
 
@@ -19,7 +23,7 @@ public struct NearDedupOptions: Sendable, Equatable {
     public init() {}
 
     /// Named settings: `sluice` (the defaults) and `datatrove` (datatrove's MinHash defaults:
-    /// 5-word shingles, 14 bands × 8 rows).
+    /// 5-word shingles, 14 bands × 8 rows, digits, case and accents normalized).
     public enum Preset: String, CaseIterable, Sendable {
         case sluice
         case datatrove
@@ -33,12 +37,14 @@ public struct NearDedupOptions: Sendable, Equatable {
             shingleWords = 5
             bands = 14
             rows = 8
+            normalize = [.digits, .letterCase, .diacritics]
         }
     }
 
     /// Part of the pipeline fingerprint: every option that changes which documents are dropped.
     var fingerprint: String {
         "shingle=\(shingleWords) bands=\(bands) rows=\(rows) threshold=\(threshold) check_bins=\(checkBins)"
+            + (normalize.isEmpty ? "" : " normalize=" + normalize.names.joined(separator: ","))
             + (lineDedup.map { " line_dedup=\($0.minChars)/\($0.minDocuments)" } ?? "")
     }
 }

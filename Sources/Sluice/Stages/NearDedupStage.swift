@@ -196,5 +196,7 @@ public struct NearDedupStage: Stage {
         b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09
     }
 
-    var hasher: MinHasher { MinHasher(shingleWords: options.shingleWords, bands: options.bands, rows: options.rows) }
+    var hasher: MinHasher {
+        MinHasher(shingleWords: options.shingleWords, bands: options.bands, rows: options.rows, normalization: options.normalize)
+    }
 }

@@ -14,14 +14,19 @@ public struct MinHasher: Sendable {
     public let bands: Int
     /// See ``bands``.
     public let rows: Int
+    /// Rules applied to words before shingling, beyond the ones always applied.
+    public let normalization: ShingleNormalization
     private let seed: UInt64
 
     /// Signature values: `bands × rows`.
     public var permutations: Int { bands * rows }
 
-    /// A hasher of `shingleWords`-word shingles with `bands` × `rows` values; `seed` fixes the permutations.
-    public init(shingleWords: Int = 5, bands: Int = 20, rows: Int = 6, seed: UInt64 = 0x5EED_0F_D0C5) {
+    /// A hasher of `shingleWords`-word shingles with `bands` × `rows` values; `seed` fixes the
+    /// permutations; `normalization` adds rules for words.
+    public init(shingleWords: Int = 5, bands: Int = 20, rows: Int = 6, normalization: ShingleNormalization = [],
+                seed: UInt64 = 0x5EED_0F_D0C5) {
         self.shingleWords = max(1, shingleWords)
+        self.normalization = normalization
         self.bands = max(1, bands)
         self.rows = max(1, rows)
         var state = seed
@@ -53,7 +58,7 @@ public struct MinHasher: Sendable {
             let shift = UInt64(64 - sketch.count.trailingZeroBitCount)
             if sketch.count >= k {
                 var sink = SketchSink(bins: bins, shift: shift)
-                WordShingles.forEach(utf8: bytes, size: shingleWords, into: &sink)
+                WordShingles.forEach(utf8: bytes, size: shingleWords, normalization: normalization, into: &sink)
                 shingles = sink.count
                 guard shingles > 0 else { return 0 }
                 // Bin b of the sketch belongs to run ⌊b·k / bins⌋.
@@ -65,13 +70,13 @@ public struct MinHasher: Sendable {
                 densify(mins, k)
                 return shingles
             }
-            WordShingles.forEach(utf8: bytes, size: shingleWords) { x in
+            WordShingles.forEach(utf8: bytes, size: shingleWords, normalization: normalization) { x in
                 shingles += 1
                 ShingleSketch.add(x, into: bins, shift: shift)
                 add(x, to: mins)
             }
         } else {
-            WordShingles.forEach(utf8: bytes, size: shingleWords) { x in
+            WordShingles.forEach(utf8: bytes, size: shingleWords, normalization: normalization) { x in
                 shingles += 1
                 add(x, to: mins)
             }

@@ -12,10 +12,13 @@
 public enum WordShingles {
     /// Calls `body` with the hash of every shingle of `size` words of the UTF-8 `bytes`, in
     /// text order (a repeated shingle is reported each time). Linear in the text, no allocation.
-    public static func forEach(utf8 bytes: UnsafeBufferPointer<UInt8>, size: Int, _ body: (UInt64) -> Void) {
+    /// `normalization` adds rules (digits, case and accents of every script) to what is always
+    /// normalized.
+    public static func forEach(utf8 bytes: UnsafeBufferPointer<UInt8>, size: Int, normalization: ShingleNormalization = [],
+                               _ body: (UInt64) -> Void) {
         withoutActuallyEscaping(body) { body in
             var sink = ClosureSink(body: body)
-            forEach(utf8: bytes, size: size, into: &sink)
+            forEach(utf8: bytes, size: size, normalization: normalization, into: &sink)
         }
     }
 
@@ -25,10 +28,11 @@ public enum WordShingles {
     }
 
     /// Hands `sink` the hash of every shingle of `size` words of the UTF-8 `bytes`, in text
-    /// order, like ``forEach(utf8:size:_:)``; specialized for the sink's type, so its work is
+    /// order, like ``forEach(utf8:size:normalization:_:)``; specialized for the sink's type, so its work is
     /// inlined into the loop (a closure call per shingle cost signing a tenth).
     @inline(__always)
-    public static func forEach<Sink: ShingleSink>(utf8 bytes: UnsafeBufferPointer<UInt8>, size: Int, into sink: inout Sink) {
+    public static func forEach<Sink: ShingleSink>(utf8 bytes: UnsafeBufferPointer<UInt8>, size: Int,
+                                                  normalization: ShingleNormalization = [], into sink: inout Sink) {
         let n = max(1, min(size, 16))
         // The shingle hash is a polynomial of its word hashes, updated as the window slides
         // (subtract the word leaving, multiply, add the word entering): two multiplies per
@@ -43,7 +47,8 @@ public enum WordShingles {
             var slot = 0
             var window: UInt64 = 0
             let count = bytes.count
-            let lowered = asciiWordLowered
+            let zeroDigits = normalization.contains(.digits)
+            let lowered = zeroDigits ? asciiWordLoweredZeroDigits : asciiWordLowered
             var i = 0
             while i < count {
                 // One word (or one separator) per turn: a word ends at a separator, which is
@@ -59,13 +64,13 @@ public enum WordShingles {
                         if l == 0 { i += 1; break }
                         if charWord { break }
                         hasWord = true
-                        i = word.feedASCIIRun(bytes, from: i, lowered: lowered)
+                        i = word.feedASCIIRun(bytes, from: i, lowered: lowered, zeroDigits: zeroDigits)
                         continue
                     }
                     let (scalar, len) = WordClass.decodeScalar(bytes, i)
                     guard let scalar else { i += 1; break }
                     let v = scalar.value
-                    if isInvisible(v) { i += len; continue }
+                    if isInvisible(v) || normalization.skips(v) { i += len; continue }
                     let (isWord, isLetter) = WordClass.classify(scalar)
                     if !isWord { i += len; break }
                     let startsOwnWord = isLetter && !isSpacelessMark(v)
@@ -78,7 +83,11 @@ public enum WordShingles {
                         // other word character after one starts a new word.
                         break
                     }
-                    for k in 0..<len { word.feed(bytes[i + k]) }
+                    if normalization.isEmpty {
+                        for k in 0..<len { word.feed(bytes[i + k]) }
+                    } else {
+                        normalization.feed(scalar, bytes: UnsafeBufferPointer(rebasing: bytes[i..<(i + len)]), into: &word)
+                    }
                     hasWord = true
                     i += len
                 }
@@ -141,18 +150,26 @@ public enum WordShingles {
         /// 64-bit word), then one at a time. Out of line on purpose: inside the shingle loop
         /// the hash state lived on the stack.
         @inline(never)
-        mutating func feedASCIIRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, lowered: UnsafePointer<UInt8>) -> Int {
+        /// With `zeroDigits` every digit is fed as `0` (`lowered` must then map them so too).
+        mutating func feedASCIIRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, lowered: UnsafePointer<UInt8>,
+                                   zeroDigits: Bool = false) -> Int {
             var i = start
             let count = bytes.count
             guard let address = bytes.baseAddress else { return i }
             let base = UnsafeRawPointer(address)
             while count - i >= 8 {
                 let w = UInt64(littleEndian: (base + i).loadUnaligned(as: UInt64.self))
-                let (word, upper) = Self.asciiWordBytes(w)
+                let (word, upper, digit) = Self.asciiWordBytes(w)
                 // Word bytes from the first on: the run ends at the first other byte.
                 let n = Int((~word & Self.high).trailingZeroBitCount &>> 3)
                 guard n > 0 else { return i }
-                let value = (w | (upper &>> 2)) & (n == 8 ? ~0 : (1 &<< (UInt64(n) &* 8)) &- 1)
+                var value = w | (upper &>> 2)
+                if zeroDigits {
+                    // Digit bytes become 0x30: their high bits spread to whole bytes.
+                    let bytes = (digit &>> 7) &* 0xFF
+                    value = value & ~bytes | (0x30 &* Self.ones) & bytes
+                }
+                value &= n == 8 ? ~0 : (1 &<< (UInt64(n) &* 8)) &- 1
                 let at = Int(length & 7)
                 chunk |= value &<< (UInt64(at) &* 8)
                 length &+= UInt64(n)
@@ -179,9 +196,10 @@ public enum WordShingles {
         static let ones: UInt64 = 0x0101_0101_0101_0101
 
         /// For the eight bytes of `w`: the high bit set in each byte that is an ASCII word
-        /// character (digit, letter, underscore), and in each that is an upper-case letter.
+        /// character (digit, letter, underscore), in each that is an upper-case letter, and in
+        /// each that is a digit.
         @inline(__always)
-        static func asciiWordBytes(_ w: UInt64) -> (word: UInt64, upper: UInt64) {
+        static func asciiWordBytes(_ w: UInt64) -> (word: UInt64, upper: UInt64, digit: UInt64) {
             let ascii = ~w & high
             let x = w & ~high
             // High bit of each byte: that byte of x is ≥ lo (x ≤ 0x7F, so nothing carries).
@@ -191,7 +209,7 @@ public enum WordShingles {
             let lower = atLeast(0x61) & ~atLeast(0x7B)
             let y = x ^ (0x5F &* ones)
             let underscore = ~((y &+ 0x7F &* ones) | y) & high
-            return ((digit | upper | lower | underscore) & ascii, upper & ascii)
+            return ((digit | upper | lower | underscore) & ascii, upper & ascii, digit & ascii)
         }
 
         /// The word's hash: one multiply, its high half folded onto the low one so that every
@@ -214,7 +232,14 @@ public enum WordShingles {
         return UnsafePointer(t)
     }()
 
-    /// Number of shingles ``forEach(utf8:size:_:)`` reports for `text`.
+    /// ``asciiWordLowered`` with every digit mapped to `0` (the `digits` rule).
+    nonisolated(unsafe) static let asciiWordLoweredZeroDigits: UnsafePointer<UInt8> = {
+        let t = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for b in 0..<256 { t[b] = (0x30...0x39).contains(b) ? 0x30 : asciiWordLowered[b] }
+        return UnsafePointer(t)
+    }()
+
+    /// Number of shingles ``forEach(utf8:size:normalization:_:)`` reports for `text`.
     public static func count(_ text: String, size: Int) -> Int {
         var copy = text
         var c = 0

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import SluiceText
 @testable import Sluice
@@ -111,8 +112,30 @@ import SluiceText
         let stage = try #require(p.stages[1] as? NearDedupStage)
         #expect(stage.options.bands == 14 && stage.options.rows == 8 && stage.options.shingleWords == 5)
         #expect(stage.options.threshold == 0.7)
-        #expect(stage.fingerprint == "near_dedup/2 shingle=5 bands=14 rows=8 threshold=0.7 check_bins=1024")
+        #expect(stage.options.normalize == [.digits, .letterCase, .diacritics])
+        #expect(stage.fingerprint == "near_dedup/2 shingle=5 bands=14 rows=8 threshold=0.7 check_bins=1024 normalize=digits,case,diacritics")
         #expect(NearDedupStage().fingerprint == "near_dedup/2 shingle=5 bands=20 rows=6 threshold=0.8 check_bins=1024")
+        // A rule list overrides the preset's; unknown rules are named.
+        let own = try PipelineFile.parse("stages:\n  - near_dedup:\n      preset: datatrove\n      normalize: [digits]\n")
+        #expect((own.stages[0] as? NearDedupStage)?.options.normalize == [.digits])
+        let none = try PipelineFile.parse("stages:\n  - near_dedup:\n      normalize: []\n")
+        #expect((none.stages[0] as? NearDedupStage)?.options.normalize == [])
+        #expect(throws: (any Error).self) { try PipelineFile.parse("stages:\n  - near_dedup:\n      normalize: [digits, accents]\n") }
+    }
+
+    /// With `normalize: [digits, case, diacritics]` a copy whose numbers, case and accents
+    /// differ is a near-duplicate; without, it is not.
+    @Test func normalizeRulesMakeCopiesMatch() {
+        let a = "Le maire a annoncé 12 nouvelles mesures pour l'été 2024 à Besançon, dont la rénovation du marché couvert et "
+            + "la réouverture de la piscine municipale fermée depuis trois ans pour des travaux de sécurité très coûteux."
+        let b = a.uppercased().replacingOccurrences(of: "12", with: "15").replacingOccurrences(of: "2024", with: "2025")
+            .folding(options: .diacriticInsensitive, locale: nil)
+        var options = NearDedupOptions()
+        let plain = NearDedupIndex(NearDedupIndex.Signed(documents: [(Array("1".utf8), a), (Array("2".utf8), b)], options: options), threshold: 0.8)
+        #expect(plain.duplicates == 0)
+        options.normalize = [.digits, .letterCase, .diacritics]
+        let normalized = NearDedupIndex(NearDedupIndex.Signed(documents: [(Array("1".utf8), a), (Array("2".utf8), b)], options: options), threshold: 0.8)
+        #expect(normalized.duplicateOf(document: 1) == Array("1".utf8))
     }
 }
 
