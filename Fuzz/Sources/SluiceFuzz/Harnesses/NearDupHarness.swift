@@ -100,6 +100,21 @@ extension Harness {
             j += 1
         }
         Harness.require(end == j && fast == slow, "word-at-a-time and byte-at-a-time hashing differ")
+        // The same with every digit read as 0 (the `digits` rule).
+        var fastZero = WordShingles.WordHash()
+        var slowZero = fastZero
+        let zeroed = WordShingles.asciiWordLoweredZeroDigits
+        let endZero = fastZero.feedASCIIRun(input.bytes, from: 0, lowered: zeroed, zeroDigits: true)
+        var jz = 0
+        while jz < input.bytes.count, zeroed[Int(input.bytes[jz])] != 0 {
+            slowZero.feed(zeroed[Int(input.bytes[jz])])
+            jz += 1
+        }
+        Harness.require(endZero == jz && fastZero == slowZero, "digit rule: word-at-a-time and byte-at-a-time hashing differ")
+        // Every normalization rule on raw bytes: in bounds, ends, never more shingles than words allow.
+        var normalized = 0
+        WordShingles.forEach(utf8: input.bytes, size: 5, normalization: [.digits, .letterCase, .diacritics]) { _ in normalized += 1 }
+        Harness.require(normalized <= max(raw, 1), "normalization made more shingles")
 
         // Sketch similarity counted eight bins at a time equals the plain count.
         let half = input.bytes.count / 2
