@@ -41,6 +41,9 @@ extension LanguageRules {
     }
 
     static let generic = LanguageRules(code: "", lists: [
+        "title": [
+            "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mmes", "Mlle",
+        ],
         "numeric": [
             "N°", "Nº", "№",
         ],
@@ -53,6 +56,9 @@ extension LanguageRules {
     ])
 
     static let lang_am = LanguageRules(code: "am", lists: [
+        "title": [
+            "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mmes", "Mlle",
+        ],
         "numeric": [
             "N°", "Nº", "№",
         ],
@@ -66,7 +72,7 @@ extension LanguageRules {
 
     static let lang_ar = LanguageRules(code: "ar", lists: [
         "title": [
-            "د", "م.ب", "ص.ب", "ق.م",
+            "د", "م.ب", "ص.ب", "ق.م", "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mmes", "Mlle",
         ],
         "numeric": [
             "N°", "Nº", "№",
@@ -82,7 +88,8 @@ extension LanguageRules {
     static let lang_bg = LanguageRules(code: "bg", lists: [
         "title": [
             "т.е", "т.нар", "др", "проф", "акад", "доц", "ген", "гр", "ул", "бул", "ж.к", "д-р",
-            "инж", "г", "гг", "в", "млн", "млрд", "хил", "лв", "ст", "с", "т", "н",
+            "инж", "г", "гг", "в", "млн", "млрд", "хил", "лв", "ст", "с", "т", "н", "Mr", "Mrs",
+            "Ms", "Messrs", "Mme", "Mmes", "Mlle",
         ],
         "numeric": [
             "№", "стр", "N°", "Nº",
@@ -111,7 +118,7 @@ extension LanguageRules {
         "title": [
             "tzv", "tj", "např", "mj", "resp", "př", "Ing", "Mgr", "Bc", "Dr", "MUDr", "JUDr",
             "PhDr", "RNDr", "doc", "prof", "st", "sv", "p", "pí", "cca", "tis", "mil", "mld", "Kč",
-            "ul", "nám", "č",
+            "ul", "nám", "č", "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mmes", "Mlle",
         ],
         "numeric": [
             "s", "str", "odst", "písm", "N°", "Nº", "№",
@@ -146,7 +153,7 @@ extension LanguageRules {
         "title": [
             "f.eks", "bl.a", "dvs", "d.v.s", "ca", "evt", "hr", "fru", "dr", "prof", "mht", "m.h.t",
             "iflg", "jf", "vedr", "kl", "ang", "pga", "p.g.a", "m.fl", "m.m", "o.l", "s", "tlf",
-            "nr",
+            "nr", "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mmes", "Mlle",
         ],
         "numeric": [
             "nr", "s", "stk", "kap", "N°", "Nº", "№",
@@ -184,7 +191,7 @@ extension LanguageRules {
             "ggf", "evtl", "bspw", "sog", "insb", "inkl", "exkl", "zzgl", "abzgl", "ggü", "lt",
             "gem", "v.a", "o.g", "a.D", "i.A", "i.V", "z.Hd", "geb", "verh", "Dipl.-Ing", "allg",
             "bzgl", "eigtl", "einschl", "entspr", "gegr", "jew", "od", "urspr", "usf", "zw", "zit",
-            "Mio", "Mrd", "Tsd",
+            "Mio", "Mrd", "Tsd", "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mmes", "Mlle",
         ],
         "numeric": [
             "Nr", "Abs", "Art", "Bd", "Bde", "Tel", "Kap", "Str", "Abb", "Tab", "Anm", "Hft", "S",
@@ -254,7 +261,8 @@ extension LanguageRules {
     static let lang_el = LanguageRules(code: "el", lists: [
         "title": [
             "κ", "κα", "κκ", "π.χ", "δηλ", "δρ", "καθ", "βλ", "σελ", "αρ", "μ.Χ", "π.Χ", "χλμ",
-            "εκ", "εκατ", "δισ", "τηλ", "οδ", "λεωφ", "αγ",
+            "εκ", "εκατ", "δισ", "τηλ", "οδ", "λεωφ", "αγ", "Mr", "Mrs", "Ms", "Messrs", "Mme",
+            "Mmes", "Mlle",
         ],
         "numeric": [
             "αρ", "σ", "N°", "Nº", "№",
@@ -288,7 +296,7 @@ extension LanguageRules {
             "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Maj", "Adm", "Cmdr", "Brig", "Pres", "Supt",
             "Det", "Insp", "Cpl", "Pvt", "Ste", "e.g", "i.e", "vs", "v", "cf", "viz", "approx",
             "ca", "esp", "incl", "Atty", "Amb", "Gens", "Reps", "Sens", "Msgr", "Revd", "Fmr",
-            "Adj", "Asst", "Assoc", "Hr", "Lieut", "Ald", "Cllr", "Rt",
+            "Adj", "Asst", "Assoc", "Hr", "Lieut", "Ald", "Cllr", "Rt", "Mme", "Mlle",
         ],
         "numeric": [
             "No", "Nos", "Nr", "Vol", "Vols", "p", "pp", "Fig", "Figs", "Ch", "Chap", "Sec", "Sect",
@@ -359,7 +367,8 @@ extension LanguageRules {
         "title": [
             "Sr", "Sra", "Srta", "Sres", "Sras", "Dr", "Dra", "D", "Dña", "Ud", "Uds", "Vd", "Vds",
             "Lic", "Ing", "Arq", "Prof", "Profa", "Gral", "Excmo", "Excma", "Ilmo", "Ilma", "Sto",
-            "Sta", "p.ej", "vs", "cf", "aprox", "Mons", "Fr", "Cnel", "Tte", "Cap", "Pbro",
+            "Sta", "p.ej", "vs", "cf", "aprox", "Mons", "Fr", "Cnel", "Tte", "Cap", "Pbro", "Mr",
+            "Mrs", "Ms", "Messrs", "Mme", "Mmes", "Mlle",
         ],
         "numeric": [
             "núm", "n", "no", "nº", "art", "pág", "págs", "p", "pp", "cap", "vol", "fig", "tel",
@@ -396,7 +405,7 @@ extension LanguageRules {
 
     static let lang_fa = LanguageRules(code: "fa", lists: [
         "title": [
-            "ه.ش", "ه.ق", "ق.م",
+            "ه.ش", "ه.ق", "ق.م", "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mmes", "Mlle",
         ],
         "numeric": [
             "N°", "Nº", "№",
@@ -412,7 +421,7 @@ extension LanguageRules {
     static let lang_fi = LanguageRules(code: "fi", lists: [
         "title": [
             "esim", "ns", "mm", "eli", "ks", "tms", "n", "ts", "nk", "prof", "tri", "ym", "vrt",
-            "s", "puh", "klo", "milj", "mrd",
+            "s", "puh", "klo", "milj", "mrd", "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mmes", "Mlle",
         ],
         "numeric": [
             "nro", "s", "N°", "Nº", "№",
@@ -442,7 +451,8 @@ extension LanguageRules {
     static let lang_fr = LanguageRules(code: "fr", lists: [
         "title": [
             "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Dr", "Pr", "Me", "Mgr", "St", "Ste", "cf",
-            "env", "ex", "vs", "apr", "Vve", "Cie", "av", "J.-C", "Gal", "Cdt", "Lt", "Col",
+            "env", "ex", "vs", "apr", "Vve", "Cie", "av", "J.-C", "Gal", "Cdt", "Lt", "Col", "Mr",
+            "Mrs", "Ms", "Messrs",
         ],
         "numeric": [
             "n", "no", "nº", "p", "pp", "art", "vol", "chap", "fig", "tél", "tel", "bd", "t", "éd",
@@ -481,7 +491,7 @@ extension LanguageRules {
 
     static let lang_hi = LanguageRules(code: "hi", lists: [
         "title": [
-            "डॉ", "प्रो", "श्री", "सं",
+            "डॉ", "प्रो", "श्री", "सं", "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mmes", "Mlle",
         ],
         "numeric": [
             "N°", "Nº", "№",
@@ -496,7 +506,8 @@ extension LanguageRules {
 
     static let lang_hy = LanguageRules(code: "hy", lists: [
         "title": [
-            "պրն", "տկն", "դոկտ", "պրոֆ", "փող", "թ", "թթ",
+            "պրն", "տկն", "դոկտ", "պրոֆ", "փող", "թ", "թթ", "Mr", "Mrs", "Ms", "Messrs", "Mme",
+            "Mmes", "Mlle",
         ],
         "numeric": [
             "N°", "Nº", "№",
@@ -520,7 +531,8 @@ extension LanguageRules {
         "title": [
             "Sig", "Sigg", "Sig.ra", "Sig.na", "Sigra", "Dott", "Dott.ssa", "Dottssa", "Prof",
             "Prof.ssa", "Avv", "Ing", "Arch", "On", "Geom", "Rag", "Mons", "Sen", "Dr", "S", "Sant",
-            "p.es", "es", "cfr", "vs", "ca", "Egr", "Gent", "Spett", "Gen", "Col", "Magg",
+            "p.es", "es", "cfr", "vs", "ca", "Egr", "Gent", "Spett", "Gen", "Col", "Magg", "Mr",
+            "Mrs", "Ms", "Messrs", "Mme", "Mmes", "Mlle",
         ],
         "numeric": [
             "n", "nr", "art", "pag", "pagg", "p", "pp", "cap", "vol", "fig", "tel", "c", "N°", "Nº",
@@ -557,6 +569,9 @@ extension LanguageRules {
     ])
 
     static let lang_ja = LanguageRules(code: "ja", lists: [
+        "title": [
+            "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mmes", "Mlle",
+        ],
         "numeric": [
             "N°", "Nº", "№",
         ],
@@ -574,6 +589,7 @@ extension LanguageRules {
     static let lang_kk = LanguageRules(code: "kk", lists: [
         "title": [
             "т.б", "т.с.с", "проф", "доц", "акад", "ж", "жж", "мың", "млн", "млрд", "көш", "ш",
+            "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mmes", "Mlle",
         ],
         "numeric": [
             "N°", "Nº", "№",
@@ -598,7 +614,7 @@ extension LanguageRules {
 
     static let lang_mr = LanguageRules(code: "mr", lists: [
         "title": [
-            "डॉ", "प्रा", "श्री", "सौ",
+            "डॉ", "प्रा", "श्री", "सौ", "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mmes", "Mlle",
         ],
         "numeric": [
             "N°", "Nº", "№",
@@ -612,6 +628,9 @@ extension LanguageRules {
     ])
 
     static let lang_my = LanguageRules(code: "my", lists: [
+        "title": [
+            "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mmes", "Mlle",
+        ],
         "numeric": [
             "N°", "Nº", "№",
         ],
@@ -626,7 +645,8 @@ extension LanguageRules {
     static let lang_nb = LanguageRules(code: "nb", lists: [
         "title": [
             "f.eks", "bl.a", "dvs", "d.v.s", "ca", "evt", "hr", "fru", "dr", "prof", "mht", "iflg",
-            "jf", "vedr", "kl", "ang", "pga", "m.fl", "m.m", "o.l", "s", "tlf", "nr",
+            "jf", "vedr", "kl", "ang", "pga", "m.fl", "m.m", "o.l", "s", "tlf", "nr", "Mr", "Mrs",
+            "Ms", "Messrs", "Mme", "Mmes", "Mlle",
         ],
         "numeric": [
             "nr", "s", "kap", "N°", "Nº", "№",
@@ -661,7 +681,8 @@ extension LanguageRules {
         "title": [
             "dhr", "hr", "mevr", "mw", "mej", "dr", "prof", "mr", "ir", "drs", "ing", "st", "bijv",
             "d.w.z", "m.a.w", "o.a", "i.p.v", "t.a.v", "m.b.t", "ca", "vs", "resp", "vgl", "evt",
-            "jl", "a.s", "z.g.a.n", "zgn", "i.v.m", "m.u.v", "t.o.v", "o.b.v", "ong",
+            "jl", "a.s", "z.g.a.n", "zgn", "i.v.m", "m.u.v", "t.o.v", "o.b.v", "ong", "Mr", "Mrs",
+            "Ms", "Messrs", "Mme", "Mmes", "Mlle",
         ],
         "numeric": [
             "nr", "blz", "art", "p", "pp", "hfst", "vol", "fig", "tel", "afb", "N°", "Nº", "№",
@@ -699,7 +720,7 @@ extension LanguageRules {
             "np", "tzw", "tj", "dr", "prof", "mgr", "inż", "hab", "ks", "im", "płk", "gen", "kpt",
             "mjr", "por", "św", "red", "przyp", "ok", "ul", "al", "pl", "os", "tys", "mln", "mld",
             "godz", "min", "wg", "ang", "łac", "ur", "zm", "zob", "por", "m.in", "pt", "pn", "b.r",
-            "ds",
+            "ds", "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mmes", "Mlle",
         ],
         "numeric": [
             "nr", "str", "s", "t", "poz", "art", "ust", "pkt", "rozdz", "N°", "Nº", "№",
@@ -741,7 +762,7 @@ extension LanguageRules {
         "title": [
             "Sr", "Sra", "Srta", "Srs", "Sras", "Dr", "Dra", "Drs", "Prof", "Profa", "Eng", "Exmo",
             "Exma", "Ilmo", "Ilma", "D", "V.Exa", "Sto", "Sta", "p.ex", "vs", "cf", "aprox", "Pe",
-            "Gen", "Cel",
+            "Gen", "Cel", "S", "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mmes", "Mlle",
         ],
         "numeric": [
             "n", "nº", "art", "pág", "págs", "p", "pp", "cap", "vol", "fig", "tel", "N°", "Nº", "№",
@@ -780,6 +801,7 @@ extension LanguageRules {
             "т.е", "т.к", "т.н", "Дж", "др", "проф", "акад", "доц", "им", "св", "ген", "см", "ок",
             "напр", "тыс", "млн", "млрд", "руб", "долл", "коп", "ул", "пр", "просп", "кв", "корп",
             "стр", "вв", "мин", "сек", "ст", "чл", "гос", "обл", "р-н", "т", "е", "п", "н", "ср",
+            "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mmes", "Mlle",
         ],
         "numeric": [
             "№", "рис", "табл", "гл", "N°", "Nº",
@@ -814,7 +836,8 @@ extension LanguageRules {
     static let lang_sv = LanguageRules(code: "sv", lists: [
         "title": [
             "t.ex", "bl.a", "d.v.s", "dvs", "s.k", "sk", "m.fl", "m.m", "o.s.v", "t.o.m", "f.d",
-            "ca", "resp", "dr", "prof", "kl", "tel", "nr", "s", "p",
+            "ca", "resp", "dr", "prof", "kl", "tel", "nr", "s", "p", "Mr", "Mrs", "Ms", "Messrs",
+            "Mme", "Mmes", "Mlle",
         ],
         "numeric": [
             "nr", "s", "sid", "kap", "N°", "Nº", "№",
@@ -845,7 +868,8 @@ extension LanguageRules {
     static let lang_tr = LanguageRules(code: "tr", lists: [
         "title": [
             "Dr", "Prof", "Doç", "Yrd", "Av", "Op", "Uzm", "Bkz", "bkz", "örn", "vb", "vs", "yy",
-            "Sn", "Alb", "Gen", "Kur", "Org", "sok", "cad", "mah", "apt", "no", "vd",
+            "Sn", "Alb", "Gen", "Kur", "Org", "sok", "cad", "mah", "apt", "no", "vd", "Mr", "Mrs",
+            "Ms", "Messrs", "Mme", "Mmes", "Mlle",
         ],
         "numeric": [
             "s", "sf", "N°", "Nº", "№",
@@ -876,7 +900,7 @@ extension LanguageRules {
         "title": [
             "т.зв", "т.б", "др", "проф", "акад", "доц", "ім", "св", "ген", "див", "напр", "тис",
             "млн", "млрд", "грн", "ул", "вул", "просп", "буд", "кв", "г", "рр", "ст", "обл", "р-н",
-            "т", "б", "н",
+            "т", "б", "н", "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mmes", "Mlle",
         ],
         "numeric": [
             "№", "с", "рис", "табл", "N°", "Nº",
@@ -904,7 +928,7 @@ extension LanguageRules {
 
     static let lang_ur = LanguageRules(code: "ur", lists: [
         "title": [
-            "ڈاکٹر",
+            "ڈاکٹر", "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mmes", "Mlle",
         ],
         "numeric": [
             "N°", "Nº", "№",
@@ -918,6 +942,9 @@ extension LanguageRules {
     ])
 
     static let lang_zh = LanguageRules(code: "zh", lists: [
+        "title": [
+            "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mmes", "Mlle",
+        ],
         "numeric": [
             "N°", "Nº", "№",
         ],
