@@ -190,6 +190,21 @@ import Testing
         #expect(try Self.drops(out.appendingPathComponent("_rejected/x.jsonl.zst")) == ["empty_after_line_dedup c→-"])
     }
 
+    /// A spill directory that cannot be made stops the run before any output, naming the path.
+    @Test func memoryModeReportsAnUnwritableSpill() throws {
+        let tmp = try E2E.tempDir()
+        defer { E2E.remove(tmp) }
+        let input = try Self.makeInputs(in: tmp)
+        let pipe = tmp.appendingPathComponent("near.yaml")
+        try E2E.write(Self.pipeline, to: pipe)
+        let out = tmp.appendingPathComponent("out")
+        try E2E.write("not a directory", to: out.appendingPathComponent(".sluice/spill"))
+        let r = try SluiceBinary.run(["run", input.path, "-o", out.path, "-p", pipe.path, "--progress", "none", "--memory", "1M"])
+        #expect(r.status == 2)
+        #expect(r.err.contains("preparing stage near_dedup: cannot create directory \(out.path)/.sluice/spill/near_dedup: Not a directory"),
+                "stderr: \(r.err)")
+    }
+
     @Test func validateReportsBadOptions() throws {
         let tmp = try E2E.tempDir()
         defer { E2E.remove(tmp) }
