@@ -287,7 +287,8 @@ public enum WordShingles {
     }
 }
 
-/// Receives the shingle hashes of a text (``WordShingles/forEach(utf8:size:into:)``).
+/// Receives the shingle hashes of a text (``WordShingles/forEach(utf8:size:normalization:into:)``).
 public protocol ShingleSink {
+    /// Takes the next shingle's hash.
     mutating func take(_ shingle: UInt64)
 }
