@@ -1,5 +1,6 @@
 import Testing
 @testable import Sluice
+import SluiceText
 
 @Suite struct LanguageIdentifierTests {
     static let identifier = LanguageModelLoader.bundledIdentifier
@@ -72,12 +73,30 @@ import Testing
         #expect(Self.identifier.identify(text).language == expected, "\(text)")
     }
 
-    @Test func undeterminedForEmptyDigitsAndTooShort() {
+    @Test func undeterminedOnlyWithoutLetters() {
         #expect(Self.identifier.identify("").language == "und")
         #expect(Self.identifier.identify("").score == 0)
         #expect(Self.identifier.identify("12345 67 890 — 2024-07-08").language == "und")
-        #expect(Self.identifier.identify("ok").language == "und")
         #expect(Self.identifier.identify("   \n\n ").language == "und")
+        // Short text gets a real answer; its score says how sure that is.
+        let short = Self.identifier.identify("ok")
+        #expect(short.language != "und")
+        #expect(short.score > 0 && short.score < 0.9)
+    }
+
+    /// Vowel signs (Mn/Mc) are letters: a Hindi word pair has enough letters and gets `hi`.
+    @Test func marksCountAsLetters() {
+        #expect(Self.identifier.identify("मैं आज बाज़ार जा रहा हूँ").language == "hi")
+        #expect(Self.identifier.identify("नहीं है").language == "hi")
+        // Marks alone, with no letter of a known script: nothing to go on.
+        #expect(Self.identifier.identify("\u{0301}\u{0308}").language == "und")
+    }
+
+    /// Single words of close languages get their own language.
+    @Test(arguments: [("hr", "tjedan"), ("bs", "sedmica"), ("sk", "ktorý"), ("cs", "řekl"), ("nn", "ikkje"),
+                      ("ca", "també"), ("pt", "não"), ("es", "también"), ("id", "pemerintah"), ("ms", "kerajaan")])
+    func singleWords(_ expected: String, _ word: String) {
+        #expect(Self.identifier.identify(word).language == expected, "\(word)")
     }
 
     @Test func modelCoversRequiredLanguages() {
@@ -130,6 +149,37 @@ import Testing
         #expect(first.language == "de")
         // Paragraph scores add up to the document's: one paragraph alone scores as the whole.
         #expect(Self.identifier.identify(long).language == Self.identifier.identify(long + "\n").language)
+    }
+
+    /// The three likeliest languages, best first, the first being the decided one; scores of
+    /// a close pair share the probability.
+    @Test func alternatives() {
+        let a = Self.identifier.analyze("Vlada je danas objavila nove mjere protiv inflacije.", alternatives: 3)
+        #expect(a.alternatives.count == 3)
+        #expect(a.alternatives.first == LanguageScore(language: a.language, score: a.score))
+        #expect(Set(a.alternatives.map(\.language)).isSuperset(of: ["hr", "bs"]))
+        #expect(a.alternatives[0].score >= a.alternatives[1].score && a.alternatives[1].score >= a.alternatives[2].score)
+        #expect(a.alternatives.reduce(0) { $0 + $1.score } <= 1.0001)
+        // Decided by its script alone: one entry. No letters: none.
+        #expect(Self.identifier.analyze("Καλημέρα σας", alternatives: 3).alternatives.map(\.language) == ["el"])
+        #expect(Self.identifier.analyze("12 34", alternatives: 3).alternatives.isEmpty)
+        #expect(Self.identifier.analyze("Guten Morgen").alternatives.isEmpty)
+    }
+
+    @Test func stageWritesAlternatives() throws {
+        var batch = Batch(sequence: 0, records: [
+            Record(idJSON: Array("\"a\"".utf8), text: "Wir haben uns am Wochenende im Garten getroffen.",
+                   origin: Origin(file: "f", line: 1)),
+        ])
+        var stats = StageStats()
+        LanguageStage(alternatives: 3).process(&batch, stats: &stats)
+        let alternatives = try #require(batch.records[0].langAlternatives)
+        #expect(alternatives.count == 3)
+        #expect(alternatives[0].language == "de")
+        var plain = batch
+        plain.records[0].langAlternatives = nil
+        LanguageStage().process(&plain, stats: &stats)
+        #expect(plain.records[0].langAlternatives == nil)
     }
 
     @Test func rejectsBadModels() {
