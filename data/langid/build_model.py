@@ -40,8 +40,8 @@ File layout (little endian):
           first from 0; all > 0)
   postings: nPostings x (u8 language index | 0x80 on the last posting of an n-gram, u8 value),
           the n-grams' lists in hash order, languages ascending, no language twice in a list
-Hash of an n-gram: 64-bit FNV-1a over its code points taken right to left, folded to 32 bits
-(0 mapped to 1); right to left so a reader extends order n to n+1 with one step.
+Hash of an n-gram: 64-bit FNV-1a over its code points taken right to left, folded to 32 bits,
+the low 26 kept (0 mapped to 1); right to left so a reader extends order n to n+1 with one step.
 """
 import argparse, glob, html, json, math, os, re, struct, sys, unicodedata
 from collections import Counter
@@ -64,6 +64,11 @@ MAX_BYTES = 5_000_000
 UNI_FLOOR = 1e-6
 COND_FLOOR = 1e-3
 MASK64 = (1 << 64) - 1
+# N-gram hashes keep 26 bits: their sorted differences (about 2^26 / 850k = 79 apart) are mostly
+# one-byte varints, where 32 bits took two; about 1.3% of the n-grams share a hash with another
+# (almost always of another script, whose languages are never scored together: harmless).
+HASH_BITS = 26
+HASH_MASK = (1 << HASH_BITS) - 1
 
 # Scripts, as bits of a mask; a language's mask lists the scripts its letters are written in.
 SCRIPTS = ["Latin", "Cyrillic", "Greek", "Armenian", "Georgian", "Hebrew", "Arabic", "Devanagari",
@@ -93,7 +98,7 @@ def ngram_hash(gram):
     h = 0xcbf29ce484222325
     for ch in reversed(gram):
         h = ((h ^ ord(ch)) * 0x100000001b3) & MASK64
-    k = (h ^ (h >> 32)) & 0xFFFFFFFF
+    k = (h ^ (h >> 32)) & HASH_MASK
     return k or 1
 
 def load_lingua_fractions(base, code, name):
@@ -296,7 +301,7 @@ def select(cands, max_bytes, fixed):
     kept = []
     for c in cands:
         h = ngram_hash(c[3])
-        cost = 2 + (0 if h in seen else 2.1)
+        cost = 2 + (0 if h in seen else 1.2)
         if size + cost > max_bytes:
             break
         seen.add(h)
@@ -352,13 +357,13 @@ def build(counts, letters, max_bytes=MAX_BYTES):
     per_order = Counter()
     for _, n, li, g, v in kept:
         h = ngram_hash(g)
-        if h in grams and grams[h] != g:
-            print("hash collision", g, grams[h], file=sys.stderr)
-        grams[h] = g
+        grams.setdefault(h, set()).add(g)
         postings.setdefault(h, {})
         # Two n-grams of one language with the same hash (a handful): their scores add up.
         postings[h][li] = min(255, postings[h].get(li, 0) + v)
         per_order[n] += 1
+    shared = sum(len(gs) for gs in grams.values() if len(gs) > 1)
+    print(f"{shared} n-grams share a hash with another", file=sys.stderr)
     print(f"{len(cands)} candidates, {len(kept)} kept; postings per order {dict(sorted(per_order.items()))}",
           file=sys.stderr)
 
@@ -374,6 +379,8 @@ def build(counts, letters, max_bytes=MAX_BYTES):
         for k, (li, v) in enumerate(plist):
             out += struct.pack("<BB", li | (0x80 if k == len(plist) - 1 else 0), v)
     print(f"{len(keys)} n-grams, {nPost} postings", file=sys.stderr)
+    if len(out) > max_bytes:
+        sys.exit(f"model of {len(out)} bytes is over {max_bytes}")
     return bytes(out)
 
 if __name__ == "__main__":

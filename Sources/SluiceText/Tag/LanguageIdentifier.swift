@@ -217,8 +217,7 @@ public struct LanguageIdentifier: Sendable {
 
             /// The slot of the n-gram with hash `k64`, or 0.
             @inline(__always) func lookup(_ k64: UInt64) -> UInt64 {
-                var k = UInt32(truncatingIfNeeded: k64 ^ (k64 >> 32))
-                if k == 0 { k = 1 }
+                let k = LanguageModel.fold(k64)
                 var s = LanguageModel.slotIndex(k, mask)
                 while true {
                     let slot = slots[s]
@@ -318,8 +317,7 @@ public struct LanguageIdentifier: Sendable {
                     for j in 0..<count {
                         let lo = letter(j)
                         ngrams(lo, p1, p2, p3, p4, j) { h64 in
-                            var k = UInt32(truncatingIfNeeded: h64 ^ (h64 >> 32))
-                            if k == 0 { k = 1 }
+                            let k = LanguageModel.fold(h64)
                             let slot = LanguageModel.slotIndex(k, mask)
                             probes[m] = UInt64(k) | UInt64(slot) << 32
                             probes[WordCache.maxNgrams + m] = slots[slot]

@@ -143,7 +143,7 @@ public struct LanguageModel: Sendable {
                     if byte < 0x80 { break }
                 }
                 h += d
-                guard d > 0, h <= UInt64(UInt32.max) else { return false }
+                guard d > 0, h < UInt64(1) << Self.hashBits else { return false }
                 hashes[k] = UInt32(h)
             }
             guard at + 2 * nPostings <= raw.count else { return false }
@@ -222,6 +222,17 @@ public struct LanguageModel: Sendable {
         default:
             return .other
         }
+    }
+
+    /// Bits of an n-gram's hash the model keeps (build_model.py's HASH_BITS).
+    static let hashBits: UInt64 = 26
+
+    /// The hash of an n-gram from its 64-bit FNV-1a: folded to 32 bits, the low ``hashBits``
+    /// kept, 0 mapped to 1 (0 marks an empty slot).
+    @inline(__always)
+    static func fold(_ h64: UInt64) -> UInt32 {
+        let k = UInt32(truncatingIfNeeded: h64 ^ (h64 >> 32)) & UInt32((1 << hashBits) - 1)
+        return k == 0 ? 1 : k
     }
 
     /// Slot tag (top two bits): the n-gram's one posting is inline (language in bits 32–38,

@@ -224,11 +224,11 @@ import SluiceText
         return b
     }
 
-    /// The hash of an n-gram as build_model.py computes it (FNV-1a, right to left, folded).
+    /// The hash of an n-gram as build_model.py computes it (FNV-1a, right to left, folded, 26 bits).
     static func gramHash(_ gram: String) -> UInt32 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for s in gram.unicodeScalars.reversed() { h = (h ^ UInt64(s.value)) &* 0x100_0000_01b3 }
-        let k = UInt32(truncatingIfNeeded: h ^ (h >> 32))
+        let k = UInt32(truncatingIfNeeded: h ^ (h >> 32)) & 0x3FF_FFFF
         return k == 0 ? 1 : k
     }
 
