@@ -211,14 +211,14 @@ public struct LanguageIdentifier: Sendable {
         let dense = tables.dense, denseStride = tables.denseStride
         let denseBase = UnsafeRawPointer(dense.baseAddress!)
         do {
-            let mask = model.slotMask
+            let mask = model.slotMask, shift = model.slotShift
             let n = bytes.count
             var i = 0
 
             /// The slot of the n-gram with hash `k64`, or 0.
             @inline(__always) func lookup(_ k64: UInt64) -> UInt64 {
                 let k = LanguageModel.fold(k64)
-                var s = LanguageModel.slotIndex(k, mask)
+                var s = LanguageModel.slotIndex(k, shift)
                 while true {
                     let slot = slots[s]
                     if slot == 0 || UInt32(truncatingIfNeeded: slot) == k { return slot }
@@ -318,7 +318,7 @@ public struct LanguageIdentifier: Sendable {
                         let lo = letter(j)
                         ngrams(lo, p1, p2, p3, p4, j) { h64 in
                             let k = LanguageModel.fold(h64)
-                            let slot = LanguageModel.slotIndex(k, mask)
+                            let slot = LanguageModel.slotIndex(k, shift)
                             probes[m] = UInt64(k) | UInt64(slot) << 32
                             probes[WordCache.maxNgrams + m] = slots[slot]
                             m += 1

@@ -28,6 +28,8 @@ public struct LanguageModel: Sendable {
     /// The lookup tables, in memory that lives as long as the model.
     let tables: Tables
     var slotMask: Int { tables.slots.count - 1 }
+    /// The shift that turns a hash into its home slot (``slotIndex(_:_:)``).
+    var slotShift: Int { Int(Self.hashBits) - slotMask.nonzeroBitCount }
 
     /// Read-only tables shared by all copies of a model (and all threads).
     final class Tables: @unchecked Sendable {
@@ -54,7 +56,9 @@ public struct LanguageModel: Sendable {
         /// Bytes per dense row: the number of languages rounded up to a multiple of 16.
         let denseStride: Int
 
-        init(lowercase: [UInt32], scripts: [UInt8], slots: [UInt64], postings: [UInt16], dense: [UInt8], denseStride: Int) {
+        /// Tables from the parsed arrays; `slots` is taken over (deallocated with the tables).
+        init(lowercase: [UInt32], scripts: [UInt8], slots: UnsafeMutableBufferPointer<UInt64>, postings: [UInt16],
+             dense: [UInt8], denseStride: Int) {
             func copy<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
                 let p = UnsafeMutableBufferPointer<T>.allocate(capacity: a.count)
                 _ = p.initialize(from: a)
@@ -62,7 +66,7 @@ public struct LanguageModel: Sendable {
             }
             self.lowercase = copy(lowercase)
             self.scripts = copy(scripts)
-            self.slots = copy(slots)
+            self.slots = slots
             self.postings = copy(postings)
             self.dense = copy(dense.isEmpty ? [0] : dense)
             self.denseStride = denseStride
@@ -121,7 +125,12 @@ public struct LanguageModel: Sendable {
         var capacity = 1024
         while capacity < nKeys + nKeys / 2 { capacity <<= 1 }
         let mask = capacity - 1
-        var slots = [UInt64](repeating: 0, count: capacity)
+        let shift = Int(Self.hashBits) - mask.nonzeroBitCount
+        // The table is handed to `Tables` as it is (16 MB: no copy).
+        let slots = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: capacity)
+        slots.initialize(repeating: 0)
+        var handedOver = false
+        defer { if !handedOver { slots.deallocate() } }
         var postings: [UInt16] = []
         let denseStride = (nLangs + 15) & ~15
         var dense: [UInt8] = []
@@ -151,7 +160,8 @@ public struct LanguageModel: Sendable {
             var p = at
             let end = at + 2 * nPostings
             postings.reserveCapacity(nPostings)
-            return slots.withUnsafeMutableBufferPointer { table in
+            do {
+                let table = slots
                 for k in 0..<nKeys {
                     let first = p
                     // The languages of the list, as bits: a list that names one twice is invalid.
@@ -173,7 +183,7 @@ public struct LanguageModel: Sendable {
                     }
                     let count = (p - first) / 2
                     let h = hashes[k]
-                    var i = Self.slotIndex(h, mask)
+                    var i = Self.slotIndex(h, shift)
                     while table[i] != 0 {
                         // Equal hashes would leave one of them unreachable.
                         guard UInt32(truncatingIfNeeded: table[i]) != h else { return false }
@@ -209,6 +219,7 @@ public struct LanguageModel: Sendable {
         self.priors = priors
         self.tables = Tables(lowercase: lower, scripts: (0..<Self.tableLimit).map { Self.letterScript(UInt32($0)).rawValue },
                              slots: slots, postings: postings, dense: dense, denseStride: denseStride)
+        handedOver = true
     }
 
     /// The script of `cp` when it is a letter or a mark (general category L or M), else
@@ -247,9 +258,11 @@ public struct LanguageModel: Sendable {
         UInt64(lang) << 32 | UInt64(value) << 39
     }
 
+    /// The home slot of an n-gram: the top bits of its hash, so that slots follow hash order
+    /// (the file's order: loading fills the table front to back instead of at random).
     @inline(__always)
-    static func slotIndex(_ h: UInt32, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: (h ^ (h >> 16)) &* 0x9E37_79B1) & mask
+    static func slotIndex(_ h: UInt32, _ shift: Int) -> Int {
+        Int(truncatingIfNeeded: h >> UInt32(truncatingIfNeeded: shift))
     }
 
     private struct Reader {
