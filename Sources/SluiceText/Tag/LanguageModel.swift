@@ -140,7 +140,10 @@ public struct LanguageModel: Sendable {
             var hashes = [UInt32](repeating: 0, count: nKeys)
             var at = r.offset
             var h: UInt64 = 0
-            for k in 0..<nKeys {
+            // `while` loops rather than `for … in` ranges: debug builds (the test suite's) iterate
+            // ranges through generic calls, which made loading several times slower there.
+            var k = 0
+            while k < nKeys {
                 var d: UInt64 = 0
                 var shift: UInt64 = 0
                 while true {
@@ -154,15 +157,19 @@ public struct LanguageModel: Sendable {
                 h += d
                 guard d > 0, h < UInt64(1) << Self.hashBits else { return false }
                 hashes[k] = UInt32(h)
+                k += 1
             }
             guard at + 2 * nPostings <= raw.count else { return false }
             // Postings: (language | 0x80 on a list's last, value), the lists in hash order.
             var p = at
             let end = at + 2 * nPostings
             postings.reserveCapacity(nPostings)
+            let zeroRow = [UInt8](repeating: 0, count: denseStride)
             do {
                 let table = slots
-                for k in 0..<nKeys {
+                k = 0
+                while k < nKeys {
+                    defer { k += 1 }
                     let first = p
                     // The languages of the list, as bits: a list that names one twice is invalid.
                     var seen0: UInt64 = 0, seen1: UInt64 = 0
@@ -199,7 +206,7 @@ public struct LanguageModel: Sendable {
                         table[i] = key | Self.twoInline | inline(0) | inline(1) << 15
                     } else if count >= Self.denseMinPostings {
                         let row = dense.count / denseStride
-                        dense.append(contentsOf: repeatElement(0, count: denseStride))
+                        dense.append(contentsOf: zeroRow)
                         for j in 0..<count { dense[row * denseStride + Int(raw[first + 2 * j] & 0x7F)] = raw[first + 2 * j + 1] }
                         table[i] = key | UInt64(row) << 40
                     } else {
