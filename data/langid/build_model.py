@@ -65,8 +65,9 @@ UNI_FLOOR = 1e-6
 COND_FLOOR = 1e-3
 MASK64 = (1 << 64) - 1
 # N-gram hashes keep 26 bits: their sorted differences (about 2^26 / 850k = 79 apart) are mostly
-# one-byte varints, where 32 bits took two; about 1.3% of the n-grams share a hash with another
-# (almost always of another script, whose languages are never scored together: harmless).
+# one-byte varints, where 32 bits took two; about 1.5% of the n-grams share a hash with another,
+# and so their scores (harmless when the two are of different scripts, whose languages are never
+# scored together), and an n-gram the model lacks finds another's hash about 1.4% of the time.
 HASH_BITS = 26
 HASH_MASK = (1 << HASH_BITS) - 1
 
