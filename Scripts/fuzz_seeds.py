@@ -166,7 +166,7 @@ def main():
                 break
     counts["encoding"] = write(out, "encoding", enc)
     counts["pipeline-yaml"] = write(out, "pipeline-yaml", [read(p) for p in glob.glob(f"{ROOT}/Pipelines/*.yaml")])
-    model = read(f"{ROOT}/data/langid/langid.bin")
+    model = read(f"{ROOT}/Sources/Sluice/Resources/langid.bin")
     counts["language-model"] = write(out, "language-model", [model[:n] for n in (8, 64, 512, 4096)])
     counts["html-tokenizer"] = write(out, "html-tokenizer", html_seeds(t))
     pages = html_pages()

@@ -3,7 +3,7 @@
 
 Sources (all openly licensed, all reachable through pip or apt; see NOTICE):
   * lingua-language-detector 1.x (pip, Apache-2.0): character n-gram statistics for 75 languages,
-    shipped in the wheel under lingua/language-models/<code>/{uni,bi,tri,quadri}grams.json.br as
+    shipped in the wheel under lingua/language-models/<code>/{uni,bi,tri,quadri,five}grams.json.br as
     reduced fractions (unigrams: share of all letters; order n > 1: probability of the last letter
     given the n - 1 before it). load_lingua turns them back into exact counts.
   * Galician (gl), which lingua lacks: the prose of Debian's libreoffice-help-gl package
@@ -16,40 +16,47 @@ Sources (all openly licensed, all reachable through pip or apt; see NOTICE):
 
 Usage (pip install brotli lingua-language-detector<2 in a venv):
     python data/langid/build_model.py --lingua SITE/lingua/language-models \
-        --gl-help DIR_OF_HELP_HTML --mt-words words.txt --out data/langid/langid.bin
-and copy the result to Sources/Sluice/Resources/langid.bin (the library's bundled copy):
-    cp data/langid/langid.bin Sources/Sluice/Resources/langid.bin
+        --gl-help DIR_OF_HELP_HTML --mt-words words.txt --out Sources/Sluice/Resources/langid.bin
+(the library's bundled model, the only copy in the repository).
 
-Model: naive Bayes over character n-grams (orders 1-4) taken inside words (runs of letters,
+Model: naive Bayes over character n-grams (orders 1-5) taken inside words (runs of letters,
 lower-cased), each order a Markov chain over the letters of a word, as lingua's own models are:
 for a language l, a unigram scores log P(g | l) = log(count / number of letters), an n-gram of
 order n > 1 scores log P(last letter | first n - 1 letters, l) = log(count(g) / count(g[:-1])).
-The most frequent n-grams per language and order are kept; the value stored for (g, l) is
-log P - log eps_n in tenths of a nat (a byte), eps_n being a floor shared by all languages
-(UNI_FLOOR, COND_FLOOR), so an unstored pair scores 0 and sums need only the stored pairs.
+The value stored for (g, l) is log P - log eps_n in tenths of a nat (a byte), eps_n being a floor
+shared by all languages (UNI_FLOOR, COND_FLOOR), so an unstored pair scores 0 and sums need only
+the stored pairs. Which pairs are stored: all of orders 1 and 2; of orders 3-5, among each
+language's POOL most frequent, those whose absence would cost their language's own text most --
+frequency in that text times value, the expected loss in tenths of a nat per letter (computed
+from the training counts alone) -- as many as fit MAX_BYTES (the repository takes no file over
+5 MiB; the model must also stay small enough for the lookup tables to be cache-friendly).
 
 File layout (little endian):
-  "SLID" u32 version
+  "SLID" u32 version (2)
   u32 nLangs, then per language: u8 len, code (ASCII), u32 script mask, i8 log prior (tenths of a nat)
   u32 nLetters, then per letter: u32 code point, u32 lower-case code point   (code points < 0x3000)
   u32 nKeys, u32 nPostings
-  keys: nKeys x (u32 hash, u8 count)  sorted by hash; their postings follow one another
-  postings: nPostings x (u8 language index, u8 value)
-Hash of an n-gram: 64-bit FNV-1a over its code points taken right to left, folded to 32 bits
-(0 mapped to 1); right to left so a reader extends order n to n+1 with one step.
+  hashes: nKeys LEB128 varints, the differences of the n-grams' hashes in ascending order (the
+          first from 0; all > 0)
+  postings: nPostings x (u8 language index | 0x80 on the last posting of an n-gram, u8 value),
+          the n-grams' lists in hash order, languages ascending, no language twice in a list
+Hash of an n-gram: 64-bit FNV-1a over its code points taken right to left, folded to 32 bits,
+the low 26 kept (0 mapped to 1); right to left so a reader extends order n to n+1 with one step.
 """
 import argparse, glob, html, json, math, os, re, struct, sys, unicodedata
 from collections import Counter
 
-ORDERS = (1, 2, 3, 4)
-# Log priors in nats: variants that are rarer in real corpora than their close neighbours
-# (Bosnian beside Croatian, Nynorsk beside Bokmål, Galician beside Portuguese and Spanish), and
-# the two languages counted from smaller sources (gl, mt), lose ties on short texts. Malay (ms)
-# beside Indonesian: Common Crawl's language statistics count roughly ten times as many
-# Indonesian pages as Malay ones (log 1/10 ~ -2.3; -2 kept a little milder).
-PRIORS = {"bs": -3.0, "nn": -2.0, "gl": -5.0, "mt": -5.0, "la": -2.0, "eo": -1.0, "af": -1.0,
-          "ms": -2.0}
-KEEP = {1: 100000, 2: 2500, 3: 7000, 4: 7000}   # n-grams kept per language and order
+ORDERS = (1, 2, 3, 4, 5)
+# Log priors in nats. Close languages (bs/hr, ms/id, nb/nn/da) and languages rare in real
+# corpora (la, eo, af) are told apart by their n-grams (orders up to 5 carry their spellings and
+# short words), not by priors that sacrifice one side. The two priors left are for the
+# languages counted from small, narrow sources (gl: software help pages; mt: a word list), whose
+# statistics are less sure than lingua's: they lose ties with their big neighbours.
+PRIORS = {"gl": -5.0, "mt": -5.0}
+# Candidates per language and order (the most frequent); of orders 3-5 the model keeps those whose
+# absence would cost their language's text most (see candidates), as many as fit MAX_BYTES.
+POOL = {1: 100000, 2: 5000, 3: 40000, 4: 40000, 5: 40000}
+MAX_BYTES = 5_000_000
 # Floors: a letter unseen in a language counts as probability 1e-6; a continuation (order n > 1)
 # that is unseen, pruned or rarer than COND_FLOOR after its n - 1 letters counts as COND_FLOOR.
 # 1e-3 was chosen among 0.03, 0.01, 0.003, 0.001 on the dev half of the evaluation set (even
@@ -57,6 +64,12 @@ KEEP = {1: 100000, 2: 2500, 3: 7000, 4: 7000}   # n-grams kept per language and 
 UNI_FLOOR = 1e-6
 COND_FLOOR = 1e-3
 MASK64 = (1 << 64) - 1
+# N-gram hashes keep 26 bits: their sorted differences (about 2^26 / 850k = 79 apart) are mostly
+# one-byte varints, where 32 bits took two; about 1.5% of the n-grams share a hash with another,
+# and so their scores (harmless when the two are of different scripts, whose languages are never
+# scored together), and an n-gram the model lacks finds another's hash about 1.4% of the time.
+HASH_BITS = 26
+HASH_MASK = (1 << HASH_BITS) - 1
 
 # Scripts, as bits of a mask; a language's mask lists the scripts its letters are written in.
 SCRIPTS = ["Latin", "Cyrillic", "Greek", "Armenian", "Georgian", "Hebrew", "Arabic", "Devanagari",
@@ -86,7 +99,7 @@ def ngram_hash(gram):
     h = 0xcbf29ce484222325
     for ch in reversed(gram):
         h = ((h ^ ord(ch)) * 0x100000001b3) & MASK64
-    k = (h ^ (h >> 32)) & 0xFFFFFFFF
+    k = (h ^ (h >> 32)) & HASH_MASK
     return k or 1
 
 def load_lingua_fractions(base, code, name):
@@ -103,7 +116,7 @@ def load_lingua_fractions(base, code, name):
     return out
 
 def load_lingua(base, code):
-    """Counts of n-grams of orders 1-4 for one language, recovered from lingua's files.
+    """Counts of n-grams of orders 1-5 for one language, recovered from lingua's files.
 
     lingua stores reduced fractions: a unigram's share of all letters, and for n > 1 the
     probability of an n-gram's last letter after its first n - 1 letters (count(abc) / count(ab)).
@@ -111,7 +124,7 @@ def load_lingua(base, code):
     denominator), count(abc) = fraction x count(ab)."""
     counts = {}
     prev = None
-    for n, name in zip(ORDERS, ["unigrams", "bigrams", "trigrams", "quadrigrams"]):
+    for n, name in zip(ORDERS, ["unigrams", "bigrams", "trigrams", "quadrigrams", "fivegrams"]):
         fr = load_lingua_fractions(base, code, name)
         c = Counter()
         if n == 1:
@@ -211,9 +224,10 @@ def main():
     ap.add_argument("--gl-help", required=True)
     ap.add_argument("--mt-words", required=True)
     ap.add_argument("--out", required=True)
+    ap.add_argument("--max-bytes", type=int, default=MAX_BYTES)
     a = ap.parse_args()
     counts, letters = gather(a.lingua, a.gl_help, a.mt_words)
-    out = build(counts, letters)
+    out = build(counts, letters, a.max_bytes)
     with open(a.out, "wb") as f:
         f.write(out)
     print(f"{len(counts)} languages, {len(out)} bytes -> {a.out}", file=sys.stderr)
@@ -239,42 +253,66 @@ def gather(lingua, gl_help, mt_words):
         letters.update(counts[code][1].keys())
     return counts, letters
 
-def build(counts, letters):
-    """The model file's bytes."""
-    langs = sorted(counts)
+def varint(x):
+    """LEB128: seven bits a byte, low bits first, the high bit set on all bytes but the last."""
+    out = bytearray()
+    while x >= 0x80:
+        out.append((x & 0x7F) | 0x80)
+        x >>= 7
+    out.append(x)
+    return bytes(out)
 
-    # Probabilities, pruning, floors.
-    probs = {}
-    for code in langs:
-        probs[code] = {}
+def candidates(counts, langs):
+    """Every (weight, order, language index, n-gram, value) the model may keep.
+
+    value: log P - log eps_n in tenths of a nat (1...255; pairs at or below the floor score as
+    unstored and are not candidates). weight: the expected loss, in tenths of a nat per letter
+    of the language's own text, of not storing the pair: its frequency in that text (count /
+    letters) times value. Orders 1 and 2 are small and always kept (weight infinite)."""
+    eps = {n: UNI_FLOOR if n == 1 else COND_FLOOR for n in ORDERS}
+    out = []
+    for li, code in enumerate(langs):
+        letters_total = sum(counts[code][1].values())
         for n in ORDERS:
             c = counts[code][n]
-            total = sum(c.values())
-            if total == 0:
-                probs[code][n] = []
+            if not c:
                 continue
-            if n == 1:
-                probs[code][n] = [(g, k / total) for g, k in c.most_common(KEEP[n])]
-            else:
-                prefix = counts[code][n - 1]
-                probs[code][n] = [(g, k / prefix[g[:-1]]) for g, k in c.most_common(KEEP[n])
-                                  if k >= 2 and prefix[g[:-1]] > 0]
-    eps = {n: UNI_FLOOR if n == 1 else COND_FLOOR for n in ORDERS}
-    print("floors", {n: f"{eps[n]:.2e}" for n in ORDERS}, file=sys.stderr)
-
-    postings = {}   # hash -> list of (lang index, value)
-    grams = {}
-    for li, code in enumerate(langs):
-        for n in ORDERS:
-            for g, p in probs[code][n]:
+            total = sum(c.values())
+            prefix = counts[code][n - 1] if n > 1 else None
+            for g, k in c.most_common(POOL[n]):
+                if n == 1:
+                    p = k / total
+                else:
+                    if k < 2 or prefix[g[:-1]] <= 0:
+                        continue
+                    p = k / prefix[g[:-1]]
                 v = int(round(10 * (math.log(p) - math.log(eps[n]))))
                 if v <= 0:
                     continue
-                h = ngram_hash(g)
-                if h in grams and grams[h] != g:
-                    print("hash collision", g, grams[h], file=sys.stderr)
-                grams[h] = g
-                postings.setdefault(h, []).append((li, min(v, 255)))
+                w = math.inf if n <= 2 else k / letters_total * v
+                out.append((w, n, li, g, min(v, 255)))
+    return out
+
+def select(cands, max_bytes, fixed):
+    """The candidates kept: the heaviest first, as many as fit max_bytes (fixed: the bytes of
+    the header; each new n-gram costs its hash (a varint of about two bytes), each posting two)."""
+    cands.sort(key=lambda c: (-c[0], c[1], c[2], c[3]))
+    seen = set()
+    size = fixed
+    kept = []
+    for c in cands:
+        h = ngram_hash(c[3])
+        cost = 2 + (0 if h in seen else 1.2)
+        if size + cost > max_bytes:
+            break
+        seen.add(h)
+        size += cost
+        kept.append(c)
+    return kept
+
+def build(counts, letters, max_bytes=MAX_BYTES):
+    """The model file's bytes."""
+    langs = sorted(counts)
 
     masks = []
     for code in langs:
@@ -304,7 +342,7 @@ def build(counts, letters):
             known.add(ord(up))
     letter_pairs.sort()
 
-    out = bytearray(b"SLID") + struct.pack("<I", 1)
+    out = bytearray(b"SLID") + struct.pack("<I", 2)
     out += struct.pack("<I", len(langs))
     for code, m in zip(langs, masks):
         b = code.encode()
@@ -312,15 +350,38 @@ def build(counts, letters):
     out += struct.pack("<I", len(letter_pairs))
     for cp, lo in letter_pairs:
         out += struct.pack("<II", cp, lo)
+
+    cands = candidates(counts, langs)
+    kept = select(cands, max_bytes - 64, len(out) + 8)
+    postings = {}   # hash -> list of (lang index, value)
+    grams = {}
+    per_order = Counter()
+    for _, n, li, g, v in kept:
+        h = ngram_hash(g)
+        grams.setdefault(h, set()).add(g)
+        postings.setdefault(h, {})
+        # Two n-grams of one language with the same hash (a handful): their scores add up.
+        postings[h][li] = min(255, postings[h].get(li, 0) + v)
+        per_order[n] += 1
+    shared = sum(len(gs) for gs in grams.values() if len(gs) > 1)
+    print(f"{shared} n-grams share a hash with another", file=sys.stderr)
+    print(f"{len(cands)} candidates, {len(kept)} kept; postings per order {dict(sorted(per_order.items()))}",
+          file=sys.stderr)
+
     keys = sorted(postings)
     nPost = sum(len(postings[h]) for h in keys)
     out += struct.pack("<II", len(keys), nPost)
+    prev = 0
     for h in keys:
-        out += struct.pack("<IB", h, len(postings[h]))
+        out += varint(h - prev)
+        prev = h
     for h in keys:
-        for li, v in sorted(postings[h]):
-            out += struct.pack("<BB", li, v)
+        plist = sorted(postings[h].items())
+        for k, (li, v) in enumerate(plist):
+            out += struct.pack("<BB", li | (0x80 if k == len(plist) - 1 else 0), v)
     print(f"{len(keys)} n-grams, {nPost} postings", file=sys.stderr)
+    if len(out) > max_bytes:
+        sys.exit(f"model of {len(out)} bytes is over {max_bytes}")
     return bytes(out)
 
 if __name__ == "__main__":

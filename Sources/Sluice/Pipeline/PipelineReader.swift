@@ -206,11 +206,13 @@ struct PipelineReader {
 
     private mutating func readLanguage(_ node: Node) -> any Stage {
         var o = OptionMap(node, context: "language", reader: &self)
-        let minChars = o.int("min_chars", 0...1_000_000, &self) ?? 10
+        let minChars = o.int("min_chars", 0...1_000_000, &self) ?? 1
         let spans = o.bool("spans", &self) ?? true
         let spanMin = o.int("span_min_chars", 1...1_000_000, &self) ?? 100
+        // `alternatives: true` writes the top 3 languages with their scores as `lang_alternatives`.
+        let alternatives = o.bool("alternatives", &self) == true ? 3 : 0
         o.finish(&self)
-        return LanguageStage(minChars: minChars, spans: spans, spanMinChars: spanMin)
+        return LanguageStage(minChars: minChars, spans: spans, spanMinChars: spanMin, alternatives: alternatives)
     }
 
     /// The pattern lines of a boilerplate file: blank lines and `#` comments dropped.

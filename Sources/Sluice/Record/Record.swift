@@ -32,6 +32,9 @@ public struct Record: Sendable {
     public var lang: String?
     /// Confidence of ``lang``, from 0 to 1.
     public var langScore: Double = 0
+    /// The most likely languages with their scores (`lang_alternatives`), when the language
+    /// stage is asked for them.
+    public var langAlternatives: [LanguageScore]?
     /// Date lifted from the text, ISO 8601.
     public var date: String?
     /// Tags found by stages (hashtags, term lists), in order of discovery.

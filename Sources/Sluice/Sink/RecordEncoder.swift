@@ -42,12 +42,27 @@ public enum RecordEncoder {
             w.appendString(r.lang ?? "und")
             w.appendRawASCII(",\"lang_score\":")
             w.appendDouble(r.langScore, fractionDigits: 4)
+            appendAlternatives(r, to: &w)
             w.appendRawASCII(",\"tags\":")
             appendStrings(r.inputTags + r.tags, to: &w)
             w.appendRawASCII(",\"attributes\":")
             appendAttributes(r, to: &w)
             w.appendRawASCII("}\n")
         }
+    }
+
+    /// `,"lang_alternatives":[{"lang":…,"score":…},…]` when the language stage set them.
+    private static func appendAlternatives(_ r: Record, to w: inout JSONWriter) {
+        guard let alternatives = r.langAlternatives else { return }
+        w.appendRawASCII(",\"lang_alternatives\":[")
+        for (i, a) in alternatives.enumerated() {
+            w.appendRawASCII(i > 0 ? ",{\"lang\":" : "{\"lang\":")
+            w.appendString(a.language)
+            w.appendRawASCII(",\"score\":")
+            w.appendDouble(a.score, fractionDigits: 4)
+            w.appendRawASCII("}")
+        }
+        w.appendRawASCII("]")
     }
 
     private static func appendStrings(_ items: [String], to w: inout JSONWriter) {
@@ -124,6 +139,7 @@ public enum RecordEncoder {
         w.appendString(r.lang ?? "und")
         w.appendRawASCII(",\"lang_score\":")
         w.appendDouble(r.langScore, fractionDigits: 4)
+        appendAlternatives(r, to: &w)
         w.appendRawASCII(",")
         appendDate(r, to: &w)
         w.appendRawASCII(",")

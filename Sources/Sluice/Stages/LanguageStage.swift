@@ -2,12 +2,14 @@
 /// language under `attributes.language.spans`. It runs before `split`, which picks its
 /// sentence rules by `lang`.
 public struct LanguageStage: Stage {
-    /// Documents with fewer letters than this get `und`.
+    /// Documents with fewer letters than this get `und` (1: only those without letters).
     public let minChars: Int
     /// Whether to look for paragraphs in other languages.
     public let spans: Bool
     /// Paragraphs (lines) with fewer letters than this are not reported as spans.
     public let spanMinChars: Int
+    /// How many of the most likely languages go to `lang_alternatives` with their scores (0: none).
+    public let alternatives: Int
     /// An identifier given to `init`; nil uses the bundled model, loaded on first use (so a
     /// command can install its signal handlers before the model is read).
     private let box: Box?
@@ -20,11 +22,12 @@ public struct LanguageStage: Stage {
 
     /// A stage with these options; `identifier` replaces the bundled model's (tests, custom
     /// models).
-    public init(minChars: Int = 10, spans: Bool = true, spanMinChars: Int = 100,
+    public init(minChars: Int = 1, spans: Bool = true, spanMinChars: Int = 100, alternatives: Int = 0,
                 identifier: LanguageIdentifier? = nil) {
         self.minChars = minChars
         self.spans = spans
         self.spanMinChars = spanMinChars
+        self.alternatives = alternatives
         self.box = identifier.map(Box.init)
     }
 
@@ -32,10 +35,11 @@ public struct LanguageStage: Stage {
     public var name: String { "language" }
     /// The model's version and the options.
     public var fingerprint: String {
-        "language/2 model=langid-2 min_chars=\(minChars) spans=\(spans) span_min_chars=\(spanMinChars)"
+        "language/2 model=langid-3 min_chars=\(minChars) spans=\(spans) span_min_chars=\(spanMinChars)"
+            + (alternatives > 0 ? " alternatives=\(alternatives)" : "")
     }
 
-    /// Sets `lang`, `lang_score` and, with `spans`, the other-language paragraphs of every record.
+    /// Sets `lang`, `lang_score` and, as asked, spans and alternatives on every record.
     public func process(_ batch: inout Batch, stats: inout StageStats) {
         var identifier = box?.identifier ?? LanguageModelLoader.bundledIdentifier
         identifier.minLetters = minChars
@@ -43,9 +47,11 @@ public struct LanguageStage: Stage {
         for i in batch.records.indices {
             progress?.at(record: i)
             stats.records += 1
-            let a = identifier.analyze(batch.records[i].text, spanMinLetters: spans ? spanMinChars : nil)
+            let a = identifier.analyze(batch.records[i].text, spanMinLetters: spans ? spanMinChars : nil,
+                                       alternatives: alternatives)
             batch.records[i].lang = a.language
             batch.records[i].langScore = (a.score * 10_000).rounded() / 10_000
+            if alternatives > 0 { batch.records[i].langAlternatives = a.alternatives }
             stats.changed += 1
             if !a.spans.isEmpty {
                 stats.counters.add("spans", a.spans.count)

@@ -36,25 +36,29 @@ public struct LanguageAnalysis: Sendable, Equatable {
     public var score: Double
     /// Stretches in other languages, in text order.
     public var spans: [LanguageSpan]
+    /// The most likely languages, best first, with their scores (the first is `language`);
+    /// empty unless asked for, and for `und`.
+    public var alternatives: [LanguageScore] = []
 }
 
-/// Identifies the language of text: naive Bayes over character n-grams (orders 1–4, inside
+/// Identifies the language of text: naive Bayes over character n-grams (orders 1–5, inside
 /// words, lower-cased) from a ``LanguageModel``, restricted to the languages written in the
 /// text's main script; scripts that name a language alone (Greek, Armenian, Georgian, Hebrew,
 /// Bengali, Gurmukhi, Gujarati, Tamil, Telugu, Thai, Hangul; Han and kana for zh and ja)
 /// decide without the model.
 ///
 /// Works on UTF-8 bytes in one pass, with no allocation per character; paragraphs (lines) are
-/// scored on the way, so ``analyze(_:spanMinLetters:)`` finds other-language paragraphs at no
+/// scored on the way, so ``analyze(_:spanMinLetters:alternatives:)`` finds other-language paragraphs at no
 /// extra cost. A paragraph stops being scored once its language is decided (after
 /// ``earlyStopLetters`` letters, a lead of ``decisiveMargin``); the rest of it is only counted,
 /// which more than halves the work on news text and changed no decision on the evaluation set.
-/// Returns `und` for text with fewer than ``minLetters`` letters or in a script it
-/// does not know.
+/// Returns `und` only for text without letters (of any script it knows; marks such as
+/// Devanagari vowel signs count as letters), or with fewer than ``minLetters``; short text gets
+/// a real answer with a `score` that says how sure it is.
 public struct LanguageIdentifier: Sendable {
     /// The n-gram tables it scores with.
     public let model: LanguageModel
-    /// Texts with fewer letters than this are `und`.
+    /// Texts with fewer letters than this are `und` (1: only texts without letters).
     public var minLetters: Int
     /// A paragraph becomes a span only when its own language scores at least this.
     public var spanMinScore: Double
@@ -64,13 +68,17 @@ public struct LanguageIdentifier: Sendable {
 
     /// Letters of a paragraph scored before it may stop early; 0 scores every letter.
     public var earlyStopLetters: Int
-    /// Lead (tenths of a nat, summed over the n-gram orders: 600 is odds of about e^15) at
+    /// Letters scored between two checks of whether the paragraph is decided. Checking every
+    /// 16 letters instead turned 19 of lingua's test sentences from right to wrong (a lead met
+    /// on a sentence's opening words that its end would have overturned).
+    static let recheckLetters = 64
+    /// Lead (tenths of a nat, summed over the five n-gram orders: 750 is odds of about e^15) at
     /// which a paragraph's language counts as decided and its remaining letters are not scored.
     public var decisiveMargin: Int32
 
     /// An identifier over `model`; the defaults are the `language` stage's.
-    public init(model: LanguageModel, minLetters: Int = 4, spanMinScore: Double = 0.9,
-                earlyStopLetters: Int = 64, decisiveMargin: Int32 = 600) {
+    public init(model: LanguageModel, minLetters: Int = 1, spanMinScore: Double = 0.9,
+                earlyStopLetters: Int = 64, decisiveMargin: Int32 = 750) {
         self.model = model
         self.minLetters = minLetters
         self.spanMinScore = spanMinScore
@@ -80,22 +88,40 @@ public struct LanguageIdentifier: Sendable {
 
     /// The language of `text` and a confidence in 0…1.
     public func identify(_ text: String) -> (language: String, score: Double) {
-        let a = run(text, spanMinLetters: nil)
+        let a = run(text, spanMinLetters: nil, alternatives: 0)
         return (a.language, a.score)
     }
 
     /// Paragraphs (lines) with at least `minLetters` letters whose language differs from the
     /// document's, consecutive ones of one language merged.
     public func spans(_ text: String, minLetters: Int = 100) -> [LanguageSpan] {
-        run(text, spanMinLetters: minLetters).spans
+        run(text, spanMinLetters: minLetters, alternatives: 0).spans
     }
 
     /// Document language and other-language spans in one pass; `spanMinLetters` nil skips spans.
-    public func analyze(_ text: String, spanMinLetters: Int? = 100) -> LanguageAnalysis {
-        run(text, spanMinLetters: spanMinLetters)
+    /// With `alternatives` > 0, also that many of the most likely languages with their scores.
+    public func analyze(_ text: String, spanMinLetters: Int? = 100, alternatives: Int = 0) -> LanguageAnalysis {
+        run(text, spanMinLetters: spanMinLetters, alternatives: alternatives)
     }
 
     // MARK: - Scan
+
+    /// The state of the word being read and of the paragraph's early stop.
+    private struct ScanState {
+        /// Letters of the current word so far.
+        var run = 0
+        /// The current word's first `WordCache.maxLetters` letters, 16 bits each (the model
+        /// guarantees lower-case letters below U+10000), first letter lowest.
+        var k0: UInt64 = 0, k1: UInt64 = 0, k2: UInt64 = 0, k3: UInt64 = 0
+        /// Letters whose scores wait in `pending` (UInt16 lanes; each letter adds at most
+        /// 5 × 255, so 48 letters cannot overflow).
+        var pendingLetters = 0
+        /// Early stop: once a paragraph's leader is ahead by `decisiveMargin`, its remaining
+        /// letters are only counted (letters, scripts, offsets), not scored.
+        var paraScored = 0
+        var nextCheck: Int
+        var saturated = false
+    }
 
     private struct Paragraph {
         var start: Int
@@ -104,7 +130,7 @@ public struct LanguageIdentifier: Sendable {
         var score: Double
     }
 
-    private func run(_ text: String, spanMinLetters: Int?) -> LanguageAnalysis {
+    private func run(_ text: String, spanMinLetters: Int?, alternatives: Int) -> LanguageAnalysis {
         var copy = text
         return copy.withUTF8 { bytes in
             let nLangs = model.languages.count
@@ -125,7 +151,8 @@ public struct LanguageIdentifier: Sendable {
             let docScripts = UnsafeMutableBufferPointer(rebasing: scriptBuf[0..<nScripts])
             let paraScripts = UnsafeMutableBufferPointer(rebasing: scriptBuf[nScripts..<(2 * nScripts)])
             let a = scan(bytes, doc: doc, para: para, pending: pendingBuf, probes: probeBuf, cache: cache,
-                         docScripts: docScripts, paraScripts: paraScripts, spanMinLetters: spanMinLetters)
+                         docScripts: docScripts, paraScripts: paraScripts, spanMinLetters: spanMinLetters,
+                         alternatives: alternatives)
             withExtendedLifetime(cache) {}
             return a
         }
@@ -143,11 +170,23 @@ public struct LanguageIdentifier: Sendable {
         }
     }
 
+    /// Adds a dense row (`stride` bytes, a multiple of 16) to the UInt16 lanes at `acc`.
+    @inline(__always)
+    private static func addDenseRow(_ acc: UnsafeMutableRawPointer, _ row: UnsafeRawPointer, stride: Int) {
+        var o = 0
+        while o < stride {
+            let b = row.loadUnaligned(fromByteOffset: o, as: SIMD16<UInt8>.self)
+            let a = acc.loadUnaligned(fromByteOffset: 2 * o, as: SIMD16<UInt16>.self)
+            acc.storeBytes(of: a &+ SIMD16<UInt16>(truncatingIfNeeded: b), toByteOffset: 2 * o, as: SIMD16<UInt16>.self)
+            o += 16
+        }
+    }
+
     private func scan(_ bytes: UnsafeBufferPointer<UInt8>,
                       doc: UnsafeMutableBufferPointer<Int32>, para: UnsafeMutableBufferPointer<Int32>,
                       pending: UnsafeMutableRawPointer, probes: UnsafeMutablePointer<UInt64>, cache: WordCache,
                       docScripts: UnsafeMutableBufferPointer<Int>, paraScripts: UnsafeMutableBufferPointer<Int>,
-                      spanMinLetters: Int?) -> LanguageAnalysis {
+                      spanMinLetters: Int?, alternatives: Int) -> LanguageAnalysis {
         let wantSpans = spanMinLetters != nil
         let spanMin = spanMinLetters ?? Int.max
         var paragraphs: [Paragraph] = []
@@ -157,124 +196,134 @@ public struct LanguageIdentifier: Sendable {
         var paraStart = 0
         var scalarIndex = 0
         // The last three letters of the current word, newest first; `run` counts them.
-        var w1: UInt32 = 0, w2: UInt32 = 0, w3: UInt32 = 0
-        var run = 0
-        // The current word's first `WordCache.maxLetters` letters, 16 bits each (the model
-        // guarantees lower-case letters below U+10000), first letter lowest.
-        var k0: UInt64 = 0, k1: UInt64 = 0, k2: UInt64 = 0, k3: UInt64 = 0
-        // Letters whose scores wait in `pending` (UInt16 lanes; each letter adds at most
-        // 4 × 255, so 64 letters cannot overflow).
-        var pendingLetters = 0
+        var w1: UInt32 = 0, w2: UInt32 = 0, w3: UInt32 = 0, w4: UInt32 = 0
+        // The word and early-stop state, in one value behind a pointer: the local functions
+        // that end a word capture no variable (each captured variable costs a dynamic
+        // exclusivity check per access).
+        let st = UnsafeMutablePointer<ScanState>.allocate(capacity: 1)
+        st.initialize(to: ScanState(nextCheck: earlyStopLetters))
+        defer { st.deallocate() }
         let stride = cache.stride
-        // Early stop: once a paragraph's leader is ahead by `decisiveMargin`, its remaining
-        // letters are only counted (letters, scripts, offsets), not scored.
-        var paraScored = 0
-        var nextCheck = earlyStopLetters
-        var saturated = false
         let canStop = earlyStopLetters > 0
 
         let tables = model.tables
         let lower = tables.lowercase, scripts = tables.scripts, slots = tables.slots, postings = tables.postings
+        let dense = tables.dense, denseStride = tables.denseStride
+        let denseBase = UnsafeRawPointer(dense.baseAddress!)
         do {
-            let mask = model.slotMask
+            let mask = model.slotMask, shift = model.slotShift
             let n = bytes.count
             var i = 0
 
-            /// The posting list of the n-gram with hash `k64`, or an empty range.
-            @inline(__always) func lookup(_ k64: UInt64) -> Range<Int> {
-                var k = UInt32(truncatingIfNeeded: k64 ^ (k64 >> 32))
-                if k == 0 { k = 1 }
-                var s = LanguageModel.slotIndex(k, mask)
+            /// The slot of the n-gram with hash `k64`, or 0.
+            @inline(__always) func lookup(_ k64: UInt64) -> UInt64 {
+                let k = LanguageModel.fold(k64)
+                var s = LanguageModel.slotIndex(k, shift)
                 while true {
                     let slot = slots[s]
-                    if slot == 0 { return 0..<0 }
-                    if UInt32(truncatingIfNeeded: slot) == k {
-                        let count = Int((slot >> 32) & 0xFF)
-                        let first = Int(slot >> 40)
-                        return first..<(first + count)
-                    }
+                    if slot == 0 || UInt32(truncatingIfNeeded: slot) == k { return slot }
                     s = (s + 1) & mask
                 }
             }
 
+            /// Adds the n-gram's scores to `para` (words too long for the cache; rare).
             @inline(__always) func add(_ k64: UInt64) {
-                for p in lookup(k64) {
-                    let e = postings[p]
-                    para[Int(e & 0xFF)] &+= Int32(e >> 8)
+                let slot = lookup(k64)
+                if slot == 0 { return }
+                let tag = slot >> 62
+                if tag != 0 {
+                    para[Int((slot >> 32) & 0x7F)] &+= Int32((slot >> 39) & 0xFF)
+                    if tag == 2 { para[Int((slot >> 47) & 0x7F)] &+= Int32((slot >> 54) & 0xFF) }
+                    return
+                }
+                let count = Int((slot >> 32) & 0xFF)
+                let first = Int(slot >> 40)
+                if count == 0 {
+                    let row = dense.baseAddress! + first &* denseStride
+                    for l in 0..<para.count { para[l] &+= Int32(row[l]) }
+                } else {
+                    for p in first..<(first + count) {
+                        let e = postings[p]
+                        para[Int(e & 0xFF)] &+= Int32(e >> 8)
+                    }
                 }
             }
 
-            /// Scores of the n-grams ending at `lo`, preceded in its word by `w1`, `w2`, `w3`
+            /// Scores of the n-grams ending at `lo`, preceded in its word by `w1` … `w4`
             /// (`run` letters before it), each hash passed to `add`.
-            @inline(__always) func ngrams(_ lo: UInt32, _ w1: UInt32, _ w2: UInt32, _ w3: UInt32, _ run: Int,
+            @inline(__always) func ngrams(_ lo: UInt32, _ w1: UInt32, _ w2: UInt32, _ w3: UInt32, _ w4: UInt32, _ before: Int,
                                           _ add: (UInt64) -> Void) {
                 // Hash right to left: order n extends order n - 1 by one step.
                 var h: UInt64 = 0xcbf2_9ce4_8422_2325
                 h = (h ^ UInt64(lo)) &* 0x100_0000_01b3
                 add(h)
-                if run >= 1 {
+                if before >= 1 {
                     h = (h ^ UInt64(w1)) &* 0x100_0000_01b3
                     add(h)
-                    if run >= 2 {
+                    if before >= 2 {
                         h = (h ^ UInt64(w2)) &* 0x100_0000_01b3
                         add(h)
-                        if run >= 3 {
+                        if before >= 3 {
                             h = (h ^ UInt64(w3)) &* 0x100_0000_01b3
                             add(h)
+                            if before >= 4 {
+                                h = (h ^ UInt64(w4)) &* 0x100_0000_01b3
+                                add(h)
+                            }
                         }
                     }
                 }
             }
 
             @inline(__always) func letter(_ j: Int) -> UInt32 {
-                let w = j < 4 ? k0 : j < 8 ? k1 : j < 12 ? k2 : k3
+                let w = j < 4 ? st.pointee.k0 : j < 8 ? st.pointee.k1 : j < 12 ? st.pointee.k2 : st.pointee.k3
                 return UInt32(truncatingIfNeeded: w >> UInt64((j & 3) * 16)) & 0xFFFF
             }
 
             /// Scores the buffered letters `0..<count` of the current word straight into `para`.
             func replay(_ count: Int) {
-                var p1: UInt32 = 0, p2: UInt32 = 0, p3: UInt32 = 0
+                var p1: UInt32 = 0, p2: UInt32 = 0, p3: UInt32 = 0, p4: UInt32 = 0
                 for j in 0..<count {
                     let lo = letter(j)
-                    ngrams(lo, p1, p2, p3, j, add)
-                    p3 = p2; p2 = p1; p1 = lo
+                    ngrams(lo, p1, p2, p3, p4, j, add)
+                    p4 = p3; p3 = p2; p2 = p1; p1 = lo
                 }
             }
 
-            func flushPending() {
+            @inline(__always) func flushPending() {
                 let acc = pending.assumingMemoryBound(to: UInt16.self)
                 for l in 0..<para.count { para[l] &+= Int32(acc[l]) }
                 pending.initializeMemory(as: UInt16.self, repeating: 0, count: stride)
-                pendingLetters = 0
+                st.pointee.pendingLetters = 0
             }
 
             /// Scores a word of `run` letters (at most `WordCache.maxLetters`) through the cache.
-            func endWord() {
-                let count = run
+            @inline(__always) func endWord() {
+                let count = st.pointee.run
                 if count == 0 || count > WordCache.maxLetters { return }
-                if pendingLetters + count > 64 { flushPending() }
-                pendingLetters += count
-                let entry = cache.entries + cache.entryBytes &* cache.slot(k0, k1, k2, k3)
+                // A word's row adds at most 5 × 255 per letter: 48 letters fit in UInt16 lanes.
+                if st.pointee.pendingLetters + count > 48 { flushPending() }
+                st.pointee.pendingLetters += count
+                let entry = cache.entries + cache.entryBytes &* cache.slot(st.pointee.k0, st.pointee.k1, st.pointee.k2, st.pointee.k3)
                 let key = entry.assumingMemoryBound(to: UInt64.self)
                 let row = entry + 32
-                if key[0] != k0 || key[1] != k1 || key[2] != k2 || key[3] != k3 {
+                if key[0] != st.pointee.k0 || key[1] != st.pointee.k1 || key[2] != st.pointee.k2 || key[3] != st.pointee.k3 {
                     row.initializeMemory(as: UInt16.self, repeating: 0, count: stride)
                     let r = row.assumingMemoryBound(to: UInt16.self)
                     // First all the word's n-grams' keys, slots and first probes (independent
                     // loads, so their cache misses overlap), then the probing and postings.
                     var m = 0
-                    var p1: UInt32 = 0, p2: UInt32 = 0, p3: UInt32 = 0
+                    var p1: UInt32 = 0, p2: UInt32 = 0, p3: UInt32 = 0, p4: UInt32 = 0
                     for j in 0..<count {
                         let lo = letter(j)
-                        ngrams(lo, p1, p2, p3, j) { h64 in
-                            var k = UInt32(truncatingIfNeeded: h64 ^ (h64 >> 32))
-                            if k == 0 { k = 1 }
-                            let slot = LanguageModel.slotIndex(k, mask)
+                        ngrams(lo, p1, p2, p3, p4, j) { h64 in
+                            let k = LanguageModel.fold(h64)
+                            let slot = LanguageModel.slotIndex(k, shift)
                             probes[m] = UInt64(k) | UInt64(slot) << 32
                             probes[WordCache.maxNgrams + m] = slots[slot]
                             m += 1
                         }
-                        p3 = p2; p2 = p1; p1 = lo
+                        p4 = p3; p3 = p2; p2 = p1; p1 = lo
                     }
                     for t in 0..<m {
                         let k = UInt32(truncatingIfNeeded: probes[t])
@@ -282,10 +331,24 @@ public struct LanguageIdentifier: Sendable {
                         var slot = probes[WordCache.maxNgrams + t]
                         while slot != 0 {
                             if UInt32(truncatingIfNeeded: slot) == k {
+                                let tag = slot >> 62
+                                if tag != 0 {
+                                    // One or two postings inline (most n-grams): no second load.
+                                    r[Int((slot >> 32) & 0x7F)] &+= UInt16(truncatingIfNeeded: (slot >> 39) & 0xFF)
+                                    if tag == 2 {
+                                        r[Int((slot >> 47) & 0x7F)] &+= UInt16(truncatingIfNeeded: (slot >> 54) & 0xFF)
+                                    }
+                                    break
+                                }
                                 let first = Int(slot >> 40)
-                                for p in first..<(first + Int((slot >> 32) & 0xFF)) {
-                                    let posting = postings[p]
-                                    r[Int(posting & 0xFF)] &+= posting >> 8
+                                let count = Int((slot >> 32) & 0xFF)
+                                if count == 0 {
+                                    Self.addDenseRow(row, denseBase + first &* denseStride, stride: denseStride)
+                                } else {
+                                    for p in first..<(first + count) {
+                                        let posting = postings[p]
+                                        r[Int(posting & 0xFF)] &+= posting >> 8
+                                    }
                                 }
                                 break
                             }
@@ -293,7 +356,7 @@ public struct LanguageIdentifier: Sendable {
                             slot = slots[slotIndex]
                         }
                     }
-                    key[0] = k0; key[1] = k1; key[2] = k2; key[3] = k3
+                    key[0] = st.pointee.k0; key[1] = st.pointee.k1; key[2] = st.pointee.k2; key[3] = st.pointee.k3
                 }
                 Self.addRow(pending, row, stride: stride)
             }
@@ -314,21 +377,21 @@ public struct LanguageIdentifier: Sendable {
             /// paragraph has been scored enough.
             @inline(__always) func wordEnded() {
                 endWord()
-                paraScored += run
-                if canStop && paraScored >= nextCheck {
-                    nextCheck = paraScored + 64
-                    saturated = decisive()
+                st.pointee.paraScored += st.pointee.run
+                if canStop && st.pointee.paraScored >= st.pointee.nextCheck {
+                    st.pointee.nextCheck = st.pointee.paraScored + Self.recheckLetters
+                    st.pointee.saturated = decisive()
                 }
-                run = 0; k0 = 0; k1 = 0; k2 = 0; k3 = 0
+                st.pointee.run = 0; st.pointee.k0 = 0; st.pointee.k1 = 0; st.pointee.k2 = 0; st.pointee.k3 = 0
             }
 
             func endParagraph() {
                 flushPending()
                 paraScripts[Int(Script.latin.rawValue)] += asciiLetters
                 asciiLetters = 0
-                saturated = false
-                paraScored = 0
-                nextCheck = earlyStopLetters
+                st.pointee.saturated = false
+                st.pointee.paraScored = 0
+                st.pointee.nextCheck = earlyStopLetters
                 if wantSpans && paraLetters >= spanMin {
                     let d = decide(para, paraScripts, letters: paraLetters)
                     paragraphs.append(Paragraph(start: paraStart, end: scalarIndex, language: d.language, score: d.score))
@@ -340,13 +403,13 @@ public struct LanguageIdentifier: Sendable {
             }
 
             while i < n {
-                if saturated {
+                if st.pointee.saturated {
                     // The rest of the paragraph only needs counting; stop at its newline.
                     let c = Self.countRest(bytes, from: i, lowercase: lower, scripts: scripts, counts: paraScripts)
                     i = c.end
                     scalarIndex += c.scalars
                     paraLetters += c.letters
-                    saturated = false
+                    st.pointee.saturated = false
                     if i >= n { break }
                 }
                 let b0 = bytes[i]
@@ -361,36 +424,44 @@ public struct LanguageIdentifier: Sendable {
                 if cp < 0x3000 {
                     let lo = lower[Int(cp)]
                     if lo == 0 {
-                        if run > 0 { wordEnded() }
+                        if st.pointee.run > 0 { wordEnded() }
                         if cp == 0x0A {
                             scalarIndex -= 1
                             endParagraph()
                             scalarIndex += 1
                             paraStart = scalarIndex
+                        } else if cp >= 0x80 {
+                            // A mark (a Devanagari vowel sign) or a letter without n-grams in
+                            // the model: a letter of its script, outside any n-gram.
+                            let s = scripts[Int(cp)]
+                            if s != Script.other.rawValue {
+                                paraLetters += 1
+                                paraScripts[Int(s)] += 1
+                            }
                         }
                         continue
                     }
                     paraLetters += 1
                     // ASCII letters (most) are counted in a register, folded in at the paragraph's end.
                     if cp < 0x80 { asciiLetters += 1 } else { paraScripts[Int(scripts[Int(cp)])] += 1 }
-                    if run < WordCache.maxLetters {
+                    if st.pointee.run < WordCache.maxLetters {
                         // Buffer the letter; the word is scored when it ends.
-                        let shifted = UInt64(lo) << UInt64((run & 3) * 16)
-                        switch run >> 2 {
-                        case 0: k0 |= shifted
-                        case 1: k1 |= shifted
-                        case 2: k2 |= shifted
-                        default: k3 |= shifted
+                        let shifted = UInt64(lo) << UInt64((st.pointee.run & 3) * 16)
+                        switch st.pointee.run >> 2 {
+                        case 0: st.pointee.k0 |= shifted
+                        case 1: st.pointee.k1 |= shifted
+                        case 2: st.pointee.k2 |= shifted
+                        default: st.pointee.k3 |= shifted
                         }
                     } else {
                         // Too long for the cache: score the buffered letters, then each one as it comes.
-                        if run == WordCache.maxLetters { replay(run) }
-                        ngrams(lo, w1, w2, w3, run, add)
+                        if st.pointee.run == WordCache.maxLetters { replay(st.pointee.run) }
+                        ngrams(lo, w1, w2, w3, w4, st.pointee.run, add)
                     }
-                    w3 = w2; w2 = w1; w1 = lo
-                    run += 1
+                    w4 = w3; w3 = w2; w2 = w1; w1 = lo
+                    st.pointee.run += 1
                 } else {
-                    if run > 0 { wordEnded() }
+                    if st.pointee.run > 0 { wordEnded() }
                     let script = Script.of(cp)
                     if script != .other {
                         paraLetters += 1
@@ -417,7 +488,11 @@ public struct LanguageIdentifier: Sendable {
                 }
             }
         }
-        return LanguageAnalysis(language: d.language, score: d.score, spans: spans)
+        var a = LanguageAnalysis(language: d.language, score: d.score, spans: spans)
+        if alternatives > 0 && d.language != Self.undetermined {
+            a.alternatives = ranked(doc, docScripts, language: d.language, score: d.score, count: alternatives)
+        }
+        return a
     }
 
     /// The scalar whose lead byte `b0` (≥ 0x80) is at `i`, moving `i` past it; a sequence cut
@@ -464,9 +539,10 @@ public struct LanguageIdentifier: Sendable {
             let cp = decodeMultibyte(bytes, b0, &i)
             scalars += 1
             if cp < 0x3000 {
-                if lowercase[Int(cp)] != 0 {
+                let s = scripts[Int(cp)]
+                if s != Script.other.rawValue {
                     letters += 1
-                    counts[Int(scripts[Int(cp)])] += 1
+                    counts[Int(s)] += 1
                 }
             } else {
                 let script = Script.of(cp)
@@ -489,8 +565,43 @@ public struct LanguageIdentifier: Sendable {
 
     /// Log-likelihood units per nat (the model stores tenths of a nat) times the number of
     /// n-gram orders, which score the same letters and so are not independent evidence.
-    private static let orders: Int32 = 4
+    private static let orders: Int32 = 5
     private static let temperature = 10.0 * Double(orders)
+
+    /// The `count` best languages among those written in the main script of the decided
+    /// `language`, with their shares of the probability; a language decided by its script
+    /// alone (or zh/ja) is the only one.
+    private func ranked(_ scores: UnsafeMutableBufferPointer<Int32>, _ scripts: UnsafeMutableBufferPointer<Int>,
+                        language: String, score: Double, count: Int) -> [LanguageScore] {
+        let byScript = language == "zh" || language == "ja" || Self.scriptLanguage.values.contains(language)
+        guard !byScript, let top = model.languages.firstIndex(of: language) else {
+            return [LanguageScore(language: language, score: score)]
+        }
+        let mask = model.scriptMasks[top]
+        // The script decide() chose is one of the winner's; its rivals share a script with it.
+        var best = Script.other
+        var bestWeight = 0
+        for s in Script.allCases where mask & (UInt32(1) << UInt32(s.rawValue)) != 0 {
+            let c = scripts[Int(s.rawValue)]
+            let w = s == .latin ? c * 2 : s == .hangul ? c * 10 : c * 5
+            if w > bestWeight { best = s; bestWeight = w }
+        }
+        let bit = UInt32(1) << UInt32(best.rawValue)
+        @inline(__always) func total(_ l: Int) -> Int32 { scores[l] &+ model.priors[l] &* Self.orders }
+        let topScore = total(top)
+        var candidates: [(index: Int, d: Int32)] = []
+        for l in 0..<scores.count where model.scriptMasks[l] & bit != 0 {
+            candidates.append((l, total(l) &- topScore))
+        }
+        // Best first; ties by language number, so the order is deterministic.
+        candidates.sort { $0.d != $1.d ? $0.d > $1.d : $0.index < $1.index }
+        var sum = 0.0
+        for c in candidates { sum += exp(Double(c.d) / Self.temperature) }
+        return candidates.prefix(count).map { c in
+            LanguageScore(language: model.languages[c.index],
+                          score: c.index == top ? score : exp(Double(c.d) / Self.temperature) / sum)
+        }
+    }
 
     private func decide(_ scores: UnsafeMutableBufferPointer<Int32>, _ scripts: UnsafeMutableBufferPointer<Int>,
                         letters: Int) -> (language: String, score: Double) {

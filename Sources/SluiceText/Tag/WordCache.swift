@@ -6,7 +6,7 @@ import Musl
 import Darwin
 #endif
 
-/// Per-thread cache of the language scores of whole words. A word's n-grams (orders 1–4) lie
+/// Per-thread cache of the language scores of whole words. A word's n-grams (orders 1–5) lie
 /// inside it, so its score row is a function of its lower-cased letters alone; text repeats
 /// words, and adding one row (UInt16 per language, SIMD) replaces hashing, probing and adding
 /// the posting lists of about four n-grams per letter. Rows are exact sums, so results are
@@ -16,13 +16,14 @@ import Darwin
 /// all-zero key matches no word. One cache per thread (cooperative threads live long), reset
 /// when used with another model's tables.
 final class WordCache {
-    /// Longest word cached: 16 letters score at most 58 n-grams × 255 < 2^16 per language.
+    /// Longest word cached: 16 letters score at most 70 n-grams × 255 < 2^16 per language.
     static let maxLetters = 16
-    /// N-grams of a word of ``maxLetters`` letters: 1 + 2 + 3 + 4 × 13.
-    static let maxNgrams = 58
-    static let entryBits = 13
+    /// N-grams of a word of ``maxLetters`` letters: 1 + 2 + 3 + 4 + 5 × 12.
+    static let maxNgrams = 70
+    static let entryBits = 14
 
-    /// Language lanes per row: the number of languages rounded up to a multiple of 8.
+    /// Language lanes per row: the number of languages rounded up to a multiple of 16 (as the
+    /// model's dense rows, added 16 lanes at a time).
     let stride: Int
     /// Bytes per entry: 4 UInt64 of key, then `stride` UInt16 scores, in adjacent cache lines.
     let entryBytes: Int
@@ -31,7 +32,7 @@ final class WordCache {
 
     private init(tables: LanguageModel.Tables, languages: Int) {
         let n = 1 << Self.entryBits
-        stride = (languages + 7) & ~7
+        stride = (languages + 15) & ~15
         entryBytes = (32 + 2 * stride + 31) & ~31
         entries = .allocate(byteCount: entryBytes * n, alignment: 64)
         entries.initializeMemory(as: UInt8.self, repeating: 0, count: entryBytes * n)

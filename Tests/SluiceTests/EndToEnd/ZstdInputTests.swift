@@ -36,9 +36,9 @@ import Testing
         let o = try Self.run("single.jsonl.zst")
         #expect(o.result.status == 0)
         #expect(o.lines.count == 10)
-        #expect(o.lines.first == #"{"id":"p1","text":"Line one.","sentences":["Line one."],"# + EndToEndRunTests.noLang
+        #expect(o.lines.first == #"{"id":"p1","text":"Line one.","sentences":["Line one."],"lang":"de","lang_score":0.0597"#
             + #","date":null,"tags":[],"attributes":{"counts":{"words":2,"sentences":1,"chars":9}},"origin":{"file":"single.jsonl.zst","line":1}}"#)
-        #expect(o.lines.last == #"{"id":"p10","text":"Line ten.","sentences":["Line ten."],"# + EndToEndRunTests.noLang
+        #expect(o.lines.last == #"{"id":"p10","text":"Line ten.","sentences":["Line ten."],"lang":"de","lang_score":0.0862"#
             + #","date":null,"tags":[],"attributes":{"counts":{"words":2,"sentences":1,"chars":9}},"origin":{"file":"single.jsonl.zst","line":10}}"#)
         #expect(o.fileEvent["records_in"] as? Int == 10)
         #expect(o.fileEvent["bytes_in"] as? Int == 132)

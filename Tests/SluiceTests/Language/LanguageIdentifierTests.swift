@@ -1,5 +1,7 @@
+import Foundation
 import Testing
 @testable import Sluice
+import SluiceText
 
 @Suite struct LanguageIdentifierTests {
     static let identifier = LanguageModelLoader.bundledIdentifier
@@ -72,12 +74,30 @@ import Testing
         #expect(Self.identifier.identify(text).language == expected, "\(text)")
     }
 
-    @Test func undeterminedForEmptyDigitsAndTooShort() {
+    @Test func undeterminedOnlyWithoutLetters() {
         #expect(Self.identifier.identify("").language == "und")
         #expect(Self.identifier.identify("").score == 0)
         #expect(Self.identifier.identify("12345 67 890 — 2024-07-08").language == "und")
-        #expect(Self.identifier.identify("ok").language == "und")
         #expect(Self.identifier.identify("   \n\n ").language == "und")
+        // Short text gets a real answer; its score says how sure that is.
+        let short = Self.identifier.identify("ok")
+        #expect(short.language != "und")
+        #expect(short.score > 0 && short.score < 0.9)
+    }
+
+    /// Vowel signs (Mn/Mc) are letters: a Hindi word pair has enough letters and gets `hi`.
+    @Test func marksCountAsLetters() {
+        #expect(Self.identifier.identify("मैं आज बाज़ार जा रहा हूँ").language == "hi")
+        #expect(Self.identifier.identify("नहीं है").language == "hi")
+        // Marks alone, with no letter of a known script: nothing to go on.
+        #expect(Self.identifier.identify("\u{0301}\u{0308}").language == "und")
+    }
+
+    /// Single words of close languages get their own language.
+    @Test(arguments: [("hr", "tjedan"), ("bs", "sedmica"), ("sk", "ktorý"), ("cs", "řekl"), ("nn", "ikkje"),
+                      ("ca", "també"), ("pt", "não"), ("es", "también"), ("id", "pemerintah"), ("ms", "kerajaan")])
+    func singleWords(_ expected: String, _ word: String) {
+        #expect(Self.identifier.identify(word).language == expected, "\(word)")
     }
 
     @Test func modelCoversRequiredLanguages() {
@@ -132,11 +152,109 @@ import Testing
         #expect(Self.identifier.identify(long).language == Self.identifier.identify(long + "\n").language)
     }
 
+    /// The three likeliest languages, best first, the first being the decided one; scores of
+    /// a close pair share the probability.
+    @Test func alternatives() {
+        let a = Self.identifier.analyze("Vlada je danas objavila nove mjere protiv inflacije.", alternatives: 3)
+        #expect(a.alternatives.count == 3)
+        #expect(a.alternatives.first == LanguageScore(language: a.language, score: a.score))
+        #expect(Set(a.alternatives.map(\.language)).isSuperset(of: ["hr", "bs"]))
+        #expect(a.alternatives[0].score >= a.alternatives[1].score && a.alternatives[1].score >= a.alternatives[2].score)
+        #expect(a.alternatives.reduce(0) { $0 + $1.score } <= 1.0001)
+        // Decided by its script alone: one entry. No letters: none.
+        #expect(Self.identifier.analyze("Καλημέρα σας", alternatives: 3).alternatives.map(\.language) == ["el"])
+        #expect(Self.identifier.analyze("12 34", alternatives: 3).alternatives.isEmpty)
+        #expect(Self.identifier.analyze("Guten Morgen").alternatives.isEmpty)
+    }
+
+    @Test func stageWritesAlternatives() throws {
+        var batch = Batch(sequence: 0, records: [
+            Record(idJSON: Array("\"a\"".utf8), text: "Wir haben uns am Wochenende im Garten getroffen.",
+                   origin: Origin(file: "f", line: 1)),
+        ])
+        var stats = StageStats()
+        LanguageStage(alternatives: 3).process(&batch, stats: &stats)
+        let alternatives = try #require(batch.records[0].langAlternatives)
+        #expect(alternatives.count == 3)
+        #expect(alternatives[0].language == "de")
+        var plain = batch
+        plain.records[0].langAlternatives = nil
+        LanguageStage().process(&plain, stats: &stats)
+        #expect(plain.records[0].langAlternatives == nil)
+    }
+
     @Test func rejectsBadModels() {
         #expect(throws: LanguageModel.FormatError.badMagic) { try LanguageModel(bytes: [1, 2, 3, 4, 5, 6, 7, 8]) }
-        #expect(throws: LanguageModel.FormatError.truncated) {
+        #expect(throws: LanguageModel.FormatError.unsupportedVersion(1)) {
             try LanguageModel(bytes: Array("SLID".utf8) + [1, 0, 0, 0, 3, 0])
         }
+        #expect(throws: LanguageModel.FormatError.truncated) {
+            try LanguageModel(bytes: Array("SLID".utf8) + [2, 0, 0, 0, 3, 0])
+        }
+        let invalid = LanguageModel.FormatError.invalid("bad n-gram entry or posting")
+        // A language named twice in one n-gram's list.
+        #expect(throws: invalid) { try LanguageModel(bytes: Self.tinyModel([(0x61, [(0, 10), (0, 20)])])) }
+        // Two n-grams with one hash (a hash difference of 0).
+        #expect(throws: invalid) { try LanguageModel(bytes: Self.tinyModel([(0x61, [(0, 10)]), (0x61, [(1, 10)])])) }
+        // A language number beyond the model's languages.
+        #expect(throws: invalid) { try LanguageModel(bytes: Self.tinyModel([(0x61, [(5, 10)])])) }
+    }
+
+    /// The bytes of a format-2 model of three Latin-script languages (xa, xb, xc) and the letters
+    /// a, b, c (A, B, C upper case), with the n-grams given as (hash, [(language, value)]).
+    static func tinyModel(_ grams: [(UInt32, [(UInt8, UInt8)])]) -> [UInt8] {
+        func u32(_ v: UInt32) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v >> 16 & 0xFF), UInt8(v >> 24)] }
+        var b = Array("SLID".utf8) + u32(2) + u32(3)
+        for code in ["xa", "xb", "xc"] { b += [2] + Array(code.utf8) + u32(1) + [0] }
+        b += u32(6)
+        for (cp, lo) in [(0x41, 0x61), (0x42, 0x62), (0x43, 0x63), (0x61, 0x61), (0x62, 0x62), (0x63, 0x63)] as [(UInt32, UInt32)] {
+            b += u32(cp) + u32(lo)
+        }
+        b += u32(UInt32(grams.count)) + u32(UInt32(grams.reduce(0) { $0 + $1.1.count }))
+        var previous: UInt32 = 0
+        for (h, _) in grams {
+            var d = h &- previous
+            previous = h
+            while d >= 0x80 { b.append(UInt8(d & 0x7F) | 0x80); d >>= 7 }
+            b.append(UInt8(d))
+        }
+        for (_, list) in grams {
+            for (k, (lang, value)) in list.enumerated() { b += [lang | (k == list.count - 1 ? 0x80 : 0), value] }
+        }
+        return b
+    }
+
+    /// The hash of an n-gram as build_model.py computes it (FNV-1a, right to left, folded, 26 bits).
+    static func gramHash(_ gram: String) -> UInt32 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for s in gram.unicodeScalars.reversed() { h = (h ^ UInt64(s.value)) &* 0x100_0000_01b3 }
+        let k = UInt32(truncatingIfNeeded: h ^ (h >> 32)) & 0x3FF_FFFF
+        return k == 0 ? 1 : k
+    }
+
+    /// Format 2: an n-gram's one or two postings inline in its slot, longer lists apart; every
+    /// kind scores. Scores are exact sums of the stored values (tenths of a nat, five orders).
+    @Test func formatTwoScoresEveryListKind() throws {
+        // a: xa only; b: xa and xb; c: all three; "ab": xb only.
+        var grams: [(UInt32, [(UInt8, UInt8)])] = [
+            (Self.gramHash("a"), [(0, 100)]), (Self.gramHash("b"), [(0, 10), (1, 30)]),
+            (Self.gramHash("c"), [(0, 5), (1, 6), (2, 50)]), (Self.gramHash("ab"), [(1, 200)]),
+        ]
+        grams.sort { $0.0 < $1.0 }
+        let id = LanguageIdentifier(model: try LanguageModel(bytes: Self.tinyModel(grams)))
+        #expect(id.model.languages == ["xa", "xb", "xc"])
+        // "a a a": 300 for xa, nothing else: xa by e^(300 / 50).
+        let a = id.analyze("a a a", alternatives: 3)
+        #expect(a.language == "xa")
+        #expect(a.alternatives.map(\.language) == ["xa", "xb", "xc"])
+        // "ab": xa 100 + 10, xb 30 + 200.
+        #expect(id.identify("AB").language == "xb")
+        // "c c": the three-posting list: xc 100, xa 10, xb 12.
+        let c = id.analyze("c c", alternatives: 3)
+        #expect(c.language == "xc")
+        #expect(c.alternatives.map(\.language) == ["xc", "xb", "xa"])
+        let expected = 1 / (1 + exp(-88.0 / 50) + exp(-90.0 / 50))
+        #expect(abs(c.score - expected) < 1e-9)
     }
 
     @Test func stageSetsLangAndSpans() {

@@ -10,7 +10,18 @@ extension Harness {
     static let language = Harness(name: "language", setUp: { identifier = LanguageModelLoader.bundledIdentifier }) { input in
         let (choice, rest) = input.split()
         let text = String(decoding: rest, as: UTF8.self)
-        let a = identifier.analyze(text, spanMinLetters: choice & 1 == 0 ? 100 : 5)
+        let a = identifier.analyze(text, spanMinLetters: choice & 1 == 0 ? 100 : 5, alternatives: choice & 2 == 0 ? 0 : 3)
+        // Alternatives: none unless asked (and for `und`), else at most 3, the first the decided
+        // language with its score, the rest known languages in descending order of score.
+        if choice & 2 == 0 || a.language == LanguageIdentifier.undetermined {
+            Harness.require(a.alternatives.isEmpty, "alternatives not asked for")
+        } else {
+            Harness.require(!a.alternatives.isEmpty && a.alternatives.count <= 3, "\(a.alternatives.count) alternatives")
+            Harness.require(a.alternatives[0] == LanguageScore(language: a.language, score: a.score), "first alternative")
+            for (x, y) in zip(a.alternatives, a.alternatives.dropFirst()) {
+                Harness.require(y.score.isFinite && y.score >= 0 && y.score <= x.score + 1e-9 && y.score <= 1, "alternative scores")
+            }
+        }
         Harness.require(a.language == LanguageIdentifier.undetermined || identifier.model.languages.contains(a.language) || a.language.utf8.count <= 3,
                         "unknown language \(a.language)")
         Harness.require(a.score.isFinite && a.score >= 0 && a.score <= 1, "score \(a.score)")
