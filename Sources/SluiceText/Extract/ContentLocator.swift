@@ -4,6 +4,10 @@
 struct ContentLocator {
     let analysis: PageAnalysis
     let favor: ExtractOptions.Favor
+    /// Whether text of its own between the blocks of a container (`<section>text<h2>…</h2>text`)
+    /// votes. Not in the first look at a page, before boilerplate names are known: footers
+    /// and teaser boxes have such text too.
+    var mixedText = true
 
     /// The article's elements in document order (the winner and the siblings that join it),
     /// empty when the page has no paragraph of prose at all.
@@ -61,12 +65,12 @@ struct ContentLocator {
         var paragraphVotes = [Float](repeating: 0, count: nodes.count)
         for i in 1..<nodes.count {
             let node = nodes[i]
-            guard node.tag != .text, analysis.removal[i] == .kept, isParagraph(Int32(i)) else { continue }
-            let len = analysis.textLength[i]
+            guard node.tag != .text, analysis.removal[i] == .kept, let own = paragraph(Int32(i)) else { continue }
+            let len = own.length
             guard len >= 25 else { continue }
-            let linkDensity = Float(analysis.linkLength[i]) / Float(len)
+            let linkDensity = Float(own.links) / Float(len)
             if linkDensity > 0.5 { continue }
-            let vote = (1 + Float(analysis.punctuation[i]) + min(Float(len) / 100, 3)) * (1 - linkDensity)
+            let vote = (1 + Float(own.punctuation) + min(Float(len) / 100, 3)) * (1 - linkDensity)
             paragraphVotes[i] = vote
             var a = node.parent
             var level = 0
@@ -202,27 +206,39 @@ struct ContentLocator {
         return false
     }
 
-    /// Elements whose own text makes a paragraph: `<p>`, `<pre>`, table cells, list items,
-    /// and block containers with text of their own (`<div>text<br>text</div>`).
-    private func isParagraph(_ i: Int32) -> Bool {
+    /// The text of an element that makes a paragraph: `<p>`, `<pre>`, table cells and the like
+    /// with all their text, and block containers with text of their own (`<div>text<br>text</div>`,
+    /// or text between the headings and blocks of a `<section>`), counted without their blocks.
+    struct Paragraph {
+        var length: Int32
+        var links: Int32
+        var punctuation: Int32
+    }
+
+    private func paragraph(_ i: Int32) -> Paragraph? {
         switch analysis.doc[i].tag {
         case .p, .pre, .td, .blockquote, .dd:
-            return true
+            let k = Int(i)
+            return Paragraph(length: analysis.textLength[k], links: analysis.linkLength[k], punctuation: analysis.punctuation[k])
         case .div, .section, .article, .main, .li, .center, .font, .span, .unknown:
-            // Direct text children worth a paragraph.
+            // Direct text and inline children; text outside links must make a paragraph.
             let doc = analysis.doc
             var c = doc[i].firstChild
-            var own: Int32 = 0
+            var own = Paragraph(length: 0, links: 0, punctuation: 0)
             while c >= 0 {
                 let n = doc[c]
-                if n.tag == .text { own += analysis.textLength[Int(c)] }
-                else if !isInline(n.tag) { return false }
-                else if n.tag != .a { own += analysis.textLength[Int(c)] }
+                let k = Int(c)
+                if n.tag == .text || (isInline(n.tag) && analysis.removal[k] == .kept) {
+                    own.length += analysis.textLength[k]
+                    own.links += analysis.linkLength[k]
+                    own.punctuation += analysis.punctuation[k]
+                }
+                else if !mixedText && !isInline(n.tag) { return nil }
                 c = n.nextSibling
             }
-            return own >= 25
+            return own.length - own.links >= 25 ? own : nil
         default:
-            return false
+            return nil
         }
     }
 
