@@ -85,6 +85,23 @@ struct ArticleRenderer {
         var c = n.firstChild
         var firstCell = true
         while c >= 0 {
+            // "Related articles", "Mehr zum Thema": the heading goes, and near the article's
+            // end so does the rest of its container (the box it heads).
+            let ci = Int(c)
+            let cn = doc.nodes[ci]
+            if cn.tag != .text, analysis.removal[ci] == .kept, analysis.textLength[ci] > 0,
+               analysis.textLength[ci] <= RelatedHeadings.maxLength, RelatedHeadings.canHead(cn.tag),
+               RelatedHeadings.matches(analysis, c) {
+                var rest: Int32 = 0
+                var s = cn.nextSibling
+                while s >= 0 {
+                    rest += analysis.textLength[Int(s)]
+                    s = doc[s].nextSibling
+                }
+                if Int(rest) * 2 <= out.count { break }
+                c = cn.nextSibling
+                continue
+            }
             if tag == .tr, doc[c].tag == .td || doc[c].tag == .th {
                 if !firstCell { tab() }
                 firstCell = false

@@ -45,6 +45,7 @@ enum BoilerplateNames {
         ["author", "card"], ["author", "details"], ["author", "description"], ["autor", "box"], ["autor", "info"],
         ["post", "meta"], ["entry", "meta"], ["article", "meta"], ["read", "more"], ["more", "articles"],
         ["further", "reading"], ["see", "also"], ["image", "credit"], ["photo", "credit"],
+        ["next", "post"], ["next", "posts"], ["next", "story"], ["next", "article"], ["more", "stories"], ["more", "news"],
     ]
 
     static let stems: [String] = [

@@ -138,7 +138,8 @@ struct ContentLocator {
             if isBoundary(a) {
                 let extra = analysis.textLength[Int(a)] - analysis.textLength[Int(top)]
                 let extraLinks = analysis.linkLength[Int(a)] - analysis.linkLength[Int(top)]
-                if extra <= analysis.textLength[Int(top)] && Float(extraLinks) <= Float(extra) * 0.3 { top = a }
+                // (Link lists inside it are left out when it is written.)
+                if extra <= analysis.textLength[Int(top)] && Float(extraLinks) <= Float(extra) * 0.5 { top = a }
                 break
             }
             a = doc[a].parent
@@ -199,7 +200,10 @@ struct ContentLocator {
         guard len > 0 else { return false }
         let linkDensity = Float(analysis.linkLength[i]) / Float(len)
         let share: Float = favor == .recall ? 0.1 : favor == .precision ? 0.3 : 0.2
-        if prose >= max(3, topProse * share) && linkDensity < 0.3 { return true }
+        // A sibling with a paragraph of real prose of its own joins however long the winner
+        // is: page builders put every paragraph of an article in a module of its own.
+        let enough: Float = favor == .recall ? 5 : favor == .precision ? 12 : 8
+        if prose >= max(3, min(topProse * share, enough)) && linkDensity < 0.3 { return true }
         if analysis.doc[s].tag == .p && linkDensity < 0.25 && len >= (favor == .recall ? 40 : 80) && analysis.punctuation[i] > 0 {
             return true
         }

@@ -127,8 +127,8 @@ struct PageAnalysis {
                 removal[i] = .boilerplate
                 continue
             }
-            if !names || frame { continue }
-            if let r = doc.attribute(.role, of: idx) {
+            if !names { continue }
+            if let r = doc.attribute(.role, of: idx), !frame {
                 let role = String(decoding: doc.bytes[r], as: UTF8.self).lowercased()
                 switch role {
                 case "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "dialog", "alertdialog",
@@ -161,6 +161,8 @@ struct PageAnalysis {
                 verdict = BoilerplateNames.verdict(class: cls, id: id)
                 verdicts[key.value] = verdict
             }
+            // Around the prose only a name that marks the article (`entry-content`) counts.
+            if frame && verdict != .content && verdict != .lead { continue }
             switch verdict {
             case .none: break
             // The element holding the page's densest prose is the article whatever it is
