@@ -78,6 +78,19 @@ struct PageAnalysis {
         return false
     }
 
+    /// Whether a paragraph, quote, list, table or preformatted block lies under `i`.
+    private func holdsProseBlocks(_ i: Int32) -> Bool {
+        let end = doc.end(of: i)
+        var j = Int(i) + 1
+        while j < end {
+            switch doc.nodes[j].tag {
+            case .p, .blockquote, .table, .pre, .ul, .ol: return true
+            default: j += 1
+            }
+        }
+        return false
+    }
+
     /// Class names that hide an element in every layout (`hidden`, `d-none`, `sr-only` is
     /// a boilerplate name instead); not when another class shows it again at some screen size
     /// (`hidden md:block`, `d-none d-lg-block`).
@@ -123,6 +136,12 @@ struct PageAnalysis {
                 continue
             }
             let idx = Int32(i)
+            // A figure is an image with its caption and credit ("Photo: AFP"), unless it
+            // holds paragraphs, a quote or a table (some pages wrap text in figures).
+            if names && node.tag == .figure && !sectionKept && !holdsProseBlocks(idx) {
+                removal[i] = .boilerplate
+                continue
+            }
             if isHidden(idx) {
                 removal[i] = .boilerplate
                 continue

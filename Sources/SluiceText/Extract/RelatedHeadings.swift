@@ -21,7 +21,8 @@ enum RelatedHeadings {
         "schon gelesen", "mehr dazu", "empfehlungen", "unsere empfehlungen", "meistgelesen", "meistgelesene artikel",
         "über den autor", "über die autorin", "zum autor", "zur autorin", "artikel teilen", "diesen artikel teilen",
         "beitrag teilen", "dazu passend", "passend zum thema", "mehr aus dem ressort", "weitere informationen",
-        "weitere nachrichten", "neueste beiträge", "aktuelle beiträge", "themen",
+        "weitere nachrichten", "neueste beiträge", "aktuelle beiträge", "themen", "lust auf mehr", "top themen",
+        "mehr lesen", "mehr laden", "lade weitere inhalte", "load more", "show more",
         // Spanish, Portuguese, Italian
         "te puede interesar", "le puede interesar", "también te puede interesar", "también le puede interesar",
         "noticias relacionadas", "artículos relacionados", "contenido relacionado", "lee también", "lea también",
@@ -32,7 +33,7 @@ enum RelatedHeadings {
         "à voir aussi", "dans la même rubrique", "articles liés",
         // Polish, Dutch
         "zobacz też", "zobacz także", "czytaj też", "czytaj także", "przeczytaj też", "przeczytaj także", "polecamy",
-        "lees ook", "gerelateerde artikelen", "meer over dit onderwerp",
+        "dowiedz się więcej", "lees ook", "gerelateerde artikelen", "meer over dit onderwerp",
     ]
 
     /// At most this many visible bytes: longer elements are no box heading.
