@@ -86,10 +86,10 @@ struct ArticleRenderer {
         var firstCell = true
         while c >= 0 {
             // "Related articles", "Mehr zum Thema": the heading goes, and near the article's
-            // end so does the rest of its container (the box it heads).
+            // end so does the rest of its container (the box it heads); `favor: recall` keeps them.
             let ci = Int(c)
             let cn = doc.nodes[ci]
-            if cn.tag != .text, analysis.removal[ci] == .kept, analysis.textLength[ci] > 0,
+            if options.favor != .recall, cn.tag != .text, analysis.removal[ci] == .kept, analysis.textLength[ci] > 0,
                analysis.textLength[ci] <= RelatedHeadings.maxLength, RelatedHeadings.canHead(cn.tag),
                RelatedHeadings.matches(analysis, c) {
                 var rest: Int32 = 0

@@ -79,3 +79,110 @@ import SluiceText
         #expect(T.extract(html).text == T.story)
     }
 }
+
+/// Article structures spread over several containers, and the boxes that end an article.
+@Suite struct ArticleExtractorStructureTests {
+    typealias T = ArticleExtractorTests
+
+    /// Page builders put each paragraph in a module of its own, three wrappers deep; every
+    /// module with a real paragraph is the article, however long the first one is.
+    @Test func pageBuilderModules() {
+        func module(_ p: String) -> String {
+            "<div class=\"vc_row\"><div class=\"vc_column\"><div class=\"wpb_wrapper\"><p>\(p)</p></div></div></div>"
+        }
+        let long = [T.p1, T.p2, T.p3, T.p1, T.p2, T.p3].map { "<p>\($0)</p>" }.joined()
+        let html = T.page(main: """
+        <article><div class="entry">
+        <div class="vc_row"><div class="vc_column"><div class="wpb_wrapper">\(long)</div></div></div>
+        \(module(T.p4))
+        </div></article>
+        """)
+        let text = T.extract(html).text
+        #expect(text.hasSuffix("\(T.p3)\n\n\(T.p4)"))
+        #expect(text.hasPrefix(T.p1))
+    }
+
+    /// A container named as the article body (`entry-content`) around the page's prose is
+    /// the article, also when its paragraphs sit in separate blocks.
+    @Test func articleBodyNameAroundTheProse() {
+        let html = T.page(main: """
+        <div class="entry-content">
+        <div class="intro-block"><p>\(T.p1)</p></div>
+        <div class="text-block"><p>\(T.p2)</p><p>\(T.p3)</p><p>\(T.p4)</p><p>\(T.p2)</p><p>\(T.p3)</p></div>
+        </div>
+        """)
+        #expect(T.extract(html).text == [T.p1, T.p2, T.p3, T.p4, T.p2, T.p3].joined(separator: "\n\n"))
+    }
+
+    /// "Related articles" and its list of teasers after the article go; the same words in a
+    /// sentence stay.
+    @Test func relatedBoxHeadingEndsTheArticle() {
+        let html = T.page(main: """
+        <article>
+        \(T.paragraphs([T.p1, T.p2, T.p3, T.p4]))
+        <div class="more">
+        <h3>Mehr zum Thema:</h3>
+        <p>Ferry timetable changes from April, with two more crossings a day in summer.</p>
+        </div>
+        </article>
+        """)
+        #expect(T.extract(html).text == T.story)
+    }
+
+    /// A box heading at the article's start goes alone: the article after it stays.
+    @Test func relatedHeadingAtTheStartGoesAlone() {
+        let html = T.page(main: """
+        <article><div>
+        <h2>Read more</h2>
+        \(T.paragraphs([T.p1, T.p2, T.p3, T.p4]))
+        </div></article>
+        """)
+        #expect(T.extract(html).text == T.story)
+    }
+
+    /// A recipe's ingredient list at the start of the extracted text is more than a few
+    /// labels: it stays whole, while a date line alone is still trimmed.
+    @Test func listAtTheStartStays() {
+        let list = ["500 g flour", "250 ml milk", "2 eggs", "1 pinch of salt", "40 g butter", "1 tbsp sugar"]
+        let html = T.page(main: """
+        <article>
+        <ul>\(list.map { "<li>\($0)</li>" }.joined())</ul>
+        \(T.paragraphs([T.p1, T.p2, T.p3, T.p4]))
+        </article>
+        """)
+        #expect(T.extract(html).text == list.joined(separator: "\n") + "\n\n" + T.story)
+        let dated = T.page(main: "<article><div class=\"when\">8 July 2024</div>\n\(T.paragraphs([T.p1, T.p2, T.p3, T.p4]))</article>")
+        #expect(T.extract(dated).text == T.story)
+    }
+
+    /// An image's figure with its credit goes; a figure holding a quote stays.
+    @Test func figuresWithoutText() {
+        let html = T.page(main: """
+        <article>
+        <p>\(T.p1)</p>
+        <figure><img src="wall.jpg" alt=""><span class="copy">Photo: AFP / Jane Doe</span></figure>
+        <p>\(T.p2)</p>
+        <figure><blockquote><p>We have waited a long time for this wall, and now it is finally here.</p></blockquote></figure>
+        \(T.paragraphs([T.p3, T.p4]))
+        </article>
+        """)
+        #expect(T.extract(html).text == [T.p1, T.p2, "We have waited a long time for this wall, and now it is finally here.", T.p3, T.p4].joined(separator: "\n\n"))
+    }
+
+    /// A box of the next stories after the article (`next-post`), each with its teaser
+    /// paragraph, is not part of it.
+    @Test func nextPostBox() {
+        let html = T.page(main: """
+        <div id="story">\(T.paragraphs([T.p1, T.p2]))</div>
+        <div id="next-post-thumbnails">
+        <div class="nextstory"><h3><a href="/ferry">Ferry timetable changes from April</a></h3>
+        <p>The ferry company will add two crossings a day in summer, it said on Monday, after a year of record passenger numbers.</p></div>
+        <div class="nextstory"><h3><a href="/regatta">Regatta returns after a two-year break</a></h3>
+        <p>Forty boats have entered the town's regatta, which returns in August after two years, the sailing club said.</p></div>
+        <div class="nextstory"><h3><a href="/budget">Council approves budget for next year</a></h3>
+        <p>The council approved its budget on Tuesday, after a long debate about libraries, parks and the harbour.</p></div>
+        </div>
+        """)
+        #expect(T.extract(html).text == [T.p1, T.p2].joined(separator: "\n\n"))
+    }
+}
