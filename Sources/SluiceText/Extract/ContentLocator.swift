@@ -14,7 +14,56 @@ struct ContentLocator {
     func locate() -> [Int32] {
         let v = votes()
         guard v.best > 0 else { return [] }
-        return withLead(gather(v))
+        return withLead(withTwins(gather(v), v))
+    }
+
+    /// The article's other parts in containers of the same name as the winner's (a body
+    /// split into several `s-cms-content` sections around ads and pictures) nearby: sharing
+    /// an ancestor at most four levels up, not in another `<article>`, with prose of their own.
+    private func withTwins(_ roots: [Int32], _ v: Votes) -> [Int32] {
+        let doc = analysis.doc
+        let best = v.best
+        guard let cls = doc.attribute(.class, of: best), !cls.isEmpty else { return roots }
+        let name = doc.bytes[cls]
+        // The winner's ancestors up to four levels, and whether an <article> lies on the way.
+        var ups: [(node: Int32, crossesArticle: Bool)] = []
+        var a = doc[best].parent
+        var crossed = doc[best].tag == .article
+        while a > 0 && ups.count < 4 && !isFrame(a) {
+            ups.append((a, crossed))
+            if doc[a].tag == .article { crossed = true }
+            a = doc[a].parent
+        }
+        guard let scope = ups.last?.node else { return roots }
+        var result = roots
+        let tag = doc[best].tag
+        var i = Int(scope) + 1
+        let end = doc.end(of: scope)
+        while i < end {
+            let n = doc.nodes[i]
+            let k = Int32(i)
+            guard n.tag == tag, k != best, analysis.removal[i] == .kept, let c = doc.attribute(.class, of: k),
+                  doc.bytes[c].elementsEqual(name) else {
+                i += 1
+                continue
+            }
+            let len = analysis.textLength[i]
+            let covered = result.contains { $0 == k || isAncestor($0, of: k) || isAncestor(k, of: $0) }
+            if !covered && v.prose[i] >= 3 && len > 0 && Float(analysis.linkLength[i]) < Float(len) * 0.5 {
+                // The shared ancestor: the first of the winner's that holds this one.
+                var crossesArticle = n.tag == .article
+                var p = n.parent
+                while p > 0 && !ups.contains(where: { $0.node == p }) {
+                    if doc[p].tag == .article { crossesArticle = true }
+                    p = doc[p].parent
+                }
+                if let shared = ups.first(where: { $0.node == p }), !crossesArticle && !shared.crossesArticle {
+                    result.append(k)
+                }
+            }
+            i = doc.end(of: k)
+        }
+        return result.count == roots.count ? roots : result.sorted()
     }
 
     /// The article's lead paragraph when markup names one (`lead`, `intro`, `perex`) shortly

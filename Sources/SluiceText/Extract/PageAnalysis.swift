@@ -54,7 +54,9 @@ struct PageAnalysis {
         switch tag {
         case .nav, .aside, .footer, .form, .button, .input, .option, .figcaption, .optgroup, .output, .iframe, .embed,
              .object, .canvas, .map, .area, .video, .audio, .dialog, .menu, .fieldset, .legend, .noembed, .noframes,
-             .frameset, .frame, .applet, .marquee, .head, .title, .meta, .link, .style, .script, .noscript:
+             .frameset, .frame, .applet, .marquee, .head, .title, .meta, .link, .style, .script, .noscript,
+             // Ruby annotations (the reading of each character, shown above it) are not the text.
+             .rt, .rp:
             return .boilerplate
         default:
             return nil

@@ -186,3 +186,21 @@ import SluiceText
         #expect(T.extract(html).text == [T.p1, T.p2].joined(separator: "\n\n"))
     }
 }
+
+/// Text of other scripts.
+@Suite struct ArticleExtractorRubyTests {
+    /// Ruby annotations (`<rt>` readings shown above the characters, `<rp>` fallback
+    /// parentheses) are not part of the sentence: the base text reads on without them.
+    @Test func rubyAnnotationsLeftOut() {
+        let s1 = "子どもへの虐待をなくすための法律ができて、体罰を禁止することになりました。"
+        let s2 = "最近、親に虐待されて子どもが亡くなる事件が続いています。新しい法律では、親が子どもをたたくことを禁止しています。"
+        let html = """
+        <html><body><nav><a href="/">NEWS WEB EASY</a></nav><article>
+        <p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt></ruby>をなくすための<ruby>法律<rt>ほうりつ</rt></ruby>ができて、<ruby>体罰<rt>たいばつ</rt></ruby>を<ruby>禁止<rt>きんし</rt></ruby>することになりました。</p>
+        <p>\(s2)</p>
+        </article></body></html>
+        """
+        let page = ArticleExtractor(options: .init(minChars: 10)).extract(Array(html.utf8))
+        #expect(page.text == s1 + "\n\n" + s2)
+    }
+}
