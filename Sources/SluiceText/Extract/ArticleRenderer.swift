@@ -102,6 +102,12 @@ struct ArticleRenderer {
                 c = cn.nextSibling
                 continue
             }
+            if options.favor != .recall, cn.tag != .text, analysis.removal[ci] == .kept, analysis.textLength[ci] > 0,
+               analysis.textLength[ci] <= RelatedHeadings.maxCreditLength, RelatedHeadings.canCredit(cn.tag),
+               RelatedHeadings.isCredit(analysis, c) {
+                c = cn.nextSibling
+                continue
+            }
             if tag == .tr, doc[c].tag == .td || doc[c].tag == .th {
                 if !firstCell { tab() }
                 firstCell = false

@@ -1,7 +1,8 @@
 /// Headings that open the boxes after an article rather than its text: related and
 /// recommended articles, "read more", author boxes and share bars, in the languages of the
 /// web's news sites. Such a heading is never article text, and near the end of an article
-/// it ends it: what follows it inside the same container is the box.
+/// it ends it: what follows it inside the same container is the box. Also the labels of
+/// image credits ("Foto: …"), which are never article text either.
 enum RelatedHeadings {
     /// Normalized heading texts: lower case, white space collapsed, a trailing `:`, `?`,
     /// `!`, `.` or `…` removed.
@@ -23,6 +24,10 @@ enum RelatedHeadings {
         "beitrag teilen", "dazu passend", "passend zum thema", "mehr aus dem ressort", "weitere informationen",
         "weitere nachrichten", "neueste beiträge", "aktuelle beiträge", "themen", "lust auf mehr", "top themen",
         "mehr lesen", "mehr laden", "lade weitere inhalte", "load more", "show more",
+        // The contact and sources blocks after a press release or report.
+        "kontakt", "pressekontakt", "ansprechpartner", "ansprechpartnerin", "ihr ansprechpartner", "ihre ansprechpartnerin",
+        "zusatzinformationen", "quellen", "quellenangaben", "originalpublikation", "media contact", "press contact",
+        "media contacts", "contact", "sources",
         // Spanish, Portuguese, Italian
         "te puede interesar", "le puede interesar", "también te puede interesar", "también le puede interesar",
         "noticias relacionadas", "artículos relacionados", "contenido relacionado", "lee también", "lea también",
@@ -39,8 +44,29 @@ enum RelatedHeadings {
     /// At most this many visible bytes: longer elements are no box heading.
     static let maxLength: Int32 = 48
 
+    /// Labels that start an image credit ("Foto: AFP", "Photograph by …"), lower case.
+    static let creditLabels: [String] = [
+        "foto:", "fotos:", "foto ©", "foto: ©", "fotocredit", "photo:", "photos:", "photo by", "photograph by", "photo credit",
+        "image:", "image credit", "image by", "credit:", "credits:", "bild:", "bilder:", "bildquelle:", "titelbild:",
+        "beitragsbild:", "quelle: foto", "crédit photo", "crédits photo", "crédit :", "fotografía:", "foto de", "zdjęcie:",
+    ]
+
+    /// At most this many visible bytes: longer elements are no credit line.
+    static let maxCreditLength: Int32 = 100
+
+    /// Whether the text under `i` (short) is an image credit: it starts with one of ``creditLabels``.
+    static func isCredit(_ analysis: PageAnalysis, _ i: Int32) -> Bool {
+        let text = normalized(analysis, i)
+        return creditLabels.contains { text.hasPrefix($0) }
+    }
+
     /// Whether the text under `i` (at most ``maxLength`` visible bytes) is one of ``phrases``.
     static func matches(_ analysis: PageAnalysis, _ i: Int32) -> Bool {
+        phrases.contains(normalized(analysis, i))
+    }
+
+    /// The kept text under `i`, lower case, white space collapsed, trailing `:?!.…` removed.
+    private static func normalized(_ analysis: PageAnalysis, _ i: Int32) -> String {
         let doc = analysis.doc
         var bytes: [UInt8] = []
         var space = false
@@ -68,8 +94,15 @@ enum RelatedHeadings {
         while let last = bytes.last, last == 0x3A || last == 0x3F || last == 0x21 || last == 0x2E || last == 0x20 { bytes.removeLast() }
         // "…" (U+2026) at the end.
         if bytes.count >= 3 && bytes[(bytes.count - 3)...].elementsEqual([0xE2, 0x80, 0xA6]) { bytes.removeLast(3) }
-        guard !bytes.isEmpty else { return false }
-        return phrases.contains(String(decoding: bytes, as: UTF8.self).lowercased())
+        return String(decoding: bytes, as: UTF8.self).lowercased()
+    }
+
+    /// Whether `i`'s tag can hold a credit line.
+    static func canCredit(_ tag: HTMLTag) -> Bool {
+        switch tag {
+        case .p, .div, .span, .small, .em, .i, .li, .figcaption, .cite: return true
+        default: return false
+        }
     }
 
     /// Whether `i`'s tag can hold a box heading.

@@ -204,3 +204,38 @@ import SluiceText
         #expect(page.text == s1 + "\n\n" + s2)
     }
 }
+
+/// Lines around an article's text that are never part of it.
+@Suite struct ArticleExtractorCreditTests {
+    typealias T = ArticleExtractorTests
+
+    /// An image credit ("Foto: AFP", "Photograph by …") inside the article goes; a sentence
+    /// that mentions a photo stays.
+    @Test func imageCreditsLeftOut() {
+        let html = T.page(main: """
+        <article>
+        <p>\(T.p1)</p>
+        <div class="img"><img src="wall.jpg" alt=""><span>Foto: AFP / Jane Doe</span></div>
+        <p>\(T.p2)</p>
+        <p><small>Photograph by Mary Holt</small></p>
+        <p>\(T.p3)</p>
+        <p>A photo of the old wall, taken in 1950, hangs in the harbour office.</p>
+        <p>\(T.p4)</p>
+        </article>
+        """)
+        let expected = [T.p1, T.p2, T.p3, "A photo of the old wall, taken in 1950, hangs in the harbour office.", T.p4]
+        #expect(T.extract(html).text == expected.joined(separator: "\n\n"))
+    }
+
+    /// The contact block after a press release ("Pressekontakt:") goes with its heading.
+    @Test func contactBlockAfterThePressRelease() {
+        let html = T.page(main: """
+        <article><div class="release">
+        \(T.paragraphs([T.p1, T.p2, T.p3, T.p4]))
+        <p><strong>Pressekontakt:</strong></p>
+        <p>Jane Doe, Harbour Office, Quay Street 1, Kelmouth. Telephone 01234 567890.</p>
+        </div></article>
+        """)
+        #expect(T.extract(html).text == T.story)
+    }
+}
