@@ -80,9 +80,12 @@ struct PageAnalysis {
         return false
     }
 
-    /// Whether a paragraph, quote, list, table or preformatted block lies under `i`.
+    /// Whether a paragraph, quote, list, table or preformatted block lies under `i`; a
+    /// figure of more than 4,096 nodes counts as holding one (and so stays), which keeps
+    /// nested figures linear.
     private func holdsProseBlocks(_ i: Int32) -> Bool {
-        let end = doc.end(of: i)
+        let end = min(doc.end(of: i), Int(i) + 4097)
+        if end == Int(i) + 4097 && doc.end(of: i) > end { return true }
         var j = Int(i) + 1
         while j < end {
             switch doc.nodes[j].tag {

@@ -51,6 +51,9 @@ enum RelatedHeadings {
         "beitragsbild:", "quelle: foto", "crédit photo", "crédits photo", "crédit :", "fotografía:", "foto de", "zdjęcie:",
     ]
 
+    /// At most this many nodes are read under a candidate element.
+    static let maxVisits = 256
+
     /// At most this many visible bytes: longer elements are no credit line.
     static let maxCreditLength: Int32 = 100
 
@@ -72,7 +75,12 @@ enum RelatedHeadings {
         var space = false
         let end = doc.end(of: i)
         var j = Int(i) + 1
+        // A short text spread over very many elements is no heading; the bound keeps nested
+        // candidates linear.
+        var visits = 0
         while j < end {
+            visits += 1
+            if visits > maxVisits || bytes.count > 4 * Int(maxCreditLength) { return "" }
             let n = doc.nodes[j]
             if n.tag == .text {
                 for b in doc.bytes[Int(n.start)..<Int(n.end)] {
