@@ -57,15 +57,24 @@ enum RelatedHeadings {
     /// At most this many visible bytes: longer elements are no credit line.
     static let maxCreditLength: Int32 = 100
 
-    /// Whether the text under `i` (short) is an image credit: it starts with one of ``creditLabels``.
-    static func isCredit(_ analysis: PageAnalysis, _ i: Int32) -> Bool {
-        let text = normalized(analysis, i)
-        return creditLabels.contains { text.hasPrefix($0) }
+    /// What a short element is, by its text.
+    enum Kind {
+        case none
+        /// Opens a box after the article (one of ``phrases``).
+        case boxHeading
+        /// An image credit (starts with one of ``creditLabels``).
+        case credit
     }
 
-    /// Whether the text under `i` (at most ``maxLength`` visible bytes) is one of ``phrases``.
-    static func matches(_ analysis: PageAnalysis, _ i: Int32) -> Bool {
-        phrases.contains(normalized(analysis, i))
+    /// The kind of element `i` is; `heading`: its tag can head a box and its text is short
+    /// enough (at most ``maxLength`` visible bytes); `credit`: it can be a credit line (at most
+    /// ``maxCreditLength``). One reading of its text for both.
+    static func kind(_ analysis: PageAnalysis, _ i: Int32, heading: Bool, credit: Bool) -> Kind {
+        let text = normalized(analysis, i)
+        if text.isEmpty { return .none }
+        if heading && phrases.contains(text) { return .boxHeading }
+        if credit && creditLabels.contains(where: { text.hasPrefix($0) }) { return .credit }
+        return .none
     }
 
     /// The kept text under `i`, lower case, white space collapsed, trailing `:?!.…` removed.
