@@ -43,3 +43,12 @@ func runHTMLExtract(path: String, named: [String: String]) throws {
         try data.write(to: URL(fileURLWithPath: out))
     }
 }
+
+// A diagnostic of one page: `html-explain PAGE.html [TEXT…]` prints the chosen elements and,
+// for each TEXT, the elements above the text node that holds its start.
+func runHTMLExplain(args: [String], named: [String: String]) throws {
+    var options = ExtractOptions()
+    if let f = named["favor"], let favor = ExtractOptions.Favor(rawValue: f) { options.favor = favor }
+    let html = try [UInt8](Data(contentsOf: URL(fileURLWithPath: args[0])))
+    print(ExtractExplainer(options: options).explain(html, needles: Array(args.dropFirst())))
+}

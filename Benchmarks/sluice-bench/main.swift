@@ -84,6 +84,9 @@ nonisolated func main() throws {
     case "html-extract":
         guard pos.count == 1 else { usage() }
         try runHTMLExtract(path: pos[0], named: named)
+    case "html-explain":
+        guard !pos.isEmpty else { usage() }
+        try runHTMLExplain(args: pos, named: named)
     case "html-tree":
         guard pos.count == 1 else { usage() }
         try runHTMLTree(path: pos[0], named: named)

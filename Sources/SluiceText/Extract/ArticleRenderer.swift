@@ -84,7 +84,36 @@ struct ArticleRenderer {
         if tag == .pre { preDepth += 1 }
         var c = n.firstChild
         var firstCell = true
+        // Text of the children before the current one.
+        var seen: Int32 = 0
         while c >= 0 {
+            // "Related articles", "Mehr zum Thema": the heading goes, and near the article's
+            // end so does the rest of its container (the box it heads); image credits ("Foto:
+            // AFP") go. `favor: recall` keeps both.
+            let ci = Int(c)
+            let cn = doc.nodes[ci]
+            let clen = analysis.textLength[ci]
+            if options.favor != .recall, cn.tag != .text, clen > 0, analysis.removal[ci] == .kept {
+                let heading = clen <= RelatedHeadings.maxLength && RelatedHeadings.canHead(cn.tag)
+                let credit = clen <= RelatedHeadings.maxCreditLength && RelatedHeadings.canCredit(cn.tag)
+                if heading || credit {
+                    switch RelatedHeadings.kind(analysis, c, heading: heading, credit: credit) {
+                    case .none: break
+                    case .credit:
+                        seen += clen
+                        c = cn.nextSibling
+                        continue
+                    case .boxHeading:
+                        // The text after it in this container (children sum to their parent,
+                        // comment sections aside): no walk over the siblings per heading.
+                        let rest = max(0, len - seen - clen)
+                        seen += clen
+                        if Int(rest) * 2 <= out.count { c = -1 } else { c = cn.nextSibling }
+                        continue
+                    }
+                }
+            }
+            if analysis.removal[ci] != .comments { seen += clen }
             if tag == .tr, doc[c].tag == .td || doc[c].tag == .th {
                 if !firstCell { tab() }
                 firstCell = false

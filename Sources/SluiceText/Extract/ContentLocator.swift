@@ -4,13 +4,66 @@
 struct ContentLocator {
     let analysis: PageAnalysis
     let favor: ExtractOptions.Favor
+    /// Whether text of its own between the blocks of a container (`<section>text<h2>…</h2>text`)
+    /// votes. Not in the first look at a page, before boilerplate names are known: footers
+    /// and teaser boxes have such text too.
+    var mixedText = true
 
     /// The article's elements in document order (the winner and the siblings that join it),
     /// empty when the page has no paragraph of prose at all.
     func locate() -> [Int32] {
         let v = votes()
         guard v.best > 0 else { return [] }
-        return withLead(gather(v))
+        return withLead(withTwins(gather(v), v))
+    }
+
+    /// The article's other parts in containers of the same name as the winner's (a body
+    /// split into several `s-cms-content` sections around ads and pictures) nearby: sharing
+    /// an ancestor at most four levels up, not in another `<article>`, with prose of their own.
+    private func withTwins(_ roots: [Int32], _ v: Votes) -> [Int32] {
+        let doc = analysis.doc
+        let best = v.best
+        guard let cls = doc.attribute(.class, of: best), !cls.isEmpty else { return roots }
+        let name = doc.bytes[cls]
+        // The winner's ancestors up to four levels, and whether an <article> lies on the way.
+        var ups: [(node: Int32, crossesArticle: Bool)] = []
+        var a = doc[best].parent
+        var crossed = doc[best].tag == .article
+        while a > 0 && ups.count < 4 && !isFrame(a) {
+            ups.append((a, crossed))
+            if doc[a].tag == .article { crossed = true }
+            a = doc[a].parent
+        }
+        guard let scope = ups.last?.node else { return roots }
+        var result = roots
+        let tag = doc[best].tag
+        var i = Int(scope) + 1
+        let end = doc.end(of: scope)
+        while i < end {
+            let n = doc.nodes[i]
+            let k = Int32(i)
+            guard n.tag == tag, k != best, analysis.removal[i] == .kept, let c = doc.attribute(.class, of: k),
+                  doc.bytes[c].elementsEqual(name) else {
+                i += 1
+                continue
+            }
+            let len = analysis.textLength[i]
+            let covered = result.contains { $0 == k || isAncestor($0, of: k) || isAncestor(k, of: $0) }
+            if !covered && v.prose[i] >= 3 && len > 0 && Float(analysis.linkLength[i]) < Float(len) * 0.5 {
+                // The shared ancestor: the first of the winner's that holds this one.
+                var crossesArticle = n.tag == .article
+                var p = n.parent
+                while p > 0 && !ups.contains(where: { $0.node == p }) {
+                    if doc[p].tag == .article { crossesArticle = true }
+                    p = doc[p].parent
+                }
+                if let shared = ups.first(where: { $0.node == p }), !crossesArticle && !shared.crossesArticle {
+                    result.append(k)
+                }
+            }
+            i = doc.end(of: k)
+        }
+        return result.count == roots.count ? roots : result.sorted()
     }
 
     /// The article's lead paragraph when markup names one (`lead`, `intro`, `perex`) shortly
@@ -61,12 +114,12 @@ struct ContentLocator {
         var paragraphVotes = [Float](repeating: 0, count: nodes.count)
         for i in 1..<nodes.count {
             let node = nodes[i]
-            guard node.tag != .text, analysis.removal[i] == .kept, isParagraph(Int32(i)) else { continue }
-            let len = analysis.textLength[i]
+            guard node.tag != .text, analysis.removal[i] == .kept, let own = paragraph(Int32(i)) else { continue }
+            let len = own.length
             guard len >= 25 else { continue }
-            let linkDensity = Float(analysis.linkLength[i]) / Float(len)
+            let linkDensity = Float(own.links) / Float(len)
             if linkDensity > 0.5 { continue }
-            let vote = (1 + Float(analysis.punctuation[i]) + min(Float(len) / 100, 3)) * (1 - linkDensity)
+            let vote = (1 + Float(own.punctuation) + min(Float(len) / 100, 3)) * (1 - linkDensity)
             paragraphVotes[i] = vote
             var a = node.parent
             var level = 0
@@ -134,7 +187,8 @@ struct ContentLocator {
             if isBoundary(a) {
                 let extra = analysis.textLength[Int(a)] - analysis.textLength[Int(top)]
                 let extraLinks = analysis.linkLength[Int(a)] - analysis.linkLength[Int(top)]
-                if extra <= analysis.textLength[Int(top)] && Float(extraLinks) <= Float(extra) * 0.3 { top = a }
+                // (Link lists inside it are left out when it is written.)
+                if extra <= analysis.textLength[Int(top)] && Float(extraLinks) <= Float(extra) * 0.5 { top = a }
                 break
             }
             a = doc[a].parent
@@ -195,34 +249,49 @@ struct ContentLocator {
         guard len > 0 else { return false }
         let linkDensity = Float(analysis.linkLength[i]) / Float(len)
         let share: Float = favor == .recall ? 0.1 : favor == .precision ? 0.3 : 0.2
-        if prose >= max(3, topProse * share) && linkDensity < 0.3 { return true }
+        // A sibling with a paragraph of real prose of its own joins however long the winner
+        // is: page builders put every paragraph of an article in a module of its own.
+        let enough: Float = favor == .recall ? 5 : favor == .precision ? 12 : 8
+        if prose >= max(3, min(topProse * share, enough)) && linkDensity < 0.3 { return true }
         if analysis.doc[s].tag == .p && linkDensity < 0.25 && len >= (favor == .recall ? 40 : 80) && analysis.punctuation[i] > 0 {
             return true
         }
         return false
     }
 
-    /// Elements whose own text makes a paragraph: `<p>`, `<pre>`, table cells, list items,
-    /// and block containers with text of their own (`<div>text<br>text</div>`).
-    private func isParagraph(_ i: Int32) -> Bool {
+    /// The text of an element that makes a paragraph: `<p>`, `<pre>`, table cells and the like
+    /// with all their text, and block containers with text of their own (`<div>text<br>text</div>`,
+    /// or text between the headings and blocks of a `<section>`), counted without their blocks.
+    struct Paragraph {
+        var length: Int32
+        var links: Int32
+        var punctuation: Int32
+    }
+
+    private func paragraph(_ i: Int32) -> Paragraph? {
         switch analysis.doc[i].tag {
         case .p, .pre, .td, .blockquote, .dd:
-            return true
+            let k = Int(i)
+            return Paragraph(length: analysis.textLength[k], links: analysis.linkLength[k], punctuation: analysis.punctuation[k])
         case .div, .section, .article, .main, .li, .center, .font, .span, .unknown:
-            // Direct text children worth a paragraph.
+            // Direct text and inline children; text outside links must make a paragraph.
             let doc = analysis.doc
             var c = doc[i].firstChild
-            var own: Int32 = 0
+            var own = Paragraph(length: 0, links: 0, punctuation: 0)
             while c >= 0 {
                 let n = doc[c]
-                if n.tag == .text { own += analysis.textLength[Int(c)] }
-                else if !isInline(n.tag) { return false }
-                else if n.tag != .a { own += analysis.textLength[Int(c)] }
+                let k = Int(c)
+                if n.tag == .text || (isInline(n.tag) && analysis.removal[k] == .kept) {
+                    own.length += analysis.textLength[k]
+                    own.links += analysis.linkLength[k]
+                    own.punctuation += analysis.punctuation[k]
+                }
+                else if !mixedText && !isInline(n.tag) { return nil }
                 c = n.nextSibling
             }
-            return own >= 25
+            return own.length - own.links >= 25 ? own : nil
         default:
-            return false
+            return nil
         }
     }
 

@@ -2,6 +2,9 @@
 /// category label before it, the "Read more:", "Share:" and box headings after it. Only short
 /// lines without a sentence end go, and only from the two ends, never from the middle.
 struct EdgeTrimmer {
+    /// At most this many lines go from the start.
+    static let maxLines = 4
+
     /// Lines at most this long (in bytes) may be trimmed.
     let maxLength: Int
 
@@ -26,12 +29,20 @@ struct EdgeTrimmer {
             guard isEdge(bytes[lineStart..<end]) else { break }
             end = lineStart > start ? lineStart - 1 : start
         }
-        while start < end {
-            var lineEnd = start
+        // From the start, where the labels are few (a date, a category, a reading time): a run
+        // of more than `maxLines` such lines is a list of the article (ingredients,
+        // specifications, verses) and stays whole.
+        var newStart = start
+        var lines = 0
+        while newStart < end {
+            var lineEnd = newStart
             while lineEnd < end && bytes[lineEnd] != 0x0A { lineEnd += 1 }
-            guard isEdge(bytes[start..<lineEnd]) else { break }
-            start = lineEnd < end ? lineEnd + 1 : end
+            guard isEdge(bytes[newStart..<lineEnd]) else { break }
+            if bytes[newStart..<lineEnd].contains(where: { $0 > 0x20 }) { lines += 1 }
+            guard lines <= Self.maxLines else { break }
+            newStart = lineEnd < end ? lineEnd + 1 : end
         }
+        if lines <= Self.maxLines { start = newStart }
         if start == 0 && end == bytes.count { return text }
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }

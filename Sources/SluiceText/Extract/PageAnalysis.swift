@@ -38,7 +38,7 @@ struct PageAnalysis {
         // unclosed `<header>` or `<div class="has-sidebar">` on real pages.
         classify(names: false, protected: [], holder: -1)
         measure()
-        let prose = ContentLocator(analysis: self, favor: .balanced).best()
+        let prose = ContentLocator(analysis: self, favor: .balanced, mixedText: false).best()
         var protected = Set<Int32>()
         var a = prose.map { doc[$0].parent } ?? -1
         while a > 0 {
@@ -54,7 +54,9 @@ struct PageAnalysis {
         switch tag {
         case .nav, .aside, .footer, .form, .button, .input, .option, .figcaption, .optgroup, .output, .iframe, .embed,
              .object, .canvas, .map, .area, .video, .audio, .dialog, .menu, .fieldset, .legend, .noembed, .noframes,
-             .frameset, .frame, .applet, .marquee, .head, .title, .meta, .link, .style, .script, .noscript:
+             .frameset, .frame, .applet, .marquee, .head, .title, .meta, .link, .style, .script, .noscript,
+             // Ruby annotations (the reading of each character, shown above it) are not the text.
+             .rt, .rp:
             return .boilerplate
         default:
             return nil
@@ -71,11 +73,52 @@ struct PageAnalysis {
     func isHidden(_ i: Int32) -> Bool {
         if doc.attribute(.hidden, of: i) != nil { return true }
         if let r = doc.attribute(.ariaHidden, of: i), Self.equalsFolded(doc.bytes[r], "true") { return true }
+        if let r = doc.attribute(.class, of: i), Self.hasHiddenClass(doc.bytes[r]) { return true }
         if let r = doc.attribute(.style, of: i) {
             if Self.containsFolded(doc.bytes[r], "display:none") || Self.containsFolded(doc.bytes[r], "visibility:hidden") { return true }
         }
         return false
     }
+
+    /// Whether a paragraph, quote, list, table or preformatted block lies under `i`; a
+    /// figure of more than 4,096 nodes counts as holding one (and so stays), which keeps
+    /// nested figures linear.
+    private func holdsProseBlocks(_ i: Int32) -> Bool {
+        let end = min(doc.end(of: i), Int(i) + 4097)
+        if end == Int(i) + 4097 && doc.end(of: i) > end { return true }
+        var j = Int(i) + 1
+        while j < end {
+            switch doc.nodes[j].tag {
+            case .p, .blockquote, .table, .pre, .ul, .ol: return true
+            default: j += 1
+            }
+        }
+        return false
+    }
+
+    /// Class names that hide an element in every layout (`hidden`, `d-none`, `sr-only` is
+    /// a boilerplate name instead); not when another class shows it again at some screen size
+    /// (`hidden md:block`, `d-none d-lg-block`).
+    static func hasHiddenClass(_ b: ArraySlice<UInt8>) -> Bool {
+        var hidden = false
+        var i = b.startIndex
+        while i < b.endIndex {
+            while i < b.endIndex && (b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0A || b[i] == 0x0D) { i += 1 }
+            var e = i
+            while e < b.endIndex && b[e] != 0x20 && b[e] != 0x09 && b[e] != 0x0A && b[e] != 0x0D { e += 1 }
+            let token = b[i..<e]
+            if equalsFolded(token, "hidden") || equalsFolded(token, "d-none") || equalsFolded(token, "hide")
+                || equalsFolded(token, "invisible") || equalsFolded(token, "is-hidden") || equalsFolded(token, "u-hidden") {
+                hidden = true
+            } else if token.contains(0x3A) || token.starts(with: dBlockPrefix) {
+                return false
+            }
+            i = e
+        }
+        return hidden
+    }
+
+    private static let dBlockPrefix = Array("d-".utf8)
 
     /// `protected`: elements around the prose, removed by nothing but hidden-ness and form
     /// controls; `holder`: the element holding the prose, which its tag alone does not remove
@@ -98,12 +141,18 @@ struct PageAnalysis {
                 continue
             }
             let idx = Int32(i)
+            // A figure is an image with its caption and credit ("Photo: AFP"), unless it
+            // holds paragraphs, a quote or a table (some pages wrap text in figures).
+            if names && node.tag == .figure && !sectionKept && !holdsProseBlocks(idx) {
+                removal[i] = .boilerplate
+                continue
+            }
             if isHidden(idx) {
                 removal[i] = .boilerplate
                 continue
             }
-            if !names || frame { continue }
-            if let r = doc.attribute(.role, of: idx) {
+            if !names { continue }
+            if let r = doc.attribute(.role, of: idx), !frame {
                 let role = String(decoding: doc.bytes[r], as: UTF8.self).lowercased()
                 switch role {
                 case "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "dialog", "alertdialog",
@@ -136,9 +185,14 @@ struct PageAnalysis {
                 verdict = BoilerplateNames.verdict(class: cls, id: id)
                 verdicts[key.value] = verdict
             }
+            // Around the prose only a name that marks the article (`entry-content`) counts.
+            if frame && verdict != .content && verdict != .lead { continue }
             switch verdict {
             case .none: break
-            case .boilerplate: removal[i] = .boilerplate
+            // The element holding the page's densest prose is the article whatever it is
+            // called (`cuerpo-ad`, "body of the article with ads"); only a comment section
+            // loses it.
+            case .boilerplate: if idx != holder { removal[i] = .boilerplate }
             case .comments: removal[i] = .comments
             case .content: contentHint[i] = true
             case .lead: leadHint[i] = true

@@ -24,7 +24,7 @@ enum HTMLDateParser {
         }
     }
 
-    /// A date in a URL path: `/2019/07/28/`, `/2019-07-28`, `/20190728/` (the day is required).
+    /// A date in a URL path: `/2019/07/28/`, `/2019-07-28`, `/20190728/`, `/28-07-2019` (the day is required).
     static func fromURL(_ url: String) -> String? {
         var copy = url
         return copy.withUTF8 { s -> String? in
@@ -42,6 +42,12 @@ enum HTMLDateParser {
                 }
                 if let y = digits(s, j, 4), let m = digits(s, j + 4, 2), let d = digits(s, j + 6, 2),
                    j + 8 == s.count || !isDigit(s[j + 8]), y >= 1990 {
+                    if let out = format(y, m, d) { return out }
+                }
+                // `/28-07-2019`, `/28.07.2019` (day first, as the page's own language writes it).
+                if let d = digits(s, j, 2), j + 2 < s.count, s[j + 2] == 0x2D || s[j + 2] == 0x2E,
+                   let m = digits(s, j + 3, 2), j + 5 < s.count, s[j + 5] == s[j + 2],
+                   let y = digits(s, j + 6, 4), j + 10 == s.count || !isDigit(s[j + 10]) {
                     if let out = format(y, m, d) { return out }
                 }
                 i += 1

@@ -278,4 +278,14 @@ import Testing
         #expect(extract(String(repeating: "<time>", count: 50000) + "2019-01-01").published == "2019-01-01")
         #expect(extract(String(repeating: "</div>", count: 50000) + "<h1>H</h1>").title == "H")
     }
+
+    /// A day-first date as a path segment of the page's URL (`/29-10-2021`, `/29.10.2021`) is
+    /// its date when nothing else gives one; a month-first or partial one is not read.
+    @Test func dayFirstDateInURL() {
+        #expect(extract("<title>A note</title>", url: "https://ex.org/news/29-10-2021").published == "2021-10-29")
+        #expect(extract("<title>A note</title>", url: "https://ex.org/news/29.10.2021/x").published == "2021-10-29")
+        #expect(extract("<title>A note</title>", url: "https://ex.org/news/10-29-2021").published == nil)
+        #expect(extract("<title>A note</title>", url: "https://ex.org/news/30-11-buch").published == nil)
+    }
+
 }
