@@ -77,19 +77,9 @@ public struct DedupStage: Stage {
 enum DedupIndexBuilder {
     static func pairs(files: [InputFile], decode: DecodeOptions, preceding: [any Stage], jobs: Int) async -> [(key: UInt64, position: UInt64)] {
         var pairs: [(key: UInt64, position: UInt64)] = []
-        await withTaskGroup(of: [(key: UInt64, position: UInt64)].self) { group in
-            var running = 0
-            var iterator = files.makeIterator()
-            let limit = max(1, jobs)
-            while true {
-                while running < limit, let f = iterator.next() {
-                    group.addTask { keys(of: f, decode: decode, preceding: preceding) }
-                    running += 1
-                }
-                guard let part = await group.next() else { break }
-                running -= 1
-                pairs.append(contentsOf: part)
-            }
+        await ReadingPass.forEach(files, jobs: jobs, { keys(of: $0, decode: decode, preceding: preceding) }) { _, part in
+            pairs.append(contentsOf: part)
+            return true
         }
         return pairs
     }

@@ -18,6 +18,13 @@ enum NearDedupReader {
         return all
     }
 
+    /// The stages that shape the texts signed: exact dedup only drops documents that near-dedup
+    /// drops too (an exact copy of an earlier one), so leaving it out makes the signatures the
+    /// same whether a stage was prepared or not (`--near-dedup-prepare` signs with unprepared stages).
+    static func signing(_ preceding: [any Stage]) -> [any Stage] {
+        preceding.filter { !($0 is DedupStage || $0 is NearDedupStage) }
+    }
+
     /// Each file's signatures, by file index.
     static func parts(files: [InputFile], decode: DecodeOptions, preceding: [any Stage],
                       hasher: MinHasher, bins: Int, lineMinChars: Int?, jobs: Int) async -> [Int: NearDedupSignatures] {
@@ -32,23 +39,12 @@ enum NearDedupReader {
     static func forEachPart(files: [InputFile], decode: DecodeOptions, preceding: [any Stage],
                             hasher: MinHasher, bins: Int, lineMinChars: Int?, jobs: Int,
                             _ body: (Int, NearDedupSignatures) -> Void) async {
-        // Exact dedup only drops documents that near-dedup drops too (an exact copy of an earlier
-        // one); leaving it out makes the signatures the same whether a stage was prepared or not
-        // (`--near-dedup-prepare` signs with unprepared stages).
-        let preceding = preceding.filter { !($0 is DedupStage || $0 is NearDedupStage) }
-        await withTaskGroup(of: (Int, NearDedupSignatures).self) { group in
-            var running = 0
-            var iterator = files.makeIterator()
-            let limit = max(1, jobs)
-            while true {
-                while running < limit, let f = iterator.next() {
-                    group.addTask { (f.index, signatures(of: f, decode: decode, preceding: preceding, hasher: hasher, bins: bins, lineMinChars: lineMinChars)) }
-                    running += 1
-                }
-                guard let (i, part) = await group.next() else { break }
-                running -= 1
-                body(i, part)
-            }
+        let preceding = signing(preceding)
+        await ReadingPass.forEach(files, jobs: jobs, {
+            signatures(of: $0, decode: decode, preceding: preceding, hasher: hasher, bins: bins, lineMinChars: lineMinChars)
+        }) { i, part in
+            body(i, part)
+            return true
         }
     }
 
@@ -75,31 +71,21 @@ enum NearDedupReader {
     /// per file, as many files at a time as the run has jobs), after the files already in it.
     static func spill(files: [InputFile], decode: DecodeOptions, preceding: [any Stage], hasher: MinHasher,
                       into spill: NearDedupSpill, lineMinChars: Int?, jobs: Int) async throws(WriteError) -> NearDedupSpill {
-        let preceding = preceding.filter { !($0 is DedupStage || $0 is NearDedupStage) }
+        let preceding = signing(preceding)
         var spill = spill
         let target = spill
         var failure: WriteError?
-        await withTaskGroup(of: (Int, Result<Int, WriteError>).self) { group in
-            var running = 0
-            var iterator = files.makeIterator()
-            let limit = max(1, jobs)
-            while true {
-                while running < limit, failure == nil, let f = iterator.next() {
-                    group.addTask {
-                        (f.index, Result { () throws(WriteError) in
-                            try spillSignatures(of: f, decode: decode, preceding: preceding, hasher: hasher,
-                                                into: target, lineMinChars: lineMinChars)
-                        })
-                    }
-                    running += 1
-                }
-                guard let (i, result) = await group.next() else { break }
-                running -= 1
-                switch result {
-                case .success(let n): spill.counts[i] = n
-                case .failure(let e): if failure == nil { failure = e }
-                }
+        await ReadingPass.forEach(files, jobs: jobs, { f in
+            Result { () throws(WriteError) in
+                try spillSignatures(of: f, decode: decode, preceding: preceding, hasher: hasher,
+                                    into: target, lineMinChars: lineMinChars)
             }
+        }) { i, result in
+            switch result {
+            case .success(let n): spill.counts[i] = n
+            case .failure(let e): if failure == nil { failure = e }
+            }
+            return failure == nil
         }
         if let failure { throw failure }
         return spill

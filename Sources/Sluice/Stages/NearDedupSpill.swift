@@ -74,13 +74,19 @@ struct NearDedupSpill: Sendable {
         /// Writes every document of `signatures` (signed elsewhere, e.g. read from a shard's
         /// signature file).
         func add(contentsOf signatures: NearDedupSignatures) throws(WriteError) {
-            for i in 0..<signatures.count {
-                let keys = Array(signatures.bandKeys[(i * bands)..<((i + 1) * bands)])
-                try keys.withUnsafeBufferPointer { (k) throws(WriteError) in
-                    try write(position: signatures.positions[i], id: signatures.id(i),
-                              compact: signatures.compact[(i * bins)..<((i + 1) * bins)], keys: k)
+            var failure: WriteError?
+            signatures.bandKeys.withUnsafeBufferPointer { all in
+                for i in 0..<signatures.count where failure == nil {
+                    do throws(WriteError) {
+                        try write(position: signatures.positions[i], id: signatures.id(i),
+                                  compact: signatures.compact[(i * bins)..<((i + 1) * bins)],
+                                  keys: UnsafeBufferPointer(rebasing: all[(i * bands)..<((i + 1) * bands)]))
+                    } catch {
+                        failure = error
+                    }
                 }
             }
+            if let failure { throw failure }
             for k in signatures.lineKeys { try lines.append(k) }
         }
 

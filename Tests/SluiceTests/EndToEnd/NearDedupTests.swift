@@ -33,6 +33,20 @@ import Testing
         return input
     }
 
+    /// A temporary directory (removed by the caller) holding the inputs and the pipeline file.
+    static func setUp() throws -> (tmp: URL, input: URL, pipe: URL) {
+        let tmp = try E2E.tempDir()
+        do {
+            let input = try makeInputs(in: tmp)
+            let pipe = tmp.appendingPathComponent("near.yaml")
+            try E2E.write(pipeline, to: pipe)
+            return (tmp, input, pipe)
+        } catch {
+            E2E.remove(tmp)
+            throw error
+        }
+    }
+
     static func ids(_ url: URL) throws -> [String] {
         try E2E.lines(url).map { (try E2E.json($0)["id"] as? String) ?? "?" }
     }
@@ -78,11 +92,8 @@ import Testing
     }
 
     @Test(arguments: modes) func dropsNearCopiesWithDuplicateOfForAnyJobs(mode: [String]) throws {
-        let tmp = try E2E.tempDir()
+        let (tmp, input, pipe) = try Self.setUp()
         defer { E2E.remove(tmp) }
-        let input = try Self.makeInputs(in: tmp)
-        let pipe = tmp.appendingPathComponent("near.yaml")
-        try E2E.write(Self.pipeline, to: pipe)
         var outs: [URL] = []
         for jobs in [1, 2] {
             let out = tmp.appendingPathComponent("out\(jobs)")
@@ -105,11 +116,8 @@ import Testing
     /// Each shard reads every shard's signatures with `--dedup-across-shards`: the union of the
     /// shards' outputs is the unsharded decision.
     @Test func shardsAcrossDecideAsOneRun() throws {
-        let tmp = try E2E.tempDir()
+        let (tmp, input, pipe) = try Self.setUp()
         defer { E2E.remove(tmp) }
-        let input = try Self.makeInputs(in: tmp)
-        let pipe = tmp.appendingPathComponent("near.yaml")
-        try E2E.write(Self.pipeline, to: pipe)
         let out = tmp.appendingPathComponent("sharded")
         let running = try (0..<3).map { i in
             try SluiceBinary.start(["run", input.path, "-o", out.path, "-p", pipe.path, "--progress", "none", "--jobs", "1",
@@ -122,11 +130,8 @@ import Testing
     /// The two-step recipe: each task signs its shard (`--near-dedup-prepare`), then each task
     /// runs with `--dedup-across-shards`, reading the other shards' signatures.
     @Test(arguments: modes) func twoStepShardsDecideAsOneRun(mode: [String]) throws {
-        let tmp = try E2E.tempDir()
+        let (tmp, input, pipe) = try Self.setUp()
         defer { E2E.remove(tmp) }
-        let input = try Self.makeInputs(in: tmp)
-        let pipe = tmp.appendingPathComponent("near.yaml")
-        try E2E.write(Self.pipeline, to: pipe)
         let out = tmp.appendingPathComponent("sharded")
         let common = ["run", input.path, "-o", out.path, "-p", pipe.path, "--progress", "none", "--jobs", "1"]
         for i in 0..<3 {
@@ -148,11 +153,8 @@ import Testing
     /// A resume that still has to do the last file (its checkpoint and outputs gone, as after
     /// a kill before it finished) makes the same decision: the reading pass covers finished files too.
     @Test(arguments: modes) func resumeKeepsTheDecision(mode: [String]) throws {
-        let tmp = try E2E.tempDir()
+        let (tmp, input, pipe) = try Self.setUp()
         defer { E2E.remove(tmp) }
-        let input = try Self.makeInputs(in: tmp)
-        let pipe = tmp.appendingPathComponent("near.yaml")
-        try E2E.write(Self.pipeline, to: pipe)
         let out = tmp.appendingPathComponent("out")
         let args = ["run", input.path, "-o", out.path, "-p", pipe.path, "--progress", "none", "--jobs", "1"] + mode
         #expect(try SluiceBinary.run(args).status == 0)
@@ -192,11 +194,8 @@ import Testing
 
     /// A spill directory that cannot be made stops the run before any output, naming the path.
     @Test func memoryModeReportsAnUnwritableSpill() throws {
-        let tmp = try E2E.tempDir()
+        let (tmp, input, pipe) = try Self.setUp()
         defer { E2E.remove(tmp) }
-        let input = try Self.makeInputs(in: tmp)
-        let pipe = tmp.appendingPathComponent("near.yaml")
-        try E2E.write(Self.pipeline, to: pipe)
         let out = tmp.appendingPathComponent("out")
         try E2E.write("not a directory", to: out.appendingPathComponent(".sluice/spill"))
         let r = try SluiceBinary.run(["run", input.path, "-o", out.path, "-p", pipe.path, "--progress", "none", "--memory", "1M"])
