@@ -90,7 +90,13 @@ func runAlgorithms(path: String) throws {
     }
     if only == nil || only == "adversarial" { benchAdversarial() }
     if only == nil || only == "language" {
-        let identifier = LanguageModelLoader.bundledIdentifier
+        var identifier = LanguageModelLoader.bundledIdentifier
+        // SLUICE_BENCH_LANG=letters,margin: the early stop's parameters, to see what it saves.
+        if let p = ProcessInfo.processInfo.environment["SLUICE_BENCH_LANG"]?.split(separator: ","), p.count == 2,
+           let letters = Int(p[0]), let margin = Int32(p[1]) {
+            identifier.earlyStopLetters = letters
+            identifier.decisiveMargin = margin
+        }
         bench("language") { identifier.analyze($0).spans.count &+ identifier.model.languages.count }
     }
     if only == nil || only == "quality" { bench("quality") { QualitySignals.compute($0).gopherQuality.words } }

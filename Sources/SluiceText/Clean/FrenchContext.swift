@@ -39,12 +39,53 @@ enum FrenchContext {
             }
             if i == start { i += 1; continue }   // not a letter: step over it
             guard len <= 8 else { continue }
-            if frenchWords.contains(key) { french += 1 } else if otherWords.contains(key) { other += 1 }
+            switch words.class(of: key) {
+            case 1: french += 1
+            case 2: other += 1
+            default: break
+            }
         }
         if french >= 3 && french > 2 * other { return .french }
         if other >= 3 && other > 2 * french || other >= 2 && french == 0 { return .other }
         return .unknown
     }
+
+    /// Both lists in one small open-addressing table with a multiplicative hash: a `Set`'s
+    /// SipHash cost more than the rest of the check.
+    struct WordTable {
+        private var keys = [UInt64](repeating: 0, count: 256)
+        private var classes = [UInt8](repeating: 0, count: 256)
+
+        init(_ lists: [(words: Set<UInt64>, class: UInt8)]) {
+            for (words, c) in lists {
+                for k in words {
+                    var i = Self.home(k)
+                    while keys[i] != 0 && keys[i] != k { i = (i + 1) & 255 }
+                    // A word on both lists keeps its first class, as the lists were checked in order.
+                    if keys[i] == k { continue }
+                    keys[i] = k
+                    classes[i] = c
+                }
+            }
+        }
+
+        @inline(__always) private static func home(_ k: UInt64) -> Int {
+            Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> 56)
+        }
+
+        /// 1 for a French word, 2 for another language's, 0 for neither (`k` ≠ 0).
+        @inline(__always) func `class`(of k: UInt64) -> UInt8 {
+            var i = Self.home(k)
+            while true {
+                let stored = keys[i]
+                if stored == k { return classes[i] }
+                if stored == 0 { return 0 }
+                i = (i + 1) & 255
+            }
+        }
+    }
+
+    static let words = WordTable([(frenchWords, 1), (otherWords, 2)])
 
     private static func pack(_ w: String) -> UInt64 {
         var k: UInt64 = 0

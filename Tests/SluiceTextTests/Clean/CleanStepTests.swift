@@ -107,6 +107,16 @@ func check(_ c: CleanCase, _ options: TextCleaner.Options = .init()) {
         CleanCase("e\u{AD}\u{301}", "\u{E9}", ["zero_width_removed": 1, "nfc_normalized": 1]),
         // NFC keeps compatibility characters.
         CleanCase("\u{FB01}ne \u{FF21}", "\u{FB01}ne \u{FF21}"),
+        // Vowel signs the quick check cannot clear (Bengali AA, Tamil AA, Arabic hamza above)
+        // stay as they are when nothing before them composes with them…
+        CleanCase("\u{9AC}\u{9BE}\u{982}\u{9B2}\u{9BE}", "\u{9AC}\u{9BE}\u{982}\u{9B2}\u{9BE}"),
+        CleanCase("\u{BA4}\u{BAE}\u{BBF}\u{BB4}\u{BCD} \u{BA8}\u{BBE}\u{B9F}\u{BC1}", "\u{BA4}\u{BAE}\u{BBF}\u{BB4}\u{BCD} \u{BA8}\u{BBE}\u{B9F}\u{BC1}"),
+        // …and compose when something does: Bengali E + AA → O, Tamil E + AA → O, alef + hamza above.
+        CleanCase("\u{995}\u{9C7}\u{9BE}", "\u{995}\u{9CB}", ["nfc_normalized": 1]),
+        CleanCase("\u{B95}\u{BC6}\u{BBE}", "\u{B95}\u{BCA}", ["nfc_normalized": 1]),
+        CleanCase("\u{627}\u{654}", "\u{623}", ["nfc_normalized": 1]),
+        // Characters excluded from composition are decomposed (Devanagari QA → KA + NUKTA).
+        CleanCase("\u{958}", "\u{915}\u{93C}", ["nfc_normalized": 1]),
     ]
     @Test(arguments: normalizationCases) func normalization(_ c: CleanCase) { check(c) }
 
