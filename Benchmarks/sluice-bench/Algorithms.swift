@@ -91,13 +91,34 @@ func runAlgorithms(path: String) throws {
     if only == nil || only == "adversarial" { benchAdversarial() }
     if only == nil || only == "language" {
         var identifier = LanguageModelLoader.bundledIdentifier
-        // SLUICE_BENCH_LANG=letters,margin: the early stop's parameters, to see what it saves.
-        if let p = ProcessInfo.processInfo.environment["SLUICE_BENCH_LANG"]?.split(separator: ","), p.count == 2,
+        // SLUICE_BENCH_LANG=letters,margin[,settle,agree]: the early stops' parameters, to see
+        // what they save.
+        if let p = ProcessInfo.processInfo.environment["SLUICE_BENCH_LANG"]?.split(separator: ","), p.count >= 2,
            let letters = Int(p[0]), let margin = Int32(p[1]) {
             identifier.earlyStopLetters = letters
             identifier.decisiveMargin = margin
+            if p.count == 4, let settle = Int32(p[2]), let agree = Int32(p[3]) {
+                identifier.settleMargin = settle
+                identifier.agreeMargin = agree
+            }
         }
         bench("language") { identifier.analyze($0).spans.count &+ identifier.model.languages.count }
+        // What the early stops change: document languages and spans against scoring every letter.
+        if ProcessInfo.processInfo.environment["SLUICE_BENCH_LANG_DIFF"] != nil {
+            var exact = identifier
+            exact.earlyStopLetters = 0
+            var docs = 0, spansExact = 0, spansNow = 0, spansSame = 0
+            for t in texts {
+                let a = identifier.analyze(t), b = exact.analyze(t)
+                if a.language != b.language { docs += 1 }
+                spansExact += b.spans.count
+                spansNow += a.spans.count
+                for s in a.spans where b.spans.contains(where: { $0.start == s.start && $0.end == s.end && $0.language == s.language }) {
+                    spansSame += 1
+                }
+            }
+            print("document languages changed: \(docs) of \(texts.count); spans: \(spansNow) (exact \(spansExact), \(spansSame) the same)")
+        }
     }
     if only == nil || only == "quality" { bench("quality") { QualitySignals.compute($0).gopherQuality.words } }
 

@@ -35,7 +35,7 @@ public struct LanguageStage: Stage {
     public var name: String { "language" }
     /// The model's version and the options.
     public var fingerprint: String {
-        "language/2 model=langid-3 min_chars=\(minChars) spans=\(spans) span_min_chars=\(spanMinChars)"
+        "language/3 model=langid-3 min_chars=\(minChars) spans=\(spans) span_min_chars=\(spanMinChars)"
             + (alternatives > 0 ? " alternatives=\(alternatives)" : "")
     }
 

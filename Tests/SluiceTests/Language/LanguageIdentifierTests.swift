@@ -130,6 +130,37 @@ import SluiceText
         #expect(Self.identifier.analyze(text, spanMinLetters: nil).spans.isEmpty)
     }
 
+    /// Once a document is settled, its paragraphs stop early when they agree with it and short
+    /// ones are only counted; a paragraph of a neighbouring language is still a span, at the
+    /// right offsets, and the answers equal those of the identifier without the settled stop.
+    @Test func settledDocumentKeepsSpans() {
+        let spanish = """
+            El ayuntamiento aprobó ayer el presupuesto del próximo año con los votos de todos los grupos municipales.
+            La partida más grande se destinará a las escuelas públicas y al mantenimiento de las calles del centro.
+            Los vecinos podrán presentar sus propuestas hasta el final del mes en la oficina de atención ciudadana.
+            """
+        let text = spanish + """
+
+            Muito obrigado.
+            Mariana Silva, presidente da associação de moradores, disse que a prefeitura vai investir muito mais dinheiro nas escolas e nos hospitais.
+            El alcalde recordó que las obras de la plaza mayor comenzarán en primavera si el tiempo lo permite.
+            """
+        var unsettled = Self.identifier
+        unsettled.settleMargin = 0
+        let a = Self.identifier.analyze(text)
+        #expect(a.language == "es")
+        #expect(a.spans.map(\.language) == ["pt"])
+        let scalars = Array(text.unicodeScalars)
+        let span = a.spans[0]
+        #expect(String(String.UnicodeScalarView(scalars[span.start..<span.end])).hasPrefix("Mariana Silva"))
+        #expect(String(String.UnicodeScalarView(scalars[span.start..<span.end])).hasSuffix("hospitais."))
+        let b = unsettled.analyze(text)
+        #expect(b.language == a.language)
+        #expect(b.spans.map { [$0.start, $0.end] } == a.spans.map { [$0.start, $0.end] })
+        // Without spans, a settled document's remaining paragraphs are only counted.
+        #expect(Self.identifier.identify(text).language == "es")
+    }
+
     @Test func deterministic() {
         let text = "Die Regierung hat heute neue Maßnahmen gegen die Inflation angekündigt."
         let first = Self.identifier.analyze(text)
