@@ -67,7 +67,9 @@ public struct HTMLMetadataExtractor: Sendable {
         // the same moment in local time, its day is the one the page shows.
         if let p = out.published {
             let others = [ld.published].compactMap { $0 } + parsedMeta + scan.dates.map(\.value)
-            out.published = HTMLDateParser.localEquivalent(of: p, among: others) ?? p
+            out.published = HTMLDateParser.localEquivalent(of: p, among: others)
+                ?? [bodyDate?.value, urlDate].lazy.compactMap { $0 }.compactMap { HTMLDateParser.localDay(of: p, shown: $0) }.first
+                ?? p
         }
 
         // Author.
@@ -98,11 +100,22 @@ public struct HTMLMetadataExtractor: Sendable {
             let key = HTMLMetadataText.nameKey(a[0])
             if let shown = bylines.first(where: { $0.contains(" ") && HTMLMetadataText.nameKey($0) == key }) { authors = [shown] }
         }
-        // An organisation in the metadata (`Deutscher Caritasverband e. V.`) is the publisher; a
-        // person the page names in a byline is the author.
-        if let a = authors, a.allSatisfy(HTMLMetadataText.isOrganisation),
-           let person = bylines.first(where: { $0.contains(" ") && HTMLMetadataText.looksLikeNames($0) && !HTMLMetadataText.isOrganisation($0) }) {
-            authors = [person]
+        // An organisation or the site in the metadata (`Deutscher Caritasverband e. V.`) is the
+        // publisher; a person the page names in a byline is the author.
+        // Unless the page's own first byline repeats the metadata's name. A byline's own
+        // impersonal name (`Redaktion`, `DT`) gives way to a later one of several words.
+        if let a = authors, a.allSatisfy({ HTMLMetadataText.isImpersonalAuthor($0, site: publisher) }) {
+            let fromMetadata = a == ld.authors || a == metaAuthors
+            for b in bylines {
+                if a.contains(b) {
+                    if fromMetadata { break } else { continue }
+                }
+                if b.count >= 3, fromMetadata || b.contains(" "), HTMLMetadataText.looksLikeNames(b),
+                   !HTMLMetadataText.isImpersonalAuthor(b, site: publisher) {
+                    authors = [b]
+                    break
+                }
+            }
         }
         if let authors { out.author = authors.prefix(10).joined(separator: "; ") }
 

@@ -266,7 +266,10 @@ struct HTMLMetadataScan {
             }
             return nil
         }
-        guard let label else { return }
+        guard let label else {
+            if headlineZone >= 0 { datedByline(t, span) }
+            return
+        }
         if label < 0 {
             pendingLabel = true
             pendingPhrase = phrase
@@ -275,6 +278,26 @@ struct HTMLMetadataScan {
             authors.append((5 + authorOffset(currentFlags), name))
             textBylines += 1
         }
+    }
+
+    /// Under the headline, a date line that ends with the author's name: "11.12.2019 - Ann Lee",
+    /// "06.11.2023 13:30 von Olga".
+    private mutating func datedByline(_ t: HTMLTokenizer, _ span: HTMLSpan) {
+        guard span.count <= 100, t.withBytes(span, { b in b.first { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 }.map { $0 >= 0x30 && $0 <= 0x39 } ?? false })
+        else { return }
+        let text = t.string(span)
+        var name: String?
+        if let r = [" - ", " | ", " – ", " · ", " • "].lazy.compactMap({ text.range(of: $0) }).first,
+           HTMLDateParser.parse(String(text[..<r.lowerBound])) != nil {
+            let rest = String(text[r.upperBound...])
+            let last = [" - ", " | ", " – ", " · ", " • "].reduce(rest) { s, sep in s.components(separatedBy: sep).last ?? s }
+            name = HTMLMetadataText.author(last).flatMap { $0.contains(" ") ? $0 : nil }
+        } else if HTMLDateParser.parse(text) != nil, text.contains(" von ") || text.contains(" by ") {
+            name = HTMLMetadataText.author(text)
+        }
+        guard let name, HTMLMetadataText.looksLikeNames(name), !name.contains(where: \.isNumber) else { return }
+        authors.append((5 + authorOffset(currentFlags), name))
+        textBylines += 1
     }
 
     private static func append(_ b: UnsafeBufferPointer<UInt8>, to c: inout Capture, skipped: Bool = false) {
@@ -445,7 +468,7 @@ struct HTMLMetadataScan {
 
     /// How much less a byline is worth by where it is.
     private func authorOffset(_ f: Flags) -> Int {
-        (f.contains(.article) || f.contains(.header) ? 0 : 3) + (f.contains(.aside) ? 10 : 0) + (f.contains(.comment) ? 20 : 0)
+        (f.contains(.article) || f.contains(.header) || headlineZone >= 0 ? 0 : 3) + (f.contains(.aside) ? 10 : 0) + (f.contains(.comment) ? 20 : 0)
     }
 
     /// Whether a link goes to a site's home page (`/`, `https://host/`, `index.html`).

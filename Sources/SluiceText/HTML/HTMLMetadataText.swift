@@ -51,7 +51,8 @@ enum HTMLMetadataText {
     /// A byline's name: a leading "By"/"Von"/"Par"/"Por"/"Di"/"Author:"… removed; nil when what
     /// is left is no name (empty, too long, a URL, mostly digits).
     static func author(_ raw: String) -> String? {
-        guard var s = clean(raw, limit: 300) else { return nil }
+        // Soft hyphens are invisible and split a name (`Mat\u{AD}thi\u{AD}as`).
+        guard var s = clean(raw.contains("\u{AD}") ? raw.replacingOccurrences(of: "\u{AD}", with: "") : raw, limit: 300) else { return nil }
         let prefixes = ["written by ", "posted by ", "published by ", "geschrieben von ", "verfasst von ", "ein beitrag von ", "beitrag von ",
                         "text von ", "text: ", "texte : ", "texte: ", "autor: ", "autorin: ", "autoren: ", "author: ", "auteur: ", "autor ", "autorin ", "autoren ",
                         "author ", "auteur ", "ein artikel von ",
@@ -138,8 +139,19 @@ enum HTMLMetadataText {
     private static let organisationWords: Set<String> = [
         "e.v.", "ev", "gmbh", "ag", "kg", "se", "ltd", "ltd.", "inc", "inc.", "llc", "s.a.", "sa", "plc", "verlag", "verband", "stiftung",
         "landesanstalt", "institut", "institute", "redaktion", "editorial", "team", "magazin", "magazine", "zeitung", "news", "online",
-        "gruppe", "group", "media", "medien", "verein", "bund", "ministerium", "amt", "agentur", "agency",
+        "gruppe", "group", "media", "medien", "verein", "bund", "ministerium", "amt", "agentur", "agency", "illustrierte",
     ]
+
+    /// Whether an author from the metadata names no person: the site (`Die FURCHE` on
+    /// furche.at), an organisation, an abbreviation (`LN`, `JF`: a paper's initials), or words that
+    /// start in lower case (`deinen Hochzeitsbloggern`) but are no user name.
+    static func isImpersonalAuthor(_ s: String, site: [String]) -> Bool {
+        if isSiteName(s, site: site, loose: true) || isOrganisation(s) { return true }
+        let k = siteKey(s)
+        if k.count >= 5, site.contains(where: { let key = siteKey($0); return key.count >= 5 && k.contains(key) }) { return true }
+        if s.count <= 3, s.allSatisfy({ $0.isUppercase }) { return true }
+        return s.contains(" ") && s.first?.isLowercase == true
+    }
 
     /// Whether a name is an organisation's: one of its words is a legal form or such a noun
     /// (`e. V.` is read as `e.v.`), or it has a web address's dot (`finanztreff.de`).
