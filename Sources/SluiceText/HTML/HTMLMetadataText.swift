@@ -124,7 +124,9 @@ enum HTMLMetadataText {
         if !isNameNotLabel(lower) { return nil }
         guard !s.isEmpty, s.count <= 80, !isURL(s) else { return nil }
         let letters = s.unicodeScalars.filter { $0.properties.isAlphabetic }.count
-        guard letters * 2 >= s.unicodeScalars.count, letters >= 2 else { return nil }
+        // Spaces and the dots of initials ("R. R.") are neither letters nor the digits this keeps out.
+        let others = s.unicodeScalars.filter { !$0.properties.isAlphabetic && $0 != " " && $0 != "." }.count
+        guard letters * 2 >= letters + others, letters >= 2 else { return nil }
         return s
     }
 
