@@ -161,6 +161,15 @@ public struct HTMLMetadataExtractor: Sendable {
             if best == nil || shared > best!.shared || (shared == best!.shared && h.rank < best!.rank) { best = (shared, h.rank, h.value) }
         }
         if let best { return best.value }
+        // No title agrees: the metadata titles are reworded for search engines, and the page's
+        // one headline (`itemprop=headline`, else its only `<h1>`) is what readers see, unless it
+        // is a single word ("Details", "Literatur": a section's label), a site's `Name | Part`,
+        // or the site's name.
+        let h1s = headings.filter { $0.rank == 1 }
+        if let h = headings.first(where: { $0.rank == 0 }) ?? (h1s.count == 1 ? h1s.first : nil),
+           h.value.contains(" "), !h.value.contains(" | "), !HTMLMetadataText.isSiteName(h.value, site: site, loose: true) {
+            return h.value
+        }
         if let t = candidates.first { return HTMLMetadataText.stripSite(t, site: site, h1: scan.h1) }
         return headings.first?.value ?? metaTitles.first
     }

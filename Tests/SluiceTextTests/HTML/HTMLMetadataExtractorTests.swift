@@ -401,4 +401,17 @@ import Testing
         #expect(extract(#"<meta property="og:title" content="Wait for it...">"#).title == "Wait for it...")
     }
 
+    /// When no metadata title agrees with a heading, the page's one headline beats a title
+    /// reworded for search engines; not a one-word label, not one of several `<h1>`s.
+    @Test func headlineOverRewordedTitle() {
+        #expect(extract("<title>Loan rates explained | Lendo</title><h1>How high are the rates for a loan?</h1>").title
+                == "How high are the rates for a loan?")
+        #expect(extract(#"<title>Writing style - Webdesign</title><h2 itemprop="headline">Write for your readers</h2>"#).title
+                == "Write for your readers")
+        #expect(extract("<title>Loan rates explained | Lendo</title><h1>Details</h1>").title == "Loan rates explained")
+        #expect(extract("<title>Loan rates explained | Lendo</title><h1>Our offers today</h1><h1>Contact the team</h1>").title
+                == "Loan rates explained")
+        #expect(extract("<title>Outdoor news - High snow maps</title><h1>OutdoorNews | Entry</h1>").title == "Outdoor news - High snow maps")
+    }
+
 }
