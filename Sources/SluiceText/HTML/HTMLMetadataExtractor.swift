@@ -164,9 +164,9 @@ public struct HTMLMetadataExtractor: Sendable {
         // No title agrees: the metadata titles are reworded for search engines, and the page's
         // one headline (`itemprop=headline`, else its only `<h1>`) is what readers see, unless it
         // is a single word ("Details", "Literatur": a section's label), a site's `Name | Part`,
-        // or the site's name.
+        // or the site's name; an article's JSON-LD `headline` is given for just this and stays.
         let h1s = headings.filter { $0.rank == 1 }
-        if let h = headings.first(where: { $0.rank == 0 }) ?? (h1s.count == 1 ? h1s.first : nil),
+        if !ld.titleIsHeadline, let h = headings.first(where: { $0.rank == 0 }) ?? (h1s.count == 1 ? h1s.first : nil),
            h.value.contains(" "), !h.value.contains(" | "), !HTMLMetadataText.isSiteName(h.value, site: site, loose: true) {
             return h.value
         }
