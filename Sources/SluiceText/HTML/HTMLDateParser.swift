@@ -241,6 +241,27 @@ enum HTMLDateParser {
         return nil
     }
 
+    /// When `date` is a UTC time and the page shows the day before or after it (`shown`, a date
+    /// the page's body or URL gives), that day, if some offset from UTC (−12 h to +14 h) puts the
+    /// time on it (when `shown` has a time, the offset that gives it): the page shows the
+    /// publisher's local day.
+    static func localDay(of date: String, shown: String) -> String? {
+        guard date.hasSuffix("+00:00"), let utc = minutes(date), shown.utf8.count >= 10 else { return nil }
+        let day = String(shown.prefix(10))
+        guard day != String(date.prefix(10)), let d = minutes(day + "T00:00:00") else { return nil }
+        // A shown time must be the same moment (to the minute) at a whole quarter hour's offset.
+        if shown.utf8.count >= 19 {
+            guard let t = minutes(shown), t.offset == nil else { return nil }
+            let diff = t.local - utc.local
+            return diff % 15 == 0 && abs(diff) <= 14 * 60 ? day : nil
+        }
+        let startOfUTCDay = utc.local - utc.local % 1440
+        let hour = (utc.local - startOfUTCDay) / 60
+        if d.local == startOfUTCDay - 1440, hour < 12 { return day }
+        if d.local == startOfUTCDay + 1440, hour >= 10 { return day }
+        return nil
+    }
+
     /// Minutes since 1970 of the written (local) time, its seconds and its offset in minutes
     /// (nil when none is written); nil for a date without time.
     private static func minutes(_ d: String) -> (local: Int, seconds: Int, offset: Int?)? {

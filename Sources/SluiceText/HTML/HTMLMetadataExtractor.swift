@@ -41,7 +41,7 @@ public struct HTMLMetadataExtractor: Sendable {
         var siteNames: [String] = []
         if let s = out.sitename { siteNames.append(s) }
         if let h = HTMLMetadataText.hostName(out.url ?? url ?? "") { siteNames.append(h) }
-        out.title = title(scan, ld, site: siteNames)
+        out.title = title(scan, ld, site: siteNames).map { untruncated($0, scan, ld) }
 
         // Date.
         let metaDates = meta("article:published_time", "og:published_time", "published_time", "article:published", "date", "pubdate",
@@ -57,14 +57,19 @@ public struct HTMLMetadataExtractor: Sendable {
         let modified: [String] = (ld.modified.map { [$0] } ?? []) + meta("article:modified_time", "og:updated_time", "last-modified",
                                                                          "dcterms.modified", "itemprop:datemodified", "http-equiv:last-modified")
         let parsedMeta = metaDates.compactMap(HTMLDateParser.parse)
-        var candidates: [String?] = [ld.published, parsedMeta.first, strongBody, urlDate, bodyDate?.value]
+        // A date under a publication key in a script (a page's state object) is the page's more
+        // often than not, but may be a related item's or a reference's: after all the others
+        // but the modification date.
+        var candidates: [String?] = [ld.published, parsedMeta.first, strongBody, urlDate, bodyDate?.value, scan.scriptDate]
         candidates.append(modified.lazy.compactMap(HTMLDateParser.parse).first)
         out.published = candidates.lazy.compactMap { $0 }.first
         // A UTC time can fall on another day than the publisher's; when another source gives
         // the same moment in local time, its day is the one the page shows.
         if let p = out.published {
             let others = [ld.published].compactMap { $0 } + parsedMeta + scan.dates.map(\.value)
-            out.published = HTMLDateParser.localEquivalent(of: p, among: others) ?? p
+            out.published = HTMLDateParser.localEquivalent(of: p, among: others)
+                ?? [bodyDate?.value, urlDate].lazy.compactMap { $0 }.compactMap { HTMLDateParser.localDay(of: p, shown: $0) }.first
+                ?? p
         }
 
         // Author.
@@ -88,8 +93,30 @@ public struct HTMLMetadataExtractor: Sendable {
         let bylines = scan.authors.sorted { $0.rank < $1.rank }.map(\.value)
         let publisher = siteNames + [ld.sitename, ld.publisherName].compactMap { $0 }
         let sources = [ld.authors, metaAuthors] + bylines.map { [$0] }
-        let authors = sources.first { list in !list.isEmpty && !list.allSatisfy { HTMLMetadataText.isSiteName($0, site: publisher, loose: true) } }
+        var authors = sources.first { list in !list.isEmpty && !list.allSatisfy { HTMLMetadataText.isSiteName($0, site: publisher, loose: true) } }
             ?? sources.first { !$0.isEmpty }
+        // A user name in the metadata (`robert.stitz`) is the login of the name the byline shows.
+        if let a = authors, a.count == 1, HTMLMetadataText.isHandle(a[0]) {
+            let key = HTMLMetadataText.nameKey(a[0])
+            if let shown = bylines.first(where: { $0.contains(" ") && HTMLMetadataText.nameKey($0) == key }) { authors = [shown] }
+        }
+        // An organisation or the site in the metadata (`Deutscher Caritasverband e. V.`) is the
+        // publisher; a person the page names in a byline is the author.
+        // Unless the page's own first byline repeats the metadata's name. A byline's own
+        // impersonal name (`Redaktion`, `DT`) gives way to a later one of several words.
+        if let a = authors, a.allSatisfy({ HTMLMetadataText.isImpersonalAuthor($0, site: publisher) }) {
+            let fromMetadata = a == ld.authors || a == metaAuthors
+            for b in bylines {
+                if a.contains(b) {
+                    if fromMetadata { break } else { continue }
+                }
+                if b.count >= 3, fromMetadata || b.contains(" "), HTMLMetadataText.looksLikeNames(b),
+                   !HTMLMetadataText.isImpersonalAuthor(b, site: publisher) {
+                    authors = [b]
+                    break
+                }
+            }
+        }
         if let authors { out.author = authors.prefix(10).joined(separator: "; ") }
 
         // Language.
@@ -121,8 +148,8 @@ public struct HTMLMetadataExtractor: Sendable {
             if let v = scan.meta[k]?.first.flatMap({ HTMLMetadataText.plain($0, limit: 500) }) { metaTitles.append(v) }
         }
         if let t = scan.title.flatMap({ HTMLMetadataText.clean($0, limit: 500) }) { metaTitles.append(t) }
-        let candidates = metaTitles.filter { !HTMLMetadataText.isSiteName($0, site: site) }
-        let headings = scan.headings.filter { !HTMLMetadataText.isSiteName($0.value, site: site) }
+        let candidates = metaTitles.filter { !HTMLMetadataText.isSiteName($0, site: site) && !HTMLMetadataText.isNavigationName($0) }
+        let headings = scan.headings.filter { !HTMLMetadataText.isSiteName($0.value, site: site) && !HTMLMetadataText.isNavigationName($0.value) }
         // The agreeing heading that shares the most words with a title (a section name such as
         // "News" also agrees, but shares one word), the better rank and the earlier on ties.
         var best: (shared: Int, rank: Int, value: String)?
@@ -134,8 +161,34 @@ public struct HTMLMetadataExtractor: Sendable {
             if best == nil || shared > best!.shared || (shared == best!.shared && h.rank < best!.rank) { best = (shared, h.rank, h.value) }
         }
         if let best { return best.value }
+        // No title agrees: the metadata titles are reworded for search engines, and the page's
+        // one headline (`itemprop=headline`, else its only `<h1>`) is what readers see, unless it
+        // is a single word ("Details", "Literatur": a section's label), a site's `Name | Part`,
+        // or the site's name; an article's JSON-LD `headline` is given for just this and stays.
+        let h1s = headings.filter { $0.rank == 1 }
+        if !ld.titleIsHeadline, let h = headings.first(where: { $0.rank == 0 }) ?? (h1s.count == 1 ? h1s.first : nil),
+           h.value.contains(" "), !h.value.contains(" | "), !HTMLMetadataText.isSiteName(h.value, site: site, loose: true) {
+            return h.value
+        }
         if let t = candidates.first { return HTMLMetadataText.stripSite(t, site: site, h1: scan.h1) }
         return headings.first?.value ?? metaTitles.first
+    }
+
+    /// A title cut short with an ellipsis ("…gehen…") completed from a heading or metadata title
+    /// that starts with the same words and goes on.
+    private func untruncated(_ t: String, _ scan: HTMLMetadataScan, _ ld: JSONLDMetadata) -> String {
+        var stem = Substring(t)
+        if stem.hasSuffix("…") { stem = stem.dropLast() } else if stem.hasSuffix("...") { stem = stem.dropLast(3) } else { return t }
+        while stem.last == " " { stem = stem.dropLast() }
+        guard stem.count >= 20 else { return t }
+        var others = scan.headings.map(\.value) + [ld.title].compactMap { $0 }
+        for k in ["og:title", "twitter:title", "title"] { others += scan.meta[k] ?? [] }
+        for o in others {
+            guard let full = HTMLMetadataText.plain(o, limit: 500), full.count > stem.count, full.hasPrefix(stem),
+                  !full.hasSuffix("…"), !full.hasSuffix("...") else { continue }
+            return full
+        }
+        return t
     }
 
     /// The first of each value (case-insensitive), at most 50.
@@ -149,3 +202,4 @@ public struct HTMLMetadataExtractor: Sendable {
         return out
     }
 }
+

@@ -24,6 +24,9 @@ struct HTMLMetadataScan {
     var dates: [(rank: Int, value: String)] = []
     /// Byline texts, with a rank (lower is better).
     var authors: [(rank: Int, value: String)] = []
+    /// The first publication date given under a key in a script that is not JSON-LD
+    /// (`"publishedDate": "2016-11-04T20:37:27Z"` in a page's state object or data layer).
+    var scriptDate: String?
 
     /// Bytes of text kept per captured element.
     static let captureLimit = 400
@@ -78,6 +81,16 @@ struct HTMLMetadataScan {
     /// a label alone (the name is in the next text).
     private var textBylines = 0
     private var pendingLabel = false
+    /// The pending label says who wrote ("Verfasst von:", "Posted by"), not just "von".
+    private var pendingPhrase = false
+    /// Dates found after a publishing label ("Erschienen am:"), and whether the last text was
+    /// such a label alone (the date is in the next text).
+    private var labelDates = 0
+    private var pendingDateLabel = false
+    /// Text bytes left in the stretch after the headline (the first `<h1>`) where the article's
+    /// own date line is; -1 before the headline and after the stretch.
+    private var headlineZone = -1
+    static let headlineZoneBytes = 600
 
     init() {}
 
@@ -99,6 +112,7 @@ struct HTMLMetadataScan {
                 let hash = t.withBytes(name) { Self.classify($0).1 }
                 pop(hash)
             case .text(let span):
+                if labelDates < 2, span.count <= 160 { labelledDate(t, span) }
                 if textDates < 2, span.count <= 120 { textDate(t, span) }
                 if textBylines < 4, span.count <= 120 { textByline(t, span) }
                 if authorCapture.active || dateCapture.active || headingCapture.active {
@@ -114,6 +128,7 @@ struct HTMLMetadataScan {
                     // A full capture ends now, so that it does not hold back the next one.
                     if authorCapture.full || dateCapture.full || headingCapture.full { endCaptures(depth: stack.count, full: true) }
                 }
+                if headlineZone >= 0 { headlineZone = max(-1, headlineZone - span.count) }
             default: break
             }
         }
@@ -124,7 +139,7 @@ struct HTMLMetadataScan {
     private mutating func textDate(_ t: HTMLTokenizer, _ span: HTMLSpan) {
         let flags = currentFlags
         guard !flags.contains(.aside), !flags.contains(.foreign), stack.count > 0 else { return }
-        let inArticle = flags.contains(.article) || flags.contains(.header)
+        let inArticle = flags.contains(.article) || flags.contains(.header) || headlineZone >= 0
         guard inArticle || textDates == 0 else { return }
         let hasDigit = t.withBytes(span) { b in b.contains { $0 >= 0x30 && $0 <= 0x39 } }
         guard hasDigit, let d = HTMLDateParser.parse(t.string(span)) else { return }
@@ -132,8 +147,74 @@ struct HTMLMetadataScan {
         textDates = inArticle ? 2 : 1
     }
 
+    /// Labels that say the date after them is the publication's, lower case (not "updated" or
+    /// "Stand": those give the last change).
+    private static let dateLabels = ["veröffentlicht am", "veröffentlicht:", "veröffentlicht", "erschienen am", "erschienen:", "erstellt am",
+                                     "publiziert am", "datum:", "date published:", "published on", "published:", "published", "posted on",
+                                     "written:", "publié le", "publié :", "publié", "mis en ligne le", "mise en ligne", "publicado el",
+                                     "publicado:", "publicado", "pubblicato il", "pubblicato", "gepubliceerd op", "opublikowano"]
+    private static let dateLabelBytes = dateLabels.map { Array($0.utf8) }
+
+    /// A date after a publishing label ("Erschienen am: 01.11.2023"), or in the text after a
+    /// label alone ("Mise en ligne" then "23 mai 2019"). Ranked below `<time pubdate>` only:
+    /// the page says in words what the date is.
+    private mutating func labelledDate(_ t: HTMLTokenizer, _ span: HTMLSpan) {
+        let flags = currentFlags
+        guard !flags.contains(.foreign), !flags.contains(.comment) else { pendingDateLabel = false; return }
+        let blank = t.withBytes(span) { b in b.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D } }
+        if blank { return }
+        if pendingDateLabel {
+            pendingDateLabel = false
+            if let d = HTMLDateParser.parse(t.string(span)) { addLabelled(d, flags) }
+            return
+        }
+        guard let rest = t.withBytes(span, { b in Self.afterLabel(b, Self.dateLabelBytes) }) else { return }
+        if rest < 0 {
+            pendingDateLabel = true
+        } else if let d = t.withBytes(span, { b in HTMLDateParser.parse(String(decoding: b[rest...], as: UTF8.self)) }) {
+            addLabelled(d, flags)
+        }
+    }
+
+    private mutating func addLabelled(_ d: String, _ flags: Flags) {
+        dates.append((3 + rankOffset(flags), d))
+        labelDates += 1
+    }
+
+    /// Where the text after one of `labels` starts in `b` (white space and `|`, `-`, `·`, `•`
+    /// before the label skipped; ASCII letters compared without case); -1 when the label stands
+    /// alone; nil when `b` starts with none of them or the label runs on into a word.
+    static func afterLabel(_ b: UnsafeBufferPointer<UInt8>, _ labels: [[UInt8]]) -> Int? {
+        var i = 0
+        while i < b.count, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x09 || b[i] == 0x0D || b[i] == 0x7C || b[i] == 0x2D
+                || (b[i] == 0xC2 && i + 1 < b.count && (b[i + 1] == 0xB7 || b[i + 1] == 0xA0)) || b[i] == 0xB7 || b[i] == 0xA0 {
+            i += 1
+        }
+        if i + 2 < b.count, b[i] == 0xE2, b[i + 1] == 0x80, b[i + 2] == 0xA2 { i += 3 }     // •
+        while i < b.count, b[i] == 0x20 { i += 1 }
+        for l in labels where i + l.count <= b.count {
+            var same = true
+            for j in 0..<l.count {
+                let c = b[i + j], w = l[j]
+                if w >= 0x61 && w <= 0x7A ? c | 0x20 != w : c != w { same = false; break }
+            }
+            guard same else { continue }
+            var j = i + l.count
+            // "Published" is no label in "Publishers"; "Datum:" ends with its colon.
+            if l.last != 0x3A, j < b.count, b[j] >= 0x80 || (b[j] | 0x20 >= 0x61 && b[j] | 0x20 <= 0x7A) { continue }
+            while j < b.count, b[j] == 0x20 || b[j] == 0x0A || b[j] == 0x09 || b[j] == 0x0D || b[j] == 0x3A
+                    || (b[j] == 0xC2 && j + 1 < b.count && b[j + 1] == 0xA0) || b[j] == 0xA0 {
+                j += 1
+            }
+            return j == b.count ? -1 : j
+        }
+        return nil
+    }
+
     /// Labels that start a byline in running text, lower case.
     private static let bylineLabels = ["ein artikel von", "ein beitrag von", "verfasst von", "geschrieben von", "written by", "posted by",
+                                       "gespeichert von", "erstellt von", "eingestellt von", "submitted by", "publié par", "écrit par",
+                                       "escrito por", "publicado por", "redaktion:",
                                        "text von", "text:", "autoren:", "autoren", "autorin:", "autorin", "autor:", "autor", "author:",
                                        "auteur:", "auteur", "von:", "von", "by:", "by", "par", "por"]
     private static let bylineLabelBytes = bylineLabels.map { Array($0.utf8) }
@@ -145,19 +226,31 @@ struct HTMLMetadataScan {
         if blank { return }
         if pendingLabel {
             pendingLabel = false
-            if let name = HTMLMetadataText.author(t.string(span)), HTMLMetadataText.looksLikeNames(name) {
+            // The element after "Posted by" holds the name alone, which may be a user name
+            // ("rasos") rather than capitalised words; after a bare "von" or "by" only one that
+            // cannot be a word ("delta201", "j.doe": "von … bis" is a date range).
+            if let name = HTMLMetadataText.author(t.string(span)),
+               HTMLMetadataText.looksLikeNames(name)
+                || HTMLMetadataText.isHandle(name) && (pendingPhrase || name.contains { $0.isNumber || $0 == "." || $0 == "_" }) {
                 authors.append((5 + authorOffset(currentFlags), name))
                 textBylines += 1
             }
             return
         }
         // Byte comparison before any string work: most texts start with no label.
+        var from = 0
+        var phrase = false
         let label = t.withBytes(span) { b -> Int? in
             var i = 0
-            while i < b.count, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x09 { i += 1 }
+            // White space, and the separator a byline may follow ("| By Name").
+            while i < b.count, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x09 || b[i] == 0x7C || b[i] == 0x2D { i += 1 }
+            from = i
             for (k, l) in Self.bylineLabelBytes.enumerated() where i + l.count <= b.count {
                 var same = true
-                for j in 0..<l.count where b[i + j] | 0x20 != l[j] { same = false; break }
+                for j in 0..<l.count {
+                    let c = b[i + j], w = l[j]
+                    if w >= 0x61 && w <= 0x7A ? c | 0x20 != w : c != w { same = false; break }
+                }
                 guard same else { continue }
                 let rest = b.count - i - l.count
                 let next = rest > 0 ? b[i + l.count] : 0
@@ -165,18 +258,46 @@ struct HTMLMetadataScan {
                 var j = i + l.count
                 if next == 0x3A { j += 1 }
                 while j < b.count, b[j] == 0x20 || b[j] == 0x0A || b[j] == 0x09 { j += 1 }
-                if j == b.count { return -1 }
+                if j == b.count {
+                    phrase = l.contains(0x20) || l.last == 0x3A || next == 0x3A
+                    return -1
+                }
                 if next == 0x20 || l.last == 0x3A { return k }
             }
             return nil
         }
-        guard let label else { return }
+        guard let label else {
+            if headlineZone >= 0 { datedByline(t, span) }
+            return
+        }
         if label < 0 {
             pendingLabel = true
-        } else if let name = HTMLMetadataText.author(t.string(span)), HTMLMetadataText.looksLikeNames(name) {
+            pendingPhrase = phrase
+        } else if let name = HTMLMetadataText.author(t.withBytes(span) { String(decoding: $0[from...], as: UTF8.self) }),
+                  HTMLMetadataText.looksLikeNames(name) {
             authors.append((5 + authorOffset(currentFlags), name))
             textBylines += 1
         }
+    }
+
+    /// Under the headline, a date line that ends with the author's name: "11.12.2019 - Ann Lee",
+    /// "06.11.2023 13:30 von Olga".
+    private mutating func datedByline(_ t: HTMLTokenizer, _ span: HTMLSpan) {
+        guard span.count <= 100, t.withBytes(span, { b in b.first { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 }.map { $0 >= 0x30 && $0 <= 0x39 } ?? false })
+        else { return }
+        let text = t.string(span)
+        var name: String?
+        if let r = [" - ", " | ", " – ", " · ", " • "].lazy.compactMap({ text.range(of: $0) }).first,
+           HTMLDateParser.parse(String(text[..<r.lowerBound])) != nil {
+            let rest = String(text[r.upperBound...])
+            let last = [" - ", " | ", " – ", " · ", " • "].reduce(rest) { s, sep in s.components(separatedBy: sep).last ?? s }
+            name = HTMLMetadataText.author(last).flatMap { $0.contains(" ") ? $0 : nil }
+        } else if HTMLDateParser.parse(text) != nil, text.contains(" von ") || text.contains(" by ") {
+            name = HTMLMetadataText.author(text)
+        }
+        guard let name, HTMLMetadataText.looksLikeNames(name), !name.contains(where: \.isNumber) else { return }
+        authors.append((5 + authorOffset(currentFlags), name))
+        textBylines += 1
     }
 
     private static func append(_ b: UnsafeBufferPointer<UInt8>, to c: inout Capture, skipped: Bool = false) {
@@ -210,6 +331,8 @@ struct HTMLMetadataScan {
                             s.jsonLD += JSONLDReader.parse(text)
                         }
                     })
+                } else if scriptDate == nil {
+                    readScript(&t)
                 } else {
                     readRaw(&t, into: nil)
                 }
@@ -253,6 +376,8 @@ struct HTMLMetadataScan {
         case .p, .block, .h1, .h2:
             if let top = stack.last, top.hash == Self.pHash { popOne() }
             flags = currentFlags
+            // The next heading ends what follows the headline.
+            if tag == .h1 || tag == .h2 { headlineZone = -1 }
         case .article, .main:
             flags.insert(.article)
         case .header:
@@ -335,13 +460,15 @@ struct HTMLMetadataScan {
     }
 
     /// How much less a date is worth by where it is.
+    /// Just after the headline counts as the article: the date line under it is the article's
+    /// even when no `<article>` says so.
     private func rankOffset(_ f: Flags) -> Int {
-        (f.contains(.article) || f.contains(.header) ? 0 : 1) + (f.contains(.aside) ? 10 : 0) + (f.contains(.comment) ? 20 : 0)
+        (f.contains(.article) || f.contains(.header) || headlineZone >= 0 ? 0 : 1) + (f.contains(.aside) ? 10 : 0) + (f.contains(.comment) ? 20 : 0)
     }
 
     /// How much less a byline is worth by where it is.
     private func authorOffset(_ f: Flags) -> Int {
-        (f.contains(.article) || f.contains(.header) ? 0 : 3) + (f.contains(.aside) ? 10 : 0) + (f.contains(.comment) ? 20 : 0)
+        (f.contains(.article) || f.contains(.header) || headlineZone >= 0 ? 0 : 3) + (f.contains(.aside) ? 10 : 0) + (f.contains(.comment) ? 20 : 0)
     }
 
     /// Whether a link goes to a site's home page (`/`, `https://host/`, `index.html`).
@@ -416,6 +543,60 @@ struct HTMLMetadataScan {
         if let body { text.withUnsafeBufferPointer { body(&self, $0) } }
     }
 
+    /// Reads a script (not JSON-LD) up to its end tag, looking for a publication date key.
+    private mutating func readScript(_ t: inout HTMLTokenizer) {
+        while let token = t.next() {
+            guard case .text(let span) = token else { return }
+            if scriptDate == nil { scriptDate = t.withBytes(span) { Self.scriptDate(in: $0) } }
+        }
+    }
+
+    /// Keys (lower case, letters only) that name a publication date when a key ends with them:
+    /// `datePublished`, `publishedDate`, `published_at`, `publish_date`, `cmsPublishingDate`…
+    private static let publishedKeys: [[UInt8]] = ["datepublished", "publisheddate", "publishdate", "publishingdate", "publicationdate",
+                                                   "publishedat", "publishedon", "publishedtime", "publicationtime", "publishtime",
+                                                   "firstpublished"].map { Array($0.utf8) }
+
+    /// The first date given under a publication key (a JSON member or a JavaScript property,
+    /// quoted or not, its value a quoted string) in `b`. One pass: a key is looked at only
+    /// where the bytes `publi` occur in it.
+    static func scriptDate(in b: UnsafeBufferPointer<UInt8>) -> String? {
+        func isIdent(_ c: UInt8) -> Bool { c == 0x5F || (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) }
+        func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
+        var i = 0
+        let n = b.count
+        while i + 5 <= n {
+            guard b[i + 1] == 0x75, b[i] | 0x20 == 0x70, b[i + 2] == 0x62, b[i + 3] == 0x6C, b[i + 4] == 0x69 else { i += 1; continue }
+            var start = i
+            while start > 0, i - start < 40, isIdent(b[start - 1]) { start -= 1 }
+            var end = i + 5
+            while end < n, end - i < 40, isIdent(b[end]) { end += 1 }
+            i = end
+            // The key's letters, lower case.
+            var key: [UInt8] = []
+            key.reserveCapacity(end - start)
+            for k in start..<end where b[k] != 0x5F && !(b[k] >= 0x30 && b[k] <= 0x39) { key.append(b[k] | 0x20) }
+            guard publishedKeys.contains(where: { key.count >= $0.count && key.suffix($0.count).elementsEqual($0) }) else { continue }
+            // `"key": "value"`, `key: 'value'`, `\"key\":\"value\"` (JSON inside a string).
+            var k = end
+            while k < n, b[k] == 0x5C || b[k] == 0x22 || b[k] == 0x27 || isSpace(b[k]) { k += 1 }
+            guard k < n, b[k] == 0x3A || b[k] == 0x3D else { continue }
+            k += 1
+            while k < n, b[k] == 0x5C || isSpace(b[k]) { k += 1 }
+            guard k < n, b[k] == 0x22 || b[k] == 0x27 else { continue }
+            let quote = b[k]
+            k += 1
+            var value: [UInt8] = []
+            while k < n, b[k] != quote, value.count < 60 {
+                if b[k] != 0x5C { value.append(b[k]) }    // `2020\/02\/24`
+                k += 1
+            }
+            guard let first = value.first, first >= 0x30 && first <= 0x39 else { continue }
+            if let d = HTMLDateParser.parse(String(decoding: value, as: UTF8.self)) { return d }
+        }
+        return nil
+    }
+
     private mutating func pop(_ hash: UInt64) {
         if overflow > 0 { overflow -= 1; return }
         // Pop to the matching open element, if it is among the last few (a stray end tag is ignored).
@@ -455,7 +636,10 @@ struct HTMLMetadataScan {
             let text = HTMLMetadataText.clean(String(decoding: headingCapture.bytes, as: UTF8.self), limit: 500)
                 ?? HTMLMetadataText.clean(String(decoding: headingCapture.skipped, as: UTF8.self), limit: 500)
             if !headingCapture.discard, let text = text.map(Self.withoutTrailingSeparator) {
-                if headingCapture.rank == 1, h1 == nil { h1 = text }
+                if headingCapture.rank == 1, h1 == nil {
+                    h1 = text
+                    headlineZone = Self.headlineZoneBytes
+                }
                 headings.append((headingCapture.rank, text))
             }
             headingCapture = Capture()

@@ -51,11 +51,14 @@ enum HTMLMetadataText {
     /// A byline's name: a leading "By"/"Von"/"Par"/"Por"/"Di"/"Author:"… removed; nil when what
     /// is left is no name (empty, too long, a URL, mostly digits).
     static func author(_ raw: String) -> String? {
-        guard var s = clean(raw, limit: 300) else { return nil }
+        // Soft hyphens are invisible and split a name (`Mat\u{AD}thi\u{AD}as`).
+        guard var s = clean(raw.contains("\u{AD}") ? raw.replacingOccurrences(of: "\u{AD}", with: "") : raw, limit: 300) else { return nil }
         let prefixes = ["written by ", "posted by ", "published by ", "geschrieben von ", "verfasst von ", "ein beitrag von ", "beitrag von ",
                         "text von ", "text: ", "texte : ", "texte: ", "autor: ", "autorin: ", "autoren: ", "author: ", "auteur: ", "autor ", "autorin ", "autoren ",
                         "author ", "auteur ", "ein artikel von ",
-                        "by: ", "by ", "von ", "par ", "por ", "di ", "de ", "door ", "av ", "von: ", "från "]
+                        "by: ", "by ", "von ", "par ", "por ", "di ", "de ", "door ", "av ", "von: ", "från ",
+                        "gespeichert von ", "erstellt von ", "eingestellt von ", "submitted by ", "publié par ", "écrit par ",
+                        "escrito por ", "publicado por ", "redaktion: "]
         var changed = true
         while changed {
             changed = false
@@ -69,6 +72,17 @@ enum HTMLMetadataText {
         // "Name | 28.07.2019", "Name @ 12:00", "Name am 21. April 2020": keep the name part.
         for sep in [" | ", " · ", " • ", " – ", " — ", " @ ", "\n"] {
             if let r = s.firstRange(of: sep) { s = String(s[..<r.lowerBound]).trimmingSpaces }
+        }
+        // "Text & Fotos: Name", "Interview: Name": the credit's label goes.
+        if let colon = s.firstIndex(of: ":"), s.index(after: colon) < s.endIndex, s[s.index(after: colon)] == " " {
+            let words = s[..<colon].lowercased().split(whereSeparator: { " &/,+".contains($0) })
+            if !words.isEmpty, words.count <= 4, words.allSatisfy({ creditWords.contains(String($0)) }) {
+                s = String(s[s.index(after: colon)...]).trimmingSpaces
+            }
+        }
+        // "Name (Pressesprecher)": a role or affiliation in brackets after the name.
+        if s.last == ")", let open = s.lastIndex(of: "("), open > s.startIndex, s[s.index(before: open)] == " " {
+            s = String(s[..<open]).trimmingSpaces
         }
         // "Name - http://example.org", "Name (www.example.org)": links are no part of a name.
         if s.contains("://") || s.contains("www.") {
@@ -93,6 +107,12 @@ enum HTMLMetadataText {
                 while let last = s.last, ",;:(- ".contains(last) { s.removeLast() }
             }
         }
+        // "Von R. R. am" with the date in a link after it: the connector left at the end goes.
+        var tail = s.split(separator: " ")
+        while tail.count > 1, let last = tail.last, ["am", "on", "le", "el", "il", "den", "vom", "at", "um", "|", "-", "–", "·", "•"].contains(last) {
+            tail.removeLast()
+            s = tail.joined(separator: " ")
+        }
         if s.hasPrefix("@") || s.hasSuffix(":") || s.contains("[at]") || s.first?.isNumber == true { return nil }
         let lower = s.lowercased()
         if ["by", "von", "par", "por", "di", "de", "autor", "author", "admin", "follow", "no author", "name", "mehr", "more"].contains(lower)
@@ -104,8 +124,48 @@ enum HTMLMetadataText {
         if !isNameNotLabel(lower) { return nil }
         guard !s.isEmpty, s.count <= 80, !isURL(s) else { return nil }
         let letters = s.unicodeScalars.filter { $0.properties.isAlphabetic }.count
-        guard letters * 2 >= s.unicodeScalars.count, letters >= 2 else { return nil }
+        // Spaces and the dots of initials ("R. R.") are neither letters nor the digits this keeps out.
+        let others = s.unicodeScalars.filter { !$0.properties.isAlphabetic && $0 != " " && $0 != "." }.count
+        guard letters * 2 >= letters + others, letters >= 2 else { return nil }
         return s
+    }
+
+    /// The words of a credit's label ("Text und Fotos:").
+    private static let creditWords: Set<String> = [
+        "text", "texte", "textes", "words", "foto", "fotos", "fotografie", "photo", "photos", "photography", "bild", "bilder", "illustration",
+        "illustrationen", "interview", "recherche", "reporting", "und", "and", "et", "y", "autor", "autorin", "author", "redaktion", "grafik",
+    ]
+
+    /// Words and legal forms that name an organisation, not a person (`Deutscher Caritasverband
+    /// e. V.`, `Web Commerce GmbH`).
+    private static let organisationWords: Set<String> = [
+        "e.v.", "ev", "gmbh", "ag", "kg", "se", "ltd", "ltd.", "inc", "inc.", "llc", "s.a.", "sa", "plc", "verlag", "verband", "stiftung",
+        "landesanstalt", "institut", "institute", "redaktion", "editorial", "team", "magazin", "magazine", "zeitung", "news", "online",
+        "gruppe", "group", "media", "medien", "verein", "bund", "ministerium", "amt", "agentur", "agency", "illustrierte",
+    ]
+
+    /// Whether an author from the metadata names no person: the site (`Die FURCHE` on
+    /// furche.at), an organisation, an abbreviation (`LN`, `JF`: a paper's initials), or words that
+    /// start in lower case (`deinen Hochzeitsbloggern`) but are no user name.
+    static func isImpersonalAuthor(_ s: String, site: [String]) -> Bool {
+        if isSiteName(s, site: site, loose: true) || isOrganisation(s) { return true }
+        let k = siteKey(s)
+        if k.count >= 5, site.contains(where: { let key = siteKey($0); return key.count >= 5 && k.contains(key) }) { return true }
+        if s.count <= 3, s.allSatisfy({ $0.isUppercase }) { return true }
+        return s.contains(" ") && s.first?.isLowercase == true
+    }
+
+    /// Whether a name is an organisation's: one of its words is a legal form or such a noun
+    /// (`e. V.` is read as `e.v.`), or it has a web address's dot (`finanztreff.de`).
+    static func isOrganisation(_ s: String) -> Bool {
+        let lower = s.lowercased().replacingOccurrences(of: "e. v.", with: "e.v.")
+        let words = lower.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "," })
+        if words.contains(where: { organisationWords.contains(String($0)) }) { return true }
+        if let last = words.last, let dot = last.lastIndex(of: "."), last.index(after: dot) < last.endIndex,
+           last[last.index(after: dot)...].allSatisfy(\.isLetter), (2...4).contains(last.distance(from: dot, to: last.endIndex) - 1) {
+            return !last.hasSuffix(".") && words.count == 1
+        }
+        return false
     }
 
     /// Words that a byline element holds besides the name: what is left of "Published on
@@ -149,6 +209,30 @@ enum HTMLMetadataText {
             named += 1
         }
         return named >= 1 && named <= 6
+    }
+
+    /// Whether `s` is one user name rather than a person's name: one word of letters and digits
+    /// with at most `.`, `_`, `-` in it (`rasos`, `delta201`, `robert.stitz`).
+    static func isHandle(_ s: String) -> Bool {
+        guard (2...30).contains(s.utf8.count), !s.contains(" ") else { return false }
+        return s.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "." || $0 == "_" || $0 == "-" }
+            && s.unicodeScalars.contains { $0.properties.isAlphabetic }
+    }
+
+    /// Letters and digits of `s`, lower case: `robert.stitz` and `Robert Stitz` have the same.
+    static func nameKey(_ s: String) -> String { siteKey(s) }
+
+    /// Names of a site's parts that headings and metadata titles carry on pages of every kind
+    /// (the home page's name in a breadcrumb's `WebPage`, a theme's "Post navigation" `<h1>`):
+    /// never an article's headline.
+    private static let navigationNames: Set<String> = [
+        "home", "homepage", "startseite", "start", "accueil", "inicio", "menu", "menü", "navigation", "main navigation",
+        "hauptnavigation", "post navigation", "beitragsnavigation", "beitrags-navigation", "search", "suche", "skip to content",
+        "zum inhalt springen", "inhalt",
+    ]
+
+    static func isNavigationName(_ s: String) -> Bool {
+        s.utf8.count <= 24 && navigationNames.contains(s.lowercased())
     }
 
     /// The separators between a headline and a site name in `<title>`.

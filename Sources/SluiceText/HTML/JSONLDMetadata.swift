@@ -4,6 +4,8 @@
 /// and nested as values (`mainEntity`); authors given as `{"@id": …}` are looked up by id.
 struct JSONLDMetadata {
     var title: String?
+    /// Whether ``title`` is an article's `headline` (not a page's `name`).
+    var titleIsHeadline = false
     var published: String?
     /// `dateModified`, the last resort for a date.
     var modified: String?
@@ -50,7 +52,10 @@ struct JSONLDMetadata {
 
         for o in ranked {
             if title == nil, let s = (o["headline"] ?? o["name"])?.list.first?.string, let t = HTMLMetadataText.plain(s, limit: 500) {
-                if (o["headline"] != nil) || rank(o) < 2 { title = t }
+                if (o["headline"] != nil) || rank(o) < 2 {
+                    title = t
+                    titleIsHeadline = o["headline"] != nil && rank(o) == 0
+                }
             }
             if published == nil, let s = o["datePublished"]?.list.first?.string ?? o["dateCreated"]?.list.first?.string {
                 published = HTMLDateParser.parse(s)

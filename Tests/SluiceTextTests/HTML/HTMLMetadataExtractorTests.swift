@@ -288,4 +288,133 @@ import Testing
         #expect(extract("<title>A note</title>", url: "https://ex.org/news/30-11-buch").published == nil)
     }
 
+    // MARK: - Dates, bylines and titles of issue 14's last round
+
+    /// A publication date under a key in a script that is not JSON-LD (a page's state object, a
+    /// data layer), in JSON, escaped JSON or JavaScript; the body's own date comes first.
+    @Test func datesInScripts() {
+        #expect(extract(#"<script>window.state = {"review": {"publishedDate": "2016-11-04T20:37:27Z", "updatedDate": "2016-11-05"}}</script>"#)
+                .published == "2016-11-04T20:37:27+00:00")
+        #expect(extract(#"<script>var p = JSON.parse("{\"title\":\"Beans\",\"published_at\":\"2019-03-02T06:22:28+01:00\"}");</script>"#)
+                .published == "2019-03-02T06:22:28+01:00")
+        #expect(extract(#"<script>dataLayer.push({publish_date: '2020\/02\/24', cmsPublishingDate: '2020-02-25'});</script>"#)
+                .published == "2020-02-24")
+        #expect(extract(#"<script>var o = {"publisher": "Paper", "publishedDate": "", "published": true};</script>"#).published == nil)
+        #expect(extract(#"<p class="date">3. Mai 2020</p><script>var o = {"datePublished": "2012-06-24"};</script>"#).published == "2020-05-03")
+    }
+
+    /// A date after a label that says it is the publication's, in the same text or the next;
+    /// "Aktualisiert" (updated) is no such label.
+    @Test func labelledDates() {
+        #expect(extract("<div><p>Letzte Änderung: 31.10.2023<br>Erschienen am: 01.11.2023</p></div>").published == "2023-11-01")
+        #expect(extract("<ul><li><p>Mise en ligne</p><p>23 mai 2019</p></li></ul>").published == "2019-05-23")
+        #expect(extract("<p>Aktualisiert am 17.01.2021</p><p>Veröffentlicht am 15.01.2021</p>").published == "2021-01-15")
+        #expect(extract("<p>Publishers: 12 May 2020</p><p>| Published: 14 May 2020</p>").published == "2020-05-14")
+    }
+
+    /// Right under the headline is the article's: its date line beats dates inside the
+    /// `<article>` teasers further down, and its byline counts as the article's.
+    @Test func dateUnderTheHeadline() {
+        let m = extract("""
+        <div class="title_area"><h1>Cold wave</h1><p class="date">2023-11-07 15:03:30</p></div>
+        <section><article><h2>Music</h2><p class="date">2023-11-03</p></article></section>
+        """)
+        #expect(m.published == "2023-11-07T15:03:30")
+        // After the next heading the stretch is over.
+        #expect(extract(#"<h1>T</h1><h2>Other</h2><p class="date">2023-11-07</p><article><p class="date">2023-11-03</p></article>"#).published
+                == "2023-11-03")
+    }
+
+    /// A UTC time that falls on the day after (or before) the day the page shows, at an hour
+    /// some offset from UTC moves there, is the publisher's local day.
+    @Test func utcTimeOnTheShownDay() {
+        #expect(extract(#"<meta property="article:published_time" content="2022-05-04T00:25:56+00:00"><article><p class="date">3 May 2022</p></article>"#)
+                .published == "2022-05-03")
+        #expect(extract(#"<meta property="article:published_time" content="2018-12-31T23:11:59+00:00">"#, url: "https://ex.org/2019/01/01/new-year/")
+                .published == "2019-01-01")
+        // 15:00 UTC is 3 May nowhere on earth.
+        #expect(extract(#"<meta property="article:published_time" content="2022-05-04T15:00:00+00:00"><article><p class="date">3 May 2022</p></article>"#)
+                .published == "2022-05-04T15:00:00+00:00")
+        #expect(HTMLDateParser.localDay(of: "2022-05-04T11:00:00+00:00", shown: "2022-05-05") == "2022-05-05")
+        #expect(HTMLDateParser.localDay(of: "2022-05-04T09:00:00+00:00", shown: "2022-05-05") == nil)
+        #expect(HTMLDateParser.localDay(of: "2022-05-04T00:30:00+02:00", shown: "2022-05-03") == nil)
+        #expect(HTMLDateParser.localDay(of: "2022-05-04T00:44:52+00:00", shown: "2022-05-03T21:44:00") == "2022-05-03")
+        #expect(HTMLDateParser.localDay(of: "2022-05-04T00:44:52+00:00", shown: "2022-05-03T21:50:00") == nil)
+    }
+
+    /// Bylines in running text: after a separator ("| By"), after "Posted by"-like phrases whose
+    /// name may be a user name, a bare "von" only before a word that cannot be prose.
+    @Test func moreTextBylines() {
+        #expect(extract(#"<p class="info"><span class="sr">| By </span><span>Cara Stiles</span> | <time>x</time></p>"#).author == "Cara Stiles")
+        #expect(extract(#"<div class="submitted">Gespeichert von <span class="username">rasos</span> am 24. Juli 2017</div>"#).author == "rasos")
+        #expect(extract("<small>Verfasst von: <strong>mitundvoneinander</strong> | 31. Dezember 2008</small>").author == "mitundvoneinander")
+        #expect(extract("<span>by</span> <h3><a href=/profile/1>delta201</a></h3>").author == "delta201")
+        #expect(extract("<button><span class=label>von</span></button><button><span class=label>bis</span></button>").author == nil)
+        #expect(extract(#"<p class="postmetadata">Von R. R. am <a href="/2019/05">3. Mai 2019</a></p>"#).author == "R. R.")
+    }
+
+    /// Under the headline, a date line that ends with a name names the author.
+    @Test func datedBylines() {
+        #expect(extract(#"<h1>Variables</h1><p class="text-muted">11.12.2019 - Amelie Loevenich</p>"#).author == "Amelie Loevenich")
+        #expect(extract("<h1>Stars</h1><p><span>06.11.2023 13:30 von Olga </span></p>").author == "Olga")
+        // Not without the headline, and not a date line without a name.
+        #expect(extract(#"<p class="text-muted">11.12.2019 - Amelie Loevenich</p>"#).author == nil)
+        #expect(extract(#"<h1>Variables</h1><p>11.12.2019 - 14:00 Uhr</p>"#).author == nil)
+    }
+
+    /// A credit's label, a role in brackets and soft hyphens are no part of a name.
+    @Test func namesCleaned() {
+        #expect(HTMLMetadataText.author("Redaktion: Eberhard Fuhr (Pressesprecher des EJW)") == "Eberhard Fuhr")
+        #expect(HTMLMetadataText.author("Text & Fotos: Ivan Valetny") == "Ivan Valetny")
+        #expect(HTMLMetadataText.author("Mat\u{AD}thi\u{AD}as Lauerer") == "Matthias Lauerer")
+        #expect(HTMLMetadataText.author("Kommentar: Die Lage") == "Kommentar: Die Lage")
+    }
+
+    /// The metadata's user name gives way to the byline's name with the same letters; its
+    /// organisation, site name, initials to the person the page's byline names, unless the
+    /// page's first byline repeats them.
+    @Test func impersonalAuthorsGiveWay() {
+        #expect(extract(#"<meta name="author" content="robert.stitz"><p class="byline">Robert Stitz</p>"#).author == "Robert Stitz")
+        #expect(extract(#"<meta name="author" content="robert.stitz"><p class="byline">Anna Berg</p>"#).author == "robert.stitz")
+        #expect(extract(#"<meta name="author" content="Web Commerce GmbH"><article><p class="author">Alexandra Weber</p></article>"#).author
+                == "Alexandra Weber")
+        #expect(extract(#"<meta name="author" content="Die FURCHE"><article><p class="author">Ursula Baatz</p></article>"#,
+                        url: "https://www.furche.at/a/b").author == "Ursula Baatz")
+        #expect(extract(#"<script type="application/ld+json">{"@type":"Article","author":"LN"}</script><p class="author">Cosima Kuenzel</p>"#).author
+                == "Cosima Kuenzel")
+        #expect(extract(#"<meta name="author" content="Redaktion Nordblick"><article><p class="author">Redaktion Nordblick</p><p class="author">Juan Soruco</p></article>"#)
+                .author == "Redaktion Nordblick")
+        #expect(extract(#"<article><p class="author">DT</p></article><div class="author">Donald Townsend</div>"#).author == "Donald Townsend")
+        #expect(HTMLMetadataText.isOrganisation("Bund der Energieverbraucher e.V.") && HTMLMetadataText.isOrganisation("finanztreff.de"))
+        #expect(!HTMLMetadataText.isOrganisation("Dr. Tim Loppe") && !HTMLMetadataText.isOrganisation("J. Smith"))
+    }
+
+    /// Names of a site's parts ("Home", "Startseite") are no headline; a title cut short with an
+    /// ellipsis is completed from another that goes on.
+    @Test func navigationAndCutTitles() {
+        #expect(extract(#"<script type="application/ld+json">{"@type":"WebPage","name":"Home"}</script><title>Heat pumps | heizung.de</title>"#,
+                        url: "https://www.heizung.de/x").title == "Heat pumps")
+        #expect(extract("<title>Home</title><h1>Time to say goodbye.</h1>").title == "Time to say goodbye.")
+        #expect(extract(#"<meta property="og:title" content="Railways of Erden not tampered with, inquiries go…">"#
+                        + #"<meta name="twitter:title" content="Railways of Erden not tampered with, inquiries go on">"#).title
+                == "Railways of Erden not tampered with, inquiries go on")
+        #expect(extract(#"<meta property="og:title" content="Wait for it...">"#).title == "Wait for it...")
+    }
+
+    /// When no metadata title agrees with a heading, the page's one headline beats a title
+    /// reworded for search engines; not a one-word label, not one of several `<h1>`s.
+    @Test func headlineOverRewordedTitle() {
+        #expect(extract("<title>Loan rates explained | Lendo</title><h1>How high are the rates for a loan?</h1>").title
+                == "How high are the rates for a loan?")
+        #expect(extract(#"<title>Writing style - Webdesign</title><h2 itemprop="headline">Write for your readers</h2>"#).title
+                == "Write for your readers")
+        #expect(extract("<title>Loan rates explained | Lendo</title><h1>Details</h1>", url: "https://lendo.com/x").title == "Loan rates explained")
+        #expect(extract("<title>Loan rates explained | Lendo</title><h1>Our offers today</h1><h1>Contact the team</h1>", url: "https://lendo.com/x")
+                .title == "Loan rates explained")
+        // An article's JSON-LD headline is not reworded for search engines.
+        #expect(extract(#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Rates rise again"}</script><h1>Our offers today</h1>"#)
+                .title == "Rates rise again")
+        #expect(extract("<title>Outdoor news - High snow maps</title><h1>OutdoorNews | Entry</h1>").title == "Outdoor news - High snow maps")
+    }
+
 }
