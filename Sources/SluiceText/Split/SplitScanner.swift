@@ -345,7 +345,7 @@ struct SplitScanner {
                     // `"Stop. Go home." Then he left.`: the quotation was sentences of its own; so
                     // is a quoted passage of three sentences or more, even before `, he said`, or
                     // after a colon, which then ends the sentence that introduced it.
-                    if outerAtStart && (pending.count >= 2 || (closingPassage && outerColonOpen < 0)) {
+                    if outerAtStart && (pending.count >= 2 || (outerColonOpen < 0 && (closingPassage || pending.count == 1))) {
                         if outerColonOpen >= 0 {
                             emit(sentStart, outerColonOpen)
                             sentStart = outerColonOpen
@@ -781,6 +781,9 @@ struct SplitScanner {
         if start == .upper && isSingleCapital(lo, hi)
             && (abbreviation == nil || UTF8Bytes.scalar(p, lo).1 == hi - lo)
         {
+            // A letter the language lists as a title (Portuguese "S." for São, "D." for Dom)
+            // before a name: only a sentence starter after it ends the sentence ("só S. Pedro").
+            if abbreviation == .title { return !nextIsInitial(q) && nextIsStarter(q, minLength: 2) }
             return initialEndsSentence(lo, next: q)
         }
 
