@@ -673,7 +673,7 @@ extension LanguageRules {
             "Yahoo", "Jeopardy", "Joomla", "Wham",
         ],
         "flags": [
-            "ordinal_dot",
+            "ordinal_dot", "colon_capital",
         ],
     ])
 

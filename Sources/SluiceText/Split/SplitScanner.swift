@@ -61,8 +61,9 @@ struct SplitScanner {
         var tokenStart = 0
         var lineFirst = -1  // offset of the first non-space byte of the current line
         let base = p.baseAddress
-        // Armenian ":" is a full stop: then ":" is not plain.
-        let colonStop = rules.colonFullStop
+        // Armenian ":" is a full stop, a Norwegian one before a capital may end a sentence: then
+        // ":" is not plain.
+        let colonStop = rules.colonFullStop || rules.colonCapital
         while i < n {
             if i &+ 8 <= n, let base {
                 // Plain ASCII prose eight bytes at a time (SWAR): words and the spaces between
@@ -117,6 +118,11 @@ struct SplitScanner {
             let (tw, kind) = terminator(i)
             if kind == UTF8Bytes.termDot && rules.dotNotFullStop {
                 i += 1  // Armenian "." is a pause, never a full stop
+                continue
+            }
+            if tw == 0 && b == 0x3A && rules.colonCapital {
+                if colonBoundary(i) { candidate(end: i + 1, next: skipSpaces(i + 1)) }
+                i += 1
                 continue
             }
             if tw == 0 && b == 0x3B && semicolonBoundary(i) {
@@ -639,6 +645,22 @@ struct SplitScanner {
             || UTF8Bytes.terminator(p, i + 1).width > 0
         else { return nil }
         return x
+    }
+
+    /// ": " then a capital letter, possibly after an opening quote or a dash (Norwegian: "Det
+    /// ble rene ord: «Han var …»", "Apropos ham: Jeg måtte …"): what follows is a sentence.
+    private func colonBoundary(_ i: Int) -> Bool {
+        var q = skipSpaces(i + 1)
+        guard q > i + 1, q < p.count else { return false }
+        let o = UTF8Bytes.opener(p, q)
+        if o > 0 {
+            q += o
+        } else {
+            let d = UTF8Bytes.dash(p, q)
+            if d > 0 { q = skipSpaces(q + d) }
+        }
+        guard q < p.count else { return false }
+        return UTF8Bytes.classify(UTF8Bytes.scalar(p, q).value) == .upper
     }
 
     /// "; " then a capitalised function word that usually starts a sentence ("…pedidos; El
