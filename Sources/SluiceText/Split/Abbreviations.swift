@@ -59,6 +59,9 @@ struct LanguageRules: Sendable {
     /// Whether ":" before a capital ends a sentence (Norwegian, whose orthography writes a
     /// capital after a colon only when a full sentence or a quotation follows).
     let colonCapital: Bool
+    /// Whether a short clause ending in a speech verb after a sentence is its attribution
+    /// (verb-final Marathi: `"…?" राजाने विचारले.`).
+    let speechAfter: Bool
     /// Whether "." is a pause mark rather than a full stop (the Armenian mijaket): it never ends
     /// a sentence, so initials and "as follows." stay inside their sentence.
     let dotNotFullStop: Bool
@@ -99,6 +102,7 @@ struct LanguageRules: Sendable {
         quoteParticle = flags.contains("quote_particle")
         colonFullStop = flags.contains("colon_stop")
         colonCapital = flags.contains("colon_capital")
+        speechAfter = flags.contains("speech_after")
         dotNotFullStop = flags.contains("dot_pause")
     }
 

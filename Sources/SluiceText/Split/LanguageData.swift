@@ -623,8 +623,14 @@ extension LanguageRules {
         "company": [
             "Inc", "Corp", "Ltd", "LLC", "Plc",
         ],
+        "speech": [
+            "म्हणा", "विचार", "सांगि", "बोलला", "बोलली", "बोलले", "ओरडला", "ओरडली",
+        ],
         "exclaim": [
             "Yahoo", "Jeopardy", "Joomla", "Wham",
+        ],
+        "flags": [
+            "speech_after",
         ],
     ])
 

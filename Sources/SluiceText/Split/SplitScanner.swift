@@ -803,6 +803,9 @@ struct SplitScanner {
             q = r
         }
         let lower = start == .lower
+        // Verb-final languages report speech after it: `"कोण मेले?" गुरवाने विचारले.` — a short
+        // clause that ends in a speech verb belongs to the speech before it.
+        if rules.speechAfter && start == .script && isTrailingAttribution(q) { return false }
         // A closing quote or bracket then a lowercase word: `"Stop." and left`, `[sic.] in`.
         if closed && lower { return false }
         if !loneDot {
@@ -1042,6 +1045,31 @@ struct SplitScanner {
             }
             if c != .upper { return false }
             x = nx
+        }
+        return false
+    }
+
+    /// Up to three words from `q`, the last a speech verb right before a terminator
+    /// ("भीमा म्हणाला.", "म्हाताऱ्या गुरवाने विचारले."). Speech entries may be stems: a verb
+    /// matches an entry that is a prefix of it ("म्हणा" for म्हणाला, म्हणाली, म्हणाले).
+    private func isTrailingAttribution(_ q: Int) -> Bool {
+        var x = q
+        for _ in 0..<3 {
+            var e = x
+            let limit = min(p.count, x + Self.lookLimit)
+            while e < limit && p[e] != 0x20 && UTF8Bytes.terminator(p, e).width == 0 { e += 1 }
+            guard e > x, e < limit else { return false }
+            if p[e] != 0x20 {
+                var len = min(e - x, WordKey.maxLength)
+                while len >= 3 {
+                    if p[x + len] & 0xC0 != 0x80, let key = WordKey.make(p, x, x + len), rules.speech.contains(key) {
+                        return true
+                    }
+                    len -= 1
+                }
+                return false
+            }
+            x = e + 1
         }
         return false
     }
