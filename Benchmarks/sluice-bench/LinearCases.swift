@@ -79,6 +79,13 @@ enum LinearCases {
         Token(name: "(", make: run("(")),
         Token(name: "“(« „", make: run("“(« „")),
         Token(name: "x@y.", make: run("x@y.")),
+        // Issue 16's third round: e-mail addresses before capitals, "!" before lowercase in
+        // dialogue lines, Armenian ellipses, Norwegian colons, Marathi attributions.
+        Token(name: "a@b.c A ", make: run("a@b.c A ")),
+        Token(name: "- a! b ", make: run("- a! b ")),
+        Token(name: "a... A ", make: run("a... A ")),
+        Token(name: "a: «A ", make: run("a: «A ")),
+        Token(name: "\"a?\" b c ", make: run("\"a?\" b c ")),
         Token(name: "+1 ", make: run("+1 ")),
         Token(name: "U+FEFF", make: run("\u{FEFF}")),
         Token(name: "a b (words)", make: run("a b ")),
@@ -155,7 +162,7 @@ enum LinearCases {
         }
     }
 
-    static let splitLanguages = ["en", "de", "fr", "ru", "zh", "ar", "hi", "hy", "xx"]
+    static let splitLanguages = ["en", "de", "fr", "ru", "zh", "ar", "hi", "hy", "nb", "mr", "xx"]
 
     static let algorithms: [Algorithm] = {
         var all: [Algorithm] = [

@@ -56,6 +56,12 @@ struct LanguageRules: Sendable {
     let quoteParticle: Bool
     /// Whether ":" ends a sentence like a full stop (Armenian, where ASCII ":" stands in for "։").
     let colonFullStop: Bool
+    /// Whether ":" before a capital ends a sentence (Norwegian, whose orthography writes a
+    /// capital after a colon only when a full sentence or a quotation follows).
+    let colonCapital: Bool
+    /// Whether a short clause ending in a speech verb after a sentence is its attribution
+    /// (verb-final Marathi: `"…?" राजाने विचारले.`).
+    let speechAfter: Bool
     /// Whether "." is a pause mark rather than a full stop (the Armenian mijaket): it never ends
     /// a sentence, so initials and "as follows." stay inside their sentence.
     let dotNotFullStop: Bool
@@ -95,6 +101,8 @@ struct LanguageRules: Sendable {
         greekQuestion = flags.contains("greek_question")
         quoteParticle = flags.contains("quote_particle")
         colonFullStop = flags.contains("colon_stop")
+        colonCapital = flags.contains("colon_capital")
+        speechAfter = flags.contains("speech_after")
         dotNotFullStop = flags.contains("dot_pause")
     }
 

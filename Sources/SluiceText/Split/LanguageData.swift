@@ -151,12 +151,13 @@ extension LanguageRules {
 
     static let lang_da = LanguageRules(code: "da", lists: [
         "title": [
-            "f.eks", "bl.a", "dvs", "d.v.s", "ca", "evt", "hr", "fru", "dr", "prof", "mht", "m.h.t",
-            "iflg", "jf", "vedr", "kl", "ang", "pga", "p.g.a", "m.fl", "m.m", "o.l", "s", "tlf",
-            "nr", "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mmes", "Mlle",
+            "bl", "inkl", "ekskl", "f.eks", "bl.a", "dvs", "d.v.s", "ca", "evt", "hr", "fru", "dr",
+            "prof", "mht", "m.h.t", "iflg", "jf", "vedr", "kl", "ang", "pga", "p.g.a", "m.fl",
+            "m.m", "o.l", "s", "tlf", "nr", "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mmes", "Mlle",
         ],
         "numeric": [
-            "nr", "s", "stk", "kap", "N°", "Nº", "№",
+            "kr", "mia", "mio", "mill", "pct", "pr", "str", "nr", "s", "stk", "kap", "N°", "Nº",
+            "№",
         ],
         "company": [
             "Inc", "Corp", "Ltd", "LLC", "Plc",
@@ -165,7 +166,7 @@ extension LanguageRules {
             "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec",
         ],
         "terminal": [
-            "osv", "etc", "mv",
+            "m.v", "osv", "etc", "mv",
         ],
         "starters": [
             "den", "det", "de", "en", "et", "han", "hun", "vi", "jeg", "du", "i", "man", "denne",
@@ -622,8 +623,14 @@ extension LanguageRules {
         "company": [
             "Inc", "Corp", "Ltd", "LLC", "Plc",
         ],
+        "speech": [
+            "म्हणा", "विचार", "सांगि", "बोलला", "बोलली", "बोलले", "ओरडला", "ओरडली",
+        ],
         "exclaim": [
             "Yahoo", "Jeopardy", "Joomla", "Wham",
+        ],
+        "flags": [
+            "speech_after",
         ],
     ])
 
@@ -644,12 +651,12 @@ extension LanguageRules {
 
     static let lang_nb = LanguageRules(code: "nb", lists: [
         "title": [
-            "f.eks", "bl.a", "dvs", "d.v.s", "ca", "evt", "hr", "fru", "dr", "prof", "mht", "iflg",
-            "jf", "vedr", "kl", "ang", "pga", "m.fl", "m.m", "o.l", "s", "tlf", "nr", "Mr", "Mrs",
-            "Ms", "Messrs", "Mme", "Mmes", "Mlle",
+            "inkl", "ekskl", "f.eks", "bl.a", "dvs", "d.v.s", "ca", "evt", "hr", "fru", "dr",
+            "prof", "mht", "iflg", "jf", "vedr", "kl", "ang", "pga", "m.fl", "m.m", "o.l", "s",
+            "tlf", "nr", "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mmes", "Mlle",
         ],
         "numeric": [
-            "nr", "s", "kap", "N°", "Nº", "№",
+            "kr", "pst", "mill", "mrd", "mia", "pr", "str", "nr", "s", "kap", "N°", "Nº", "№",
         ],
         "company": [
             "Inc", "Corp", "Ltd", "LLC", "Plc",
@@ -673,7 +680,7 @@ extension LanguageRules {
             "Yahoo", "Jeopardy", "Joomla", "Wham",
         ],
         "flags": [
-            "ordinal_dot",
+            "ordinal_dot", "colon_capital",
         ],
     ])
 
@@ -774,7 +781,8 @@ extension LanguageRules {
             "Inc", "Corp", "Ltd", "LLC", "Plc",
         ],
         "months": [
-            "jan", "fev", "mar", "abr", "mai", "jun", "jul", "ago", "set", "out", "nov", "dez",
+            "seg", "qua", "qui", "sáb", "dom", "jan", "fev", "mar", "abr", "mai", "jun", "jul",
+            "ago", "set", "out", "nov", "dez",
         ],
         "terminal": [
             "etc",
@@ -798,16 +806,16 @@ extension LanguageRules {
 
     static let lang_ru = LanguageRules(code: "ru", lists: [
         "title": [
-            "т.е", "т.к", "т.н", "Дж", "др", "проф", "акад", "доц", "им", "св", "ген", "см", "ок",
-            "напр", "тыс", "млн", "млрд", "руб", "долл", "коп", "ул", "пр", "просп", "кв", "корп",
-            "стр", "вв", "мин", "сек", "ст", "чл", "гос", "обл", "р-н", "т", "е", "п", "н", "ср",
-            "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mmes", "Mlle",
+            "букв", "т.е", "т.к", "т.н", "Дж", "др", "проф", "акад", "доц", "им", "св", "ген", "см",
+            "ок", "напр", "тыс", "млн", "млрд", "руб", "долл", "коп", "ул", "пр", "просп", "кв",
+            "корп", "стр", "вв", "мин", "сек", "ст", "чл", "гос", "обл", "р-н", "т", "е", "п", "н",
+            "ср", "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mmes", "Mlle",
         ],
         "numeric": [
-            "№", "рис", "табл", "гл", "N°", "Nº",
+            "фр", "№", "рис", "табл", "гл", "N°", "Nº",
         ],
         "ambiguous": [
-            "г", "гг",
+            "к", "э", "в", "г", "гг",
         ],
         "company": [
             "Inc", "Corp", "Ltd", "LLC", "Plc",
@@ -835,12 +843,12 @@ extension LanguageRules {
 
     static let lang_sv = LanguageRules(code: "sv", lists: [
         "title": [
-            "t.ex", "bl.a", "d.v.s", "dvs", "s.k", "sk", "m.fl", "m.m", "o.s.v", "t.o.m", "f.d",
-            "ca", "resp", "dr", "prof", "kl", "tel", "nr", "s", "p", "Mr", "Mrs", "Ms", "Messrs",
-            "Mme", "Mmes", "Mlle",
+            "inkl", "exkl", "jfr", "t.ex", "bl.a", "d.v.s", "dvs", "s.k", "sk", "m.fl", "m.m",
+            "o.s.v", "t.o.m", "f.d", "ca", "resp", "dr", "prof", "kl", "tel", "nr", "s", "p", "Mr",
+            "Mrs", "Ms", "Messrs", "Mme", "Mmes", "Mlle",
         ],
         "numeric": [
-            "nr", "s", "sid", "kap", "N°", "Nº", "№",
+            "kr", "milj", "mdr", "st", "nr", "s", "sid", "kap", "N°", "Nº", "№",
         ],
         "company": [
             "Inc", "Corp", "Ltd", "LLC", "Plc",

@@ -61,8 +61,9 @@ struct SplitScanner {
         var tokenStart = 0
         var lineFirst = -1  // offset of the first non-space byte of the current line
         let base = p.baseAddress
-        // Armenian ":" is a full stop: then ":" is not plain.
-        let colonStop = rules.colonFullStop
+        // Armenian ":" is a full stop, a Norwegian one before a capital may end a sentence: then
+        // ":" is not plain.
+        let colonStop = rules.colonFullStop || rules.colonCapital
         while i < n {
             if i &+ 8 <= n, let base {
                 // Plain ASCII prose eight bytes at a time (SWAR): words and the spaces between
@@ -115,8 +116,37 @@ struct SplitScanner {
             }
             if lineFirst < 0 { lineFirst = i }
             let (tw, kind) = terminator(i)
+            var pauseEllipsis = false
             if kind == UTF8Bytes.termDot && rules.dotNotFullStop {
-                i += 1  // Armenian "." is a pause, never a full stop
+                // Armenian "." is a pause, never a full stop; three dots or more are an ellipsis,
+                // which ends a sentence as elsewhere.
+                var d = i + 1
+                while d < n && p[d] == 0x2E { d += 1 }
+                if d - i < 3 {
+                    i = d
+                    continue
+                }
+                pauseEllipsis = true
+            }
+            if b == 0x40 {
+                // An e-mail address ends a sentence when a capital, a digit or a quotation follows
+                // it (headers and signatures: "… <ann@example.com> 03/27/2001", "Email: x@y.org
+                // Groups: …"); inside a sentence it is followed by punctuation or a lowercase word.
+                if let end = emailEnd(tokenStart: tokenStart, at: i) {
+                    let w = skipSpaces(end)
+                    if w > end && w < n && UTF8Bytes.lineBreak(p, w) == 0 {
+                        let c = UTF8Bytes.classify(UTF8Bytes.scalar(p, w).value)
+                        if c == .upper || c == .digit || p[w] == 0x22 || p[w] == 0x5F { candidate(end: end, next: w) }
+                    }
+                    i = end
+                } else {
+                    i += 1
+                }
+                continue
+            }
+            if tw == 0 && b == 0x3A && rules.colonCapital {
+                if colonBoundary(i) { candidate(end: i + 1, next: skipSpaces(i + 1)) }
+                i += 1
                 continue
             }
             if tw == 0 && b == 0x3B && semicolonBoundary(i) {
@@ -152,7 +182,7 @@ struct SplitScanner {
             var hasQE = kind == UTF8Bytes.termQE
             while j < n {
                 let (w2, k2) = terminator(j)
-                if w2 == 0 || (k2 == UTF8Bytes.termDot && rules.dotNotFullStop) { break }
+                if w2 == 0 || (k2 == UTF8Bytes.termDot && rules.dotNotFullStop && !pauseEllipsis) { break }
                 single = false
                 if k2 == UTF8Bytes.termHard { hard = true }
                 if k2 == UTF8Bytes.termQE { hasQE = true }
@@ -273,7 +303,7 @@ struct SplitScanner {
     }
 
     /// The lanes of ASCII bytes (every lane below 0x80) that are not ``isPlain(_:)``:
-    /// controls, space, `! " ( ) . ; ? [ ] { }`.
+    /// controls, space, `! " ( ) . ; ? @ [ ] { }`.
     @inline(__always)
     static func specialASCII(_ w: UInt64) -> UInt64 {
         // `| 0x20` folds `[` `]` onto `{` `}`; it also folds controls onto `;` `?`, which are
@@ -282,6 +312,7 @@ struct SplitScanner {
         let low = ByteLanes.high & ~ByteLanes.inRange(w, 0x21, 0x7E) & ~ByteLanes.equal(w, 0x7F)
         return low | ByteLanes.inRange(w, 0x21, 0x22) | ByteLanes.inRange(w, 0x28, 0x29) | ByteLanes.equal(w, 0x2E)
             | ByteLanes.equal(y, 0x3B) | ByteLanes.equal(y, 0x3F) | ByteLanes.equal(y, 0x7B) | ByteLanes.equal(y, 0x7D)
+            | ByteLanes.equal(w, 0x40)
     }
 
     /// Whether `b` can never start a line break, a space, a tracked quote or bracket, or a
@@ -291,7 +322,7 @@ struct SplitScanner {
         let word: UInt64
         switch b >> 6 {
         case 0: word = 0x77FF_BCF8_0000_0000
-        case 1: word = 0xD7FF_FFFF_D7FF_FFFF
+        case 1: word = 0xD7FF_FFFF_D7FF_FFFE
         case 2: word = ~0
         default: word = 0xFFFF_7FF0_F6BF_FFFB
         }
@@ -345,7 +376,7 @@ struct SplitScanner {
                     // `"Stop. Go home." Then he left.`: the quotation was sentences of its own; so
                     // is a quoted passage of three sentences or more, even before `, he said`, or
                     // after a colon, which then ends the sentence that introduced it.
-                    if outerAtStart && (pending.count >= 2 || (closingPassage && outerColonOpen < 0)) {
+                    if outerAtStart && (pending.count >= 2 || (outerColonOpen < 0 && (closingPassage || pending.count == 1))) {
                         if outerColonOpen >= 0 {
                             emit(sentStart, outerColonOpen)
                             sentStart = outerColonOpen
@@ -641,6 +672,49 @@ struct SplitScanner {
         return x
     }
 
+    /// The end of the e-mail address whose "@" is at `at` ("ann.lee@example.co.uk", also in
+    /// angle brackets): a local part, then labels with at least one dot, ending in a letter or
+    /// ">" right before a space or a line break; nil for anything else.
+    private func emailEnd(tokenStart: Int, at: Int) -> Int? {
+        guard at > tokenStart, at - tokenStart <= Self.lookLimit else { return nil }
+        let b0 = p[at - 1]
+        guard UTF8Bytes.isASCIILetter(b0) || UTF8Bytes.isDigit(b0) || b0 == 0x2E || b0 == 0x5F || b0 == 0x2D else { return nil }
+        var x = at + 1
+        var dots = 0
+        let limit = min(p.count, at + 1 + Self.lookLimit)
+        while x < limit {
+            let b = p[x]
+            if UTF8Bytes.isASCIILetter(b) || UTF8Bytes.isDigit(b) || b == 0x2D || b == 0x5F {
+                x += 1
+            } else if b == 0x2E {
+                dots += 1
+                x += 1
+            } else {
+                break
+            }
+        }
+        guard dots > 0, x > at + 1, UTF8Bytes.isASCIILetter(p[x - 1]) else { return nil }
+        if x < p.count && p[x] == 0x3E { x += 1 }
+        guard x >= p.count || UTF8Bytes.space(p, x) > 0 || UTF8Bytes.lineBreak(p, x) > 0 else { return nil }
+        return x
+    }
+
+    /// ": " then a capital letter, possibly after an opening quote or a dash (Norwegian: "Det
+    /// ble rene ord: «Han var …»", "Apropos ham: Jeg måtte …"): what follows is a sentence.
+    private func colonBoundary(_ i: Int) -> Bool {
+        var q = skipSpaces(i + 1)
+        guard q > i + 1, q < p.count else { return false }
+        let o = UTF8Bytes.opener(p, q)
+        if o > 0 {
+            q += o
+        } else {
+            let d = UTF8Bytes.dash(p, q)
+            if d > 0 { q = skipSpaces(q + d) }
+        }
+        guard q < p.count else { return false }
+        return UTF8Bytes.classify(UTF8Bytes.scalar(p, q).value) == .upper
+    }
+
     /// "; " then a capitalised function word that usually starts a sentence ("…pedidos; El
     /// Acta…"): after a semicolon such a word is written in lowercase unless a new sentence
     /// begins, so the semicolon ends one (the text dropped a full stop or joined two sentences).
@@ -729,16 +803,24 @@ struct SplitScanner {
             q = r
         }
         let lower = start == .lower
+        // Verb-final languages report speech after it: `"कोण मेले?" गुरवाने विचारले.` — a short
+        // clause that ends in a speech verb belongs to the speech before it.
+        if rules.speechAfter && start == .script && isTrailingAttribution(q) { return false }
         // A closing quote or bracket then a lowercase word: `"Stop." and left`, `[sic.] in`.
         if closed && lower { return false }
         if !loneDot {
-            // "?", "!", "...", "?!" …: a lowercase word continues the sentence, except after a
-            // plain "?" outside quotes, where it starts the next question of informal text
-            // ("what does that mean? where did you grow up?") unless it is a speech verb
-            // ("Really? asked Tom").
+            // "?", "!", "...", "?!" …: a lowercase word continues the sentence, except after
+            // "?" and "!" (alone or in runs: "??", "!!!", "?!") outside quotes, where it starts
+            // the next sentence of informal text ("what does that mean? where did you grow
+            // up?", "Site made! and it works") unless it is a speech verb ("Really? asked Tom")
+            // or the sentence is a dialogue line opened by a dash, whose attribution follows
+            // in lowercase ("- Hva nå? spør han").
             if lower {
-                return singleMark && p[dot] == 0x3F && !closed && !nextIsIn(rules.speech, q)
-                    && !rules.starters.isEmpty
+                if singleMark && p[dot] == 0x21, let key = wordKey(tokenStart, dot), rules.exclaim.contains(key) {
+                    return false  // "Yahoo! in the …"
+                }
+                return !closed && !rules.starters.isEmpty && isQERun(dot, next: next)
+                    && !nextIsIn(rules.speech, q) && !opensWithDash(sentStart, limit: dot)
             }
             if singleMark && p[dot] == 0x21, let key = wordKey(tokenStart, dot), rules.exclaim.contains(key) {
                 return nextIsStarter(q)  // "Yahoo! News"
@@ -747,6 +829,30 @@ struct SplitScanner {
             return true
         }
         return splitAfterDot(tokenStart: tokenStart, dot: dot, nextWord: q, start: start, isListPosition: isListPosition)
+    }
+
+    /// Whether the terminators from `dot` up to the spaces before `next` are only "?" and "!".
+    private func isQERun(_ dot: Int, next: Int) -> Bool {
+        var x = dot
+        while x < next && x - dot < Self.lookLimit {
+            let b = p[x]
+            if b == 0x3F || b == 0x21 {
+                x += 1
+                continue
+            }
+            return UTF8Bytes.space(p, x) > 0 && x > dot
+        }
+        return false
+    }
+
+    /// Whether the sentence from `start` opens with a dash (a dialogue line: "- Nei!", "-Nei",
+    /// "– Nei", "— Nei", "− Nei").
+    private func opensWithDash(_ start: Int, limit: Int) -> Bool {
+        let x = skipSpaces(start, limit: limit)
+        guard x < limit else { return false }
+        if p[x] == 0x2D { return true }
+        guard x + 2 < p.count, p[x] == 0xE2 else { return false }
+        return (p[x + 1] == 0x80 && (p[x + 2] == 0x93 || p[x + 2] == 0x94)) || (p[x + 1] == 0x88 && p[x + 2] == 0x92)
     }
 
     /// The word before a lone "." decides whether the "." ends the sentence.
@@ -781,6 +887,9 @@ struct SplitScanner {
         if start == .upper && isSingleCapital(lo, hi)
             && (abbreviation == nil || UTF8Bytes.scalar(p, lo).1 == hi - lo)
         {
+            // A letter the language lists as a title (Portuguese "S." for São, "D." for Dom)
+            // before a name: only a sentence starter after it ends the sentence ("só S. Pedro").
+            if abbreviation == .title { return !nextIsInitial(q) && nextIsStarter(q, minLength: 2) }
             return initialEndsSentence(lo, next: q)
         }
 
@@ -936,6 +1045,31 @@ struct SplitScanner {
             }
             if c != .upper { return false }
             x = nx
+        }
+        return false
+    }
+
+    /// Up to three words from `q`, the last a speech verb right before a terminator
+    /// ("भीमा म्हणाला.", "म्हाताऱ्या गुरवाने विचारले."). Speech entries may be stems: a verb
+    /// matches an entry that is a prefix of it ("म्हणा" for म्हणाला, म्हणाली, म्हणाले).
+    private func isTrailingAttribution(_ q: Int) -> Bool {
+        var x = q
+        for _ in 0..<3 {
+            var e = x
+            let limit = min(p.count, x + Self.lookLimit)
+            while e < limit && p[e] != 0x20 && UTF8Bytes.terminator(p, e).width == 0 { e += 1 }
+            guard e > x, e < limit else { return false }
+            if p[e] != 0x20 {
+                var len = min(e - x, WordKey.maxLength)
+                while len >= 3 {
+                    if p[x + len] & 0xC0 != 0x80, let key = WordKey.make(p, x, x + len), rules.speech.contains(key) {
+                        return true
+                    }
+                    len -= 1
+                }
+                return false
+            }
+            x = e + 1
         }
         return false
     }
