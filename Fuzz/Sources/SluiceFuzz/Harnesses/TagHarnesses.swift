@@ -9,7 +9,10 @@ extension Harness {
     /// in [0, 1], spans in scalar offsets inside the text, in order, without overlap.
     static let language = Harness(name: "language", setUp: { identifier = LanguageModelLoader.bundledIdentifier }) { input in
         let (choice, rest) = input.split()
-        let text = String(decoding: rest, as: UTF8.self)
+        // With bit 2, the input follows two paragraphs of prose that settle the document, so its
+        // own bytes go through the settled-document stops (agreeing early, short ones counted).
+        let settled = choice & 4 == 0 ? "" : Self.settlingProse
+        let text = settled + String(decoding: rest, as: UTF8.self)
         let a = identifier.analyze(text, spanMinLetters: choice & 1 == 0 ? 100 : 5, alternatives: choice & 2 == 0 ? 0 : 3)
         // Alternatives: none unless asked (and for `und`), else at most 3, the first the decided
         // language with its score, the rest known languages in descending order of score.
@@ -32,7 +35,22 @@ extension Harness {
             Harness.require(s.score.isFinite && s.score >= 0 && s.score <= 1, "span score \(s.score)")
             previous = s.end
         }
+        // Spans are whole paragraphs: they start at the text's start or after a newline.
+        if !a.spans.isEmpty {
+            let scalars = Array(text.unicodeScalars)
+            for s in a.spans {
+                Harness.require(s.start == 0 || scalars[s.start - 1] == "\n", "span \(s.start) not at a paragraph start")
+                Harness.require(s.end == scalars.count || scalars[s.end] == "\n", "span end \(s.end) not at a paragraph end")
+            }
+        }
     }
+
+    /// Two paragraphs of English that settle a document on `en`.
+    static let settlingProse = """
+        The committee met on Monday morning to review the budget for the coming year and the plans for new schools.
+        Members agreed that the money for public transport should grow, and that the report would be published soon.
+
+        """
 
     /// The model file parser on arbitrary bytes: a model or an error, never a crash or a huge
     /// allocation from a count in the header.
