@@ -46,6 +46,9 @@ struct HTMLMetadataScan {
         static let foreign = Flags(rawValue: 8)
         /// In reader comments.
         static let comment = Flags(rawValue: 16)
+        /// Inside a link: a "Von …"/"By …" there is a link's title (a menu item, a teaser), not
+        /// a byline, whose label stands outside the link to the author.
+        static let link = Flags(rawValue: 32)
     }
 
     private struct Open {
@@ -270,6 +273,7 @@ struct HTMLMetadataScan {
             if headlineZone >= 0 { datedByline(t, span) }
             return
         }
+        if currentFlags.contains(.link) { return }
         if label < 0 {
             pendingLabel = true
             pendingPhrase = phrase
@@ -384,6 +388,9 @@ struct HTMLMetadataScan {
             flags.insert(.header)
         case .aside, .nav, .footer:
             flags.insert(.aside)
+        case .a:
+            // Links to a person (a profile, a mail address) hold bylines; others hold titles.
+            if let href = a.href, !t.withBytes(href, { Self.isPersonLink($0) }) { flags.insert(.link) }
         case .foreign:
             flags.insert(.foreign)
         default: break
@@ -494,6 +501,38 @@ struct HTMLMetadataScan {
     private static func isAuthorPath(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         Attributes.contains(b, "/author/") || Attributes.contains(b, "/autor/") || Attributes.contains(b, "/autoren/")
             || Attributes.contains(b, "/authors/") || Attributes.contains(b, "/auteur/")
+    }
+
+    /// A link to a person: an author or user page, or a mail address (also behind `javascript:`,
+    /// as sites hide addresses from harvesters).
+    /// One pass over the link (it runs for every `<a>`): a scheme at its start, path segments
+    /// checked only where a `/` is.
+    private static func isPersonLink(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        while start < b.count, b[start] == 0x20 || b[start] == 0x0A || b[start] == 0x09 { start += 1 }
+        func has(_ at: Int, _ s: StaticString) -> Bool {
+            let n = s.utf8CodeUnitCount
+            guard at + n <= b.count else { return false }
+            let p = s.utf8Start
+            for k in 0..<n where b[at + k] | 0x20 != p[k] { return false }
+            return true
+        }
+        if has(start, "mailto:") || has(start, "javascript:") { return true }
+        var i = start
+        while i < b.count {
+            if b[i] == 0x2F, i + 1 < b.count {
+                switch b[i + 1] | 0x20 {
+                case 0x61: if has(i + 1, "author/") || has(i + 1, "authors/") || has(i + 1, "autor/") || has(i + 1, "autoren/")
+                    || has(i + 1, "auteur/") { return true }
+                case 0x75: if has(i + 1, "user/") || has(i + 1, "users/") { return true }
+                case 0x70: if has(i + 1, "profile/") { return true }
+                case 0x6D: if has(i + 1, "member/") { return true }
+                default: break
+                }
+            }
+            i += 1
+        }
+        return false
     }
 
     private mutating func addDate(_ s: String, rank: Int) {

@@ -353,6 +353,19 @@ import Testing
         #expect(extract(#"<p class="postmetadata">Von R. R. am <a href="/2019/05">3. Mai 2019</a></p>"#).author == "R. R.")
     }
 
+    /// A "Von …"/"By …" that is a link's whole text is a menu item or a teaser's title, not a
+    /// byline; a label before a link to the author still is.
+    @Test func linkTitlesAreNoBylines() {
+        let menu = #"<ul class="sub-menu"><li><a href="/thema/von-kaffee-und-kuchen/">Von Kaffee und Kuchen</a></li>"#
+            + #"<li><a href="/thema/by-the-sea/">By The Sea</a></li></ul><h1>Tee</h1><p>Text.</p>"#
+        #expect(extract(menu).author == nil)
+        #expect(extract(#"<h1>Tee</h1><p class="meta">Von <a href="/autor/anna">Anna Berger</a></p>"#).author == "Anna Berger")
+        #expect(extract(#"<h1>Tee</h1><p>Von Anna Berger</p>"#).author == "Anna Berger")
+        // A link to a person (a profile, a mail address) holds a byline.
+        #expect(extract(#"<h1>Tee</h1><a href="mailto:post@example.de"><b>Von:</b> <br> Jonas Brandt</a>"#).author == "Jonas Brandt")
+        #expect(extract(#"<h1>Tee</h1><a href="https://example.de/user/mara7.html"><div>von Mara Lind</div></a>"#).author == "Mara Lind")
+    }
+
     /// Under the headline, a date line that ends with a name names the author.
     @Test func datedBylines() {
         #expect(extract(#"<h1>Variables</h1><p class="text-muted">11.12.2019 - Amelie Loevenich</p>"#).author == "Amelie Loevenich")
