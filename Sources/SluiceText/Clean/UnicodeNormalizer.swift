@@ -3,22 +3,14 @@ import Foundation
 /// NFC / NFKC normalization: a fast check first; NFC in the standard library's own normalizer
 /// (on UTF-8, no bridging), NFKC through Foundation.
 enum UnicodeNormalizer {
-    /// Whether `s` is certainly in NFC (the standard library's quick check).
-    static func isKnownNFC(_ s: String) -> Bool {
+    /// Whether `s` is in NFC by the standard library's check: with `quickCheck`, whether it
+    /// certainly is; without, the full check, which settles the text the quick check leaves
+    /// open ("maybe" characters: Indic vowel signs, Hangul jamo, combining accents after a
+    /// letter they do not compose with), mostly in NFC already.
+    static func isNFC(_ s: String, quickCheck: Bool = false) -> Bool {
         if #available(macOS 26, iOS 26, tvOS 26, watchOS 26, visionOS 26, *) {
             var span = s.utf8Span
-            return span.checkForNFC(quickCheck: true)
-        }
-        return false
-    }
-
-    /// Whether `s` is in NFC, by the standard library's full check: text that the quick check
-    /// leaves open ("maybe" characters: Indic vowel signs, Hangul jamo, combining accents after
-    /// a letter they do not compose with) is mostly in NFC already.
-    static func isNFC(_ s: String) -> Bool {
-        if #available(macOS 26, iOS 26, tvOS 26, watchOS 26, visionOS 26, *) {
-            var span = s.utf8Span
-            return span.checkForNFC(quickCheck: false)
+            return span.checkForNFC(quickCheck: quickCheck)
         }
         return false
     }
@@ -40,7 +32,7 @@ enum UnicodeNormalizer {
         case .none:
             return nil
         case .nfc:
-            if isKnownNFC(s) || isNFC(s) { return nil }
+            if isNFC(s, quickCheck: true) || isNFC(s) { return nil }
             let n = inChunks(s) { nfc($0) }
             return n.utf8.elementsEqual(s.utf8) ? nil : n
         case .nfkc:

@@ -497,38 +497,32 @@ struct HTMLMetadataScan {
         return eq("./") || eq("/index.html") || eq("/index.php") || eq("index.html") || eq("index.php")
     }
 
-    /// Whether a link goes to an author page (`/author/name`, `/autoren/name`).
+    /// Path segments of author pages (`/author/name`, `/autoren/name`).
+    private static let authorSegments: [StaticString] = ["author/", "authors/", "autor/", "autoren/", "auteur/"]
+    /// Path segments of pages about a person: an author's, a user's or member's profile.
+    private static let personSegments: [StaticString] = authorSegments + ["user/", "users/", "profile/", "member/"]
+
+    /// Whether a link goes to an author page.
     private static func isAuthorPath(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        Attributes.contains(b, "/author/") || Attributes.contains(b, "/autor/") || Attributes.contains(b, "/autoren/")
-            || Attributes.contains(b, "/authors/") || Attributes.contains(b, "/auteur/")
+        hasSegment(b, authorSegments)
     }
 
     /// A link to a person: an author or user page, or a mail address (also behind `javascript:`,
-    /// as sites hide addresses from harvesters).
-    /// One pass over the link (it runs for every `<a>`): a scheme at its start, path segments
-    /// checked only where a `/` is.
+    /// as sites hide addresses from harvesters). It runs for every `<a>`.
     private static func isPersonLink(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var start = 0
         while start < b.count, b[start] == 0x20 || b[start] == 0x0A || b[start] == 0x09 { start += 1 }
-        func has(_ at: Int, _ s: StaticString) -> Bool {
-            let n = s.utf8CodeUnitCount
-            guard at + n <= b.count else { return false }
-            let p = s.utf8Start
-            for k in 0..<n where b[at + k] | 0x20 != p[k] { return false }
-            return true
-        }
-        if has(start, "mailto:") || has(start, "javascript:") { return true }
-        var i = start
-        while i < b.count {
-            if b[i] == 0x2F, i + 1 < b.count {
-                switch b[i + 1] | 0x20 {
-                case 0x61: if has(i + 1, "author/") || has(i + 1, "authors/") || has(i + 1, "autor/") || has(i + 1, "autoren/")
-                    || has(i + 1, "auteur/") { return true }
-                case 0x75: if has(i + 1, "user/") || has(i + 1, "users/") { return true }
-                case 0x70: if has(i + 1, "profile/") { return true }
-                case 0x6D: if has(i + 1, "member/") { return true }
-                default: break
-                }
+        return Attributes.hasPrefix(b, at: start, "mailto:") || Attributes.hasPrefix(b, at: start, "javascript:")
+            || hasSegment(b, personSegments)
+    }
+
+    /// Whether a `/` in `b` is followed by one of `segments` (lower-case ASCII, case ignored):
+    /// one pass, the segments compared only where a `/` is.
+    private static func hasSegment(_ b: UnsafeBufferPointer<UInt8>, _ segments: [StaticString]) -> Bool {
+        var i = 0
+        while i + 1 < b.count {
+            if b[i] == 0x2F {
+                for s in segments where Attributes.hasPrefix(b, at: i + 1, s) { return true }
             }
             i += 1
         }
@@ -853,6 +847,15 @@ struct HTMLMetadataScan {
                 i += 1
             }
             return f
+        }
+
+        /// Whether `b` holds the lower-case ASCII `prefix` at `at`, ignoring case.
+        static func hasPrefix(_ b: UnsafeBufferPointer<UInt8>, at: Int, _ prefix: StaticString) -> Bool {
+            let n = prefix.utf8CodeUnitCount
+            guard at >= 0, at + n <= b.count else { return false }
+            let p = prefix.utf8Start
+            for k in 0..<n where b[at + k] | 0x20 != p[k] { return false }
+            return true
         }
 
         /// Whether `b` contains the lower-case ASCII `needle`, ignoring case.

@@ -179,6 +179,17 @@ public struct LanguageIdentifier: Sendable {
         }
     }
 
+    /// The best language of `scores` (with its prior) and its lead over the runner-up.
+    private func leading(_ scores: UnsafeMutableBufferPointer<Int32>) -> (language: Int, lead: Int32) {
+        var first = Int32.min, second = Int32.min
+        var leader = -1
+        for l in 0..<scores.count {
+            let v = scores[l] &+ model.priors[l] &* Self.orders
+            if v > first { second = first; first = v; leader = l } else if v > second { second = v }
+        }
+        return (leader, first &- second)
+    }
+
     /// Adds `count` UInt16 lanes (a multiple of 8) at `row` into those at `acc`.
     @inline(__always)
     private static func addRow(_ acc: UnsafeMutableRawPointer, _ row: UnsafeRawPointer, stride: Int) {
@@ -388,26 +399,15 @@ public struct LanguageIdentifier: Sendable {
             /// almost never change the decision.
             func decisive() -> Bool {
                 flushPending()
-                var first = Int32.min, second = Int32.min
-                var leader = -1
-                for l in 0..<para.count {
-                    let v = para[l] &+ model.priors[l] &* Self.orders
-                    if v > first { second = first; first = v; leader = l } else if v > second { second = v }
-                }
-                let lead = first &- second
+                let (leader, lead) = leading(para)
                 if st.pointee.paraScored >= earlyStopLetters && lead >= decisiveMargin { return true }
                 return leader == st.pointee.agreeWith && lead >= agreeMargin
             }
 
             /// The document's leader so far when it leads by `settleMargin`, else -1.
             func settledLeader() -> Int {
-                var first = Int32.min, second = Int32.min
-                var leader = -1
-                for l in 0..<doc.count {
-                    let v = doc[l] &+ model.priors[l] &* Self.orders
-                    if v > first { second = first; first = v; leader = l } else if v > second { second = v }
-                }
-                return first &- second >= settleMargin ? leader : -1
+                let (leader, lead) = leading(doc)
+                return lead >= settleMargin ? leader : -1
             }
 
             /// Ends the current word (of `run` letters): scores it and decides whether the
