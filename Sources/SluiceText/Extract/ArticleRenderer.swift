@@ -78,7 +78,9 @@ struct ArticleRenderer {
         let breaks = Self.breaks(tag)
         if breaks > 0 { breakLine(breaks) }
         if tag == .br {
-            breakLine(1)
+            // A second break before any text (`<br><br>`, a break after a block) leaves an
+            // empty line, as in a browser: the paragraph break of pages without `<p>`.
+            breakLine(pendingBreaks >= 1 ? 2 : 1)
             return
         }
         if tag == .pre { preDepth += 1 }

@@ -1,6 +1,7 @@
 /// Trims the lines around an article that are not prose: the date line, reading time and
 /// category label before it, the "Read more:", "Share:" and box headings after it. Only short
-/// lines without a sentence end go, and only from the two ends, never from the middle.
+/// lines without a sentence end go, only from the two ends, never from the middle, and never
+/// the whole text.
 struct EdgeTrimmer {
     /// At most this many lines go from the start.
     static let maxLines = 4
@@ -22,13 +23,17 @@ struct EdgeTrimmer {
         let bytes = Array(text.utf8)
         var start = 0
         var end = bytes.count
-        // From the end: the last line is bytes[lineStart..<end].
-        while end > start {
-            var lineStart = end
+        // From the end: the last line is bytes[lineStart..<end]. A text whose every line looks
+        // like a label (song lyrics, a list of ingredients) is all article, not all edge: it
+        // stays whole rather than vanishing.
+        var newEnd = end
+        while newEnd > start {
+            var lineStart = newEnd
             while lineStart > start && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
-            guard isEdge(bytes[lineStart..<end]) else { break }
-            end = lineStart > start ? lineStart - 1 : start
+            guard isEdge(bytes[lineStart..<newEnd]) else { break }
+            newEnd = lineStart > start ? lineStart - 1 : start
         }
+        if newEnd > start { end = newEnd }
         // From the start, where the labels are few (a date, a category, a reading time): a run
         // of more than `maxLines` such lines is a list of the article (ingredients,
         // specifications, verses) and stays whole.

@@ -8,7 +8,7 @@ import SluiceText
     typealias T = ArticleExtractorTests
 
     /// Text between the headings of a `<section>`, with `<br>` instead of paragraphs (old
-    /// blog engines), is the article.
+    /// blog engines), is the article; `<br><br>` separates paragraphs.
     @Test func textBetweenBlocksOfAContainer() {
         let html = T.page(main: """
         <article>
@@ -26,6 +26,7 @@ import SluiceText
         What the work involves
 
         \(T.p2)
+
         \(T.p3)
         """)
     }

@@ -290,6 +290,20 @@ import SluiceText
         #expect(page.text == Self.story)
     }
 
+    /// An article whose every line looks like a label (song lyrics: short lines without a
+    /// sentence end) is not trimmed away as edge lines: it came out empty before.
+    @Test func labelLikeLinesAreNotAllTrimmed() {
+        let lyrics = [
+            "Love that has gone will not come back", "I still have words I want to tell you",
+            "Hard to say and no time left to say them", "Words of parting are the hardest to speak",
+            "You will find a new life", "I will put away my sorrow", "",
+            "[Chorus]", "So go without worry", "Be happy and free as you fly",
+        ]
+        let main = "<article><div class=\"post-body entry-content\">" + lyrics.map { $0.isEmpty ? "<br>" : $0 + "<br>" }.joined() + "</div></article>"
+        let page = Self.extract(Self.page(main: main))
+        #expect(page.text == lyrics.joined(separator: "\n"))
+    }
+
     /// Each kind of boilerplate alone, where pages put it: inside the article between or after
     /// its paragraphs, or around it.
     @Test(arguments: [
