@@ -241,6 +241,7 @@ public struct LanguageIdentifier: Sendable {
         let tables = model.tables
         let lower = tables.lowercase, scripts = tables.scripts, slots = tables.slots, postings = tables.postings
         let dense = tables.dense, denseStride = tables.denseStride
+        let asciiByWords = tables.asciiLettersAreLatin
         let denseBase = UnsafeRawPointer(dense.baseAddress!)
         do {
             let mask = model.slotMask, shift = model.slotShift
@@ -458,7 +459,8 @@ public struct LanguageIdentifier: Sendable {
             while i < n {
                 if st.pointee.saturated {
                     // The rest of the paragraph only needs counting; stop at its newline.
-                    let c = Self.countRest(bytes, from: i, lowercase: lower, scripts: scripts, counts: paraScripts)
+                    let c = Self.countRest(bytes, from: i, lowercase: lower, scripts: scripts, counts: paraScripts,
+                                           asciiByWords: asciiByWords)
                     i = c.end
                     scalarIndex += c.scalars
                     paraLetters += c.letters
@@ -571,17 +573,42 @@ public struct LanguageIdentifier: Sendable {
     }
 
     /// Counts the scalars and letters from `start` to the next newline (or the end), adding
-    /// each letter to its script's count in `counts`; returns where it stopped.
+    /// each letter to its script's count in `counts`; returns where it stopped. With
+    /// `asciiByWords` (the model's ASCII letters are `A`–`Z`, `a`–`z`), eight bytes of ASCII
+    /// are counted at a time: a byte loop with a table lookup and a branch per byte took a
+    /// fifth of the language stage on English articles of short paragraphs.
     private static func countRest(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int,
                                   lowercase: UnsafeMutableBufferPointer<UInt32>,
                                   scripts: UnsafeMutableBufferPointer<UInt8>,
-                                  counts: UnsafeMutableBufferPointer<Int>) -> (end: Int, scalars: Int, letters: Int) {
+                                  counts: UnsafeMutableBufferPointer<Int>,
+                                  asciiByWords: Bool = false) -> (end: Int, scalars: Int, letters: Int) {
         let n = bytes.count
         var i = start
         var scalars = 0, letters = 0
         // ASCII letters (most of the text) are counted in a register, not through `counts`.
         var ascii = 0
+        // The paragraph's end, found once; words of eight bytes before it need no newline test.
+        let lineEnd: Int
+        if asciiByWords, i < n, let nl = memchr(bytes.baseAddress! + i, 0x0A, n - i) {
+            lineEnd = bytes.baseAddress!.distance(to: nl.assumingMemoryBound(to: UInt8.self))
+        } else {
+            lineEnd = asciiByWords ? n : start
+        }
         while i < n {
+            // Eight ASCII bytes: a byte is a letter when, folded to lower case, it lies in
+            // 0x61...0x7A (each byte below 0x80, so the per-byte additions carry into no
+            // neighbour).
+            while i + 8 <= lineEnd {
+                let w = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                if w & 0x8080_8080_8080_8080 != 0 { break }
+                let y = w | 0x2020_2020_2020_2020
+                let atLeastA = y &+ 0x1F1F_1F1F_1F1F_1F1F  // high bit: y >= 0x61
+                let pastZ = y &+ 0x0505_0505_0505_0505     // high bit: y >= 0x7B
+                ascii &+= (atLeastA & ~pastZ & 0x8080_8080_8080_8080).nonzeroBitCount
+                scalars &+= 8
+                i &+= 8
+            }
+            guard i < n else { break }
             let b0 = bytes[i]
             if b0 < 0x80 {
                 if b0 == 0x0A { break }

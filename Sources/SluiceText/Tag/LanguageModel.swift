@@ -55,6 +55,9 @@ public struct LanguageModel: Sendable {
         let dense: UnsafeMutableBufferPointer<UInt8>
         /// Bytes per dense row: the number of languages rounded up to a multiple of 16.
         let denseStride: Int
+        /// Whether the ASCII letters of the model are exactly `A`–`Z` and `a`–`z`, so runs of
+        /// ASCII can be counted eight bytes at a time (``LanguageIdentifier``).
+        let asciiLettersAreLatin: Bool
 
         /// Tables from the parsed arrays; `slots` is taken over (deallocated with the tables).
         init(lowercase: [UInt32], scripts: [UInt8], slots: UnsafeMutableBufferPointer<UInt64>, postings: [UInt16],
@@ -70,6 +73,10 @@ public struct LanguageModel: Sendable {
             self.postings = copy(postings)
             self.dense = copy(dense.isEmpty ? [0] : dense)
             self.denseStride = denseStride
+            self.asciiLettersAreLatin = (0..<0x80).allSatisfy { c in
+                let letter = (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c)
+                return (lowercase.count > c && lowercase[c] != 0) == letter
+            }
         }
 
         deinit {
