@@ -152,6 +152,14 @@ public struct LanguageIdentifier: Sendable {
     }
 
     private func run(_ text: String, spanMinLetters: Int?, alternatives: Int) -> LanguageAnalysis {
+        // A paragraph of the settled document's language gets its score only if the document
+        // ends in another language (rare): then the text is scanned again, scoring every one.
+        run(text, spanMinLetters: spanMinLetters, alternatives: alternatives, lazyScores: true)
+            ?? run(text, spanMinLetters: spanMinLetters, alternatives: alternatives, lazyScores: false)!
+    }
+
+    /// The analysis, or nil when `lazyScores` left out a score the spans need.
+    private func run(_ text: String, spanMinLetters: Int?, alternatives: Int, lazyScores: Bool) -> LanguageAnalysis? {
         var copy = text
         return copy.withUTF8 { bytes in
             let nLangs = model.languages.count
@@ -173,7 +181,7 @@ public struct LanguageIdentifier: Sendable {
             let paraScripts = UnsafeMutableBufferPointer(rebasing: scriptBuf[nScripts..<(2 * nScripts)])
             let a = scan(bytes, doc: doc, para: para, pending: pendingBuf, probes: probeBuf, cache: cache,
                          docScripts: docScripts, paraScripts: paraScripts, spanMinLetters: spanMinLetters,
-                         alternatives: alternatives)
+                         alternatives: alternatives, lazyScores: lazyScores)
             withExtendedLifetime(cache) {}
             return a
         }
@@ -218,7 +226,7 @@ public struct LanguageIdentifier: Sendable {
                       doc: UnsafeMutableBufferPointer<Int32>, para: UnsafeMutableBufferPointer<Int32>,
                       pending: UnsafeMutableRawPointer, probes: UnsafeMutablePointer<UInt64>, cache: WordCache,
                       docScripts: UnsafeMutableBufferPointer<Int>, paraScripts: UnsafeMutableBufferPointer<Int>,
-                      spanMinLetters: Int?, alternatives: Int) -> LanguageAnalysis {
+                      spanMinLetters: Int?, alternatives: Int, lazyScores: Bool) -> LanguageAnalysis? {
         let wantSpans = spanMinLetters != nil
         let spanMin = spanMinLetters ?? Int.max
         var paragraphs: [Paragraph] = []
@@ -431,7 +439,8 @@ public struct LanguageIdentifier: Sendable {
                 st.pointee.saturated = false
                 st.pointee.paraScored = 0
                 if wantSpans && paraLetters >= spanMin {
-                    let d = decide(para, paraScripts, letters: paraLetters)
+                    let d = decide(para, paraScripts, letters: paraLetters,
+                                   lazyFor: lazyScores ? st.pointee.agreeWith : -1)
                     paragraphs.append(Paragraph(start: paraStart, end: scalarIndex, language: d.language, score: d.score))
                 }
                 for l in 0..<para.count { doc[l] &+= para[l]; para[l] = 0 }
@@ -533,6 +542,7 @@ public struct LanguageIdentifier: Sendable {
         let d = decide(doc, docScripts, letters: docLetters)
         var spans: [LanguageSpan] = []
         if wantSpans {
+            for p in paragraphs where p.score.isNaN && p.language != d.language { return nil }
             for (k, p) in paragraphs.enumerated() where p.score >= spanMinScore && p.language != d.language
                 && p.language != Self.undetermined && d.language != Self.undetermined {
                 // Merged with the span before when that one ends at the paragraph just before.
@@ -684,8 +694,10 @@ public struct LanguageIdentifier: Sendable {
         }
     }
 
+    /// The language of `scores` and how sure it is; when that language is number `lazyFor`,
+    /// the score is left out (NaN): summing the other languages' odds takes an `exp` each.
     private func decide(_ scores: UnsafeMutableBufferPointer<Int32>, _ scripts: UnsafeMutableBufferPointer<Int>,
-                        letters: Int) -> (language: String, score: Double) {
+                        letters: Int, lazyFor: Int = -1) -> (language: String, score: Double) {
         guard letters >= minLetters, letters > 0 else { return (Self.undetermined, 0) }
         // Main script. Han and kana count together, and double (a character is nearer a word);
         // Latin counts 0.4, as other scripts' text often quotes Latin commands and names.
@@ -714,6 +726,7 @@ public struct LanguageIdentifier: Sendable {
             topScore = score(l)
         }
         guard top >= 0 else { return (Self.undetermined, 0) }
+        if top == lazyFor { return (model.languages[top], .nan) }
         var sum = 0.0
         // Languages this far behind add less than e^-30 each: below the 4 decimals of
         // `lang_score` (span scores, written unrounded, may differ in their last bits).

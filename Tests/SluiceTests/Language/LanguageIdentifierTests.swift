@@ -161,6 +161,31 @@ import SluiceText
         #expect(Self.identifier.identify(text).language == "es")
     }
 
+    /// A document that settles on one language and ends in another: its first paragraphs,
+    /// whose scores were left out while they agreed with the settled language, become spans
+    /// with real scores (the text is scanned again), at the offsets found without the settled
+    /// stop.
+    @Test func documentThatTurnsAfterSettling() {
+        let english = """
+            The council approved the budget for next year with the votes of every group on Tuesday evening, after a long debate about the price of housing in the city.
+            Most of the money will go to the public schools and to the repair of the streets and bridges in the old town, which were damaged by the floods last winter.
+            Residents may send their proposals until the end of the month to the office at the town hall, or by letter to the mayor, who has promised to read all of them.
+            """
+        let german = (1...6).map { _ in
+            "Der Gemeinderat hat am Dienstagabend den Haushalt für das kommende Jahr mit den Stimmen aller Fraktionen beschlossen, und die Bürger können ihre Vorschläge bis zum Ende des Monats im Rathaus einreichen."
+        }.joined(separator: "\n")
+        let text = english + "\n" + german
+        var unsettled = Self.identifier
+        unsettled.settleMargin = 0
+        let a = Self.identifier.analyze(text)
+        let b = unsettled.analyze(text)
+        #expect(a.language == "de")
+        #expect(a.spans.map(\.language) == ["en"])
+        #expect(a.spans.map { [$0.start, $0.end] } == [[0, english.unicodeScalars.count]])
+        #expect(a.spans.allSatisfy { !$0.score.isNaN && $0.score >= 0.9 })
+        #expect(a.spans.map { [$0.start, $0.end] } == b.spans.map { [$0.start, $0.end] })
+    }
+
     @Test func deterministic() {
         let text = "Die Regierung hat heute neue Maßnahmen gegen die Inflation angekündigt."
         let first = Self.identifier.analyze(text)
