@@ -295,8 +295,20 @@ struct HTMLMetadataScan {
         var phrase = false
         let label = t.withBytes(span) { b -> Int? in
             var i = 0
-            // White space, and the separator a byline may follow ("| By Name").
-            while i < b.count, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x09 || b[i] == 0x7C || b[i] == 0x2D { i += 1 }
+            // White space, and the separator a byline may follow ("| By Name"); a no-break space
+            // after the separator too ("-&nbsp;Redaktion: Name"), but not alone: it ties the
+            // text to what stands before it ("Logo des Awards&nbsp;von <em>Magazin</em>").
+            var separated = false
+            while i < b.count {
+                if b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x09 || b[i] == 0x7C || b[i] == 0x2D {
+                    if b[i] == 0x7C || b[i] == 0x2D { separated = true }
+                    i += 1
+                } else if separated, b[i] == 0xC2, i + 1 < b.count, b[i + 1] == 0xA0 {
+                    i += 2
+                } else {
+                    break
+                }
+            }
             from = i
             for (k, l) in Self.bylineLabelBytes.enumerated() where i + l.count <= b.count {
                 var same = true
