@@ -49,6 +49,9 @@ struct HTMLMetadataScan {
         /// Inside a link: a "Von …"/"By …" there is a link's title (a menu item, a teaser), not
         /// a byline, whose label stands outside the link to the author.
         static let link = Flags(rawValue: 32)
+        /// In a credit line (`site-credit`, `photo-credit`): "Theme: Graphy by Themegraphy",
+        /// "Photo by Ann Lee" name the theme's maker or the photographer, not the writer.
+        static let credit = Flags(rawValue: 64)
     }
 
     private struct Open {
@@ -277,6 +280,7 @@ struct HTMLMetadataScan {
     private mutating func textByline(_ t: HTMLTokenizer, _ span: HTMLSpan) {
         let blank = t.withBytes(span) { b in b.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 } }
         if blank { return }
+        if currentFlags.contains(.credit) { pendingLabel = false; return }
         if pendingLabel {
             pendingLabel = false
             // The element after "Posted by" holds the name alone, which may be a user name
@@ -468,6 +472,7 @@ struct HTMLMetadataScan {
         if tag != .body, tag != .html, tag != .article, tag != .main {
             if c.contains(.aside) { flags.insert(.aside) }
             if c.contains(.comment) { flags.insert(.comment) }
+            if c.contains(.credit) { flags.insert(.credit) }
         }
 
         // Dates: <time datetime>, itemprop=datePublished, elements classed as dates.
@@ -848,6 +853,8 @@ struct HTMLMetadataScan {
         /// above or beside a headline inside its heading; also text hidden from the eye
         /// (`sr-only`, `hidden`, `invisible`), such as the separator after a kicker.
         static let kicker = ClassFlags(rawValue: 256)
+        /// `site-credit`, `photo-credit`: who made the theme or took the picture.
+        static let credit = ClassFlags(rawValue: 512)
     }
 
     /// The attributes of a start tag that matter here.
@@ -906,7 +913,7 @@ struct HTMLMetadataScan {
                 case 0x61: if at("author") || at("autor") { f.insert(.author) }                                     // a
                 case 0x62:                                                                                          // b
                     if at("byline") { f.formUnion([.author, .byline]) } else if at("brand") || at("blog-title") { f.insert(.site) }
-                case 0x63: if at("comment") { f.insert(.comment) }                                                  // c
+                case 0x63: if at("comment") { f.insert(.comment) } else if at("credit") { f.insert(.credit) }       // c
                 case 0x64:                                                                                          // d
                     if at("date") || at("datum") { f.formUnion([.date, .dateWord]) } else if at("dachzeile") { f.insert(.kicker) }
                 case 0x65: if at("eyebrow") { f.insert(.kicker) }                                                   // e
