@@ -485,6 +485,13 @@ import Testing
         #expect(m.sitename == "ex.net")
     }
 
+    /// A credit line names a theme's maker or a photographer, not the writer.
+    @Test func noBylineInCredits() {
+        #expect(extract(#"<footer><div class="site-credit">Theme: <a href="http://themes.example/graphy/">Graphy</a> by Themegraphy</div></footer>"#)
+                .author == nil)
+        #expect(extract(#"<article><figure><img src="a.jpg"><span class="photo-credit">By Jane Roe</span></figure><p>By Ann Lee</p></article>"#).author == "Ann Lee")
+    }
+
     /// A no-break space after a byline's separator is white space; alone it ties a "von" to the
     /// text before it, which is then no byline.
     @Test func bylineAfterNoBreakSpace() {
