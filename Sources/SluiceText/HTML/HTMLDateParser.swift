@@ -24,6 +24,18 @@ enum HTMLDateParser {
         }
     }
 
+    /// The day-first date `b` starts with (after white space), nil when it starts with anything
+    /// else: the dateline that leads a paragraph ("27.1.2022 - Bei der …", "01.02.2022 „Der …").
+    /// Looks at the first bytes only, and at once gives up on a text that starts with a letter
+    /// (most do: this runs on every long text of a page without a date yet).
+    static func leading(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        var i = 0
+        while i < b.count, i < 16, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x09 || b[i] == 0x0D { i += 1 }
+        guard i < b.count, isDigit(b[i]) else { return nil }
+        let s = UnsafeBufferPointer(rebasing: b[i..<min(b.count, i + 64)])
+        return numeric(s, 0) ?? textualDayFirst(s, 0)
+    }
+
     /// A date in a URL path: `/2019/07/28/`, `/2019-07-28`, `/20190728/`, `/28-07-2019` (the day is required).
     static func fromURL(_ url: String) -> String? {
         var copy = url

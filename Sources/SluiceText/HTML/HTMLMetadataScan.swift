@@ -49,6 +49,9 @@ struct HTMLMetadataScan {
         /// Inside a link: a "Von …"/"By …" there is a link's title (a menu item, a teaser), not
         /// a byline, whose label stands outside the link to the author.
         static let link = Flags(rawValue: 32)
+        /// In a credit line (`site-credit`, `photo-credit`): "Theme: Graphy by Themegraphy",
+        /// "Photo by Ann Lee" name the theme's maker or the photographer, not the writer.
+        static let credit = Flags(rawValue: 64)
     }
 
     private struct Open {
@@ -116,7 +119,7 @@ struct HTMLMetadataScan {
                 pop(hash)
             case .text(let span):
                 if labelDates < 2, span.count <= 160 { labelledDate(t, span) }
-                if textDates < 2, span.count <= 120 { textDate(t, span) }
+                if textDates < 2 { textDate(t, span) }
                 if textBylines < 4, span.count <= 120 { textByline(t, span) }
                 if authorCapture.active || dateCapture.active || headingCapture.active {
                     t.withBytes(span) { b in
@@ -138,14 +141,24 @@ struct HTMLMetadataScan {
         while !stack.isEmpty { popOne() }
     }
 
-    /// The first short text with a date, in the article (rank 10) or elsewhere outside asides (11).
+    /// The first short text with a date, or longer text that starts with one (a paragraph led by
+    /// its dateline, "27.1.2022 - Bei der …": a date inside running text is any event's), in the
+    /// article (rank 10) or elsewhere outside asides (11).
     private mutating func textDate(_ t: HTMLTokenizer, _ span: HTMLSpan) {
         let flags = currentFlags
         guard !flags.contains(.aside), !flags.contains(.foreign), stack.count > 0 else { return }
         let inArticle = flags.contains(.article) || flags.contains(.header) || headlineZone >= 0
         guard inArticle || textDates == 0 else { return }
-        let hasDigit = t.withBytes(span) { b in b.contains { $0 >= 0x30 && $0 <= 0x39 } }
-        guard hasDigit, let d = HTMLDateParser.parse(t.string(span)) else { return }
+        let found: String?
+        if span.count <= 120 {
+            let hasDigit = t.withBytes(span) { b in b.contains { $0 >= 0x30 && $0 <= 0x39 } }
+            found = hasDigit ? HTMLDateParser.parse(t.string(span)) : nil
+        } else {
+            // A reader's comment that starts with a date is dated by the reader.
+            guard !flags.contains(.comment) else { return }
+            found = t.withBytes(span) { HTMLDateParser.leading($0) }
+        }
+        guard let d = found else { return }
         dates.append((inArticle ? 10 : 11, d))
         textDates = inArticle ? 2 : 1
     }
@@ -155,7 +168,9 @@ struct HTMLMetadataScan {
     private static let dateLabels = ["veröffentlicht am", "veröffentlicht:", "veröffentlicht", "erschienen am", "erschienen:", "erstellt am",
                                      "publiziert am", "datum:", "date published:", "published on", "published:", "published", "posted on",
                                      "written:", "publié le", "publié :", "publié", "mis en ligne le", "mise en ligne", "publicado el",
-                                     "publicado:", "publicado", "pubblicato il", "pubblicato", "gepubliceerd op", "opublikowano"]
+                                     "publicado:", "publicado", "pubblicato il", "pubblicato", "gepubliceerd op", "opublikowano",
+                                     // A press release gives its own date: "Pressemitteilung vom 25. Januar 2022 | Berlin".
+                                     "pressemitteilung vom", "pressemeldung vom", "presseinformation vom", "medienmitteilung vom"]
     private static let dateLabelBytes = dateLabels.map { Array($0.utf8) }
 
     /// A date after a publishing label ("Erschienen am: 01.11.2023"), or in the text after a
@@ -171,12 +186,50 @@ struct HTMLMetadataScan {
             if let d = HTMLDateParser.parse(t.string(span)) { addLabelled(d, flags) }
             return
         }
-        guard let rest = t.withBytes(span, { b in Self.afterLabel(b, Self.dateLabelBytes) }) else { return }
+        guard let rest = t.withBytes(span, { b in Self.afterLabel(b, Self.dateLabelBytes) }) else {
+            // A blog template's sentence with the date in an element of its own: "Dieser Beitrag
+            // wurde am <nobr>19. Mai 2010</nobr> … gepostet", "This entry was posted on <a>…".
+            // Only a short text: in running prose "wurde am" begins any event's date.
+            if span.count <= 40, t.withBytes(span, { Self.endsWithLabel($0) }) { pendingDateLabel = true }
+            return
+        }
         if rest < 0 {
             pendingDateLabel = true
         } else if let d = t.withBytes(span, { b in HTMLDateParser.parse(String(decoding: b[rest...], as: UTF8.self)) }) {
             addLabelled(d, flags)
         }
+    }
+
+    /// Labels that end a sentence's first part when the date follows in the next element, lower case.
+    private static let trailingDateLabels: [StaticString] = ["wurde am", "was posted on", "veröffentlicht am", "gepostet am"]
+
+    /// Whether `b` ends with one of ``trailingDateLabels`` (white space after it skipped), as a
+    /// word of its own.
+    static func endsWithLabel(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = b.count
+        while end > 0 {
+            if b[end - 1] == 0x20 || b[end - 1] == 0x0A || b[end - 1] == 0x09 || b[end - 1] == 0x0D {
+                end -= 1
+            } else if end >= 2, b[end - 2] == 0xC2, b[end - 1] == 0xA0 {      // no-break space
+                end -= 2
+            } else {
+                break
+            }
+        }
+        for l in trailingDateLabels {
+            let n = l.utf8CodeUnitCount
+            let start = end - n
+            guard start >= 0, start == 0 || b[start - 1] == 0x20 || b[start - 1] == 0x0A || b[start - 1] == 0x09 else { continue }
+            // ASCII letters without case, other bytes (the `ö`) as they are.
+            let p = l.utf8Start
+            var same = true
+            for k in 0..<n {
+                let c = b[start + k], w = p[k]
+                if w >= 0x61 && w <= 0x7A ? c | 0x20 != w : c != w { same = false; break }
+            }
+            if same { return true }
+        }
+        return false
     }
 
     private mutating func addLabelled(_ d: String, _ flags: Flags) {
@@ -227,6 +280,7 @@ struct HTMLMetadataScan {
     private mutating func textByline(_ t: HTMLTokenizer, _ span: HTMLSpan) {
         let blank = t.withBytes(span) { b in b.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 } }
         if blank { return }
+        if currentFlags.contains(.credit) { pendingLabel = false; return }
         if pendingLabel {
             pendingLabel = false
             // The element after "Posted by" holds the name alone, which may be a user name
@@ -245,8 +299,20 @@ struct HTMLMetadataScan {
         var phrase = false
         let label = t.withBytes(span) { b -> Int? in
             var i = 0
-            // White space, and the separator a byline may follow ("| By Name").
-            while i < b.count, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x09 || b[i] == 0x7C || b[i] == 0x2D { i += 1 }
+            // White space, and the separator a byline may follow ("| By Name"); a no-break space
+            // after the separator too ("-&nbsp;Redaktion: Name"), but not alone: it ties the
+            // text to what stands before it ("Logo des Awards&nbsp;von <em>Magazin</em>").
+            var separated = false
+            while i < b.count {
+                if b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x09 || b[i] == 0x7C || b[i] == 0x2D {
+                    if b[i] == 0x7C || b[i] == 0x2D { separated = true }
+                    i += 1
+                } else if separated, b[i] == 0xC2, i + 1 < b.count, b[i + 1] == 0xA0 {
+                    i += 2
+                } else {
+                    break
+                }
+            }
             from = i
             for (k, l) in Self.bylineLabelBytes.enumerated() where i + l.count <= b.count {
                 var same = true
@@ -323,6 +389,12 @@ struct HTMLMetadataScan {
         var flags = currentFlags
         let foreign = flags.contains(.foreign)
         let a = Attributes(t)
+        // RDFa on any element: `<span property="schema:dateCreated" content="2022-01-28T12:45:46+00:00">`
+        // is the page's structured date as much as `itemprop=datePublished` (a `<meta>`'s
+        // `property` is read with the meta tags).
+        if tag != .meta, let p = a.property, let v = a.content ?? a.datetime, t.withBytes(p, { Self.isDateProperty($0) }) {
+            addDate(t.string(v), rank: 2 + rankOffset(flags))
+        }
 
         switch tag {
         case .script:
@@ -400,6 +472,7 @@ struct HTMLMetadataScan {
         if tag != .body, tag != .html, tag != .article, tag != .main {
             if c.contains(.aside) { flags.insert(.aside) }
             if c.contains(.comment) { flags.insert(.comment) }
+            if c.contains(.credit) { flags.insert(.credit) }
         }
 
         // Dates: <time datetime>, itemprop=datePublished, elements classed as dates.
@@ -525,6 +598,26 @@ struct HTMLMetadataScan {
                 for s in segments where Attributes.hasPrefix(b, at: i + 1, s) { return true }
             }
             i += 1
+        }
+        return false
+    }
+
+    /// RDFa terms (the name after a vocabulary's prefix or URI, lower case) that give the date a
+    /// work was published or created: `schema:datePublished`, `dc:date`, `dcterms:created`.
+    private static let dateProperties: [StaticString] = ["datepublished", "datecreated", "date", "created", "issued"]
+
+    /// Whether an RDFa `property` value (terms separated by white space) names a publication date.
+    static func isDateProperty(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < b.count {
+            while i < b.count, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x09 || b[i] == 0x0D { i += 1 }
+            // The term's local name starts after its last `:`, `/` or `#`.
+            var start = i
+            while i < b.count, b[i] != 0x20, b[i] != 0x0A, b[i] != 0x09, b[i] != 0x0D {
+                if b[i] == 0x3A || b[i] == 0x2F || b[i] == 0x23 { start = i + 1 }
+                i += 1
+            }
+            for p in dateProperties where i - start == p.utf8CodeUnitCount && Attributes.hasPrefix(b, at: start, p) { return true }
         }
         return false
     }
@@ -760,6 +853,8 @@ struct HTMLMetadataScan {
         /// above or beside a headline inside its heading; also text hidden from the eye
         /// (`sr-only`, `hidden`, `invisible`), such as the separator after a kicker.
         static let kicker = ClassFlags(rawValue: 256)
+        /// `site-credit`, `photo-credit`: who made the theme or took the picture.
+        static let credit = ClassFlags(rawValue: 512)
     }
 
     /// The attributes of a start tag that matter here.
@@ -818,7 +913,7 @@ struct HTMLMetadataScan {
                 case 0x61: if at("author") || at("autor") { f.insert(.author) }                                     // a
                 case 0x62:                                                                                          // b
                     if at("byline") { f.formUnion([.author, .byline]) } else if at("brand") || at("blog-title") { f.insert(.site) }
-                case 0x63: if at("comment") { f.insert(.comment) }                                                  // c
+                case 0x63: if at("comment") { f.insert(.comment) } else if at("credit") { f.insert(.credit) }       // c
                 case 0x64:                                                                                          // d
                     if at("date") || at("datum") { f.formUnion([.date, .dateWord]) } else if at("dachzeile") { f.insert(.kicker) }
                 case 0x65: if at("eyebrow") { f.insert(.kicker) }                                                   // e

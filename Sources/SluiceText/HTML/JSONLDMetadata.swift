@@ -66,8 +66,12 @@ struct JSONLDMetadata {
             }
             if sitename == nil, let p = o["publisher"] {
                 let publisher = p.list.first.flatMap { $0["@id"]?.string }.flatMap { byID[$0] } ?? p.list.first
-                sitename = publisher?["name"]?.string.flatMap { HTMLMetadataText.plain($0, limit: 200) }
-                publisherName = sitename
+                // A person who publishes their own site (Yoast's `"@type": ["Person", "Organization"]`)
+                // is its author, not a site name that a byline naming them would be mistaken for.
+                if !(publisher?["@type"]?.list ?? []).contains(where: { $0.string == "Person" }) {
+                    sitename = publisher?["name"]?.string.flatMap { HTMLMetadataText.plain($0, limit: 200) }
+                    publisherName = sitename
+                }
             }
             if description == nil, let s = o["description"]?.list.first?.string { description = HTMLMetadataText.plain(s) }
             if sections.isEmpty, let s = o["articleSection"] {

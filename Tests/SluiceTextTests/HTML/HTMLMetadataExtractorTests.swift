@@ -430,4 +430,73 @@ import Testing
         #expect(extract("<title>Outdoor news - High snow maps</title><h1>OutdoorNews | Entry</h1>").title == "Outdoor news - High snow maps")
     }
 
+    /// RDFa on any element gives a structured date; a modification date or a comment's does not
+    /// stand for the page's.
+    @Test func rdfaDates() {
+        #expect(extract(#"<div><span property="schema:dateCreated" content="2022-01-28T12:45:46+00:00" class="rdf-meta hidden"></span></div>"#)
+                .published == "2022-01-28T12:45:46+00:00")
+        #expect(extract(#"<p class="submitted"><span property="dc:date dc:created" content="2019-07-07T18:44:31+02:00">Gespeichert</span></p>"#)
+                .published == "2019-07-07T18:44:31+02:00")
+        #expect(extract(#"<span property="http://purl.org/dc/terms/issued" content="2020-05-06"></span>"#).published == "2020-05-06")
+        #expect(extract(#"<span property="schema:dateModified" content="2022-01-28"></span>"#).published == nil)
+        #expect(extract(#"<div class="comment"><span property="dc:date" content="2023-10-19"></span></div>"#
+                        + #"<span property="dc:date" content="2023-10-18"></span>"#).published == "2023-10-18")
+    }
+
+    /// A press release's own date after its label, also in a teaser under the headline.
+    @Test func pressReleaseLabel() {
+        #expect(extract(#"<h1>Neue Zusammenarbeit</h1><div class="teaser-text"><p>Pressemitteilung vom 25. Januar 2022 |  Berlin<strong> </strong>– Die künftige Zusammenarbeit</p></div>"#)
+                .published == "2022-01-25")
+        #expect(extract(#"<p>Medienmitteilung vom 03.02.2021</p>"#).published == "2021-02-03")
+    }
+
+    /// A blog template's "… wurde am <nobr>DATE</nobr> … gepostet": the date in the element after
+    /// a short text that ends with the label; in a long sentence "wurde am" is any event's.
+    @Test func trailingDateLabel() {
+        #expect(extract(#"<p><a href="/x">Literatur und Typografie</a> wurde am <nobr>19. Mai 2010</nobr> um <nobr>23:03</nobr> Uhr gepostet</p><article><span class="date">01.06.2016</span></article>"#)
+                .published == "2010-05-19")
+        #expect(extract(#"<p>This entry was posted on <a href="/x">March 3, 2012</a>.</p><article><span class="date">01.06.2016</span></article>"#)
+                .published == "2012-03-03")
+        #expect(extract(#"<article><p>Nach langen Verhandlungen zwischen den Ländern wurde am <b>1. Mai 2019</b> der Vertrag unterzeichnet.</p>"#
+                        + #"<span class="date">03.06.2019</span></article>"#).published == "2019-06-03")
+    }
+
+    /// A paragraph led by its dateline gives the date; a date inside running text does not.
+    @Test func paragraphDateline() {
+        let long = " - Bei der Erinnerung an die Verfolgten des NS-Regimes in Deutschland waren queere Opfer oft unsichtbar, was erst recht für lesbische Frauen gilt.</p>"
+        #expect(extract(#"<p class="bodytext">Von Claudia Lindner</p><p class="bodytext">27.1.2022"# + long).published == "2022-01-27")
+        #expect(extract(#"<article><h3>Auf Erholungskurs</h3><p><strong>01.02.2022 „Der Arbeitsmarkt ist gut in das Jahr 2022 gestartet. Die Zahl der arbeitslosen Menschen ist im Januar zwar gestiegen.“</strong></p></article>"#)
+                .published == "2022-02-01")
+        #expect(extract(#"<p>Der Gedenktag am 27.1.2022"# + long).published == nil)
+        #expect(extract(#"<p>27 Menschen kamen"# + long).published == nil)
+    }
+
+    /// A person who publishes their own site (JSON-LD publisher of type Person) is the author a
+    /// byline names, not a site name to pass over for a quoted person in a widget.
+    @Test func personPublisher() {
+        let m = extract("""
+        <script type="application/ld+json">{"@graph":[{"@type":["Person","Organization"],"@id":"https://ex.net/#p","name":"Ann Lee"},
+        {"@type":"WebSite","name":"ex.net","publisher":{"@id":"https://ex.net/#p"}},
+        {"@type":"BlogPosting","headline":"Fifteen years","author":{"@id":"https://ex.net/#p"},"publisher":{"@id":"https://ex.net/#p"}}]}</script>
+        <div class="quote_author">Thomas Mann</div>
+        <article><span class="byline"><a href="/author/ann/">Ann Lee</a></span></article>
+        """)
+        #expect(m.author == "Ann Lee")
+        #expect(m.sitename == "ex.net")
+    }
+
+    /// A credit line names a theme's maker or a photographer, not the writer.
+    @Test func noBylineInCredits() {
+        #expect(extract(#"<footer><div class="site-credit">Theme: <a href="http://themes.example/graphy/">Graphy</a> by Themegraphy</div></footer>"#)
+                .author == nil)
+        #expect(extract(#"<article><figure><img src="a.jpg"><span class="photo-credit">By Jane Roe</span></figure><p>By Ann Lee</p></article>"#).author == "Ann Lee")
+    }
+
+    /// A no-break space after a byline's separator is white space; alone it ties a "von" to the
+    /// text before it, which is then no byline.
+    @Test func bylineAfterNoBreakSpace() {
+        #expect(extract(#"<div class="news-single-timedata">05.02.2020 <span>-&nbsp;Redaktion: Eberhard Fuhr (Pressesprecher des EJW)</span></div>"#)
+                .author == "Eberhard Fuhr")
+        #expect(extract(#"<p>Bild: Logo des <em>Awards</em>&nbsp;von <em>Bankmagazin</em></p>"#).author == nil)
+    }
 }
