@@ -175,7 +175,10 @@ extension LanguageRules {
             "også", "endnu", "ikke", "ingen", "alle", "ifølge",
         ],
         "speech": [
-            "sagde", "spurgte", "råbte", "svarede",
+            "sagde", "spurgte", "råbte", "svarede", "siger", "spørger", "råber", "svarer",
+            "fortæller", "fortalte", "forklarer", "forklarede", "tilføjer", "tilføjede",
+            "pointerer", "pointerede", "understreger", "understregede", "udtaler", "udtalte",
+            "oplyser", "oplyste",
         ],
         "exclaim": [
             "Yahoo", "Jeopardy", "Joomla", "Wham",
@@ -297,7 +300,7 @@ extension LanguageRules {
             "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Maj", "Adm", "Cmdr", "Brig", "Pres", "Supt",
             "Det", "Insp", "Cpl", "Pvt", "Ste", "e.g", "i.e", "vs", "v", "cf", "viz", "approx",
             "ca", "esp", "incl", "Atty", "Amb", "Gens", "Reps", "Sens", "Msgr", "Revd", "Fmr",
-            "Adj", "Asst", "Assoc", "Hr", "Lieut", "Ald", "Cllr", "Rt", "Mme", "Mlle",
+            "Adj", "Asst", "Assoc", "Hr", "Lieut", "Ald", "Cllr", "Rt", "PS", "P.S", "Mme", "Mlle",
         ],
         "numeric": [
             "No", "Nos", "Nr", "Vol", "Vols", "p", "pp", "Fig", "Figs", "Ch", "Chap", "Sec", "Sect",
@@ -440,6 +443,9 @@ extension LanguageRules {
         ],
         "speech": [
             "sanoi", "kysyi", "huusi", "vastasi",
+        ],
+        "ordinal_precursors": [
+            "artikla",
         ],
         "exclaim": [
             "Yahoo", "Jeopardy", "Joomla", "Wham",
@@ -802,6 +808,9 @@ extension LanguageRules {
         "exclaim": [
             "Yahoo", "Jeopardy", "Joomla", "Wham",
         ],
+        "flags": [
+            "colon_quote",
+        ],
     ])
 
     static let lang_ru = LanguageRules(code: "ru", lists: [
@@ -870,6 +879,9 @@ extension LanguageRules {
         ],
         "exclaim": [
             "Yahoo", "Jeopardy", "Joomla", "Wham",
+        ],
+        "flags": [
+            "colon_quote",
         ],
     ])
 

@@ -63,7 +63,7 @@ struct SplitScanner {
         let base = p.baseAddress
         // Armenian ":" is a full stop, a Norwegian one before a capital may end a sentence: then
         // ":" is not plain.
-        let colonStop = rules.colonFullStop || rules.colonCapital
+        let colonStop = rules.colonFullStop || rules.colonCapital || rules.colonQuote
         while i < n {
             if i &+ 8 <= n, let base {
                 // Plain ASCII prose eight bytes at a time (SWAR): words and the spaces between
@@ -144,8 +144,10 @@ struct SplitScanner {
                 }
                 continue
             }
-            if tw == 0 && b == 0x3A && rules.colonCapital {
-                if colonBoundary(i) { candidate(end: i + 1, next: skipSpaces(i + 1)) }
+            if tw == 0 && b == 0x3A && (rules.colonCapital || rules.colonQuote) {
+                if rules.colonCapital ? colonBoundary(i) : colonQuoteBoundary(i) {
+                    candidate(end: i + 1, next: skipSpaces(i + 1))
+                }
                 i += 1
                 continue
             }
@@ -481,11 +483,23 @@ struct SplitScanner {
     /// punctuation closes a quotation; with none open it closes nothing and opens nothing
     /// (`… arayacağız" diye konuştu.` where the quotation began in an earlier paragraph).
     private func isStrayCloser(_ i: Int) -> Bool {
+        if isSpacedCloser(i) { return true }
         guard i > 0, UTF8Bytes.space(p, i - 1) == 0, UTF8Bytes.lineBreak(p, i - 1) == 0, p[i - 1] != 0x28 else {
             return false
         }
         let x = i + 1
         return x >= p.count || UTF8Bytes.space(p, x) > 0 || UTF8Bytes.lineBreak(p, x) > 0 || isASCIIPunctuation(p[x])
+    }
+
+    /// A straight quote after ", " and glued to a lowercase speech verb closes the quotation
+    /// before the comma, typed with a space on the wrong side (Danish `"… arbejde, "siger
+    /// Lene Petersen.`, `… landet, "forklarede politimester …`): no quotation opens on a verb
+    /// of saying.
+    private func isSpacedCloser(_ i: Int) -> Bool {
+        guard !rules.speech.isEmpty, i >= 2, p[i - 1] == 0x20, p[i - 2] == 0x2C, i + 1 < p.count,
+              UTF8Bytes.classify(UTF8Bytes.scalar(p, i + 1).value) == .lower
+        else { return false }
+        return nextIsIn(rules.speech, i + 1)
     }
 
     /// A closer right after a terminator only ever closes (it never opens a quote).
@@ -715,6 +729,29 @@ struct SplitScanner {
         return UTF8Bytes.classify(UTF8Bytes.scalar(p, q).value) == .upper
     }
 
+    /// ": " then an opening quotation mark (not a bracket) and a capital letter, possibly after
+    /// a dash (Portuguese "… manter a discrição: «Beckenbauer tem o direito …»", "«-- Quando
+    /// …»"; Swedish "… löd: 'Du skall lyda din fader.'"): a quoted sentence.
+    private func colonQuoteBoundary(_ i: Int) -> Bool {
+        let q0 = skipSpaces(i + 1)
+        guard q0 > i + 1, q0 < p.count else { return false }
+        let b = p[q0]
+        // Brackets and the Spanish "¿" "¡" open no quotation.
+        guard b != 0x28 && b != 0x5B && b != 0x7B && !(b == 0xC2 && q0 + 1 < p.count && (p[q0 + 1] == 0xBF || p[q0 + 1] == 0xA1)) else {
+            return false
+        }
+        var o = UTF8Bytes.opener(p, q0)
+        // Swedish and Finnish open with the closing marks: ”…”, ’…’.
+        if o == 0 && b == 0xE2 && q0 + 2 < p.count && p[q0 + 1] == 0x80 && (p[q0 + 2] == 0x9D || p[q0 + 2] == 0x99) { o = 3 }
+        guard o > 0 else { return false }
+        var q = q0 + o
+        guard q < p.count else { return false }
+        let d = q + 1 < p.count && p[q] == 0x2D && p[q + 1] == 0x2D ? 2 : UTF8Bytes.dash(p, q)
+        if d > 0 { q = skipSpaces(q + d) }
+        guard q < p.count else { return false }
+        return UTF8Bytes.classify(UTF8Bytes.scalar(p, q).value) == .upper
+    }
+
     /// "; " then a capitalised function word that usually starts a sentence ("…pedidos; El
     /// Acta…"): after a semicolon such a word is written in lowercase unless a new sentence
     /// begins, so the semicolon ends one (the text dropped a full stop or joined two sentences).
@@ -911,6 +948,9 @@ struct SplitScanner {
             if rules.ordinalDot {
                 // Ordinals: "am 3. Oktober", "der 2. Platz", "3. mai" (but "im Jahr 1990. Danach").
                 if nextIsIn(rules.ordinalMonths, q) { return false }
+                // A date of day and month, "4.5." or "24.12.", before a lowercase word: "Tänään
+                // 4.5. on …", "den 24.12. blev …".
+                if digits == 0 && lower && isDayMonth(lo, hi) { return false }
                 if digits > 0 && digits <= 3 {
                     if lower { return false }
                     if nextIsDigit { return digits > 2 }  // spaced dates: "am 3. 10. 2020"
@@ -1102,6 +1142,8 @@ struct SplitScanner {
             }
         }
         guard letters >= 2 else { return false }
+        // A domain written with a capital: "Newsfeed.Com", "Example.Org".
+        if x - k == 3 && isTopLevelDomain(k) { return false }
         if x >= p.count { return true }
         let b = p[x]
         if b == 0x20 || b == 0x2C || b == 0x3A || b == 0x3B { return true }
@@ -1111,6 +1153,15 @@ struct SplitScanner {
             return y >= p.count || p[y] == 0x20 || UTF8Bytes.lineBreak(p, y) > 0
         }
         return false
+    }
+
+    /// "com", "net", "org", "edu", "gov" at `k`, in any case.
+    private func isTopLevelDomain(_ k: Int) -> Bool {
+        let a = p[k] | 0x20, b = p[k + 1] | 0x20, c = p[k + 2] | 0x20
+        switch (a, b, c) {
+        case (0x63, 0x6F, 0x6D), (0x6E, 0x65, 0x74), (0x6F, 0x72, 0x67), (0x65, 0x64, 0x75), (0x67, 0x6F, 0x76): return true
+        default: return false
+        }
     }
 
     // MARK: word shapes
@@ -1189,6 +1240,17 @@ struct SplitScanner {
             return nil
         }
         return plain ? hi - lo : 0
+    }
+
+    /// "4.5", "24.12": one or two digits, a dot, one or two digits.
+    private func isDayMonth(_ lo: Int, _ hi: Int) -> Bool {
+        guard hi - lo >= 3, hi - lo <= 5 else { return false }
+        var dot = -1
+        for x in lo..<hi where p[x] == 0x2E {
+            if dot >= 0 { return false }
+            dot = x
+        }
+        return dot - lo >= 1 && dot - lo <= 2 && hi - dot - 1 >= 1 && hi - dot - 1 <= 2
     }
 
     private func isListMarker(_ lo: Int, _ hi: Int) -> Bool {
