@@ -819,7 +819,11 @@ struct SplitScanner {
         var q = next
         // Openers are skipped here and visited once more by the main loop: still linear.
         while q < n {
-            let o = UTF8Bytes.opener(p, q)
+            var o = UTF8Bytes.opener(p, q)
+            // Finnish and Swedish open a quotation with "”" too: "… vähän. ”Eikä sen …".
+            if o == 0 && q + 3 < n && p[q] == 0xE2 && p[q + 1] == 0x80 && p[q + 2] == 0x9D && UTF8Bytes.space(p, q + 3) == 0 {
+                o = 3
+            }
             if o == 0 { break }
             q += o
             // Dutch ",, " and German "`` " may stand apart from their word.
@@ -833,8 +837,9 @@ struct SplitScanner {
             // - Nej, …"); a bullet ("*", "•") opens an item the same way.
             let d = UTF8Bytes.dash(p, q)
             guard d > 0 else { return false }
+            // "–", "—", "−" may be glued to the word: "… kautta. −Kyse on …".
             let r = skipSpaces(q + d)
-            guard r > q + d, r < n else { return false }
+            guard r > q + d || d == 3, r < n else { return false }
             start = UTF8Bytes.classify(UTF8Bytes.scalar(p, r).value)
             guard start == .upper || start == .digit || start == .script else { return false }
             q = r
