@@ -153,7 +153,9 @@ extension LanguageRules {
         "title": [
             "bl", "inkl", "ekskl", "f.eks", "bl.a", "dvs", "d.v.s", "ca", "evt", "hr", "fru", "dr",
             "prof", "mht", "m.h.t", "iflg", "jf", "vedr", "kl", "ang", "pga", "p.g.a", "m.fl",
-            "m.m", "o.l", "s", "tlf", "nr", "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mmes", "Mlle",
+            "m.m", "o.l", "s", "tlf", "nr", "dr.phil", "dr.med", "dr.jur", "dr.theol", "cand.mag",
+            "cand.polit", "cand.jur", "cand.scient", "mag.art", "lic.jur", "Mr", "Mrs", "Ms",
+            "Messrs", "Mme", "Mmes", "Mlle",
         ],
         "numeric": [
             "kr", "mia", "mio", "mill", "pct", "pr", "str", "nr", "s", "stk", "kap", "N°", "Nº",

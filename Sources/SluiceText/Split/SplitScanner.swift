@@ -984,7 +984,32 @@ struct SplitScanner {
             return rules.isGeneric ? false : nextIsStarter(q)
         }
         if rules.isGeneric && looksAbbreviated(lo, hi, before: start) { return false }
+        // A compound whose last part is one to three letters after "." or "-", before a
+        // lowercase word, is abbreviated: Danish "4-cyl. og", Finnish "ev.-lut. kirkon".
+        if lower && hasShortAbbreviatedTail(lo, hi) { return false }
         return true
+    }
+
+    /// "4-cyl", "ev.-lut", "s.k": letters, digits, dots and hyphens whose last part, after a
+    /// "." or "-", is one to three letters.
+    private func hasShortAbbreviatedTail(_ lo: Int, _ hi: Int) -> Bool {
+        guard hi - lo <= 24 else { return false }
+        var x = hi
+        var letters = 0
+        while x > lo {
+            var s = x - 1
+            while s > lo && p[s] & 0xC0 == 0x80 { s -= 1 }
+            let cls = UTF8Bytes.classify(UTF8Bytes.scalar(p, s).value)
+            guard cls == .lower || cls == .upper else { break }
+            letters += 1
+            x = s
+        }
+        guard letters >= 1, letters <= 3, x > lo, p[x - 1] == 0x2E || p[x - 1] == 0x2D else { return false }
+        for y in lo..<(x - 1) {
+            let b = p[y]
+            if b < 0x80 && !UTF8Bytes.isASCIILetter(b) && !UTF8Bytes.isDigit(b) && b != 0x2E && b != 0x2D { return false }
+        }
+        return x - 1 > lo
     }
 
     /// Without word lists, the shapes that are abbreviations in most languages written with
