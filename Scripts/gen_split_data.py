@@ -20,7 +20,7 @@ SECTIONS = [
     "continuers", "connectors", "ordinal_precursors", "ordinal_nouns", "ordinal_months",
     "exclaim", "numeric_suffixes", "flags",
 ]
-FLAGS = {"ordinal_dot", "greek_question", "quote_particle", "colon_stop", "dot_pause", "colon_capital", "speech_after"}
+FLAGS = {"ordinal_dot", "greek_question", "quote_particle", "colon_stop", "dot_pause", "colon_capital", "colon_quote", "speech_after"}
 
 
 def parse(path):

@@ -87,6 +87,13 @@ enum LinearCases {
         Token(name: "a: «A ", make: run("a: «A ")),
         Token(name: "\"a?\" b c ", make: run("\"a?\" b c ")),
         Token(name: "+1 ", make: run("+1 ")),
+        // Issue 16's fourth round: colons before quotations (pt, sv), spaced closing quotes
+        // before speech verbs (da), day-month dates, glued dashes and "”", abbreviated compounds.
+        Token(name: "a: \"A. B.\" ", make: run("a: \"A. B.\" ")),
+        Token(name: "a, \"siger ", make: run("a, \"siger ")),
+        Token(name: "4.5. a ", make: run("4.5. a ")),
+        Token(name: "a. −A ”B ", make: run("a. −A ”B ")),
+        Token(name: "4-cyl. a ", make: run("4-cyl. a ")),
         Token(name: "U+FEFF", make: run("\u{FEFF}")),
         Token(name: "a b (words)", make: run("a b ")),
         // The HTML tokenizer's (issue 14): distinct attributes on one tag, near-miss references,
@@ -162,7 +169,7 @@ enum LinearCases {
         }
     }
 
-    static let splitLanguages = ["en", "de", "fr", "ru", "zh", "ar", "hi", "hy", "nb", "mr", "xx"]
+    static let splitLanguages = ["en", "de", "fr", "ru", "zh", "ar", "hi", "hy", "nb", "mr", "pt", "da", "xx"]
 
     static let algorithms: [Algorithm] = {
         var all: [Algorithm] = [

@@ -59,6 +59,10 @@ struct LanguageRules: Sendable {
     /// Whether ":" before a capital ends a sentence (Norwegian, whose orthography writes a
     /// capital after a colon only when a full sentence or a quotation follows).
     let colonCapital: Bool
+    /// Whether ":" before a quotation that opens with a capital ends a sentence (Portuguese
+    /// `disse: «Não vamos.»`, Swedish `löd: 'Du skall lyda.'`): the quoted words are a
+    /// sentence of their own, as their capital shows; a colon before anything else does not.
+    let colonQuote: Bool
     /// Whether a short clause ending in a speech verb after a sentence is its attribution
     /// (verb-final Marathi: `"…?" राजाने विचारले.`).
     let speechAfter: Bool
@@ -102,6 +106,7 @@ struct LanguageRules: Sendable {
         quoteParticle = flags.contains("quote_particle")
         colonFullStop = flags.contains("colon_stop")
         colonCapital = flags.contains("colon_capital")
+        colonQuote = flags.contains("colon_quote")
         speechAfter = flags.contains("speech_after")
         dotNotFullStop = flags.contains("dot_pause")
     }

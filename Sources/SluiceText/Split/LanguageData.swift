@@ -153,7 +153,9 @@ extension LanguageRules {
         "title": [
             "bl", "inkl", "ekskl", "f.eks", "bl.a", "dvs", "d.v.s", "ca", "evt", "hr", "fru", "dr",
             "prof", "mht", "m.h.t", "iflg", "jf", "vedr", "kl", "ang", "pga", "p.g.a", "m.fl",
-            "m.m", "o.l", "s", "tlf", "nr", "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mmes", "Mlle",
+            "m.m", "o.l", "s", "tlf", "nr", "dr.phil", "dr.med", "dr.jur", "dr.theol", "cand.mag",
+            "cand.polit", "cand.jur", "cand.scient", "mag.art", "lic.jur", "Mr", "Mrs", "Ms",
+            "Messrs", "Mme", "Mmes", "Mlle",
         ],
         "numeric": [
             "kr", "mia", "mio", "mill", "pct", "pr", "str", "nr", "s", "stk", "kap", "N°", "Nº",
@@ -175,7 +177,10 @@ extension LanguageRules {
             "også", "endnu", "ikke", "ingen", "alle", "ifølge",
         ],
         "speech": [
-            "sagde", "spurgte", "råbte", "svarede",
+            "sagde", "spurgte", "råbte", "svarede", "siger", "spørger", "råber", "svarer",
+            "fortæller", "fortalte", "forklarer", "forklarede", "tilføjer", "tilføjede",
+            "pointerer", "pointerede", "understreger", "understregede", "udtaler", "udtalte",
+            "oplyser", "oplyste",
         ],
         "exclaim": [
             "Yahoo", "Jeopardy", "Joomla", "Wham",
@@ -297,7 +302,7 @@ extension LanguageRules {
             "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Maj", "Adm", "Cmdr", "Brig", "Pres", "Supt",
             "Det", "Insp", "Cpl", "Pvt", "Ste", "e.g", "i.e", "vs", "v", "cf", "viz", "approx",
             "ca", "esp", "incl", "Atty", "Amb", "Gens", "Reps", "Sens", "Msgr", "Revd", "Fmr",
-            "Adj", "Asst", "Assoc", "Hr", "Lieut", "Ald", "Cllr", "Rt", "Mme", "Mlle",
+            "Adj", "Asst", "Assoc", "Hr", "Lieut", "Ald", "Cllr", "Rt", "PS", "P.S", "Mme", "Mlle",
         ],
         "numeric": [
             "No", "Nos", "Nr", "Vol", "Vols", "p", "pp", "Fig", "Figs", "Ch", "Chap", "Sec", "Sect",
@@ -440,6 +445,9 @@ extension LanguageRules {
         ],
         "speech": [
             "sanoi", "kysyi", "huusi", "vastasi",
+        ],
+        "ordinal_precursors": [
+            "artikla",
         ],
         "exclaim": [
             "Yahoo", "Jeopardy", "Joomla", "Wham",
@@ -802,6 +810,9 @@ extension LanguageRules {
         "exclaim": [
             "Yahoo", "Jeopardy", "Joomla", "Wham",
         ],
+        "flags": [
+            "colon_quote",
+        ],
     ])
 
     static let lang_ru = LanguageRules(code: "ru", lists: [
@@ -870,6 +881,9 @@ extension LanguageRules {
         ],
         "exclaim": [
             "Yahoo", "Jeopardy", "Joomla", "Wham",
+        ],
+        "flags": [
+            "colon_quote",
         ],
     ])
 

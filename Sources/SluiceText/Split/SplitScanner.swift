@@ -63,7 +63,7 @@ struct SplitScanner {
         let base = p.baseAddress
         // Armenian ":" is a full stop, a Norwegian one before a capital may end a sentence: then
         // ":" is not plain.
-        let colonStop = rules.colonFullStop || rules.colonCapital
+        let colonStop = rules.colonFullStop || rules.colonCapital || rules.colonQuote
         while i < n {
             if i &+ 8 <= n, let base {
                 // Plain ASCII prose eight bytes at a time (SWAR): words and the spaces between
@@ -144,8 +144,10 @@ struct SplitScanner {
                 }
                 continue
             }
-            if tw == 0 && b == 0x3A && rules.colonCapital {
-                if colonBoundary(i) { candidate(end: i + 1, next: skipSpaces(i + 1)) }
+            if tw == 0 && b == 0x3A && (rules.colonCapital || rules.colonQuote) {
+                if rules.colonCapital ? colonBoundary(i) : colonQuoteBoundary(i) {
+                    candidate(end: i + 1, next: skipSpaces(i + 1))
+                }
                 i += 1
                 continue
             }
@@ -481,11 +483,23 @@ struct SplitScanner {
     /// punctuation closes a quotation; with none open it closes nothing and opens nothing
     /// (`… arayacağız" diye konuştu.` where the quotation began in an earlier paragraph).
     private func isStrayCloser(_ i: Int) -> Bool {
+        if isSpacedCloser(i) { return true }
         guard i > 0, UTF8Bytes.space(p, i - 1) == 0, UTF8Bytes.lineBreak(p, i - 1) == 0, p[i - 1] != 0x28 else {
             return false
         }
         let x = i + 1
         return x >= p.count || UTF8Bytes.space(p, x) > 0 || UTF8Bytes.lineBreak(p, x) > 0 || isASCIIPunctuation(p[x])
+    }
+
+    /// A straight quote after ", " and glued to a lowercase speech verb closes the quotation
+    /// before the comma, typed with a space on the wrong side (Danish `"… arbejde, "siger
+    /// Lene Petersen.`, `… landet, "forklarede politimester …`): no quotation opens on a verb
+    /// of saying.
+    private func isSpacedCloser(_ i: Int) -> Bool {
+        guard !rules.speech.isEmpty, i >= 2, p[i - 1] == 0x20, p[i - 2] == 0x2C, i + 1 < p.count,
+              UTF8Bytes.classify(UTF8Bytes.scalar(p, i + 1).value) == .lower
+        else { return false }
+        return nextIsIn(rules.speech, i + 1)
     }
 
     /// A closer right after a terminator only ever closes (it never opens a quote).
@@ -715,6 +729,29 @@ struct SplitScanner {
         return UTF8Bytes.classify(UTF8Bytes.scalar(p, q).value) == .upper
     }
 
+    /// ": " then an opening quotation mark (not a bracket) and a capital letter, possibly after
+    /// a dash (Portuguese "… manter a discrição: «Beckenbauer tem o direito …»", "«-- Quando
+    /// …»"; Swedish "… löd: 'Du skall lyda din fader.'"): a quoted sentence.
+    private func colonQuoteBoundary(_ i: Int) -> Bool {
+        let q0 = skipSpaces(i + 1)
+        guard q0 > i + 1, q0 < p.count else { return false }
+        let b = p[q0]
+        // Brackets and the Spanish "¿" "¡" open no quotation.
+        guard b != 0x28 && b != 0x5B && b != 0x7B && !(b == 0xC2 && q0 + 1 < p.count && (p[q0 + 1] == 0xBF || p[q0 + 1] == 0xA1)) else {
+            return false
+        }
+        var o = UTF8Bytes.opener(p, q0)
+        // Swedish and Finnish open with the closing marks: ”…”, ’…’.
+        if o == 0 && b == 0xE2 && q0 + 2 < p.count && p[q0 + 1] == 0x80 && (p[q0 + 2] == 0x9D || p[q0 + 2] == 0x99) { o = 3 }
+        guard o > 0 else { return false }
+        var q = q0 + o
+        guard q < p.count else { return false }
+        let d = q + 1 < p.count && p[q] == 0x2D && p[q + 1] == 0x2D ? 2 : UTF8Bytes.dash(p, q)
+        if d > 0 { q = skipSpaces(q + d) }
+        guard q < p.count else { return false }
+        return UTF8Bytes.classify(UTF8Bytes.scalar(p, q).value) == .upper
+    }
+
     /// "; " then a capitalised function word that usually starts a sentence ("…pedidos; El
     /// Acta…"): after a semicolon such a word is written in lowercase unless a new sentence
     /// begins, so the semicolon ends one (the text dropped a full stop or joined two sentences).
@@ -782,7 +819,11 @@ struct SplitScanner {
         var q = next
         // Openers are skipped here and visited once more by the main loop: still linear.
         while q < n {
-            let o = UTF8Bytes.opener(p, q)
+            var o = UTF8Bytes.opener(p, q)
+            // Finnish and Swedish open a quotation with "”" too: "… vähän. ”Eikä sen …".
+            if o == 0 && q + 3 < n && p[q] == 0xE2 && p[q + 1] == 0x80 && p[q + 2] == 0x9D && UTF8Bytes.space(p, q + 3) == 0 {
+                o = 3
+            }
             if o == 0 { break }
             q += o
             // Dutch ",, " and German "`` " may stand apart from their word.
@@ -796,8 +837,9 @@ struct SplitScanner {
             // - Nej, …"); a bullet ("*", "•") opens an item the same way.
             let d = UTF8Bytes.dash(p, q)
             guard d > 0 else { return false }
+            // "–", "—", "−" may be glued to the word: "… kautta. −Kyse on …".
             let r = skipSpaces(q + d)
-            guard r > q + d, r < n else { return false }
+            guard r > q + d || d == 3, r < n else { return false }
             start = UTF8Bytes.classify(UTF8Bytes.scalar(p, r).value)
             guard start == .upper || start == .digit || start == .script else { return false }
             q = r
@@ -911,6 +953,9 @@ struct SplitScanner {
             if rules.ordinalDot {
                 // Ordinals: "am 3. Oktober", "der 2. Platz", "3. mai" (but "im Jahr 1990. Danach").
                 if nextIsIn(rules.ordinalMonths, q) { return false }
+                // A date of day and month, "4.5." or "24.12.", before a lowercase word: "Tänään
+                // 4.5. on …", "den 24.12. blev …".
+                if digits == 0 && lower && isDayMonth(lo, hi) { return false }
                 if digits > 0 && digits <= 3 {
                     if lower { return false }
                     if nextIsDigit { return digits > 2 }  // spaced dates: "am 3. 10. 2020"
@@ -939,7 +984,32 @@ struct SplitScanner {
             return rules.isGeneric ? false : nextIsStarter(q)
         }
         if rules.isGeneric && looksAbbreviated(lo, hi, before: start) { return false }
+        // A compound whose last part is one to three letters after "." or "-", before a
+        // lowercase word, is abbreviated: Danish "4-cyl. og", Finnish "ev.-lut. kirkon".
+        if lower && hasShortAbbreviatedTail(lo, hi) { return false }
         return true
+    }
+
+    /// "4-cyl", "ev.-lut", "s.k": letters, digits, dots and hyphens whose last part, after a
+    /// "." or "-", is one to three letters.
+    private func hasShortAbbreviatedTail(_ lo: Int, _ hi: Int) -> Bool {
+        guard hi - lo <= 24 else { return false }
+        var x = hi
+        var letters = 0
+        while x > lo {
+            var s = x - 1
+            while s > lo && p[s] & 0xC0 == 0x80 { s -= 1 }
+            let cls = UTF8Bytes.classify(UTF8Bytes.scalar(p, s).value)
+            guard cls == .lower || cls == .upper else { break }
+            letters += 1
+            x = s
+        }
+        guard letters >= 1, letters <= 3, x > lo, p[x - 1] == 0x2E || p[x - 1] == 0x2D else { return false }
+        for y in lo..<(x - 1) {
+            let b = p[y]
+            if b < 0x80 && !UTF8Bytes.isASCIILetter(b) && !UTF8Bytes.isDigit(b) && b != 0x2E && b != 0x2D { return false }
+        }
+        return x - 1 > lo
     }
 
     /// Without word lists, the shapes that are abbreviations in most languages written with
@@ -1102,6 +1172,8 @@ struct SplitScanner {
             }
         }
         guard letters >= 2 else { return false }
+        // A domain written with a capital: "Newsfeed.Com", "Example.Org".
+        if x - k == 3 && isTopLevelDomain(k) { return false }
         if x >= p.count { return true }
         let b = p[x]
         if b == 0x20 || b == 0x2C || b == 0x3A || b == 0x3B { return true }
@@ -1111,6 +1183,15 @@ struct SplitScanner {
             return y >= p.count || p[y] == 0x20 || UTF8Bytes.lineBreak(p, y) > 0
         }
         return false
+    }
+
+    /// "com", "net", "org", "edu", "gov" at `k`, in any case.
+    private func isTopLevelDomain(_ k: Int) -> Bool {
+        let a = p[k] | 0x20, b = p[k + 1] | 0x20, c = p[k + 2] | 0x20
+        switch (a, b, c) {
+        case (0x63, 0x6F, 0x6D), (0x6E, 0x65, 0x74), (0x6F, 0x72, 0x67), (0x65, 0x64, 0x75), (0x67, 0x6F, 0x76): return true
+        default: return false
+        }
     }
 
     // MARK: word shapes
@@ -1189,6 +1270,17 @@ struct SplitScanner {
             return nil
         }
         return plain ? hi - lo : 0
+    }
+
+    /// "4.5", "24.12": one or two digits, a dot, one or two digits.
+    private func isDayMonth(_ lo: Int, _ hi: Int) -> Bool {
+        guard hi - lo >= 3, hi - lo <= 5 else { return false }
+        var dot = -1
+        for x in lo..<hi where p[x] == 0x2E {
+            if dot >= 0 { return false }
+            dot = x
+        }
+        return dot - lo >= 1 && dot - lo <= 2 && hi - dot - 1 >= 1 && hi - dot - 1 <= 2
     }
 
     private func isListMarker(_ lo: Int, _ hi: Int) -> Bool {
