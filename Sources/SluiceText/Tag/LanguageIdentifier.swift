@@ -591,18 +591,18 @@ public struct LanguageIdentifier: Sendable {
                                   lowercase: UnsafeMutableBufferPointer<UInt32>,
                                   scripts: UnsafeMutableBufferPointer<UInt8>,
                                   counts: UnsafeMutableBufferPointer<Int>,
-                                  asciiByWords: Bool = false) -> (end: Int, scalars: Int, letters: Int) {
+                                  asciiByWords: Bool) -> (end: Int, scalars: Int, letters: Int) {
         let n = bytes.count
         var i = start
         var scalars = 0, letters = 0
         // ASCII letters (most of the text) are counted in a register, not through `counts`.
         var ascii = 0
-        // The paragraph's end, found once; words of eight bytes before it need no newline test.
-        let lineEnd: Int
-        if asciiByWords, i < n, let nl = memchr(bytes.baseAddress! + i, 0x0A, n - i) {
-            lineEnd = bytes.baseAddress!.distance(to: nl.assumingMemoryBound(to: UInt8.self))
-        } else {
-            lineEnd = asciiByWords ? n : start
+        // The paragraph's end, found once; words of eight bytes before it need no newline test
+        // (without `asciiByWords`, none are taken).
+        var lineEnd = start
+        if asciiByWords && i < n {
+            lineEnd = memchr(bytes.baseAddress! + i, 0x0A, n - i)
+                .map { bytes.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? n
         }
         while i < n {
             // Eight ASCII bytes: a byte is a letter when, folded to lower case, it lies in
