@@ -95,7 +95,7 @@ public struct SentenceSplitter: Sendable {
     private func scan(_ buf: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var scanner = SplitScanner(buf, rules: rules)
         scanner.run()
-        return scanner.spans
+        return LayoutCuts.apply(scanner.spans, in: buf, language: rules.code)
     }
 
     private static func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {

@@ -162,6 +162,19 @@ import Testing
         #expect(SentenceSplitter().split(dots).count == 2)
     }
 
+    /// The layout cuts (rule lines, URL lists, header stamps, letter formulas) on a megabyte of
+    /// each: every one is a sentence, found in one pass.
+    @Test func manyLayoutCuts() {
+        let unit = [("http://a.example/x ", 19), ("==== ", 5), ("Ann 01/02/2003 04:05 PM ", 24)]
+        for (u, width) in unit {
+            let text = String(repeating: u, count: Self.megabyte / width)
+            let spans = SentenceSplitter().spans(text)
+            #expect(spans.count >= Self.megabyte / width, "\(u)")
+        }
+        let dear = "Dear " + String(repeating: "x", count: Self.megabyte) + ", Hello"
+        #expect(SentenceSplitter().split(dear).count == 1)
+    }
+
     @Test func manyLines() {
         let text = String(repeating: "Line\n", count: Self.megabyte / 5)
         #expect(SentenceSplitter().spans(text).count == Self.megabyte / 5)
