@@ -16,6 +16,8 @@ import Darwin
 /// - a greeting at a sentence's start (`Hi, Yes …`, `Dear All, My …`) and a closing before a name
 ///   (`Best regards, Debra Perlingiere`), in the languages listed in ``formulas``.
 ///
+/// - a legislative heading (Finnish `4 artikla`) between the sentences around it.
+///
 /// Found with `memchr` on their anchor bytes, so prose without them costs a few fast scans.
 /// Linear: each anchor is looked at once, and every look-around is bounded or moves the scan.
 struct LayoutCuts {
@@ -75,11 +77,17 @@ struct LayoutCuts {
         ]
     }()
 
+    /// Words that follow an article's number in a legislative heading, per language: Finnish
+    /// writes "4 artikla" on a line of its own, which flattened text joins to its neighbours
+    /// ("… mukaisesti. 4 artikla 1. Toimivaltaisten …").
+    static let headings: [String: [UInt8]] = ["fi": Array("artikla".utf8)]
+
     /// `spans` (from the sentence scan of `p`, in order) with the layout's cuts made.
     static func apply(_ spans: [Range<Int>], in p: UnsafeBufferPointer<UInt8>, language: String) -> [Range<Int>] {
         var finder = LayoutCuts(p: p, formulas: formulas[language])
         finder.findColonAnchored()
         for c: UInt8 in [0x2D, 0x3D, 0x2A, 0x5F, 0x7E] { finder.findRules(of: c) }
+        if let word = headings[language] { finder.findHeadings(word) }
         if finder.cuts.isEmpty && finder.formulas == nil { return spans }
         finder.cuts.sort { $0.end < $1.end }
         // Copied only from the first span that changes: most texts have no cut.
@@ -248,6 +256,34 @@ struct LayoutCuts {
             guard w >= n || !isLower(w) else { continue }
             cuts.append((s, s))
             if w < n && !isLineBreak(w) { cuts.append((e, w)) }
+        }
+    }
+
+    // MARK: legislative headings
+
+    /// Headings "<number> <word>": cut from a clause that ends before them and from a capital
+    /// or a number after them. Inflected forms ("4 artiklan mukaan") are no headings.
+    private mutating func findHeadings(_ word: [UInt8]) {
+        guard let base = p.baseAddress, let first = word.first else { return }
+        let n = p.count
+        var i = 0
+        while i < n, let hit = memchr(base + i, Int32(first), n - i) {
+            let s = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            i = s + 1
+            let e = s + word.count
+            guard e <= n, s >= 2, p[s - 1] == 0x20, isDigit(s - 2), e == n || isBlank(e) else { continue }
+            guard (0..<word.count).allSatisfy({ p[s + $0] == word[$0] }) else { continue }
+            var d = s - 2
+            while d > 0 && d > s - 6 && isDigit(d - 1) { d -= 1 }
+            guard d == 0 || isBlank(d - 1) else { continue }
+            var b = d
+            while b > 0 && (p[b - 1] == 0x20 || p[b - 1] == 0x09) { b -= 1 }
+            if b > 0 && b < d, [0x2E, 0x3A, 0x3B, 0x22, 0x29].contains(p[b - 1]) { cuts.append((b, d)) }
+            let w = skipSpaces(e)
+            if w > e && w < n && (isDigit(w) || UTF8Bytes.classify(UTF8Bytes.scalar(p, w).value) == .upper) {
+                cuts.append((e, w))
+            }
+            i = e
         }
     }
 
