@@ -285,6 +285,16 @@ struct SplitScanner {
                 tokenStart = w
                 continue
             }
+            if closed && runStart == tokenStart + 1 && k == j + 1 && isOmissionMark(tokenStart, runStart, j) {
+                // "(...)" or "[…]" marks left-out text: after a sentence's end it opens the next
+                // sentence ("… irmão»? (...) Em 1975 …"), and its dots end nothing.
+                if let end = sentenceEndBefore(tokenStart), UTF8Bytes.classify(UTF8Bytes.scalar(p, w).value) == .upper {
+                    candidate(end: end, next: tokenStart)
+                }
+                i = w
+                tokenStart = w
+                continue
+            }
             if closed && isCitation(w) {
                 // `"… [...]" (Smith 55).`: a parenthetical citation belongs to the quotation before.
                 i = w
@@ -1220,6 +1230,38 @@ struct SplitScanner {
     }
 
     /// The word (letters, possibly with dots) that ends right before the spaces before `x`.
+    /// Whether `open ..< close + 1` is "(...)", "[...]", "(…)" or "[…]": the dots run from
+    /// `dots` to `close`.
+    private func isOmissionMark(_ open: Int, _ dots: Int, _ close: Int) -> Bool {
+        guard close < p.count, (p[open] == 0x28 && p[close] == 0x29) || (p[open] == 0x5B && p[close] == 0x5D) else {
+            return false
+        }
+        let n = close - dots
+        if n == 3 && p[dots] == 0xE2 && p[dots + 1] == 0x80 && p[dots + 2] == 0xA6 { return true }
+        return n == 3 && p[dots] == 0x2E && p[dots + 1] == 0x2E && p[dots + 2] == 0x2E
+    }
+
+    /// The end of the text before `x` (spaces skipped) when it ends a sentence: a terminator,
+    /// possibly followed by closing quotes or brackets; nil otherwise.
+    private func sentenceEndBefore(_ x: Int) -> Int? {
+        var e = x
+        while e > sentStart, UTF8Bytes.spaceBefore(p, e, lowerBound: sentStart) > 0, x - e < Self.lookLimit {
+            e -= UTF8Bytes.spaceBefore(p, e, lowerBound: sentStart)
+        }
+        guard e < x, e > sentStart else { return nil }
+        var t = e
+        while t > sentStart, e - t < Self.lookLimit {
+            let c = UTF8Bytes.closerBefore(p, t, lowerBound: sentStart)
+            if c == 0 { break }
+            t -= c
+        }
+        guard t > sentStart else { return nil }
+        let b = p[t - 1]
+        if b == 0x2E || b == 0x3F || b == 0x21 { return e }
+        if t >= 3 && p[t - 3] == 0xE2 && p[t - 2] == 0x80 && b == 0xA6 { return e }
+        return nil
+    }
+
     private func previousWord(_ x: Int) -> Range<Int>? {
         var j = x
         var steps = 0
