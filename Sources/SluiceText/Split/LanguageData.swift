@@ -399,7 +399,8 @@ extension LanguageRules {
             "antes", "en", "de", "del", "al", "con", "por", "para", "sin", "sobre", "según",
             "también", "además", "luego", "entonces", "hoy", "ayer", "mañana", "su", "sus", "mi",
             "mis", "nuestro", "qué", "cómo", "quién", "dónde", "no", "hay", "nadie", "todo",
-            "todos", "cada", "varios", "sin", "embargo", "así", "es", "son", "está", "fue",
+            "todos", "cada", "varios", "sin", "embargo", "así", "es", "son", "está", "fue", "se",
+            "le", "les", "uno",
         ],
         "speech": [
             "dijo", "preguntó", "gritó", "respondió", "añadió", "contestó", "exclamó",

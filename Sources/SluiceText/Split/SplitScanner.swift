@@ -768,8 +768,14 @@ struct SplitScanner {
     private func semicolonBoundary(_ i: Int) -> Bool {
         guard !rules.starters.isEmpty else { return false }
         let q = skipSpaces(i + 1)
-        guard q > i + 1, q < p.count, UTF8Bytes.classify(UTF8Bytes.scalar(p, q).value) == .upper else { return false }
-        return nextIsStarter(q, minLength: 2)
+        guard q > i + 1, q < p.count else { return false }
+        // Spanish opens a question or an exclamation with "¿" "¡": after them, a capital.
+        let inverted = p[q] == 0xC2 && q + 1 < p.count && (p[q + 1] == 0xBF || p[q + 1] == 0xA1)
+        let w = inverted ? q + 2 : q
+        guard w < p.count, UTF8Bytes.classify(UTF8Bytes.scalar(p, w).value) == .upper else { return false }
+        // A capitalised question or exclamation after a semicolon is a sentence of its own
+        // (within one, Spanish writes "…; ¿cómo …?").
+        return inverted || nextIsStarter(w, minLength: 2)
     }
 
     /// `skipSpaces` that stops at `limit` or after `lookLimit` bytes.
