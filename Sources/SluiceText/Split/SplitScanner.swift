@@ -842,8 +842,9 @@ struct SplitScanner {
             }
             if o == 0 { break }
             q += o
-            // Dutch ",, " and German "`` " may stand apart from their word.
-            if p[q - 1] == 0x2C || p[q - 1] == 0x60 { q = skipSpaces(q) }
+            // Dutch ",, ", German "`` " and a guillemet typed with a space ("« Nei! »") may
+            // stand apart from their word.
+            if p[q - 1] == 0x2C || p[q - 1] == 0x60 || (o == 2 && p[q - 2] == 0xC2 && p[q - 1] == 0xAB) { q = skipSpaces(q) }
         }
         guard q < n else { return false }
         var start = UTF8Bytes.classify(UTF8Bytes.scalar(p, q).value)
@@ -851,11 +852,13 @@ struct SplitScanner {
             // A dash and a space before a capitalised word: "It worked. — Or so we thought.",
             // and dialogue lines that open with a dash, typed as "-" or "−" too ("… sagde han.
             // - Nej, …"); a bullet ("*", "•") opens an item the same way.
-            let d = UTF8Bytes.dash(p, q)
+            var d = UTF8Bytes.dash(p, q)
+            // "–", "—", "−" may be glued to the word: "… kautta. −Kyse on …"; a hyphen only
+            // to a capital ("… mamma. -Det gikk"), not to a number ("-5 grader").
+            if d == 0 && p[q] == 0x2D && q + 1 < n && UTF8Bytes.classify(UTF8Bytes.scalar(p, q + 1).value) == .upper { d = 1 }
             guard d > 0 else { return false }
-            // "–", "—", "−" may be glued to the word: "… kautta. −Kyse on …".
             let r = skipSpaces(q + d)
-            guard r > q + d || d == 3, r < n else { return false }
+            guard r < n else { return false }
             start = UTF8Bytes.classify(UTF8Bytes.scalar(p, r).value)
             guard start == .upper || start == .digit || start == .script else { return false }
             q = r
