@@ -16,7 +16,8 @@ import Darwin
 /// - a greeting at a sentence's start (`Hi, Yes …`, `Dear All, My …`) and a closing before a name
 ///   (`Best regards, Debra Perlingiere`), in the languages listed in ``formulas``.
 ///
-/// - a legislative heading (Finnish `4 artikla`) between the sentences around it.
+/// - a legislative heading (Finnish `4 artikla`) between the sentences around it;
+/// - a news dateline with a colon (`تهران - ایرنا:`, `Rome - AP:`) before its story.
 ///
 /// Found with `memchr` on their anchor bytes, so prose without them costs a few fast scans.
 /// Linear: each anchor is looked at once, and every look-around is bounded or moves the scan.
@@ -129,6 +130,7 @@ struct LayoutCuts {
         while i < n, let hit = memchr(base + i, 0x3A, n - i) {
             let c = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             i = max(c + 1, urlAfter(colon: c) ?? stampAround(colon: c) ?? 0)
+            if i == c + 1 { datelineBefore(colon: c) }
         }
     }
 
@@ -211,6 +213,40 @@ struct LayoutCuts {
         let w = skipSpaces(e)
         if w > e && w < n && !isLineBreak(w) && (sender != nil || !isLower(w)) { cuts.append((e, w)) }
         return e
+    }
+
+    /// A news dateline "<place> - <agency>:" that opens a sentence ("تهران - ایرنا: …",
+    /// "Rome - AP: …"): a sentence of its own, cut from the story after its colon. At most
+    /// five words, a spaced dash among them, nothing else but letters.
+    private mutating func datelineBefore(colon c: Int) {
+        let n = p.count
+        let w = skipSpaces(c + 1)
+        guard w > c + 1, w < n, !isLineBreak(w) else { return }
+        var s = c
+        var spaces = 0, dash = false
+        while s > 0 && c - s < 96 {
+            let b = p[s - 1]
+            if b == 0x20 {
+                spaces += 1
+                if spaces > 5 { return }
+            } else if b == 0x2D || (b == 0x93 && s >= 3 && p[s - 3] == 0xE2 && p[s - 2] == 0x80) {
+                // A spaced "-" or "–".
+                let width = b == 0x2D ? 1 : 3
+                guard s - width >= 1, p[s - width - 1] == 0x20, p[s] == 0x20 else { return }
+                dash = true
+                s -= width
+                continue
+            } else if b == 0x2E || b == 0x21 || b == 0x3F || b == 0x0A {
+                break
+            } else if b < 0x80 && !UTF8Bytes.isASCIILetter(b) {
+                return
+            }
+            s -= 1
+        }
+        guard dash, c - s < 96 else { return }
+        // The dateline starts the text, a line or a sentence.
+        if s > 0 && p[s - 1] != 0x0A && !(p[s] == 0x20 && [0x2E, 0x21, 0x3F].contains(p[s - 1])) { return }
+        cuts.append((c + 1, w))
     }
 
     /// The start of the run of at most `max` digits that ends at `end` (exclusive), if any.

@@ -170,6 +170,12 @@ struct SplitScanner {
                     i += 1
                     continue
                 }
+                if b == 0x29, let end = mirroredParenthesis(i) {
+                    // Persian ") ع (" is "(ع)" (an honorific) with its brackets mirrored, as
+                    // right-to-left text often stores them: no bracket opens or closes.
+                    i = end
+                    continue
+                }
                 if b == 0x29 && i + 1 < n && UTF8Bytes.space(p, i + 1) > 0 {
                     listItem(tokenStart: tokenStart, end: i, style: Self.listParen, lineFirst: lineFirst)
                 }
@@ -1239,6 +1245,21 @@ struct SplitScanner {
     }
 
     /// The word (letters, possibly with dots) that ends right before the spaces before `x`.
+    /// The end of `) x (` at `i`, where x is one to three Arabic-script letters (spaces
+    /// optional): a parenthesised abbreviation whose brackets are stored mirrored; nil otherwise.
+    private func mirroredParenthesis(_ i: Int) -> Int? {
+        var x = i + 1
+        if x < p.count && p[x] == 0x20 { x += 1 }
+        var letters = 0
+        while x + 1 < p.count && p[x] >= 0xD8 && p[x] <= 0xDB && letters < 4 {
+            x += 2
+            letters += 1
+        }
+        guard letters >= 1 && letters <= 3 else { return nil }
+        if x < p.count && p[x] == 0x20 { x += 1 }
+        return x < p.count && p[x] == 0x28 ? x + 1 : nil
+    }
+
     /// Whether `open ..< close + 1` is "(...)", "[...]", "(…)" or "[…]": the dots run from
     /// `dots` to `close`.
     private func isOmissionMark(_ open: Int, _ dots: Int, _ close: Int) -> Bool {
