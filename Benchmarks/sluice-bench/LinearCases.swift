@@ -96,6 +96,17 @@ enum LinearCases {
         Token(name: "4-cyl. a ", make: run("4-cyl. a ")),
         Token(name: "U+FEFF", make: run("\u{FEFF}")),
         Token(name: "a b (words)", make: run("a b ")),
+        // Issue 16 round 5's layout cuts and scan rules: URL lists, rule lines, header stamps,
+        // letter formulas, datelines, omission marks, mirrored honorifics, glued hyphens.
+        Token(name: "http://a.b/c ", make: run("http://a.b/c ")),
+        Token(name: "==== A ", make: run("==== A ")),
+        Token(name: "Ann 1/2/03 4:05 PM ", make: run("Ann 1/2/03 4:05 PM ")),
+        Token(name: "Regards, Ann B. ", make: run("Regards, Ann B. ")),
+        Token(name: "Rome - AP: A. ", make: run("Rome - AP: A. ")),
+        Token(name: "a. (...) A ", make: run("a. (...) A ")),
+        Token(name: ") ع (", make: run(") ع (")),
+        Token(name: "a. -A ", make: run("a. -A ")),
+        Token(name: "1 artikla A ", make: run("1 artikla A ")),
         // The HTML tokenizer's (issue 14): distinct attributes on one tag, near-miss references,
         // end tags that almost close RCDATA or script data, nested comment and DOCTYPE openers.
         Token(name: "<a aN distinct", make: { bytes in
@@ -169,7 +180,7 @@ enum LinearCases {
         }
     }
 
-    static let splitLanguages = ["en", "de", "fr", "ru", "zh", "ar", "hi", "hy", "nb", "mr", "pt", "da", "xx"]
+    static let splitLanguages = ["en", "de", "fr", "ru", "zh", "ar", "hi", "hy", "nb", "mr", "pt", "da", "fi", "fa", "es", "xx"]
 
     static let algorithms: [Algorithm] = {
         var all: [Algorithm] = [
