@@ -428,14 +428,5 @@ struct LayoutCuts {
     @inline(__always) private func isBlank(_ i: Int) -> Bool { UTF8Bytes.space(p, i) > 0 || p[i] == 0x0A || p[i] == 0x0D }
     @inline(__always) private func isLineBreak(_ i: Int) -> Bool { UTF8Bytes.lineBreak(p, i) > 0 }
 
-    /// After horizontal whitespace from `from` (not past a line break).
-    private func skipSpaces(_ from: Int) -> Int {
-        var w = from
-        while w < p.count {
-            let s = UTF8Bytes.space(p, w)
-            if s == 0 { break }
-            w += s
-        }
-        return w
-    }
+    @inline(__always) private func skipSpaces(_ from: Int) -> Int { UTF8Bytes.skipSpaces(p, from) }
 }

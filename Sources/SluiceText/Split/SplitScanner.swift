@@ -797,15 +797,7 @@ struct SplitScanner {
     }
 
     @inline(__always)
-    private func skipSpaces(_ from: Int) -> Int {
-        var w = from
-        while w < p.count {
-            let s = UTF8Bytes.space(p, w)
-            if s == 0 { break }
-            w += s
-        }
-        return w
-    }
+    private func skipSpaces(_ from: Int) -> Int { UTF8Bytes.skipSpaces(p, from) }
 
     @inline(__always)
     private func isASCIIPunctuation(_ b: UInt8) -> Bool {

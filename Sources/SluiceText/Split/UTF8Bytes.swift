@@ -25,6 +25,19 @@ enum UTF8Bytes {
         }
     }
 
+    /// The offset after the horizontal whitespace that starts at `from` (never past a line
+    /// break).
+    @inline(__always)
+    static func skipSpaces(_ p: UnsafeBufferPointer<UInt8>, _ from: Int) -> Int {
+        var w = from
+        while w < p.count {
+            let s = space(p, w)
+            if s == 0 { break }
+            w += s
+        }
+        return w
+    }
+
     /// Width of the horizontal whitespace that *ends* at `end` (exclusive), 0 if none.
     @inline(__always)
     static func spaceBefore(_ p: UnsafeBufferPointer<UInt8>, _ end: Int, lowerBound: Int) -> Int {
