@@ -291,12 +291,13 @@ struct SplitScanner {
                 tokenStart = w
                 continue
             }
-            if closed && runStart == tokenStart + 1 && k == j + 1 && isOmissionMark(tokenStart, runStart, j) {
+            if closed && runStart == tokenStart + 1 && k == j + 1 && isOmissionMark(tokenStart, runStart, j),
+               let end = sentenceEndBefore(tokenStart), UTF8Bytes.classify(UTF8Bytes.scalar(p, w).value) == .upper
+            {
                 // "(...)" or "[…]" marks left-out text: after a sentence's end it opens the next
-                // sentence ("… irmão»? (...) Em 1975 …"), and its dots end nothing.
-                if let end = sentenceEndBefore(tokenStart), UTF8Bytes.classify(UTF8Bytes.scalar(p, w).value) == .upper {
-                    candidate(end: end, next: tokenStart)
-                }
+                // sentence ("… irmão»? (...) Em 1975 …"), and its dots end nothing. Inside a
+                // sentence it is read like any "..." (the omission may hold the sentence's end).
+                candidate(end: end, next: tokenStart)
                 i = w
                 tokenStart = w
                 continue
