@@ -99,7 +99,7 @@ enum LinearCases {
         // Issue 16 round 5's layout cuts and scan rules: URL lists, rule lines, header stamps,
         // letter formulas, datelines, omission marks, mirrored honorifics, glued hyphens.
         Token(name: "http://a.b/c ", make: run("http://a.b/c ")),
-        Token(name: "==== A ", make: run("==== A ")),
+        Token(name: "===== A ", make: run("===== A ")),
         Token(name: "Ann 1/2/03 4:05 PM ", make: run("Ann 1/2/03 4:05 PM ")),
         Token(name: "Regards, Ann B. ", make: run("Regards, Ann B. ")),
         Token(name: "Rome - AP: A. ", make: run("Rome - AP: A. ")),
