@@ -14,8 +14,7 @@ import Darwin
 /// - a mail header's time stamp (`08/16/2000 12:05 PM`): a sentence of its own, cut from the
 ///   sender's name before it (not from `on` or `at`) and from the text after it;
 /// - a greeting at a sentence's start (`Hi, Yes …`, `Dear All, My …`) and a closing before a name
-///   (`Best regards, Debra Perlingiere`), in the languages listed in ``formulas``.
-///
+///   (`Best regards, Debra Perlingiere`), in the languages listed in ``formulas``;
 /// - a legislative heading (Finnish `4 artikla`) between the sentences around it;
 /// - a news dateline with a colon in Arabic script (`تهران - ایرنا:`) before its story.
 ///
@@ -32,7 +31,7 @@ struct LayoutCuts {
         /// Open a letter when followed by "," and a capitalised word that is not a vocative
         /// (`Hi, Yes …` but not `Hi, John, …`).
         var greetings: [[UInt8]]
-        /// Open a letter when followed by one to three words and "," (`Dear All,`).
+        /// Open a letter when followed by one to four words and "," (`Dear All,`).
         var salutations: [[UInt8]]
         /// Close a letter when followed by "," and a name (`Regards, Debra Perlingiere`).
         var closings: [[UInt8]]
@@ -121,7 +120,7 @@ struct LayoutCuts {
         self.formulas = formulas
     }
 
-    // MARK: URLs and time stamps (anchored on ":")
+    // MARK: URLs, time stamps and datelines (anchored on ":")
 
     private mutating func findColonAnchored() {
         guard let base = p.baseAddress else { return }
