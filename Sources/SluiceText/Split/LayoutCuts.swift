@@ -23,11 +23,22 @@ import Darwin
 struct LayoutCuts {
     private let p: UnsafeBufferPointer<UInt8>
     private let formulas: Formulas?
+
+    /// A language's data for the pass, looked up once per splitter rather than per text.
+    struct Rules: Sendable {
+        var formulas: Formulas?
+        var heading: [UInt8]?
+
+        init(language: String) {
+            formulas = LayoutCuts.formulas[language]
+            heading = LayoutCuts.headings[language]
+        }
+    }
     /// Cuts found so far: the sentence before ends at `end`, the next starts at `next`.
     private var cuts: [(end: Int, next: Int)] = []
 
     /// The greetings and closings of a language, lower-case, words separated by one space.
-    struct Formulas {
+    struct Formulas: Sendable {
         /// Open a letter when followed by "," and a capitalised word that is not a vocative
         /// (`Hi, Yes …` but not `Hi, John, …`).
         var greetings: [[UInt8]]
@@ -83,11 +94,11 @@ struct LayoutCuts {
     static let headings: [String: [UInt8]] = ["fi": Array("artikla".utf8)]
 
     /// `spans` (from the sentence scan of `p`, in order) with the layout's cuts made.
-    static func apply(_ spans: [Range<Int>], in p: UnsafeBufferPointer<UInt8>, language: String) -> [Range<Int>] {
-        var finder = LayoutCuts(p: p, formulas: formulas[language])
+    static func apply(_ spans: [Range<Int>], in p: UnsafeBufferPointer<UInt8>, rules: Rules) -> [Range<Int>] {
+        var finder = LayoutCuts(p: p, formulas: rules.formulas)
         finder.findColonAnchored()
         for c: UInt8 in [0x2D, 0x3D, 0x2A, 0x5F, 0x7E] { finder.findRules(of: c) }
-        if let word = headings[language] { finder.findHeadings(word) }
+        if let word = rules.heading { finder.findHeadings(word) }
         if finder.cuts.isEmpty && finder.formulas == nil { return spans }
         finder.cuts.sort { $0.end < $1.end }
         // Copied only from the first span that changes: most texts have no cut.
@@ -104,11 +115,16 @@ struct LayoutCuts {
                 finder.emit(lo, cut.end, into: &pieces)
                 lo = cut.next
             }
-            if pieces.isEmpty, lo == span.lowerBound, finder.formulaCut(span) == nil {
-                out?.append(span)
-                continue
+            if pieces.isEmpty && lo == span.lowerBound {
+                // No cut inside: the scan's span is trimmed already, only a formula may split it.
+                guard let cut = finder.formulaCut(span) else {
+                    out?.append(span)
+                    continue
+                }
+                finder.split(span, after: cut, into: &pieces)
+            } else {
+                finder.emit(lo, span.upperBound, into: &pieces)
             }
-            finder.emit(lo, span.upperBound, into: &pieces)
             if out == nil { out = Array(spans[0..<k]) }
             out!.append(contentsOf: pieces)
         }
@@ -183,17 +199,13 @@ struct LayoutCuts {
     private mutating func stampAround(colon c: Int) -> Int? {
         let n = p.count
         // Hours: one or two digits after a space.
-        var h = c
-        while h > 0 && h > c - 3 && isDigit(h - 1) { h -= 1 }
-        guard h < c, c - h <= 2, h >= 2, p[h - 1] == 0x20 else { return nil }
+        guard let h = digitsBack(from: c, max: 2), h.start >= 2, p[h.start - 1] == 0x20 else { return nil }
         // The date: d/d/yy (one or two digits for day and month, two or four for the year).
-        var y = h - 1
-        while y > 0 && y > h - 6 && isDigit(y - 1) { y -= 1 }
-        guard h - 1 - y == 2 || h - 1 - y == 4, y >= 4, p[y - 1] == 0x2F else { return nil }
-        var d = y - 1
-        guard let m = digitsBack(from: d, max: 2), m.start >= 2, p[m.start - 1] == 0x2F else { return nil }
-        d = m.start - 1
-        guard let first = digitsBack(from: d, max: 2) else { return nil }
+        guard let y = digitsBack(from: h.start - 1, max: 4), y.count == 2 || y.count == 4, y.start >= 4,
+              p[y.start - 1] == 0x2F,
+              let m = digitsBack(from: y.start - 1, max: 2), m.start >= 2, p[m.start - 1] == 0x2F,
+              let first = digitsBack(from: m.start - 1, max: 2)
+        else { return nil }
         let start = first.start
         guard start == 0 || isBlank(start - 1) else { return nil }
         // Minutes, optional seconds, then AM or PM.
@@ -310,11 +322,10 @@ struct LayoutCuts {
             let s = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             i = s + 1
             let e = s + word.count
-            guard e <= n, s >= 2, p[s - 1] == 0x20, isDigit(s - 2), e == n || isBlank(e) else { continue }
-            guard (0..<word.count).allSatisfy({ p[s + $0] == word[$0] }) else { continue }
-            var d = s - 2
-            while d > 0 && d > s - 6 && isDigit(d - 1) { d -= 1 }
-            guard d == 0 || isBlank(d - 1) else { continue }
+            guard e <= n, s >= 2, p[s - 1] == 0x20, e == n || isBlank(e),
+                  (0..<word.count).allSatisfy({ p[s + $0] == word[$0] }),
+                  let d = digitsBack(from: s - 1, max: 5)?.start, d == 0 || isBlank(d - 1)
+            else { continue }
             var b = d
             while b > 0 && (p[b - 1] == 0x20 || p[b - 1] == 0x09) { b -= 1 }
             if b > 0 && b < d, [0x2E, 0x3A, 0x3B, 0x22, 0x29].contains(p[b - 1]) { cuts.append((b, d)) }
@@ -331,21 +342,19 @@ struct LayoutCuts {
     /// Appends the trimmed span `lo..<hi` (if not empty), split after a greeting or closing
     /// that opens it.
     private func emit(_ lo: Int, _ hi: Int, into out: inout [Range<Int>]) {
-        var lo = lo, hi = hi
-        while lo < hi, UTF8Bytes.space(p, lo) > 0 { lo += UTF8Bytes.space(p, lo) }
-        while hi > lo {
-            let s = UTF8Bytes.spaceBefore(p, hi, lowerBound: lo)
-            if s == 0 { break }
-            hi -= s
+        guard let span = UTF8Bytes.trimmed(p, lo, hi) else { return }
+        if let cut = formulaCut(span) {
+            split(span, after: cut, into: &out)
+        } else {
+            out.append(span)
         }
-        guard lo < hi else { return }
-        if let cut = formulaCut(lo..<hi) {
-            out.append(lo..<cut)
-            let next = skipSpaces(cut)
-            if next < hi { out.append(next..<hi) }
-            return
-        }
-        out.append(lo..<hi)
+    }
+
+    /// Appends the trimmed `span` as two sentences, the first ending at `cut`.
+    private func split(_ span: Range<Int>, after cut: Int, into out: inout [Range<Int>]) {
+        out.append(span.lowerBound..<cut)
+        let next = skipSpaces(cut)
+        if next < span.upperBound { out.append(next..<span.upperBound) }
     }
 
     /// Where a greeting or closing that opens the trimmed span `span` ends (after its comma),

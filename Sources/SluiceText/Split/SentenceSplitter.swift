@@ -8,6 +8,8 @@ public struct SentenceSplitter: Sendable {
     /// ISO 639-1 code of the language whose rules apply.
     public let language: String
     let rules: LanguageRules
+    /// The layout pass's data for the language (letter formulas, headings).
+    let layout: LayoutCuts.Rules
 
     /// Language codes with dedicated rules; any other code uses generic rules.
     public static let supportedLanguages: [String] = LanguageRules.supported
@@ -20,6 +22,7 @@ public struct SentenceSplitter: Sendable {
     public init(language: String = "en") {
         self.language = language
         self.rules = LanguageRules.forLanguage(language)
+        self.layout = LayoutCuts.Rules(language: rules.code)
     }
 
     /// The sentences of `text`, trimmed, in order.
@@ -95,7 +98,7 @@ public struct SentenceSplitter: Sendable {
     private func scan(_ buf: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var scanner = SplitScanner(buf, rules: rules)
         scanner.run()
-        return LayoutCuts.apply(scanner.spans, in: buf, language: rules.code)
+        return LayoutCuts.apply(scanner.spans, in: buf, rules: layout)
     }
 
     private static func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {

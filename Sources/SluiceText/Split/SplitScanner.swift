@@ -810,18 +810,7 @@ struct SplitScanner {
 
     /// Appends the trimmed span `lo..<hi` if it is not empty.
     private mutating func emit(_ lo: Int, _ hi: Int) {
-        var lo = lo, hi = hi
-        while lo < hi {
-            let s = UTF8Bytes.space(p, lo)
-            if s == 0 { break }
-            lo += s
-        }
-        while hi > lo {
-            let s = UTF8Bytes.spaceBefore(p, hi, lowerBound: lo)
-            if s == 0 { break }
-            hi -= s
-        }
-        if lo < hi { spans.append(lo..<hi) }
+        if let span = UTF8Bytes.trimmed(p, lo, hi) { spans.append(span) }
     }
 
     // MARK: decisions
@@ -1237,7 +1226,6 @@ struct SplitScanner {
         return j > lowerBound && p[j - 1] == 0x3A
     }
 
-    /// The word (letters, possibly with dots) that ends right before the spaces before `x`.
     /// The end of `) x (` at `i`, where x is one to three Arabic-script letters (spaces
     /// optional): a parenthesised abbreviation whose brackets are stored mirrored; nil otherwise.
     private func mirroredParenthesis(_ i: Int) -> Int? {
@@ -1268,8 +1256,10 @@ struct SplitScanner {
     /// possibly followed by closing quotes or brackets; nil otherwise.
     private func sentenceEndBefore(_ x: Int) -> Int? {
         var e = x
-        while e > sentStart, UTF8Bytes.spaceBefore(p, e, lowerBound: sentStart) > 0, x - e < Self.lookLimit {
-            e -= UTF8Bytes.spaceBefore(p, e, lowerBound: sentStart)
+        while e > sentStart && x - e < Self.lookLimit {
+            let s = UTF8Bytes.spaceBefore(p, e, lowerBound: sentStart)
+            if s == 0 { break }
+            e -= s
         }
         guard e < x, e > sentStart else { return nil }
         var t = e
@@ -1285,6 +1275,7 @@ struct SplitScanner {
         return nil
     }
 
+    /// The word (letters, possibly with dots) that ends right before the spaces before `x`.
     private func previousWord(_ x: Int) -> Range<Int>? {
         var j = x
         var steps = 0

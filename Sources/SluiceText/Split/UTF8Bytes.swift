@@ -38,6 +38,22 @@ enum UTF8Bytes {
         return w
     }
 
+    /// `lo..<hi` without the horizontal whitespace at either end; nil when nothing is left.
+    static func trimmed(_ p: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Range<Int>? {
+        var lo = lo, hi = hi
+        while lo < hi {
+            let s = space(p, lo)
+            if s == 0 { break }
+            lo += s
+        }
+        while hi > lo {
+            let s = spaceBefore(p, hi, lowerBound: lo)
+            if s == 0 { break }
+            hi -= s
+        }
+        return lo < hi ? lo..<hi : nil
+    }
+
     /// Width of the horizontal whitespace that *ends* at `end` (exclusive), 0 if none.
     @inline(__always)
     static func spaceBefore(_ p: UnsafeBufferPointer<UInt8>, _ end: Int, lowerBound: Int) -> Int {
