@@ -42,7 +42,9 @@ let package = Package(
         // Pure text algorithms over UTF-8: no I/O, no dependencies.
         // Split/Data holds the splitter's word lists (Scripts/gen_split_data.py turns them into
         // Swift); Clean/Data/boilerplate.txt is compiled in by Scripts/gen_boilerplate.py.
-        .target(name: "SluiceText", exclude: ["Split/Data", "Clean/Data/boilerplate.txt"]),
+        // CPU hints Swift has no spelling for (a cache-line prefetch), as inline C.
+        .target(name: "CSupport"),
+        .target(name: "SluiceText", dependencies: ["CSupport"], exclude: ["Split/Data", "Clean/Data/boilerplate.txt"]),
         // Records, codecs, the engine and the pipeline format.
         .target(
             name: "Sluice",

@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CSupport
 
 /// A stretch of a document in another language than the document's: one paragraph (line) or
 /// several consecutive ones. Offsets count Unicode scalars (code points) from the start of the
@@ -142,6 +143,12 @@ public struct LanguageIdentifier: Sendable {
         /// The settled document's language, which the paragraph may stop early by agreeing
         /// with (``agreeMargin``); -1 while the document is not settled.
         var agreeWith = -1
+        /// The word before the current one, scored one word late: its cache entry is
+        /// prefetched when it ends and read once the next word has been scanned. `queued`
+        /// counts its letters (0: none); every reader of the scores scores it first.
+        var q0: UInt64 = 0, q1: UInt64 = 0, q2: UInt64 = 0, q3: UInt64 = 0
+        var queued = 0
+        var queuedEntry: UnsafeMutableRawPointer? = nil
     }
 
     private struct Paragraph {
@@ -331,45 +338,59 @@ public struct LanguageIdentifier: Sendable {
                 }
             }
 
-            @inline(__always) func flushPending() {
+            /// Adds the scores waiting in `pending` (UInt16 lanes) to `para`.
+            @inline(__always) func flushLanes() {
                 let acc = pending.assumingMemoryBound(to: UInt16.self)
                 for l in 0..<para.count { para[l] &+= Int32(acc[l]) }
                 pending.initializeMemory(as: UInt16.self, repeating: 0, count: stride)
                 st.pointee.pendingLetters = 0
             }
 
-            /// Scores a word of `run` letters (at most `WordCache.maxLetters`) through the cache.
-            @inline(__always) func endWord() {
-                let count = st.pointee.run
-                if count == 0 || count > WordCache.maxLetters { return }
+            /// Brings `para` up to date: the queued word, then the waiting lanes.
+            @inline(__always) func flushPending() {
+                if st.pointee.queued > 0 { scoreQueued() }
+                flushLanes()
+            }
+
+            @inline(__always) func queuedLetter(_ j: Int) -> UInt32 {
+                let w = j < 4 ? st.pointee.q0 : j < 8 ? st.pointee.q1 : j < 12 ? st.pointee.q2 : st.pointee.q3
+                return UInt32(truncatingIfNeeded: w >> UInt64((j & 3) * 16)) & 0xFFFF
+            }
+
+            /// Scores the queued word through the cache into `pending`.
+            func scoreQueued() {
+                let count = st.pointee.queued
+                st.pointee.queued = 0
                 // A word's row adds at most 5 × 255 per letter: 48 letters fit in UInt16 lanes.
-                if st.pointee.pendingLetters + count > 48 { flushPending() }
+                if st.pointee.pendingLetters + count > 48 { flushLanes() }
                 st.pointee.pendingLetters += count
-                let entry = cache.entries + cache.entryBytes &* cache.slot(st.pointee.k0, st.pointee.k1, st.pointee.k2, st.pointee.k3)
+                let entry = st.pointee.queuedEntry!
                 let key = entry.assumingMemoryBound(to: UInt64.self)
                 let row = entry + 32
-                if key[0] != st.pointee.k0 || key[1] != st.pointee.k1 || key[2] != st.pointee.k2 || key[3] != st.pointee.k3 {
+                if key[0] != st.pointee.q0 || key[1] != st.pointee.q1 || key[2] != st.pointee.q2 || key[3] != st.pointee.q3 {
                     row.initializeMemory(as: UInt16.self, repeating: 0, count: stride)
                     let r = row.assumingMemoryBound(to: UInt16.self)
-                    // First all the word's n-grams' keys, slots and first probes (independent
-                    // loads, so their cache misses overlap), then the probing and postings.
+                    // Three passes, each over all the word's n-grams, so that their cache misses
+                    // overlap: hash and prefetch every home slot; find each n-gram's slot (inline
+                    // postings added at once) and prefetch its dense row or posting list; add those.
                     var m = 0
                     var p1: UInt32 = 0, p2: UInt32 = 0, p3: UInt32 = 0, p4: UInt32 = 0
                     for j in 0..<count {
-                        let lo = letter(j)
+                        let lo = queuedLetter(j)
                         ngrams(lo, p1, p2, p3, p4, j) { h64 in
                             let k = LanguageModel.fold(h64)
                             let slot = LanguageModel.slotIndex(k, shift)
                             probes[m] = UInt64(k) | UInt64(slot) << 32
-                            probes[WordCache.maxNgrams + m] = slots[slot]
+                            sluice_prefetch(slots.baseAddress! + slot)
                             m += 1
                         }
                         p4 = p3; p3 = p2; p2 = p1; p1 = lo
                     }
+                    var rest = 0
                     for t in 0..<m {
                         let k = UInt32(truncatingIfNeeded: probes[t])
                         var slotIndex = Int(probes[t] >> 32)
-                        var slot = probes[WordCache.maxNgrams + t]
+                        var slot = slots[slotIndex]
                         while slot != 0 {
                             if UInt32(truncatingIfNeeded: slot) == k {
                                 let tag = slot >> 62
@@ -379,17 +400,15 @@ public struct LanguageIdentifier: Sendable {
                                     if tag == 2 {
                                         r[Int((slot >> 47) & 0x7F)] &+= UInt16(truncatingIfNeeded: (slot >> 54) & 0xFF)
                                     }
-                                    break
-                                }
-                                let first = Int(slot >> 40)
-                                let count = Int((slot >> 32) & 0xFF)
-                                if count == 0 {
-                                    Self.addDenseRow(row, denseBase + first &* denseStride, stride: denseStride)
                                 } else {
-                                    for p in first..<(first + count) {
-                                        let posting = postings[p]
-                                        r[Int(posting & 0xFF)] &+= posting >> 8
+                                    let first = Int(slot >> 40)
+                                    if (slot >> 32) & 0xFF == 0 {
+                                        sluice_prefetch(denseBase + first &* denseStride)
+                                    } else {
+                                        sluice_prefetch(postings.baseAddress! + first)
                                     }
+                                    probes[WordCache.maxNgrams + rest] = slot
+                                    rest += 1
                                 }
                                 break
                             }
@@ -397,9 +416,40 @@ public struct LanguageIdentifier: Sendable {
                             slot = slots[slotIndex]
                         }
                     }
-                    key[0] = st.pointee.k0; key[1] = st.pointee.k1; key[2] = st.pointee.k2; key[3] = st.pointee.k3
+                    for t in 0..<rest {
+                        let slot = probes[WordCache.maxNgrams + t]
+                        let first = Int(slot >> 40)
+                        let count = Int((slot >> 32) & 0xFF)
+                        if count == 0 {
+                            Self.addDenseRow(row, denseBase + first &* denseStride, stride: denseStride)
+                        } else {
+                            for p in first..<(first + count) {
+                                let posting = postings[p]
+                                r[Int(posting & 0xFF)] &+= posting >> 8
+                            }
+                        }
+                    }
+                    key[0] = st.pointee.q0; key[1] = st.pointee.q1; key[2] = st.pointee.q2; key[3] = st.pointee.q3
                 }
                 Self.addRow(pending, row, stride: stride)
+            }
+
+            /// Ends a word of `run` letters (at most `WordCache.maxLetters`): prefetches its
+            /// cache entry, scores the word queued before it, and queues it.
+            @inline(__always) func endWord() {
+                let count = st.pointee.run
+                if count == 0 || count > WordCache.maxLetters { return }
+                let entry = cache.entries + cache.entryBytes &* cache.slot(st.pointee.k0, st.pointee.k1, st.pointee.k2, st.pointee.k3)
+                var line = 0
+                while line < cache.entryBytes {
+                    sluice_prefetch(entry + line)
+                    line += 64
+                }
+                if st.pointee.queued > 0 { scoreQueued() }
+                st.pointee.q0 = st.pointee.k0; st.pointee.q1 = st.pointee.k1
+                st.pointee.q2 = st.pointee.k2; st.pointee.q3 = st.pointee.k3
+                st.pointee.queued = count
+                st.pointee.queuedEntry = entry
             }
 
             /// Whether the paragraph's best language (with its prior) leads the runner-up by
