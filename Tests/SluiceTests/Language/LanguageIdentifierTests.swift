@@ -208,6 +208,25 @@ import SluiceText
         #expect(Self.identifier.identify(long).language == Self.identifier.identify(long + "\n").language)
     }
 
+    /// A word is scored one word late (its cache entry prefetched meanwhile), and a word the
+    /// cache lacks has its n-grams prefetched before any is read: with every letter scored, a
+    /// text's scores are the same whether its words share a line (the lag carries a word
+    /// across the next one) or each ends a paragraph (every line end scores what waits), and
+    /// whatever the cache held, also for a word repeated right after itself.
+    @Test func scoresDoNotDependOnWhenAWordIsScored() {
+        var exact = Self.identifier
+        exact.earlyStopLetters = 0
+        let words = ["Haus", "Haus", "Maus", "Haus", "und", "und", "Maus", "Gartenhaus", "Gartenhaus",
+                     "Straßenbahnhaltestellen", "Haus", "ja", "ja", "ja"]
+        let oneLine = exact.analyze(words.joined(separator: " "), spanMinLetters: nil, alternatives: 5)
+        let lines = exact.analyze(words.joined(separator: "\n"), spanMinLetters: nil, alternatives: 5)
+        #expect(oneLine.alternatives.count == 5)
+        #expect(oneLine == lines)
+        _ = exact.analyze(String(repeating: "Maus Gartenhaus the mouse ", count: 40))
+        #expect(exact.analyze(words.joined(separator: " "), spanMinLetters: nil, alternatives: 5) == oneLine)
+        #expect(exact.analyze(words.reversed().joined(separator: " "), spanMinLetters: nil, alternatives: 5) == oneLine)
+    }
+
     /// The three likeliest languages, best first, the first being the decided one; scores of
     /// a close pair share the probability.
     @Test func alternatives() {
