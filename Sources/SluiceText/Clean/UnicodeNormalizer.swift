@@ -32,7 +32,12 @@ enum UnicodeNormalizer {
         case .none:
             return nil
         case .nfc:
-            if isNFC(s, quickCheck: true) || isNFC(s) { return nil }
+            // Most text holds no code point that can make it not NFC: a table lookup per code
+            // point settles it; the standard library's quick check some of the rest.
+            var copy = s
+            if copy.withUTF8(NFCQuickCheck.isCertainlyNFC) || isNFC(s, quickCheck: true) { return nil }
+            // The rest is mostly text that is not in NFC: normalized at once (the standard
+            // library's full check would normalize it once more just to say so).
             let n = inChunks(s) { nfc($0) }
             return n.utf8.elementsEqual(s.utf8) ? nil : n
         case .nfkc:

@@ -1,0 +1,91 @@
+/// A check on UTF-8 bytes that a text is in NFC because nothing in it can make it otherwise:
+/// no code point whose NFC quick-check answer is No; no combining mark (canonical combining
+/// class above 0: a virama, a Hebrew point) right after another, so none needs reordering; and
+/// no code point that composes with some character before it (quick check Maybe: a combining
+/// accent, a Bengali vowel sign, a Hangul vowel jamo) right after a mark, after a character it
+/// composes with, or after one with a decomposition (`â` + U+0323 is `ậ` in NFC). Tables in `NFCQuickCheck+Table.swift`, from `Scripts/gen_nfc_table.py`.
+///
+/// It answers "certainly NFC" or "cannot tell" (the standard library decides), with a table
+/// lookup per non-ASCII code point: the standard library's checks, which run its normalizer
+/// over text with any mark, took a twentieth of the default pipeline on multilingual text.
+enum NFCQuickCheck {
+    /// Whether `bytes` (valid UTF-8) are certainly in NFC.
+    static func isCertainlyNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = bytes.count
+        guard let base = bytes.baseAddress else { return true }
+        return blockIndex.withUnsafeBufferPointer { index in
+            blocks.withUnsafeBufferPointer { bits in
+                var i = 0
+                // The code point before, and whether it was a mark (or a code point that composes).
+                var prev: UInt32 = 0
+                var afterMark = false
+                while i < n {
+                    // Eight ASCII bytes at a time (ASCII is in every normalization form).
+                    if i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                        repeat {
+                            i &+= 8
+                        } while i + 8 <= n && UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                        prev = UInt32(base[i - 1])
+                        afterMark = false
+                        continue
+                    }
+                    let b0 = base[i]
+                    let cp: UInt32
+                    if b0 < 0x80 {
+                        cp = UInt32(b0)
+                        i &+= 1
+                    } else if b0 < 0xE0 {
+                        guard i + 1 < n else { return false }
+                        cp = UInt32(b0 & 0x1F) << 6 | UInt32(base[i + 1] & 0x3F)
+                        i &+= 2
+                    } else if b0 < 0xF0 {
+                        guard i + 2 < n else { return false }
+                        cp = UInt32(b0 & 0x0F) << 12 | UInt32(base[i + 1] & 0x3F) << 6 | UInt32(base[i + 2] & 0x3F)
+                        i &+= 3
+                    } else {
+                        guard i + 3 < n else { return false }
+                        cp = UInt32(b0 & 0x07) << 18 | UInt32(base[i + 1] & 0x3F) << 12
+                            | UInt32(base[i + 2] & 0x3F) << 6 | UInt32(base[i + 3] & 0x3F)
+                        i &+= 4
+                    }
+                    guard cp < 0x110000 else { return false }
+                    let block = Int(index[Int(cp >> 8)])
+                    let word = bits[block &* 8 &+ Int((cp >> 5) & 7)]
+                    switch (word >> UInt64(2 * (cp & 31))) & 3 {
+                    case 0:
+                        afterMark = false
+                    case 1:
+                        if afterMark { return false }
+                        afterMark = true
+                    case 3:
+                        if afterMark || composes(prev, cp) || contains(decomposable, prev) { return false }
+                        // It may be a mark itself: nothing may follow it unchecked.
+                        afterMark = true
+                    default:
+                        return false
+                    }
+                    prev = cp
+                }
+                return true
+            }
+        }
+    }
+
+    /// Whether `first` followed by `second` composes into one code point.
+    static func composes(_ first: UInt32, _ second: UInt32) -> Bool {
+        // Hangul: a leading consonant and a vowel; a syllable without a final and a final.
+        if (0x1161...0x1175).contains(second) { return (0x1100...0x1112).contains(first) }
+        if (0x11A8...0x11C2).contains(second) { return (0xAC00...0xD7A3).contains(first) && (first - 0xAC00) % 28 == 0 }
+        return contains(compositions, UInt64(first) << 32 | UInt64(second))
+    }
+
+    /// Whether the ascending `table` holds `key` (binary search).
+    static func contains<T: BinaryInteger>(_ table: [T], _ key: T) -> Bool {
+        var lo = 0, hi = table.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if table[mid] < key { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < table.count && table[lo] == key
+    }
+}
