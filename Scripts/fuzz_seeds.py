@@ -96,6 +96,10 @@ def main():
         counts[h] = write(out, h, t)
     counts["clean"] = write(out, "clean", with_options(t, [0, 2]))
     counts["clean-steps"] = write(out, "clean-steps", [b"\xff\xff" + s for s in t] + [b"\x00\x00" + s for s in t[:50]])
+    # Letters with marks that compose, reorder or neither (Latin, Vietnamese, Hebrew, Indic, Hangul jamo).
+    marks = ["e\u0301", "v\u00e2\u0323t", "\u1eb9\u0300", "\u05d1\u05bc\u05b0", "\u0915\u094d\u0937", "\u09c7\u09be",
+             "\u1100\u1161\u11a8", "\uac00\u11a8", "a\u0323\u0301", "\u2126", "\u0958"]
+    counts["nfc-check"] = write(out, "nfc-check", t + [m.encode() for m in marks])
     counts["split"] = write(out, "split", with_options(t, range(0, 30, 3)))
     counts["language"] = write(out, "language", with_options(t, [0, 1]))
     counts["terms"] = write(out, "terms", [b"\x01New York\nPutin\n\xc3\xa9lection\nCOP29\n\x00" + s for s in t])

@@ -13,7 +13,7 @@ struct Harness: Sendable {
 
     /// Every harness, in the order `Scripts/fuzz.sh all` runs them.
     static let all: [Harness] = [
-        json, jsonRoundTrip, record, recordText, zstd, iconv, encoding, clean, cleanSteps, split, language,
+        json, jsonRoundTrip, record, recordText, zstd, iconv, encoding, clean, cleanSteps, nfcCheck, split, language,
         languageModel, patterns, pii, quality, terms, words, dedupKey, hashtags, timestamp, pipelineYAML,
         pipelineRecord, archive, gzip, warc, htmlTokenizer, htmlSniffer, articleExtract, htmlTree,
         htmlMetadata, nearDup, report,

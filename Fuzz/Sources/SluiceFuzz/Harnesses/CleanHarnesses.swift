@@ -50,6 +50,17 @@ extension Harness {
         Harness.require(r.text.utf8.count <= text.utf8.count * 3 + 16, "cleaned text grew from \(text.utf8.count) to \(r.text.utf8.count) bytes")
     }
 
+    /// The table check that lets `clean` skip the standard library's NFC check: whatever it
+    /// calls certainly NFC, the standard library's normalizer leaves unchanged.
+    static let nfcCheck = Harness(name: "nfc-check") { input in
+        var copy = input.text
+        guard copy.withUTF8(NFCQuickCheck.isCertainlyNFC) else { return }
+        var normalized: [UInt8] = []
+        copy._withNFCCodeUnits { normalized.append($0) }
+        Harness.require(normalized.elementsEqual(copy.utf8),
+                        "called NFC but is not: \(copy.unicodeScalars.map { String($0.value, radix: 16) })")
+    }
+
     /// A line of hashtags and a timestamp line, the two lines the cleaner lifts into metadata:
     /// both parsers return on any line; lifted tags are non-empty, lifted dates are ISO 8601.
     static let hashtags = Harness(name: "hashtags") { input in
