@@ -39,7 +39,7 @@ let package = Package(
             pkgConfig: "uchardet",
             providers: [.apt(["libuchardet-dev"]), .brew(["uchardet"])]
         ),
-        // Pure text algorithms over UTF-8: no I/O, no dependencies.
+        // Pure text algorithms over UTF-8: no I/O, no dependencies but CSupport (a prefetch hint).
         // Split/Data holds the splitter's word lists (Scripts/gen_split_data.py turns them into
         // Swift); Clean/Data/boilerplate.txt is compiled in by Scripts/gen_boilerplate.py.
         // CPU hints Swift has no spelling for (a cache-line prefetch), as inline C.
