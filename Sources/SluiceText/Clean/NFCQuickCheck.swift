@@ -21,33 +21,16 @@ enum NFCQuickCheck {
                 var afterMark = false
                 while i < n {
                     // Eight ASCII bytes at a time (ASCII is in every normalization form).
-                    if i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    if i + 8 <= n, ByteLanes.load(base + i) & ByteLanes.high == 0 {
                         repeat {
                             i &+= 8
-                        } while i + 8 <= n && UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                        } while i + 8 <= n && ByteLanes.load(base + i) & ByteLanes.high == 0
                         prev = UInt32(base[i - 1])
                         afterMark = false
                         continue
                     }
-                    let b0 = base[i]
-                    let cp: UInt32
-                    if b0 < 0x80 {
-                        cp = UInt32(b0)
-                        i &+= 1
-                    } else if b0 < 0xE0 {
-                        guard i + 1 < n else { return false }
-                        cp = UInt32(b0 & 0x1F) << 6 | UInt32(base[i + 1] & 0x3F)
-                        i &+= 2
-                    } else if b0 < 0xF0 {
-                        guard i + 2 < n else { return false }
-                        cp = UInt32(b0 & 0x0F) << 12 | UInt32(base[i + 1] & 0x3F) << 6 | UInt32(base[i + 2] & 0x3F)
-                        i &+= 3
-                    } else {
-                        guard i + 3 < n else { return false }
-                        cp = UInt32(b0 & 0x07) << 18 | UInt32(base[i + 1] & 0x3F) << 12
-                            | UInt32(base[i + 2] & 0x3F) << 6 | UInt32(base[i + 3] & 0x3F)
-                        i &+= 4
-                    }
+                    let (cp, width) = UTF8Bytes.scalar(bytes, i)
+                    i &+= width
                     guard cp < 0x110000 else { return false }
                     let block = Int(index[Int(cp >> 8)])
                     let word = bits[block &* 8 &+ Int((cp >> 5) & 7)]

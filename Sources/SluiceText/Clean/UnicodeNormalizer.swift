@@ -3,14 +3,12 @@ import Foundation
 /// NFC / NFKC normalization: a fast check first; NFC in the standard library's own normalizer
 /// (on UTF-8, no bridging), NFKC through Foundation.
 enum UnicodeNormalizer {
-    /// Whether `s` is in NFC by the standard library's check: with `quickCheck`, whether it
-    /// certainly is; without, the full check, which settles the text the quick check leaves
-    /// open ("maybe" characters: Indic vowel signs, Hangul jamo, combining accents after a
-    /// letter they do not compose with), mostly in NFC already.
-    static func isNFC(_ s: String, quickCheck: Bool = false) -> Bool {
+    /// Whether the standard library's NFC quick check says `s` certainly is in NFC (it leaves
+    /// "maybe" characters open: Indic vowel signs, Hangul jamo, combining accents).
+    static func isQuickNFC(_ s: String) -> Bool {
         if #available(macOS 26, iOS 26, tvOS 26, watchOS 26, visionOS 26, *) {
             var span = s.utf8Span
-            return span.checkForNFC(quickCheck: quickCheck)
+            return span.checkForNFC(quickCheck: true)
         }
         return false
     }
@@ -35,7 +33,7 @@ enum UnicodeNormalizer {
             // Most text holds no code point that can make it not NFC: a table lookup per code
             // point settles it; the standard library's quick check some of the rest.
             var copy = s
-            if copy.withUTF8(NFCQuickCheck.isCertainlyNFC) || isNFC(s, quickCheck: true) { return nil }
+            if copy.withUTF8(NFCQuickCheck.isCertainlyNFC) || isQuickNFC(s) { return nil }
             // The rest is mostly text that is not in NFC: normalized at once (the standard
             // library's full check would normalize it once more just to say so).
             let n = inChunks(s) { nfc($0) }

@@ -205,6 +205,13 @@ public struct LanguageIdentifier: Sendable {
         return (leader, first &- second)
     }
 
+    /// Letter `j` of a word whose letters are packed 16 bits each into `k0`…`k3`.
+    @inline(__always)
+    private static func lane(_ j: Int, _ k0: UInt64, _ k1: UInt64, _ k2: UInt64, _ k3: UInt64) -> UInt32 {
+        let w = j < 4 ? k0 : j < 8 ? k1 : j < 12 ? k2 : k3
+        return UInt32(truncatingIfNeeded: w >> UInt64((j & 3) * 16)) & 0xFFFF
+    }
+
     /// Adds `count` UInt16 lanes (a multiple of 8) at `row` into those at `acc`.
     @inline(__always)
     private static func addRow(_ acc: UnsafeMutableRawPointer, _ row: UnsafeRawPointer, stride: Int) {
@@ -324,8 +331,7 @@ public struct LanguageIdentifier: Sendable {
             }
 
             @inline(__always) func letter(_ j: Int) -> UInt32 {
-                let w = j < 4 ? st.pointee.k0 : j < 8 ? st.pointee.k1 : j < 12 ? st.pointee.k2 : st.pointee.k3
-                return UInt32(truncatingIfNeeded: w >> UInt64((j & 3) * 16)) & 0xFFFF
+                Self.lane(j, st.pointee.k0, st.pointee.k1, st.pointee.k2, st.pointee.k3)
             }
 
             /// Scores the buffered letters `0..<count` of the current word straight into `para`.
@@ -353,8 +359,7 @@ public struct LanguageIdentifier: Sendable {
             }
 
             @inline(__always) func queuedLetter(_ j: Int) -> UInt32 {
-                let w = j < 4 ? st.pointee.q0 : j < 8 ? st.pointee.q1 : j < 12 ? st.pointee.q2 : st.pointee.q3
-                return UInt32(truncatingIfNeeded: w >> UInt64((j & 3) * 16)) & 0xFFFF
+                Self.lane(j, st.pointee.q0, st.pointee.q1, st.pointee.q2, st.pointee.q3)
             }
 
             /// Scores the queued word through the cache into `pending`.

@@ -55,9 +55,7 @@ extension Harness {
     static let nfcCheck = Harness(name: "nfc-check") { input in
         var copy = input.text
         guard copy.withUTF8(NFCQuickCheck.isCertainlyNFC) else { return }
-        var normalized: [UInt8] = []
-        copy._withNFCCodeUnits { normalized.append($0) }
-        Harness.require(normalized.elementsEqual(copy.utf8),
+        Harness.require(UnicodeNormalizer.nfc(copy).utf8.elementsEqual(copy.utf8),
                         "called NFC but is not: \(copy.unicodeScalars.map { String($0.value, radix: 16) })")
     }
 
