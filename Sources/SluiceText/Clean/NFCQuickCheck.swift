@@ -11,11 +11,28 @@
 enum NFCQuickCheck {
     /// Whether `bytes` (valid UTF-8) are certainly in NFC.
     static func isCertainlyNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        unsureSegment(bytes, from: 0) == nil
+    }
+
+    /// The first stretch at or after `start` (a code point boundary) that the table cannot vouch
+    /// for, cut at normalization boundaries: from the last code point before it that is ASCII
+    /// or of kind "fine" (combining class 0, quick check Yes: nothing before it composes or
+    /// reorders with it) to the next such code point after it (or the end). NFC of the text is
+    /// then NFC of each such stretch with the bytes between them as they are; nil when there
+    /// is none.
+    static func unsureSegment(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Range<Int>? {
         let n = bytes.count
-        guard let base = bytes.baseAddress else { return true }
+        guard let base = bytes.baseAddress else { return nil }
         return blockIndex.withUnsafeBufferPointer { index in
             blocks.withUnsafeBufferPointer { bits in
-                var i = 0
+                @inline(__always) func kind(_ cp: UInt32) -> UInt64 {
+                    guard cp < 0x110000 else { return 2 }
+                    let word = bits[Int(index[Int(cp >> 8)]) &* 8 &+ Int((cp >> 5) & 7)]
+                    return (word >> UInt64(2 * (cp & 31))) & 3
+                }
+                var i = start
+                // Where the last ASCII or "fine" code point starts: a boundary before it.
+                var boundary = start
                 // The code point before, and whether it was a mark (or a code point that composes).
                 var prev: UInt32 = 0
                 var afterMark = false
@@ -26,30 +43,41 @@ enum NFCQuickCheck {
                             i &+= 8
                         } while i + 8 <= n && ByteLanes.load(base + i) & ByteLanes.high == 0
                         prev = UInt32(base[i - 1])
+                        boundary = i - 1
                         afterMark = false
                         continue
                     }
+                    let at = i
                     let (cp, width) = UTF8Bytes.scalar(bytes, i)
                     i &+= width
-                    guard cp < 0x110000 else { return false }
-                    let block = Int(index[Int(cp >> 8)])
-                    let word = bits[block &* 8 &+ Int((cp >> 5) & 7)]
-                    switch (word >> UInt64(2 * (cp & 31))) & 3 {
+                    var sure = true
+                    switch kind(cp) {
                     case 0:
+                        boundary = at
                         afterMark = false
                     case 1:
-                        if afterMark { return false }
+                        if afterMark { sure = false }
                         afterMark = true
                     case 3:
-                        if afterMark || composes(prev, cp) || contains(decomposable, prev) { return false }
+                        if afterMark || composes(prev, cp) || contains(decomposable, prev) { sure = false }
                         // It may be a mark itself: nothing may follow it unchecked.
                         afterMark = true
                     default:
-                        return false
+                        sure = false
+                    }
+                    if !sure {
+                        // On to the next boundary: the next ASCII or "fine" code point.
+                        while i < n {
+                            if base[i] < 0x80 { break }
+                            let (next, w) = UTF8Bytes.scalar(bytes, i)
+                            if kind(next) == 0 { break }
+                            i &+= w
+                        }
+                        return boundary..<i
                     }
                     prev = cp
                 }
-                return true
+                return nil
             }
         }
     }

@@ -1,18 +1,8 @@
 import Foundation
 
-/// NFC / NFKC normalization: a fast check first; NFC in the standard library's own normalizer
-/// (on UTF-8, no bridging), NFKC through Foundation.
+/// NFC / NFKC normalization: NFC by a table check, with the standard library's own normalizer
+/// (on UTF-8, no bridging) for the stretches the table cannot vouch for; NFKC through Foundation.
 enum UnicodeNormalizer {
-    /// Whether the standard library's NFC quick check says `s` certainly is in NFC (it leaves
-    /// "maybe" characters open: Indic vowel signs, Hangul jamo, combining accents).
-    static func isQuickNFC(_ s: String) -> Bool {
-        if #available(macOS 26, iOS 26, tvOS 26, watchOS 26, visionOS 26, *) {
-            var span = s.utf8Span
-            return span.checkForNFC(quickCheck: true)
-        }
-        return false
-    }
-
     /// `s` in NFC by the standard library's normalizer (the one String comparison uses), as
     /// UTF-8 without a round trip through UTF-16 (Foundation's took a quarter of `clean` on
     /// multilingual text).
@@ -31,13 +21,35 @@ enum UnicodeNormalizer {
             return nil
         case .nfc:
             // Most text holds no code point that can make it not NFC: a table lookup per code
-            // point settles it; the standard library's quick check some of the rest.
+            // point settles it. Of the rest only the stretches the table cannot vouch for go
+            // through the standard library's normalizer (Yoruba's tone marks, an Arabic shadda
+            // with its vowel), not the whole text.
             var copy = s
-            if copy.withUTF8(NFCQuickCheck.isCertainlyNFC) || isQuickNFC(s) { return nil }
-            // The rest is mostly text that is not in NFC: normalized at once (the standard
-            // library's full check would normalize it once more just to say so).
-            let n = inChunks(s) { nfc($0) }
-            return n.utf8.elementsEqual(s.utf8) ? nil : n
+            return copy.withUTF8 { bytes -> String? in
+                guard var segment = NFCQuickCheck.unsureSegment(bytes, from: 0) else { return nil }
+                var out: [UInt8] = []
+                out.reserveCapacity(bytes.count + 16)
+                var copied = 0
+                var changed = false
+                while true {
+                    let piece = UnsafeBufferPointer(rebasing: bytes[segment])
+                    let text = String(decoding: piece, as: UTF8.self)
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<segment.lowerBound]))
+                    let mark = out.count
+                    if piece.count > chunkBytes {
+                        out.append(contentsOf: inChunks(text) { nfc($0) }.utf8)
+                    } else {
+                        text._withNFCCodeUnits { out.append($0) }
+                    }
+                    if !changed { changed = !out[mark...].elementsEqual(piece) }
+                    copied = segment.upperBound
+                    guard let next = NFCQuickCheck.unsureSegment(bytes, from: copied) else { break }
+                    segment = next
+                }
+                guard changed else { return nil }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+                return String(decoding: out, as: UTF8.self)
+            }
         case .nfkc:
             // No quick check for NFKC: compatibility characters pass the NFC check.
             let n = inChunks(s) { $0.precomposedStringWithCompatibilityMapping }
