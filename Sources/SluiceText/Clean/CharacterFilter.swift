@@ -288,8 +288,9 @@ private struct Pass {
 
     /// The end of the content run that starts at `from`.
     ///
-    /// A single space between two visible ASCII bytes joins the run: whatever the options,
-    /// it is written as it is (the line has content, nothing is pending) and counts nothing.
+    /// A single space between two visible ASCII bytes, or before a non-ASCII scalar that is
+    /// not special, joins the run: whatever the options, it is written as it is (the line has
+    /// content, nothing is pending) and counts nothing.
     @inline(__always)
     mutating func scanContent(_ from: Int) -> Int {
         var i = from
@@ -318,6 +319,13 @@ private struct Pass {
                     if Self.isVisibleASCII(d) {
                         if d <= 0x3B && PunctuationFix.isArtifact(d) { r.punctuationCandidate = true }
                         i += 2
+                        continue
+                    }
+                    // Before a non-ASCII scalar that is no special one (a word in another
+                    // script) the space is content too: text in Cyrillic or Devanagari is
+                    // one run, not a run per word.
+                    if d >= 0x80 && !(Self.mayBeSpecial(d) && filter.special(p, i + 1, n) != nil) {
+                        i += 1
                         continue
                     }
                 }

@@ -94,6 +94,12 @@ func check(_ c: CleanCase, _ options: TextCleaner.Options = .init()) {
         CleanCase(" \n\t\n  \r\n\u{A0}", "", ["spaces_trimmed": 4, "blank_lines_removed": 3,
                                                "spaces_normalized": 2, "newlines_normalized": 1]),
         CleanCase("\u{200B}", "", ["zero_width_removed": 1]),
+        // Spaces between words of other scripts (one run of content while they are single).
+        CleanCase("Привет мир и всё", "Привет мир и всё"),
+        CleanCase("Привет  мир  ", "Привет мир", ["spaces_collapsed": 1, "spaces_trimmed": 1]),
+        CleanCase("नमस्ते \u{200B}दुनिया", "नमस्ते दुनिया", ["zero_width_removed": 1]),
+        CleanCase("слово \u{A0}слово", "слово слово", ["spaces_normalized": 1, "spaces_collapsed": 1]),
+        CleanCase("日本 語\n 中文", "日本 語\n中文", ["spaces_trimmed": 1]),
     ]
     @Test(arguments: layoutCases) func layout(_ c: CleanCase) { check(c) }
 
