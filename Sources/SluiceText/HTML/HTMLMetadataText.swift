@@ -2,7 +2,7 @@
 /// bylines, site names in titles, language tags and relative URLs.
 enum HTMLMetadataText {
     /// Whitespace runs (Unicode spaces and NBSP included) become one space, ends trimmed; cut to
-    /// `limit` characters (at a character boundary). Nil when nothing is left.
+    /// `limit` characters (at a character boundary), in NFC. Nil when nothing is left.
     static func clean(_ s: String, limit: Int = 1000) -> String? {
         var out = String()
         var pendingSpace = false
@@ -27,7 +27,10 @@ enum HTMLMetadataText {
             count += 1
             if count >= limit { break }
         }
-        return out.isEmpty ? nil : out
+        if out.isEmpty { return nil }
+        // In NFC, as `clean` leaves the text: a title written with a composition-excluded
+        // letter (Bengali U+09DC) or a decomposed accent is the same title as the text's.
+        return UnicodeNormalizer.normalize(out, .nfc) ?? out
     }
 
     /// Tags removed and character references decoded (JSON-LD strings and meta values often

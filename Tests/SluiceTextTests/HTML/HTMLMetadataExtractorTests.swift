@@ -30,6 +30,16 @@ import Testing
         #expect(m.lang == "en")
     }
 
+    /// Metadata comes out in NFC, as `clean` leaves the text.
+    @Test func metadataInNFC() {
+        let m = extract("""
+        <html><head><title>\u{09AC}\u{09BE}\u{09DC}\u{09BF}\u{09B0} Cafe\u{0301}</title>
+        <meta name="author" content="Rene\u{0301} Lo\u{0308}w"></head><body></body></html>
+        """)
+        #expect(m.title.map { Array($0.unicodeScalars.map(\.value)) } == [0x9AC, 0x9BE, 0x9A1, 0x9BC, 0x9BF, 0x9B0, 0x20, 0x43, 0x61, 0x66, 0xE9])
+        #expect(m.author.map { Array($0.utf8) } == Array("Ren\u{E9} L\u{F6}w".utf8))
+    }
+
     @Test func openGraph() {
         let m = extract("""
         <html><head>
