@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Metadata of html-eval pages against their `expect` annotations (issue 14: title, date and
-author met on >= 90% of the pages that have them). Standard library only.
+author met on >= 90% of the pages that have them), by field and by page (a page counts when
+every annotated field of it is met). Standard library only.
 
     python3 Benchmarks/html/score_metadata.py ../shared/data/html-eval/pages.jsonl.zst OUTPUT.jsonl
     /tmp/venv-html/bin/python Benchmarks/html/score_metadata.py PAGES --trafilatura /tmp/traf-meta.jsonl
@@ -115,15 +116,23 @@ def main():
             got[r["id"]] = r
     met = {f: 0 for f in FIELDS}
     total = {f: 0 for f in FIELDS}
+    pages_met = pages_total = 0
     for p in items:
         e = p.get("expect") or {}
+        page_ok = None
         for f in FIELDS:
             if e.get(f):
                 total[f] += 1
-                met[f] += match(f, got.get(p["id"], {}).get(f), e[f])
+                ok = match(f, got.get(p["id"], {}).get(f), e[f])
+                met[f] += ok
+                page_ok = ok if page_ok is None else page_ok and ok
+        if page_ok is not None:
+            pages_total += 1
+            pages_met += page_ok
     for f in FIELDS:
         print(f"{f:7s} {met[f]}/{total[f]} = {100 * met[f] / max(1, total[f]):.1f}%")
     print(f"all     {sum(met.values())}/{sum(total.values())} = {100 * sum(met.values()) / max(1, sum(total.values())):.1f}%")
+    print(f"pages   {pages_met}/{pages_total} = {100 * pages_met / max(1, pages_total):.1f}% (every annotated field met)")
 
 
 if __name__ == "__main__":
