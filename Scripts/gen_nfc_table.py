@@ -5,8 +5,8 @@ never makes a text not NFC, 1 for a combining mark that is fine alone after a st
 that can (NFC quick check No, or unassigned here), 3 for one that composes with some character
 before it (NFC quick check Maybe); and the pairs that compose. From Python's unicodedata. A
 text of 0s, lone 1s and 3s that compose with nothing before them (nor follow a character
-with a decomposition) is in NFC, so `clean` skips
-the standard library's check for it.
+with a decomposition) is in NFC; `clean` hands only the stretches around other code points to
+the standard library's normalizer.
 
 Code points unassigned in Python's Unicode version (it may be older than Swift's) are counted
 among them: for those the standard library decides. Normalization data of assigned characters

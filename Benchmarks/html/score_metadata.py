@@ -119,16 +119,14 @@ def main():
     pages_met = pages_total = 0
     for p in items:
         e = p.get("expect") or {}
-        page_ok = None
-        for f in FIELDS:
-            if e.get(f):
-                total[f] += 1
-                ok = match(f, got.get(p["id"], {}).get(f), e[f])
-                met[f] += ok
-                page_ok = ok if page_ok is None else page_ok and ok
-        if page_ok is not None:
+        fields = [f for f in FIELDS if e.get(f)]
+        oks = [match(f, got.get(p["id"], {}).get(f), e[f]) for f in fields]
+        for f, ok in zip(fields, oks):
+            total[f] += 1
+            met[f] += ok
+        if fields:
             pages_total += 1
-            pages_met += page_ok
+            pages_met += all(oks)
     for f in FIELDS:
         print(f"{f:7s} {met[f]}/{total[f]} = {100 * met[f] / max(1, total[f]):.1f}%")
     print(f"all     {sum(met.values())}/{sum(total.values())} = {100 * sum(met.values()) / max(1, sum(total.values())):.1f}%")

@@ -3,11 +3,13 @@
 /// class above 0: a virama, a Hebrew point) right after another, so none needs reordering; and
 /// no code point that composes with some character before it (quick check Maybe: a combining
 /// accent, a Bengali vowel sign, a Hangul vowel jamo) right after a mark, after a character it
-/// composes with, or after one with a decomposition (`â` + U+0323 is `ậ` in NFC). Tables in `NFCQuickCheck+Table.swift`, from `Scripts/gen_nfc_table.py`.
+/// composes with, or after one with a decomposition (`â` + U+0323 is `ậ` in NFC). Tables in
+/// `NFCQuickCheck+Table.swift`, from `Scripts/gen_nfc_table.py`.
 ///
-/// It answers "certainly NFC" or "cannot tell" (the standard library decides), with a table
-/// lookup per non-ASCII code point: the standard library's checks, which run its normalizer
-/// over text with any mark, took a twentieth of the default pipeline on multilingual text.
+/// With a table lookup per non-ASCII code point it answers "certainly NFC", or names the
+/// stretches it cannot vouch for, which are all the standard library's normalizer then sees:
+/// run over whole texts with any mark, it took a twentieth of the default pipeline on
+/// multilingual text.
 enum NFCQuickCheck {
     /// Whether `bytes` (valid UTF-8) are certainly in NFC.
     static func isCertainlyNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -13,8 +13,8 @@ enum UnicodeNormalizer {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// `s` in the normalization form `form`, or `nil` when it already is in it.
-    /// `s` must hold a non-ASCII byte (ASCII text is in every form).
+    /// `s` in the normalization form `form`, or `nil` when it already is in it (ASCII text is
+    /// in every form: callers that know a text is ASCII skip the call).
     static func normalize(_ s: String, _ form: TextCleaner.Normalization) -> String? {
         switch form {
         case .none:
