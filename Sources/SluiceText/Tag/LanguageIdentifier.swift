@@ -170,7 +170,7 @@ public struct LanguageIdentifier: Sendable {
         var copy = text
         return copy.withUTF8 { bytes in
             let nLangs = model.languages.count
-            let nScripts = Script.allCases.count
+            let nScripts = Int(Script.other.rawValue) + 1
             let cache = WordCache.current(for: model.tables, languages: nLangs)
             let stride = cache.stride
             // One heap block per call for the score and script counters.
@@ -194,14 +194,21 @@ public struct LanguageIdentifier: Sendable {
         }
     }
 
-    /// The best language of `scores` (with its prior) and its lead over the runner-up.
+    /// The best language of `scores` (with its prior; the first of equals) and its lead over
+    /// the runner-up. Plain loops over the lanes, which the compiler vectorizes, instead of one
+    /// with two data-dependent branches per language.
     private func leading(_ scores: UnsafeMutableBufferPointer<Int32>) -> (language: Int, lead: Int32) {
-        var first = Int32.min, second = Int32.min
-        var leader = -1
-        for l in 0..<scores.count {
-            let v = scores[l] &+ model.priors[l] &* Self.orders
-            if v > first { second = first; first = v; leader = l } else if v > second { second = v }
-        }
+        let tables = model.tables
+        let s = scores.baseAddress!, p = tables.priorTerms.baseAddress!
+        let n = scores.count
+        var first = Int32.min
+        for l in 0..<n { first = max(first, s[l] &+ p[l]) }
+        var leader = 0
+        while leader < n && s[leader] &+ p[leader] != first { leader += 1 }
+        var second = Int32.min
+        for l in 0..<leader { second = max(second, s[l] &+ p[l]) }
+        for l in (leader + 1)..<max(n, leader + 1) { second = max(second, s[l] &+ p[l]) }
+        withExtendedLifetime(tables) {}
         return (leader, first &- second)
     }
 
@@ -704,14 +711,28 @@ public struct LanguageIdentifier: Sendable {
 
     // MARK: - Decision
 
-    private static let scriptLanguage: [Script: String] = [
-        .greek: "el", .armenian: "hy", .georgian: "ka", .hebrew: "he", .bengali: "bn",
-        .gurmukhi: "pa", .gujarati: "gu", .tamil: "ta", .telugu: "te", .thai: "th", .hangul: "ko",
-    ]
+    /// The language a script names alone. A switch, not a static dictionary: ``decide`` runs
+    /// once a paragraph, where a dictionary costs a lazy-initialisation check and a hash.
+    private static func language(of script: Script) -> String? {
+        switch script {
+        case .greek: "el"
+        case .armenian: "hy"
+        case .georgian: "ka"
+        case .hebrew: "he"
+        case .bengali: "bn"
+        case .gurmukhi: "pa"
+        case .gujarati: "gu"
+        case .tamil: "ta"
+        case .telugu: "te"
+        case .thai: "th"
+        case .hangul: "ko"
+        default: nil
+        }
+    }
 
     /// Log-likelihood units per nat (the model stores tenths of a nat) times the number of
     /// n-gram orders, which score the same letters and so are not independent evidence.
-    private static let orders: Int32 = 5
+    private static let orders: Int32 = LanguageModel.orders
     private static let temperature = 10.0 * Double(orders)
 
     /// The `count` best languages among those written in the main script of the decided
@@ -719,7 +740,7 @@ public struct LanguageIdentifier: Sendable {
     /// alone (or zh/ja) is the only one.
     private func ranked(_ scores: UnsafeMutableBufferPointer<Int32>, _ scripts: UnsafeMutableBufferPointer<Int>,
                         language: String, score: Double, count: Int) -> [LanguageScore] {
-        let byScript = language == "zh" || language == "ja" || Self.scriptLanguage.values.contains(language)
+        let byScript = language == "zh" || language == "ja" || Script.allCases.contains { Self.language(of: $0) == language }
         guard !byScript, let top = model.languages.firstIndex(of: language) else {
             return [LanguageScore(language: language, score: score)]
         }
@@ -727,10 +748,10 @@ public struct LanguageIdentifier: Sendable {
         // The script decide() chose is one of the winner's; its rivals share a script with it.
         var best = Script.other
         var bestWeight = 0
-        for s in Script.allCases where mask & (UInt32(1) << UInt32(s.rawValue)) != 0 {
-            let c = scripts[Int(s.rawValue)]
-            let w = s == .latin ? c * 2 : s == .hangul ? c * 10 : c * 5
-            if w > bestWeight { best = s; bestWeight = w }
+        for raw in 0...Script.other.rawValue where mask & (UInt32(1) << UInt32(raw)) != 0 {
+            let c = scripts[Int(raw)]
+            let w = raw == Script.latin.rawValue ? c * 2 : raw == Script.hangul.rawValue ? c * 10 : c * 5
+            if w > bestWeight { best = Script(rawValue: raw)!; bestWeight = w }
         }
         let bit = UInt32(1) << UInt32(best.rawValue)
         @inline(__always) func total(_ l: Int) -> Int32 { scores[l] &+ model.priors[l] &* Self.orders }
@@ -760,17 +781,18 @@ public struct LanguageIdentifier: Sendable {
         let cjk = scripts[Int(Script.han.rawValue)] + kana
         var best = Script.other
         var bestWeight = 0
-        for s in Script.allCases where s != .han && s != .kana && s != .other {
-            let c = scripts[Int(s.rawValue)]
-            let w = s == .latin ? c * 2 : s == .hangul ? c * 10 : c * 5
-            if w > bestWeight { best = s; bestWeight = w }
+        // The scripts before Han: all but Han, kana and other.
+        for raw in 0..<Script.han.rawValue {
+            let c = scripts[Int(raw)]
+            let w = raw == Script.latin.rawValue ? c * 2 : raw == Script.hangul.rawValue ? c * 10 : c * 5
+            if w > bestWeight { best = Script(rawValue: raw)!; bestWeight = w }
         }
         let bestCount = scripts[Int(best.rawValue)]
         if cjk * 10 > bestWeight {
             return (kana * 10 >= cjk ? "ja" : "zh", Double(cjk) / Double(letters))
         }
         guard bestCount > 0 else { return (Self.undetermined, 0) }
-        if let lang = Self.scriptLanguage[best] { return (lang, Double(bestCount) / Double(letters)) }
+        if let lang = Self.language(of: best) { return (lang, Double(bestCount) / Double(letters)) }
         let bit = UInt32(1) << UInt32(best.rawValue)
         // Priors count once per text; n-gram scores count each letter about `orders` times.
         @inline(__always) func score(_ l: Int) -> Int32 { scores[l] &+ model.priors[l] &* Self.orders }

@@ -55,13 +55,15 @@ public struct LanguageModel: Sendable {
         let dense: UnsafeMutableBufferPointer<UInt8>
         /// Bytes per dense row: the number of languages rounded up to a multiple of 16.
         let denseStride: Int
+        /// Per language, its prior times ``LanguageModel/orders``, as it is added to a score.
+        let priorTerms: UnsafeMutableBufferPointer<Int32>
         /// Whether the ASCII letters of the model are exactly `A`–`Z` and `a`–`z`, so runs of
         /// ASCII can be counted eight bytes at a time (``LanguageIdentifier``).
         let asciiLettersAreLatin: Bool
 
         /// Tables from the parsed arrays; `slots` is taken over (deallocated with the tables).
         init(lowercase: [UInt32], scripts: [UInt8], slots: UnsafeMutableBufferPointer<UInt64>, postings: [UInt16],
-             dense: [UInt8], denseStride: Int) {
+             dense: [UInt8], denseStride: Int, priors: [Int32]) {
             func copy<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
                 let p = UnsafeMutableBufferPointer<T>.allocate(capacity: a.count)
                 _ = p.initialize(from: a)
@@ -73,6 +75,7 @@ public struct LanguageModel: Sendable {
             self.postings = copy(postings)
             self.dense = copy(dense.isEmpty ? [0] : dense)
             self.denseStride = denseStride
+            self.priorTerms = copy(priors.map { $0 &* LanguageModel.orders })
             self.asciiLettersAreLatin = (0..<0x80).allSatisfy { c in
                 let letter = (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c)
                 return (lowercase.count > c && lowercase[c] != 0) == letter
@@ -85,10 +88,13 @@ public struct LanguageModel: Sendable {
             slots.deallocate()
             postings.deallocate()
             dense.deallocate()
+            priorTerms.deallocate()
         }
     }
 
     static let tableLimit = 0x3000
+    /// N-gram orders the model holds (1–5): each letter is scored once per order.
+    static let orders: Int32 = 5
     /// N-grams with at least this many postings get a dense row.
     static let denseMinPostings = 16
 
@@ -232,7 +238,8 @@ public struct LanguageModel: Sendable {
         self.scriptMasks = masks
         self.priors = priors
         self.tables = Tables(lowercase: lower, scripts: (0..<Self.tableLimit).map { Self.letterScript(UInt32($0)).rawValue },
-                             slots: slots, postings: postings, dense: dense, denseStride: denseStride)
+                             slots: slots, postings: postings, dense: dense, denseStride: denseStride,
+                             priors: priors)
         handedOver = true
     }
 
