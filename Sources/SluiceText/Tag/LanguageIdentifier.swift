@@ -156,6 +156,8 @@ public struct LanguageIdentifier: Sendable {
         var end: Int
         var language: String
         var score: Double
+        /// Whether marker words decided its language within a close group (``StandardMarkers``).
+        var marked: Bool
     }
 
     private func run(_ text: String, spanMinLetters: Int?, alternatives: Int) -> LanguageAnalysis {
@@ -255,6 +257,7 @@ public struct LanguageIdentifier: Sendable {
         var paraLetters = 0
         var asciiLetters = 0
         var paraStart = 0
+        var paraByteStart = 0
         var scalarIndex = 0
         // The last three letters of the current word, newest first; `run` counts them.
         var w1: UInt32 = 0, w2: UInt32 = 0, w3: UInt32 = 0, w4: UInt32 = 0
@@ -501,9 +504,11 @@ public struct LanguageIdentifier: Sendable {
                 st.pointee.saturated = false
                 st.pointee.paraScored = 0
                 if wantSpans && paraLetters >= spanMin {
-                    let d = decide(para, paraScripts, letters: paraLetters,
+                    let text = UnsafeBufferPointer(rebasing: bytes[paraByteStart..<min(i, n)])
+                    let d = decide(para, paraScripts, letters: paraLetters, text: text,
                                    lazyFor: lazyScores ? st.pointee.agreeWith : -1)
-                    paragraphs.append(Paragraph(start: paraStart, end: scalarIndex, language: d.language, score: d.score))
+                    paragraphs.append(Paragraph(start: paraStart, end: scalarIndex, language: d.language, score: d.score,
+                                                marked: d.marked))
                 }
                 for l in 0..<para.count { doc[l] &+= para[l]; para[l] = 0 }
                 for s in 0..<paraScripts.count { docScripts[s] += paraScripts[s]; paraScripts[s] = 0 }
@@ -556,6 +561,7 @@ public struct LanguageIdentifier: Sendable {
                             endParagraph()
                             scalarIndex += 1
                             paraStart = scalarIndex
+                            paraByteStart = i
                             if skipsShortParagraph() { st.pointee.saturated = true }
                         } else if cp >= 0x80 {
                             // A mark (a Devanagari vowel sign) or a letter without n-grams in
@@ -601,12 +607,15 @@ public struct LanguageIdentifier: Sendable {
         }
         withExtendedLifetime(tables) {}
 
-        let d = decide(doc, docScripts, letters: docLetters)
+        let d = decide(doc, docScripts, letters: docLetters, text: bytes)
         var spans: [LanguageSpan] = []
         if wantSpans {
             for p in paragraphs where p.score.isNaN && p.language != d.language { return nil }
+            let docGroup = StandardMarkers.group(of: d.language)
             for (k, p) in paragraphs.enumerated() where p.score >= spanMinScore && p.language != d.language
-                && p.language != Self.undetermined && d.language != Self.undetermined {
+                && p.language != Self.undetermined && d.language != Self.undetermined
+                // Within a close group only marker words tell a paragraph from its document.
+                && (p.marked || docGroup == nil || StandardMarkers.group(of: p.language) != docGroup) {
                 // Merged with the span before when that one ends at the paragraph just before.
                 if let last = spans.last, last.language == p.language, k > 0, paragraphs[k - 1].end == last.end {
                     spans[spans.count - 1].end = p.end
@@ -760,21 +769,41 @@ public struct LanguageIdentifier: Sendable {
         for l in 0..<scores.count where model.scriptMasks[l] & bit != 0 {
             candidates.append((l, total(l) &- topScore))
         }
-        // Best first; ties by language number, so the order is deterministic.
-        candidates.sort { $0.d != $1.d ? $0.d > $1.d : $0.index < $1.index }
         var sum = 0.0
         for c in candidates { sum += exp(Double(c.d) / Self.temperature) }
-        return candidates.prefix(count).map { c in
-            LanguageScore(language: model.languages[c.index],
-                          score: c.index == top ? score : exp(Double(c.d) / Self.temperature) / sum)
+        // When marker words chose the decided language over the n-grams' choice (a member of
+        // its close group that scores higher), the group's share is the decided language's, so
+        // the other members get none.
+        let group = StandardMarkers.group(of: language).map { StandardMarkers.groups[$0] } ?? []
+        let moved = candidates.contains { c in
+            c.index != top && group.contains(model.languages[c.index]) && (c.d > 0 || (c.d == 0 && c.index < top))
         }
+        func share(_ c: (index: Int, d: Int32)) -> Double {
+            if c.index == top { return score }
+            if moved && group.contains(model.languages[c.index]) { return 0 }
+            return exp(Double(c.d) / Self.temperature) / sum
+        }
+        // The decided language first; then the largest shares (the best scores first where
+        // shares round to equal), ties by language number, so the order is deterministic.
+        typealias Ranked = (index: Int, d: Int32, share: Double)
+        func before(_ a: Ranked, _ b: Ranked) -> Bool {
+            if (a.index == top) != (b.index == top) { return a.index == top }
+            if a.share != b.share { return a.share > b.share }
+            if a.d != b.d { return a.d > b.d }
+            return a.index < b.index
+        }
+        let ranked: [Ranked] = candidates.map { (index: $0.index, d: $0.d, share: share($0)) }.sorted(by: before)
+        return ranked.prefix(count).map { LanguageScore(language: model.languages[$0.index], score: $0.share) }
     }
 
     /// The language of `scores` and how sure it is; when that language is number `lazyFor`,
     /// the score is left out (NaN): summing the other languages' odds takes an `exp` each.
+    /// When the n-grams' choice is in a close group (``StandardMarkers``), marker words in
+    /// `text` may choose another member (`marked`); its score is then the group's share.
     private func decide(_ scores: UnsafeMutableBufferPointer<Int32>, _ scripts: UnsafeMutableBufferPointer<Int>,
-                        letters: Int, lazyFor: Int = -1) -> (language: String, score: Double) {
-        guard letters >= minLetters, letters > 0 else { return (Self.undetermined, 0) }
+                        letters: Int, text: UnsafeBufferPointer<UInt8>,
+                        lazyFor: Int = -1) -> (language: String, score: Double, marked: Bool) {
+        guard letters >= minLetters, letters > 0 else { return (Self.undetermined, 0, false) }
         // Main script. Han and kana count together, and double (a character is nearer a word);
         // Latin counts 0.4, as other scripts' text often quotes Latin commands and names.
         let kana = scripts[Int(Script.kana.rawValue)]
@@ -789,10 +818,10 @@ public struct LanguageIdentifier: Sendable {
         }
         let bestCount = scripts[Int(best.rawValue)]
         if cjk * 10 > bestWeight {
-            return (kana * 10 >= cjk ? "ja" : "zh", Double(cjk) / Double(letters))
+            return (kana * 10 >= cjk ? "ja" : "zh", Double(cjk) / Double(letters), false)
         }
-        guard bestCount > 0 else { return (Self.undetermined, 0) }
-        if let lang = Self.language(of: best) { return (lang, Double(bestCount) / Double(letters)) }
+        guard bestCount > 0 else { return (Self.undetermined, 0, false) }
+        if let lang = Self.language(of: best) { return (lang, Double(bestCount) / Double(letters), false) }
         let bit = UInt32(1) << UInt32(best.rawValue)
         // Priors count once per text; n-gram scores count each letter about `orders` times.
         @inline(__always) func score(_ l: Int) -> Int32 { scores[l] &+ model.priors[l] &* Self.orders }
@@ -802,16 +831,32 @@ public struct LanguageIdentifier: Sendable {
             top = l
             topScore = score(l)
         }
-        guard top >= 0 else { return (Self.undetermined, 0) }
-        if top == lazyFor { return (model.languages[top], .nan) }
-        var sum = 0.0
+        guard top >= 0 else { return (Self.undetermined, 0, false) }
+        var chosen = top
+        var marked = false
+        var group: [String] = []
+        if let g = StandardMarkers.group(of: model.languages[top]) {
+            group = StandardMarkers.groups[g]
+            if let m = StandardMarkers.decisive(StandardMarkers.counts(text, group: group, lowercase: UnsafeBufferPointer(model.tables.lowercase))),
+               let l = model.languages.firstIndex(of: group[m]), model.scriptMasks[l] & bit != 0 {
+                chosen = l
+                marked = true
+            }
+        }
+        if chosen == lazyFor { return (model.languages[chosen], .nan, marked) }
+        var sum = 0.0, groupSum = 0.0
         // Languages this far behind add less than e^-30 each: below the 4 decimals of
         // `lang_score` (span scores, written unrounded, may differ in their last bits).
         let negligible = -Int32(30 * Self.temperature)
         for l in 0..<scores.count where model.scriptMasks[l] & bit != 0 {
             let d = score(l) &- topScore
-            if d > negligible { sum += exp(Double(d) / Self.temperature) }
+            if d > negligible {
+                let odds = exp(Double(d) / Self.temperature)
+                sum += odds
+                if chosen != top && group.contains(model.languages[l]) { groupSum += odds }
+            }
         }
-        return (model.languages[top], 1 / sum)
+        // Chosen by its markers over the n-grams' choice: as sure as the n-grams are of the group.
+        return (model.languages[chosen], chosen == top ? 1 / sum : groupSum / sum, marked)
     }
 }

@@ -100,6 +100,53 @@ import SluiceText
         #expect(Self.identifier.identify(word).language == expected, "\(word)")
     }
 
+    /// Close standards whose n-grams are nearly the same: a word only one of them writes
+    /// decides (``StandardMarkers``), in both directions of each pair.
+    @Test(arguments: [
+        ("nn", "Eg veit ikkje kva dei skal gjere med huset no."),
+        ("nb", "Hun fikk ikke vite noe om det som skjedde i går."),
+        ("da", "Hvad siger du til at vi tager af sted nu efter frokost?"),
+        ("bs", "Više od dvije hiljade ljudi došlo je prošle sedmice na koncert u Sarajevu."),
+        ("hr", "Više od dvije tisuće ljudi došlo je prošlog tjedna na koncert u Zagrebu."),
+        ("ms", "Menteri berkata bahawa kerajaan akan membantu syarikat kecil tahun ini."),
+        ("id", "Menteri mengatakan bahwa pemerintah akan membantu perusahaan kecil karena krisis."),
+    ])
+    func closeStandardsByMarkerWords(_ expected: String, _ text: String) {
+        let a = Self.identifier.analyze(text, alternatives: 3)
+        #expect(a.language == expected, "\(text)")
+        #expect(a.score > 0 && a.score <= 1)
+        #expect(a.alternatives.first?.language == expected)
+        // Shares stay shares: the decided language's, in order, at most 1 together.
+        #expect(a.alternatives.reduce(0) { $0 + $1.score } <= 1.0001)
+        #expect(zip(a.alternatives.dropFirst(), a.alternatives.dropFirst(2)).allSatisfy { $0.score >= $1.score })
+    }
+
+    /// Markers of two members of a group in like numbers decide nothing: the n-grams do, and
+    /// the answer stays in the group.
+    @Test func mixedMarkersLeaveTheNgramsChoice() {
+        let text = "Eg veit ikkje, sa hun, men noe er galt."
+        let a = Self.identifier.analyze(text)
+        #expect(["nb", "nn", "da"].contains(a.language))
+    }
+
+    /// In a Bosnian document, a paragraph the n-grams read as Croatian is not a span unless
+    /// its words say so.
+    @Test func closeStandardSpansNeedMarkers() {
+        let bosnian = """
+            Vijeće ministara je na današnjoj sjednici usvojilo prijedlog budžeta za narednu godinu, a ministri su rekli da će plate u javnom sektoru biti povećane.
+            Prema podacima zavoda za statistiku, prosječna plata u decembru iznosila je nešto više od hiljadu konvertibilnih maraka.
+            Sindikati traže da se plate povećaju za najmanje deset posto i najavljuju proteste ukoliko vlada ne prihvati njihove zahtjeve.
+            """
+        let plain = bosnian + "\nVlada je u ponedjeljak raspravljala o prijedlogu zakona o porezu na dobit i o mjerama za poduzetnike."
+        let marked = bosnian + "\nU siječnju je više od tisuću poduzetnika u Zagrebu tražilo pomoć, a tko je ostao bez posla dobio je potporu."
+        let a = Self.identifier.analyze(plain, spanMinLetters: 50)
+        #expect(a.language == "bs")
+        #expect(a.spans.isEmpty)
+        let b = Self.identifier.analyze(marked, spanMinLetters: 50)
+        #expect(b.language == "bs")
+        #expect(b.spans.map(\.language) == ["hr"])
+    }
+
     @Test func modelCoversRequiredLanguages() {
         let langs = Set(Self.identifier.model.languages)
         let eu = ["bg", "hr", "cs", "da", "nl", "en", "et", "fi", "fr", "de", "hu", "ga", "it", "lv", "lt",
