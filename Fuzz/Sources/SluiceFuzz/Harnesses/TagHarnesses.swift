@@ -10,8 +10,10 @@ extension Harness {
     static let language = Harness(name: "language", setUp: { identifier = LanguageModelLoader.bundledIdentifier }) { input in
         let (choice, rest) = input.split()
         // With bit 2, the input follows two paragraphs of prose that settle the document, so its
-        // own bytes go through the settled-document stops (agreeing early, short ones counted).
-        let settled = choice & 4 == 0 ? "" : Self.settlingProse
+        // own bytes go through the settled-document stops (agreeing early, short ones counted);
+        // with bit 3, Bokmål prose, so its paragraphs are decided within a close group by
+        // marker words (``StandardMarkers``).
+        let settled = choice & 8 != 0 ? Self.settlingBokmaal : choice & 4 == 0 ? "" : Self.settlingProse
         let text = settled + String(decoding: rest, as: UTF8.self)
         let a = identifier.analyze(text, spanMinLetters: choice & 1 == 0 ? 100 : 5, alternatives: choice & 2 == 0 ? 0 : 3)
         // Alternatives: none unless asked (and for `und`), else at most 3, the first the decided
@@ -24,6 +26,8 @@ extension Harness {
             for (x, y) in zip(a.alternatives, a.alternatives.dropFirst()) {
                 Harness.require(y.score.isFinite && y.score >= 0 && y.score <= x.score + 1e-9 && y.score <= 1, "alternative scores")
             }
+            // Shares of one probability, also when marker words moved the group's share.
+            Harness.require(a.alternatives.reduce(0) { $0 + $1.score } <= 1 + 1e-9, "alternative scores sum above 1")
         }
         Harness.require(a.language == LanguageIdentifier.undetermined || identifier.model.languages.contains(a.language) || a.language.utf8.count <= 3,
                         "unknown language \(a.language)")
@@ -44,6 +48,13 @@ extension Harness {
             }
         }
     }
+
+    /// Two paragraphs of Bokmål (with Bokmål-only words) that settle a document on `nb`.
+    static let settlingBokmaal = """
+        Kommunestyret møttes mandag for å diskutere budsjettet for neste år, og mye av tiden gikk med til skolene.
+        Ordføreren sier at ingen skoler blir lagt ned uten at innbyggerne får si noe først, og at saken ble utsatt.
+
+        """
 
     /// Two paragraphs of English that settle a document on `en`.
     static let settlingProse = """
