@@ -110,6 +110,9 @@ import SluiceText
         ("hr", "Više od dvije tisuće ljudi došlo je prošlog tjedna na koncert u Zagrebu."),
         ("ms", "Menteri berkata bahawa kerajaan akan membantu syarikat kecil tahun ini."),
         ("id", "Menteri mengatakan bahwa pemerintah akan membantu perusahaan kecil karena krisis."),
+        // The spelling decides where the n-grams alone read the other standard.
+        ("ms", "Presiden berkata bahawa pemerintah akan memberikan bantuan kepada rakyat yang terdampak."),
+        ("id", "Kementerian menyatakan bahwa kerajaan akan membantu rakyat di kawasan luar bandar."),
     ])
     func closeStandardsByMarkerWords(_ expected: String, _ text: String) {
         let a = Self.identifier.analyze(text, alternatives: 3)
