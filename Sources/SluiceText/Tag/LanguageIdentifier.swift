@@ -543,14 +543,7 @@ public struct LanguageIdentifier: Sendable {
                     st.pointee.saturated = false
                     if i >= n { break }
                 }
-                let b0 = bytes[i]
-                var cp: UInt32
-                if b0 < 0x80 {
-                    cp = UInt32(b0)
-                    i += 1
-                } else {
-                    cp = Self.decodeMultibyte(bytes, b0, &i)
-                }
+                let cp = Self.decodeScalar(bytes, &i)
                 scalarIndex += 1
                 if cp < 0x3000 {
                     let lo = lower[Int(cp)]
@@ -632,10 +625,22 @@ public struct LanguageIdentifier: Sendable {
         return a
     }
 
-    /// The scalar whose lead byte `b0` (≥ 0x80) is at `i`, moving `i` past it; a sequence cut
-    /// off by the end of the text is U+FFFD (the text is valid UTF-8, so nothing else can fail).
+    /// The scalar at `i`, moving `i` past it (by at least one byte); a sequence cut off by the
+    /// end of the text is U+FFFD (the text is valid UTF-8, so nothing else can fail).
     @inline(__always)
-    private static func decodeMultibyte(_ bytes: UnsafeBufferPointer<UInt8>, _ b0: UInt8, _ i: inout Int) -> UInt32 {
+    static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> UInt32 {
+        let b0 = bytes[i]
+        if b0 < 0x80 {
+            i += 1
+            return UInt32(b0)
+        }
+        return decodeMultibyte(bytes, b0, &i)
+    }
+
+    /// The scalar whose lead byte `b0` (≥ 0x80) is at `i`, moving `i` past it (see
+    /// ``decodeScalar(_:_:)``).
+    @inline(__always)
+    static func decodeMultibyte(_ bytes: UnsafeBufferPointer<UInt8>, _ b0: UInt8, _ i: inout Int) -> UInt32 {
         let n = bytes.count
         let cp: UInt32
         if b0 < 0xE0 {

@@ -117,23 +117,8 @@ enum StandardMarkers {
         var i = 0
         let n = bytes.count
         while i < n {
-            let b0 = bytes[i]
-            var cp: UInt32
-            // Decoding as the identifier does; every path moves `i` on by at least one byte.
-            if b0 < 0x80 {
-                cp = UInt32(b0)
-                i += 1
-            } else if b0 < 0xE0 {
-                cp = i + 1 < n ? (UInt32(b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)) : 0xFFFD
-                i += 2
-            } else if b0 < 0xF0 {
-                cp = i + 2 < n ? (UInt32(b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6
-                    | UInt32(bytes[i + 2] & 0x3F)) : 0xFFFD
-                i += 3
-            } else {
-                cp = 0xFFFD
-                i += 4
-            }
+            // Decoded as the identifier does; it moves `i` on by at least one byte.
+            let cp = LanguageIdentifier.decodeScalar(bytes, &i)
             let lo = cp < UInt32(lowercase.count) ? lowercase[Int(cp)] : 0
             if lo == 0 {
                 endWord()
