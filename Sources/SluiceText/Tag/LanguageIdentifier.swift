@@ -769,10 +769,13 @@ public struct LanguageIdentifier: Sendable {
         }
         let bit = UInt32(1) << UInt32(best.rawValue)
         @inline(__always) func total(_ l: Int) -> Int32 { scores[l] &+ model.priors[l] &* Self.orders }
-        let topScore = total(top)
+        // Scores relative to the best (the n-grams' choice), so that no odds overflow when
+        // marker words chose a language far behind it.
+        var bestTotal = Int32.min
+        for l in 0..<scores.count where model.scriptMasks[l] & bit != 0 { bestTotal = max(bestTotal, total(l)) }
         var candidates: [(index: Int, d: Int32)] = []
         for l in 0..<scores.count where model.scriptMasks[l] & bit != 0 {
-            candidates.append((l, total(l) &- topScore))
+            candidates.append((l, total(l) &- bestTotal))
         }
         var sum = 0.0
         for c in candidates { sum += exp(Double(c.d) / Self.temperature) }
@@ -780,8 +783,9 @@ public struct LanguageIdentifier: Sendable {
         // its close group that scores higher), the group's share is the decided language's, so
         // the other members get none.
         let group = StandardMarkers.group(of: language).map { StandardMarkers.groups[$0] } ?? []
+        let topD = total(top) &- bestTotal
         let moved = candidates.contains { c in
-            c.index != top && group.contains(model.languages[c.index]) && (c.d > 0 || (c.d == 0 && c.index < top))
+            c.index != top && group.contains(model.languages[c.index]) && (c.d > topD || (c.d == topD && c.index < top))
         }
         func share(_ c: (index: Int, d: Int32)) -> Double {
             if c.index == top { return score }

@@ -150,6 +150,52 @@ import SluiceText
         #expect(b.spans.map(\.language) == ["hr"])
     }
 
+    /// Fuzz finding (`language`, Bokmål-settled document): marker words chose `nb` over
+    /// n-grams that put another language far ahead, and the alternatives' odds, taken relative
+    /// to the decided language, overflowed to NaN. They are now taken relative to the best.
+    @Test func alternativesAfterMarkersFarBehindStayFinite() {
+        let hex = [
+            "1ef098ccd1ffffffffffffffffffffffffffffffff00756b3a20d0a3d180d177898888888888887f7777777777777777",
+            "77777773777777777777777777777777777777777777777777777777777777776e777777777777d0be77777777777777",
+            "777777777777777777777777d0be777777777777777777777777777777777777777777777777777777777777d0be7777",
+            "777777777777777777777777777777777777777777777777737777776677777777777777777777777777777777777777",
+            "777777777777777777737777777777776677777777777777777777777777777777feffd19077ffffff77777777777777",
+            "737777776677777777777777777777777777777777777777777777777777777777737777776677777777777777777777",
+            "777777777777777777feffd19077ffffffffffffffffffffffffffffffffffbe77777777777777777777777777777777",
+            "777777d0be777777777777777777777777777777777777777777777777777777777777d0be7777777777777777777777",
+            "77777777777777777777777777777773777777667777777777777777777777777777777777777777ffffffffffff7777",
+            "7777777777777777777777777777ffffffffffffffffffffffffffffbe77777777777777777777777777777777777777",
+            "d0be777777777777777777777777777777777777777777777777777777777777d0be7777777777777777777777777777",
+            "777777777777777777777777737777776677777777777777777777777777777777777777ffbe77777777777777777777",
+            "777777777777777777d0be777777777777777777777777777777777777777777777777777777777777d0be7777777777",
+            "77777777777777777777777777777777777777777773777777667777777777777777777777777777777777777777ffff",
+            "ffffffff777777777777777777777777777777777777777777d0be7777777777ffffffffffff77777777777777777777",
+            "7777777777777777777777d0be7777777777777777777777777777777777777777777777777777737777776677777777",
+            "777777777777777777777777777777feffd19077ffffffffffffffffffffffffffffffffffffffffffffffffffffffff",
+            "777777ffffffffffffffffff77777777777777ffffffffffffffffffffff777777ffffffffffffffffff777777777777",
+            "7777d0bed182d0b5ffffffffffffffd181d182ffd182d0b5ff91d181d1822c83d1942e",
+        ].joined()
+        var bytes: [UInt8] = []
+        var i = hex.startIndex
+        while i < hex.endIndex {
+            let j = hex.index(i, offsetBy: 2)
+            bytes.append(UInt8(hex[i..<j], radix: 16)!)
+            i = j
+        }
+        let text = """
+            Kommunestyret møttes mandag for å diskutere budsjettet for neste år, og mye av tiden gikk med til skolene.
+            Ordføreren sier at ingen skoler blir lagt ned uten at innbyggerne får si noe først, og at saken ble utsatt.
+
+            """ + String(decoding: bytes.dropFirst(), as: UTF8.self)
+        let a = Self.identifier.analyze(text, spanMinLetters: 100, alternatives: 3)
+        #expect(a.language == "nb")
+        #expect(a.alternatives.first == LanguageScore(language: a.language, score: a.score))
+        #expect(a.alternatives.allSatisfy { $0.score.isFinite && $0.score >= 0 })
+        #expect(zip(a.alternatives, a.alternatives.dropFirst()).allSatisfy { $1.score <= $0.score + 1e-9 })
+        #expect(a.alternatives.reduce(0) { $0 + $1.score } <= 1 + 1e-9)
+        #expect(a.alternatives.map(\.language) == ["nb", "mt", "nl"])
+    }
+
     @Test func modelCoversRequiredLanguages() {
         let langs = Set(Self.identifier.model.languages)
         let eu = ["bg", "hr", "cs", "da", "nl", "en", "et", "fi", "fr", "de", "hu", "ga", "it", "lv", "lt",
