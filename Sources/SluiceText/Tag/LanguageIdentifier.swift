@@ -209,7 +209,7 @@ public struct LanguageIdentifier: Sendable {
         while leader < n && s[leader] &+ p[leader] != first { leader += 1 }
         var second = Int32.min
         for l in 0..<leader { second = max(second, s[l] &+ p[l]) }
-        for l in (leader + 1)..<max(n, leader + 1) { second = max(second, s[l] &+ p[l]) }
+        if leader + 1 < n { for l in (leader + 1)..<n { second = max(second, s[l] &+ p[l]) } }
         withExtendedLifetime(tables) {}
         return (leader, first &- second)
     }
@@ -768,7 +768,8 @@ public struct LanguageIdentifier: Sendable {
             if w > bestWeight { best = Script(rawValue: raw)!; bestWeight = w }
         }
         let bit = UInt32(1) << UInt32(best.rawValue)
-        @inline(__always) func total(_ l: Int) -> Int32 { scores[l] &+ model.priors[l] &* Self.orders }
+        let priorTerms = model.tables.priorTerms
+        @inline(__always) func total(_ l: Int) -> Int32 { scores[l] &+ priorTerms[l] }
         // Scores relative to the best (the n-grams' choice), so that no odds overflow when
         // marker words chose a language far behind it.
         var bestTotal = Int32.min
@@ -833,7 +834,8 @@ public struct LanguageIdentifier: Sendable {
         if let lang = Self.language(of: best) { return (lang, Double(bestCount) / Double(letters), false) }
         let bit = UInt32(1) << UInt32(best.rawValue)
         // Priors count once per text; n-gram scores count each letter about `orders` times.
-        @inline(__always) func score(_ l: Int) -> Int32 { scores[l] &+ model.priors[l] &* Self.orders }
+        let priorTerms = model.tables.priorTerms
+        @inline(__always) func score(_ l: Int) -> Int32 { scores[l] &+ priorTerms[l] }
         var top = -1
         var topScore = Int32.min
         for l in 0..<scores.count where model.scriptMasks[l] & bit != 0 && score(l) > topScore {
