@@ -808,8 +808,9 @@ public struct LanguageIdentifier: Sendable {
 
     /// The language of `scores` and how sure it is; when that language is number `lazyFor`,
     /// the score is left out (NaN): summing the other languages' odds takes an `exp` each.
-    /// When the n-grams' choice is in a close group (``StandardMarkers``), marker words in
-    /// `text` may choose another member (`marked`); its score is then the group's share.
+    /// When the n-grams' choice is in a close group (``StandardMarkers``) and marker words in
+    /// `text` rule it out, the n-grams' best of the members they leave is chosen; its score is
+    /// then the group's share. `marked`: the words chose, or left only the n-grams' choice.
     private func decide(_ scores: UnsafeMutableBufferPointer<Int32>, _ scripts: UnsafeMutableBufferPointer<Int>,
                         letters: Int, text: UnsafeBufferPointer<UInt8>,
                         lazyFor: Int = -1) -> (language: String, score: Double, marked: Bool) {
@@ -848,10 +849,22 @@ public struct LanguageIdentifier: Sendable {
         var group: [String] = []
         if let g = StandardMarkers.group(of: model.languages[top]) {
             group = StandardMarkers.groups[g]
-            if let m = StandardMarkers.decisive(StandardMarkers.counts(text, group: group, lowercase: UnsafeBufferPointer(model.tables.lowercase))),
-               let l = model.languages.firstIndex(of: group[m]), model.scriptMasks[l] & bit != 0 {
-                chosen = l
-                marked = true
+            let evidence = StandardMarkers.evidence(text, group: g, lowercase: UnsafeBufferPointer(model.tables.lowercase))
+            let out = StandardMarkers.ruledOut(evidence, members: group.count)
+            let member = group.firstIndex(of: model.languages[top])!
+            if out[member] {
+                // The n-grams' best of the members the words leave.
+                var best = Int32.min
+                for (j, code) in group.enumerated() where !out[j] {
+                    if let l = model.languages.firstIndex(of: code), model.scriptMasks[l] & bit != 0, score(l) > best {
+                        chosen = l
+                        best = score(l)
+                    }
+                }
+                marked = chosen != top
+            } else {
+                // The words leave only the n-grams' choice.
+                marked = group.indices.allSatisfy { $0 == member || out[$0] }
             }
         }
         if chosen == lazyFor { return (model.languages[chosen], .nan, marked) }

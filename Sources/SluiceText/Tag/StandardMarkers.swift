@@ -1,29 +1,36 @@
-/// Words that only one written standard of a close group uses: Bosnian or Croatian, Malay or
+/// Words that tell the written standards of a close group apart: Bosnian or Croatian, Malay or
 /// Indonesian, Bokmål, Nynorsk or Danish. Their n-gram statistics are nearly the same, so the
-/// model often cannot tell such standards apart on a sentence, while one word the other
-/// standard does not write settles it (`ikkje` is Nynorsk, `ikke` Bokmål or Danish; `bahawa`
-/// is Malay, `bahwa` Indonesian; `tisuća` is Croatian, `hiljada` Bosnian).
+/// model often cannot tell such standards apart on a sentence, while one word that some member
+/// does not write rules that member out (`ikkje` is Nynorsk, `ikke` Bokmål or Danish, `af`
+/// Danish; `bahawa` is Malay, `bahwa` Indonesian; `tisuća` is Croatian, `hiljada` Bosnian).
 ///
 /// The lists hold frequent words from each standard's own spelling rules and vocabulary (the
 /// Norwegian Language Council's Bokmål and Nynorsk norms, Danish orthography; Croatian and
 /// Bosnian standard vocabulary, including the month names, which differ entirely; Malaysian and
 /// Indonesian spelling and vocabulary), chosen from those rules, not from any test data. A word
-/// is listed only when the other members of its group do not write it.
+/// is listed under each member that writes it, and only when some member of its group does not.
 enum StandardMarkers {
     /// The close groups, each a list of language codes.
     static let groups: [[String]] = [["bs", "hr"], ["ms", "id"], ["nb", "nn", "da"]]
 
-    /// Marker words by language (lower case).
+    /// Marker words by language (lower case). A word under two members of a three-member group
+    /// (Bokmål and Danish `ikke`) tells those two from the third.
     static let words: [String: [String]] = [
         // Bosnian (and Serbian in Latin script, which the model has no n-grams for). Bosnian
         // accepts many Croatian forms, so its list holds words Croatian does not write, and the
-        // Croatian list only words Bosnian writes otherwise (months, `hiljada`/`tisuća`, …).
+        // Croatian list only words Bosnian writes otherwise (months, `hiljada`/`tisuća`,
+        // `Evropa`/`Europa`, `milion`/`milijun`, …).
         "bs": ["hiljada", "hiljade", "hiljadu", "sedmica", "sedmice", "sedmicu", "historija", "historije",
-               "historiji", "historiju", "tačno", "tačka", "tačke", "šta", "uslov", "uslovi", "uslova",
+               "historiji", "historiju", "tačno", "tačka", "tačke", "šta", "ko", "uslov", "uslovi", "uslova",
                "univerzitet", "univerziteta", "univerzitetu", "porodica", "porodice", "porodici",
                "muzika", "muzike", "hljeb", "voz", "vazduh", "vazduha", "hemija", "hemijski", "fudbal",
                "fudbala", "fabrika", "fabrike", "spisak", "saradnja", "saradnje", "saradnju", "saradnik",
-               "saradnici", "obezbijediti", "kahva", "januar", "januara", "februar", "februara",
+               "saradnici", "obezbijediti", "kahva", "tokom", "juče", "uopšte", "nauka", "nauke", "nauci",
+               "naučni", "naučnih", "naučne", "ljekar", "ljekara", "ljekari", "preduzeće", "preduzeća",
+               "računar", "računara", "pozorište", "pozorišta", "milion", "miliona", "milioni",
+               "evropa", "evrope", "evropi", "evropu", "evropski", "evropska", "evropske", "evropskoj",
+               "evropskih", "demokratija", "demokratije", "glasanje", "glasanja", "učestvovati",
+               "učestvuje", "učešće", "učešća", "januar", "januara", "februar", "februara",
                "mart", "marta", "septembar", "septembra", "oktobar", "oktobra", "novembar",
                "novembra", "decembar", "decembra"],
         "hr": ["tisuća", "tisuće", "tisuću", "tjedan", "tjedna", "tjedno", "točno", "točka", "točke",
@@ -31,29 +38,77 @@ enum StandardMarkers {
                "sveučilišta", "sveučilištu", "obitelj", "obitelji", "glazba", "glazbe", "glazbu",
                "kruh", "vlak", "vlaka", "zrakoplov", "kemija", "kemijski", "nogomet", "nogometa",
                "tvornica", "tvornice", "kava", "izvješće", "izvješća", "priopćenje", "gospodarstvo",
-               "gospodarstva", "siječanj", "siječnja", "veljača", "veljače", "ožujak", "ožujka",
+               "gospodarstva", "tijekom", "povijest", "povijesti", "povijesni", "povijesne", "ravnatelj",
+               "ravnatelja", "liječnik", "liječnika", "liječnici", "tvrtka", "tvrtke", "tvrtki", "tvrtku",
+               "računalo", "računala", "kazalište", "kazališta", "milijun", "milijuna", "milijuni",
+               "europa", "europe", "europi", "europu", "europski", "europska", "europske", "europskoj",
+               "europskih", "demokracija", "demokracije", "glasovanje", "glasovanja", "sudjelovati",
+               "sudjeluje", "sudjelovanje", "sudjelovanja", "veleposlanstvo", "veleposlanik",
+               "siječanj", "siječnja", "veljača", "veljače", "ožujak", "ožujka",
                "travanj", "travnja", "svibanj", "svibnja", "lipanj", "lipnja", "srpanj", "srpnja",
                "kolovoz", "kolovoza", "rujan", "rujna", "listopad", "listopada", "studeni",
                "studenoga", "studenog", "prosinac", "prosinca"],
-        // Malaysian and Indonesian spelling (`bahawa`/`bahwa`, `-iti`/`-itas`, month names) and
-        // vocabulary; words both write with other meanings (`pejabat`, `cukai`, `faham`) are left out.
+        // Malaysian and Indonesian spelling (`bahawa`/`bahwa`, `-iti`/`-itas`, `telefon`/`telepon`,
+        // month names) and vocabulary; words both write with other meanings (`pejabat`, `cukai`,
+        // `faham`, `cadangan`, `kumpulan`, `kedai`) are left out.
         "ms": ["bahawa", "kerana", "iaitu", "sahaja", "mahu", "syarikat", "universiti", "aktiviti",
                "kualiti", "komuniti", "identiti", "fikir", "berfikir", "selepas", "sebarang",
-               "kakitangan", "pelancongan", "menerusi", "julai", "ogos", "disember", "baharu"],
+               "kakitangan", "pelancongan", "menerusi", "baharu", "wang", "maklumat", "peratus",
+               "telefon", "televisyen", "filem", "muzik", "hospital", "ubat", "kempen", "projek",
+               "polis", "kenderaan", "perkhidmatan", "sukan", "mesyuarat", "jawatankuasa", "nombor",
+               "kerusi", "antarabangsa", "perlembagaan", "rakan", "berbanding", "manakala", "mengikut",
+               "tentera", "askar", "mac", "jun", "julai", "ogos", "disember"],
         "id": ["bahwa", "karena", "yaitu", "uang", "universitas", "aktivitas", "kualitas",
                "komunitas", "identitas", "pikir", "berpikir", "paham", "kantor", "pajak",
-               "pariwisata", "bisa", "nggak", "enggak", "banget", "ketimbang", "maret", "agustus",
-               "desember"],
-        // Each word here is written by one of the three only: Bokmål words that Danish writes
-        // too (`ikke`, `jeg`, `hvor`) and Bokmål words Nynorsk writes too (`av`, `etter`, `meg`)
-        // are left out.
-        "nb": ["noe", "noen", "mye", "ble", "sier", "hennes", "fikk", "gikk", "vært", "uten", "hva"],
+               "pariwisata", "bisa", "nggak", "enggak", "banget", "aja", "udah", "gimana",
+               "kayak", "ketimbang", "informasi", "persen", "telepon", "televisi", "film", "musik",
+               "dokter", "obat", "toko", "kampanye", "proyek", "kendaraan", "pelayanan", "panitia",
+               "nomor", "kursi", "bapak", "karyawan", "internasional", "konstitusi", "pemilu", "rekan",
+               "tentara", "besok", "kemarin", "maret", "juni", "juli", "agustus", "desember"],
+        // Bokmål, Nynorsk and Danish: words one of them writes alone (`noe`, `ikkje`, `af`), and
+        // words two write and the third does not (`ikke`, `fra`, `en`: not Nynorsk; `av`,
+        // `etter`, `meg`: not Danish). Words all three write (`også`, `når`) are left out.
+        "nb": ["noe", "noen", "mye", "ble", "sier", "hennes", "fikk", "gikk", "vært", "uten", "hva", "mer",
+               "vet", "gjør", "dere", "fortsatt", "fremdeles", "dessuten", "uke", "uker", "annet",
+               "hverandre", "mulighet", "vanlig", "heter", "ganger",
+               // also Danish
+               "ikke", "jeg", "fra", "bare", "hvor", "hvordan", "hvorfor", "hvem", "hvis", "hvilke",
+               "hvilken", "hvilket", "en", "et", "disse", "dem", "deres", "hun", "hver", "hvert",
+               "kommer", "tidligere", "senere", "selv", "egen", "eget", "egne", "hele", "helt", "flere",
+               "sammen", "man", "siden", "mens", "kun", "egentlig", "mennesker", "meget", "mere", "være",
+               "hjem", "kirke", "tror", "syv", "sted", "mulig", "mulige", "skole", "ellers", "særlig",
+               "tydelig", "endelig", "eneste",
+               // also Nynorsk
+               "av", "etter", "meg", "deg", "seg", "mellom", "gjennom", "hadde", "blir", "bli", "blitt",
+               "ei", "mot", "sitt", "mitt", "ditt", "vår", "våre", "oss", "enn", "aldri", "alltid", "ut",
+               "opp", "inn", "prosent", "prosjekt", "spørsmål", "slik", "sju", "heim", "kvinne",
+               "kvinner", "kanskje", "kjenner", "plass", "dessverre"],
         "nn": ["ikkje", "eg", "kva", "korleis", "kvifor", "kven", "kvar", "frå", "berre", "noko",
-               "nokon", "nokre", "mykje", "ho", "vere", "vera", "heile", "sjølv", "fleire", "meir",
+               "nokon", "nokre", "mykje", "ho", "vere", "vera", "heile", "heilt", "sjølv", "fleire", "meir",
                "difor", "saman", "seier", "deira", "hennar", "sidan", "fekk", "gjekk", "eigen",
-               "eige", "eigne", "medan", "utan", "ein", "eit", "då", "hjå", "dei", "døme"],
-        "da": ["af", "hvad", "nu", "efter", "mig", "dig", "sig", "nogle", "noget", "blev", "havde",
-               "mellem", "gennem", "igennem", "spørgsmål", "kærlighed", "købe"],
+               "eige", "eigne", "medan", "utan", "ein", "eit", "då", "hjå", "dei", "døme", "desse", "kjem",
+               "gjer", "trur", "veke", "veker", "tidlegare", "seinare", "eigentleg", "framleis", "dykk",
+               "dykkar", "vart", "no", "annan", "sjå", "kome", "mogleg", "kvarandre",
+               "òg", "kyrkje", "skule", "gong", "gonger", "einaste", "elles", "særleg", "vanleg",
+               "tydeleg", "endeleg", "heiter", "noreg",
+               // also Bokmål
+               "av", "etter", "meg", "deg", "seg", "mellom", "gjennom", "hadde", "blir", "bli", "blitt",
+               "ei", "mot", "sitt", "mitt", "ditt", "vår", "våre", "oss", "enn", "aldri", "alltid", "ut",
+               "opp", "inn", "prosent", "prosjekt", "spørsmål", "slik", "sju", "heim", "kvinne",
+               "kvinner", "kanskje", "kjenner", "plass", "dessverre"],
+        "da": ["af", "hvad", "nu", "efter", "mig", "dig", "sig", "nogle", "noget", "nogen", "blev", "havde",
+               "mellem", "gennem", "igennem", "spørgsmål", "kærlighed", "købe", "ud", "op", "ind", "os",
+               "vores", "mod", "uden", "aldrig", "altid", "hendes", "siger", "procent", "projekt", "børn",
+               "kvinde", "kvinder", "uge", "uger", "sådan", "end", "fik", "gik", "været", "andet",
+               "hinanden", "mulighed", "gør", "måske", "lige", "give", "blive", "bliver", "tager", "hedder",
+               "kender", "plads", "hvornår", "desværre",
+               // also Bokmål
+               "ikke", "jeg", "fra", "bare", "hvor", "hvordan", "hvorfor", "hvem", "hvis", "hvilke",
+               "hvilken", "hvilket", "en", "et", "disse", "dem", "deres", "hun", "hver", "hvert",
+               "kommer", "tidligere", "senere", "selv", "egen", "eget", "egne", "hele", "helt", "flere",
+               "sammen", "man", "siden", "mens", "kun", "egentlig", "mennesker", "meget", "mere", "være",
+               "hjem", "kirke", "tror", "syv", "sted", "mulig", "mulige", "skole", "ellers", "særlig",
+               "tydelig", "endelig", "eneste"],
     ]
 
     /// The index in ``groups`` of the group `language` belongs to, or nil. A switch: it runs
@@ -84,39 +139,51 @@ enum StandardMarkers {
         }
     }
 
-    /// Each marker word's key, with the index of its language in ``groups``' flattened order.
-    private static let keys: [WordKey: String] = {
-        var keys: [WordKey: String] = [:]
+    /// The languages of all groups in one list, so that a word's writers fit in a bit mask.
+    private static let members: [String] = groups.flatMap { $0 }
+
+    /// Each marker word's key, with the bit mask of the languages (in ``members``) that write it.
+    private static let keys: [WordKey: UInt32] = {
+        var keys: [WordKey: UInt32] = [:]
         for (language, list) in words {
+            let bit = UInt32(1) << UInt32(members.firstIndex(of: language)!)
             for word in list {
                 var key = WordKey()
                 for (j, scalar) in word.unicodeScalars.enumerated() { key.set(j, scalar.value) }
-                precondition(keys[key] == nil, "marker \(word) listed twice")
-                keys[key] = language
+                precondition(keys[key, default: 0] & bit == 0, "marker \(word) listed twice for \(language)")
+                keys[key, default: 0] |= bit
             }
         }
         return keys
     }()
 
-    /// How many marker words of each language of `group` the text holds. Words are runs of
-    /// letters by `lowercase` (the model's table: 0 for a non-letter, else the lower-case
-    /// letter); longer words than any marker are skipped.
-    static func counts(_ bytes: UnsafeBufferPointer<UInt8>, group: [String],
-                       lowercase: UnsafeBufferPointer<UInt32>) -> [Int] {
-        var counts = [Int](repeating: 0, count: group.count)
+    /// The markers' evidence in `bytes` for group number `group` of ``groups``, with `n`
+    /// members: `evidence[a * n + b]` counts the words member `a` writes and member `b` does
+    /// not. Words are runs of letters by `lowercase` (the model's table: 0 for a non-letter,
+    /// else the lower-case letter); longer words than any marker are skipped.
+    static func evidence(_ bytes: UnsafeBufferPointer<UInt8>, group: Int,
+                         lowercase: UnsafeBufferPointer<UInt32>) -> [Int] {
+        let n = groups[group].count
+        let offset = groups[..<group].reduce(0) { $0 + $1.count }
+        let all = (UInt32(1) << UInt32(n)) - 1
+        var evidence = [Int](repeating: 0, count: n * n)
         var key = WordKey()
         var run = 0
         @inline(__always) func endWord() {
-            if run > 0 && run <= WordKey.maxLetters, let language = keys[key],
-               let g = group.firstIndex(of: language) {
-                counts[g] += 1
+            if run > 0 && run <= WordKey.maxLetters, let mask = keys[key] {
+                let writers = (mask >> UInt32(offset)) & all
+                if writers != 0 && writers != all {
+                    for a in 0..<n where writers & (1 << UInt32(a)) != 0 {
+                        for b in 0..<n where writers & (1 << UInt32(b)) == 0 { evidence[a * n + b] += 1 }
+                    }
+                }
             }
             key = WordKey()
             run = 0
         }
         var i = 0
-        let n = bytes.count
-        while i < n {
+        let count = bytes.count
+        while i < count {
             // Decoded as the identifier does; it moves `i` on by at least one byte.
             let cp = LanguageIdentifier.decodeScalar(bytes, &i)
             let lo = cp < UInt32(lowercase.count) ? lowercase[Int(cp)] : 0
@@ -128,15 +195,15 @@ enum StandardMarkers {
             }
         }
         endWord()
-        return counts
+        return evidence
     }
 
-    /// The member of the group the markers name: the one with the most marker words, when it
-    /// has more than twice as many as each other member (so one word settles a sentence, and a
-    /// quotation in another standard does not turn a document); else nil.
-    static func decisive(_ counts: [Int]) -> Int? {
-        guard let best = counts.indices.max(by: { counts[$0] < counts[$1] }), counts[best] > 0 else { return nil }
-        for (g, c) in counts.enumerated() where g != best && counts[best] <= 2 * c { return nil }
-        return best
+    /// The members the evidence rules out: `b` is out when some member `a` has more than
+    /// twice as many words for it against `b` as `b` has against `a` (so one word settles a
+    /// sentence, and a quotation in another standard does not turn a document).
+    static func ruledOut(_ evidence: [Int], members n: Int) -> [Bool] {
+        (0..<n).map { b in
+            (0..<n).contains { a in a != b && evidence[a * n + b] > 2 * evidence[b * n + a] }
+        }
     }
 }

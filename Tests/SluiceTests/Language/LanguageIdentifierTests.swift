@@ -113,6 +113,10 @@ import SluiceText
         // The spelling decides where the n-grams alone read the other standard.
         ("ms", "Presiden berkata bahawa pemerintah akan memberikan bantuan kepada rakyat yang terdampak."),
         ("id", "Kementerian menyatakan bahwa kerajaan akan membantu rakyat di kawasan luar bandar."),
+        // Words two members write rule out the third: `en` is Bokmål or Danish, not Nynorsk,
+        // and of those two the n-grams choose.
+        ("nb", "Kurset er utarbeidet i samarbeid med næringen for å sikre en felles standard."),
+        ("nb", "Bygda har en lang historie med fiske og jordbruk langs fjorden."),
     ])
     func closeStandardsByMarkerWords(_ expected: String, _ text: String) {
         let a = Self.identifier.analyze(text, alternatives: 3)

@@ -14,38 +14,51 @@ import Testing
         return t
     }()
 
-    static func counts(_ text: String, group: Int) -> [Int] {
+    static func evidence(_ text: String, group: Int) -> [Int] {
         var copy = text
         return copy.withUTF8 { bytes in
-            lowercase.withUnsafeBufferPointer { StandardMarkers.counts(bytes, group: StandardMarkers.groups[group], lowercase: $0) }
+            lowercase.withUnsafeBufferPointer { StandardMarkers.evidence(bytes, group: group, lowercase: $0) }
         }
     }
 
-    @Test func countsMarkerWordsOfEachMember() {
-        // nb, nn, da
-        #expect(Self.counts("Eg veit ikkje kva han sa, men noe skjedde.", group: 2) == [1, 3, 0])
-        #expect(Self.counts("EG VEIT IKKJE KVA HAN SA.", group: 2) == [0, 3, 0])
-        #expect(Self.counts("Hvad siger du nu efter mødet?", group: 2) == [0, 0, 3])
+    /// Evidence as a matrix (row: the member the words are for; column: the member they are
+    /// against) and the members it rules out.
+    @Test func evidenceCountsWordsOneMemberWritesAndAnotherDoesNot() {
+        // nb, nn, da. `eg`, `ikkje`, `kva`: Nynorsk only; `noe`: Bokmål only.
+        #expect(Self.evidence("Eg veit ikkje kva han sa, men noe skjedde.", group: 2)
+                == [0, 1, 1,
+                    3, 0, 3,
+                    0, 0, 0])
+        #expect(Self.evidence("EG VEIT IKKJE KVA HAN SA.", group: 2) == [0, 0, 0, 3, 0, 3, 0, 0, 0])
+        // `hvad`, `nu`, `efter`: Danish only; `siger`: Danish only; `du` is everyone's.
+        #expect(Self.evidence("Hvad siger du nu efter mødet?", group: 2) == [0, 0, 0, 0, 0, 0, 4, 4, 0])
+        // `jeg`, `ikke`: Bokmål and Danish, against Nynorsk; `vet`, `hva`: Bokmål alone.
+        #expect(Self.evidence("Jeg vet ikke hva han sa.", group: 2) == [0, 4, 2, 0, 0, 0, 0, 2, 0])
+        // `av`, `etter`: Bokmål and Nynorsk, against Danish.
+        #expect(Self.evidence("Av og til, etter regnet.", group: 2) == [0, 0, 2, 0, 0, 2, 0, 0, 0])
         // Parts of longer words and words longer than any marker do not count.
-        #expect(Self.counts("Ikkjeforståelse og ikkjeikkjeikkjeikkjeikkje.", group: 2) == [0, 0, 0])
+        #expect(Self.evidence("Ikkjeforståelse og ikkjeikkjeikkjeikkjeikkje.", group: 2) == [Int](repeating: 0, count: 9))
         // bs, hr
-        #expect(Self.counts("Prije sedam hiljada godina, u decembru? Ne: 3. decembra.", group: 0) == [2, 0])
-        #expect(Self.counts("Tisuću ljudi došlo je u siječnju, a tko zna koliko u veljači.", group: 0) == [0, 2])
+        #expect(Self.evidence("Prije sedam hiljada godina, u decembru? Ne: 3. decembra.", group: 0) == [0, 2, 0, 0])
+        #expect(Self.evidence("Tisuću ljudi došlo je u siječnju, a tko zna koliko u veljači.", group: 0) == [0, 0, 2, 0])
         // ms, id
-        #expect(Self.counts("Beliau berkata bahawa syarikat itu, iaitu yang terbesar...", group: 1) == [3, 0])
-        #expect(Self.counts("Dia mengatakan bahwa kantor pajak tutup karena libur.", group: 1) == [0, 4])
-        #expect(Self.counts("", group: 1) == [0, 0])
+        #expect(Self.evidence("Beliau berkata bahawa syarikat itu, iaitu yang terbesar...", group: 1) == [0, 3, 0, 0])
+        #expect(Self.evidence("Dia mengatakan bahwa kantor pajak tutup karena libur.", group: 1) == [0, 0, 4, 0])
+        #expect(Self.evidence("", group: 1) == [0, 0, 0, 0])
     }
 
-    @Test func decisiveNeedsMoreThanTwiceEachOther() {
-        #expect(StandardMarkers.decisive([0, 0]) == nil)
-        #expect(StandardMarkers.decisive([1, 0]) == 0)
-        #expect(StandardMarkers.decisive([0, 2]) == 1)
-        #expect(StandardMarkers.decisive([2, 1]) == nil)
-        #expect(StandardMarkers.decisive([3, 1]) == 0)
-        #expect(StandardMarkers.decisive([0, 0, 1]) == 2)
-        #expect(StandardMarkers.decisive([1, 1, 0]) == nil)
-        #expect(StandardMarkers.decisive([5, 2, 2]) == 0)
+    @Test func ruledOutNeedsMoreThanTwiceTheOtherWay() {
+        #expect(StandardMarkers.ruledOut([0, 0, 0, 0], members: 2) == [false, false])
+        #expect(StandardMarkers.ruledOut([0, 1, 0, 0], members: 2) == [false, true])
+        #expect(StandardMarkers.ruledOut([0, 0, 2, 0], members: 2) == [true, false])
+        #expect(StandardMarkers.ruledOut([0, 2, 1, 0], members: 2) == [false, false])
+        #expect(StandardMarkers.ruledOut([0, 3, 1, 0], members: 2) == [false, true])
+        // `ikke` alone: Nynorsk is out, Bokmål and Danish are left for the n-grams.
+        #expect(StandardMarkers.ruledOut([0, 1, 0, 0, 0, 0, 0, 1, 0], members: 3) == [false, true, false])
+        // `ikke` and `hva`: Bokmål alone is left.
+        #expect(StandardMarkers.ruledOut([0, 2, 1, 0, 0, 0, 0, 1, 0], members: 3) == [false, true, true])
+        // One Nynorsk word against one of Bokmål: nobody is out.
+        #expect(StandardMarkers.ruledOut([0, 1, 1, 1, 0, 1, 0, 0, 0], members: 3) == [false, false, true])
     }
 
     @Test func groupsAndListsAgree() {
@@ -57,14 +70,19 @@ import Testing
         }
         #expect(StandardMarkers.group(of: "en") == nil)
         #expect(StandardMarkers.group(of: "sr") == nil)
-        // No word marks two languages of one group, and every marker is lower case.
-        var seen: [String: String] = [:]
-        for (language, list) in StandardMarkers.words {
-            for word in list {
-                #expect(word == word.lowercased(), "\(word)")
-                #expect(seen[word] == nil, "\(word) marks \(language) and \(seen[word] ?? "")")
-                seen[word] = language
+        // Every marker is lower case, listed once per language, and not written by every
+        // member of its group (it would tell nothing).
+        for group in StandardMarkers.groups {
+            var writers: [String: Set<String>] = [:]
+            for language in group {
+                let list = StandardMarkers.words[language] ?? []
+                #expect(Set(list).count == list.count, "\(language) lists a word twice")
+                for word in list {
+                    #expect(word == word.lowercased(), "\(word)")
+                    writers[word, default: []].insert(language)
+                }
             }
+            for (word, set) in writers { #expect(set.count < group.count, "\(word) is written by all of \(group)") }
         }
     }
 }
