@@ -142,19 +142,54 @@ enum StandardMarkers {
     /// The languages of all groups in one list, so that a word's writers fit in a bit mask.
     private static let members: [String] = groups.flatMap { $0 }
 
-    /// Each marker word's key, with the bit mask of the languages (in ``members``) that write it.
-    private static let keys: [WordKey: UInt32] = {
-        var keys: [WordKey: UInt32] = [:]
+    /// The marker words in an open-addressing table (a Swift dictionary's hashing of the
+    /// 32-byte key cost as much as identifying the text): each word's key and the bit mask of
+    /// the languages (in ``members``) that write it; a mask of 0 is an empty slot.
+    private struct Table {
+        static let bits = 12
+        var keys = [WordKey](repeating: WordKey(), count: 1 << bits)
+        var masks = [UInt32](repeating: 0, count: 1 << bits)
+
+        @inline(__always) static func home(_ key: WordKey) -> Int {
+            let h = (key.k0 &* 0x9E37_79B9_7F4A_7C15) ^ (key.k1 &* 0xC2B2_AE3D_27D4_EB4F)
+                ^ (key.k2 &* 0x1656_67B1_9E37_79F9) ^ (key.k3 &* 0x27D4_EB2F_1656_67C5)
+            return Int(truncatingIfNeeded: h >> UInt64(64 - bits))
+        }
+
+        /// The mask of `key`, 0 when it is no marker.
+        @inline(__always) func mask(_ key: WordKey) -> UInt32 {
+            var s = Self.home(key)
+            while true {
+                let m = masks[s]
+                if m == 0 || keys[s] == key { return m }
+                s = (s + 1) & ((1 << Self.bits) - 1)
+            }
+        }
+
+        mutating func add(_ key: WordKey, _ bit: UInt32) {
+            var s = Self.home(key)
+            while masks[s] != 0 && keys[s] != key { s = (s + 1) & ((1 << Self.bits) - 1) }
+            keys[s] = key
+            masks[s] |= bit
+        }
+    }
+
+    private static let table: Table = {
+        var table = Table()
+        var count = 0
         for (language, list) in words {
             let bit = UInt32(1) << UInt32(members.firstIndex(of: language)!)
             for word in list {
                 var key = WordKey()
                 for (j, scalar) in word.unicodeScalars.enumerated() { key.set(j, scalar.value) }
-                precondition(keys[key, default: 0] & bit == 0, "marker \(word) listed twice for \(language)")
-                keys[key, default: 0] |= bit
+                precondition(table.mask(key) & bit == 0, "marker \(word) listed twice for \(language)")
+                if table.mask(key) == 0 { count += 1 }
+                table.add(key, bit)
             }
         }
-        return keys
+        // At most half full, so that a miss (most words) ends after a probe or two.
+        precondition(count * 2 <= 1 << Table.bits, "marker table too full")
+        return table
     }()
 
     /// The markers' evidence in `bytes` for group number `group` of ``groups``, with `n`
@@ -167,10 +202,11 @@ enum StandardMarkers {
         let offset = groups[..<group].reduce(0) { $0 + $1.count }
         let all = (UInt32(1) << UInt32(n)) - 1
         var evidence = [Int](repeating: 0, count: n * n)
+        let table = Self.table
         var key = WordKey()
         var run = 0
         @inline(__always) func endWord() {
-            if run > 0 && run <= WordKey.maxLetters, let mask = keys[key] {
+            if run > 0 && run <= WordKey.maxLetters, case let mask = table.mask(key), mask != 0 {
                 let writers = (mask >> UInt32(offset)) & all
                 if writers != 0 && writers != all {
                     for a in 0..<n where writers & (1 << UInt32(a)) != 0 {
