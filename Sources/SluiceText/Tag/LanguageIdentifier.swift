@@ -607,8 +607,10 @@ public struct LanguageIdentifier: Sendable {
             let docGroup = StandardMarkers.group(of: d.language)
             for (k, p) in paragraphs.enumerated() where p.score >= spanMinScore && p.language != d.language
                 && p.language != Self.undetermined && d.language != Self.undetermined
-                // Within a close group only marker words tell a paragraph from its document.
-                && (p.marked || docGroup == nil || StandardMarkers.group(of: p.language) != docGroup) {
+                // Within a group of standards of one language only marker words tell a paragraph
+                // from its document.
+                && (p.marked || docGroup == nil || StandardMarkers.group(of: p.language) != docGroup
+                    || !StandardMarkers.spansNeedMarkers(group: docGroup!)) {
                 // Merged with the span before when that one ends at the paragraph just before.
                 if let last = spans.last, last.language == p.language, k > 0, paragraphs[k - 1].end == last.end {
                     spans[spans.count - 1].end = p.end

@@ -1,17 +1,27 @@
 /// Words that tell the written standards of a close group apart: Bosnian or Croatian, Malay or
-/// Indonesian, Bokmål, Nynorsk or Danish. Their n-gram statistics are nearly the same, so the
-/// model often cannot tell such standards apart on a sentence, while one word that some member
-/// does not write rules that member out (`ikkje` is Nynorsk, `ikke` Bokmål or Danish, `af`
-/// Danish; `bahawa` is Malay, `bahwa` Indonesian; `tisuća` is Croatian, `hiljada` Bosnian).
+/// Indonesian, Bokmål, Nynorsk or Danish; and the function words of close languages: Czech or
+/// Slovak, Catalan, Spanish, Galician or Portuguese, Hindi or Marathi. Their n-gram statistics
+/// are nearly the same, so the model often cannot tell them apart on a sentence, while one word
+/// that some member does not write rules that member out (`ikkje` is Nynorsk, `ikke` Bokmål or
+/// Danish, `af` Danish; `bahawa` is Malay, `bahwa` Indonesian; `sa` is Slovak, `se` Czech;
+/// `amb` is Catalan, `con` Spanish or Galician; `आहे` is Marathi, `है` Hindi).
 ///
 /// The lists hold frequent words from each standard's own spelling rules and vocabulary (the
 /// Norwegian Language Council's Bokmål and Nynorsk norms, Danish orthography; Croatian and
 /// Bosnian standard vocabulary, including the month names, which differ entirely; Malaysian and
-/// Indonesian spelling and vocabulary), chosen from those rules, not from any test data. A word
-/// is listed under each member that writes it, and only when some member of its group does not.
+/// Indonesian spelling and vocabulary; the grammars' pronouns, articles, prepositions,
+/// conjunctions and auxiliaries), chosen from those rules, not from any test data. A word is
+/// listed under each member that writes it, and only when some member of its group does not.
 enum StandardMarkers {
     /// The close groups, each a list of language codes.
-    static let groups: [[String]] = [["bs", "hr"], ["ms", "id"], ["nb", "nn", "da"]]
+    static let groups: [[String]] = [["bs", "hr"], ["ms", "id"], ["nb", "nn", "da"], ["cs", "sk"],
+                                     ["ca", "es", "gl", "pt"], ["hi", "mr"]]
+
+    /// Whether a group's members are standards of one language in writing, so that the
+    /// n-grams alone cannot tell a paragraph from its document (a span needs marker words):
+    /// the first three groups. Czech and Slovak, Catalan and Spanish, Hindi and Marathi are
+    /// languages of their own, which the n-grams tell apart on a paragraph.
+    static func spansNeedMarkers(group: Int) -> Bool { group < 3 }
 
     /// Marker words by language (lower case). A word under two members of a three-member group
     /// (Bokmål and Danish `ikke`) tells those two from the third.
@@ -109,6 +119,59 @@ enum StandardMarkers {
                "sammen", "man", "siden", "mens", "kun", "egentlig", "mennesker", "meget", "mere", "være",
                "hjem", "kirke", "tror", "syv", "sted", "mulig", "mulige", "skole", "ellers", "særlig",
                "tydelig", "endelig", "eneste"],
+        // Czech and Slovak: the forms of `být`/`byť`, pronouns, conjunctions and prepositions
+        // whose spelling differs (`jsou`/`sú`, `nebo`/`alebo`, `se`/`sa`, `při`/`pri`).
+        "cs": ["jsem", "jsi", "jsme", "jste", "jsou", "není", "nebo", "jako", "který", "která", "které",
+               "kteří", "jejich", "také", "mezi", "když", "proto", "ještě", "pouze", "jen", "byl", "byla",
+               "bylo", "byli", "mohou", "může", "řekl", "tři", "již", "při", "přes", "před", "podle",
+               "jak", "něco", "nic", "kdy", "proč", "tato", "hodně", "lidé", "člověk", "svět", "být",
+               "mít", "mají", "budou", "její", "tedy", "ve", "ze", "se", "mě"],
+        "sk": ["som", "sme", "ste", "sú", "nie", "alebo", "ako", "ktorý", "ktorá", "ktoré", "ktorí", "ich",
+               "tiež", "medzi", "keď", "preto", "ešte", "iba", "len", "bol", "bola", "bolo", "boli", "môžu",
+               "môže", "povedal", "tri", "pri", "cez", "pred", "pre", "podľa", "čo", "kedy", "prečo",
+               "nič", "niečo", "táto", "ľudia", "človek", "svet", "byť", "mať", "majú", "budú", "jej",
+               "teda", "vo", "zo", "sa", "aj", "veľmi", "ak"],
+        // Catalan, Spanish, Galician and Portuguese: articles, contractions, prepositions,
+        // conjunctions, adverbs and frequent verbs (`amb`/`con`, `els`/`los`, `y`). Left out:
+        // one-letter `i` and `e` (a numeral, a letter), enclitics the languages share after a
+        // hyphen (`-los`, `-las`), and words the others write in loans, names or addresses:
+        // Catalan `per` (`per cápita`), `on`, `any`, `hi`, `ben`, `té` (Spanish "tea"); `com`
+        // (`.com`); `iso`, `ten`, `solo`. Czech `co` (`CO2`), `let` and `pro` likewise.
+        "ca": ["el", "del", "la", "les", "en", "no", "es", "una", "un", "amb", "però", "més", "molt",
+               "molta", "molts", "moltes", "també", "els", "dels", "als", "és", "són", "està", "fou",
+               "ho", "això", "aquest", "aquesta", "aquests", "aquestes", "ella", "seva", "seves", "quan",
+               "ara", "tot", "tots", "totes", "anys", "fer", "ells", "elles", "nosaltres", "havia",
+               "fins", "sense", "perquè", "nou", "altre", "altra", "altres", "només", "ja", "tenen",
+               "després", "mateix", "govern", "ciutat"],
+        "es": ["y", "el", "del", "la", "les", "en", "no", "es", "una", "un", "con", "por", "para", "pero",
+               "más", "muy", "también", "son", "está", "fue", "hay", "este", "esta", "eso", "su", "sus",
+               "como", "cuando", "ahora", "todo", "año", "años", "hacer", "ella", "ellos", "ellas",
+               "nosotros", "había", "dijo", "hasta", "sin", "porque", "donde", "ese", "esa", "nuevo",
+               "otro", "otra", "otros", "mucho", "mucha", "muchos", "bien", "ya", "puede", "tiene",
+               "tienen", "después", "aunque", "mismo", "gobierno", "ciudad", "desde"],
+        "gl": ["el", "en", "un", "con", "por", "para", "pero", "mais", "máis", "moi", "tamén", "non",
+               "unha", "son", "está", "foi", "hai", "este", "esta", "isto", "como", "cando", "agora",
+               "todo", "ano", "anos", "facer", "ela", "eles", "elas", "nós", "había", "dixo", "ata",
+               "sen", "porque", "onde", "ese", "esa", "novo", "outro", "outra", "outros", "moito",
+               "moita", "só", "xa", "pode", "teñen", "depois", "mesmo", "goberno", "cidade", "ao", "aos",
+               "é"],
+        "pt": ["no", "por", "para", "mais", "muito", "muita", "muitos", "muitas", "também", "não", "em",
+               "um", "uma", "é", "são", "está", "foi", "há", "este", "esta", "isso", "isto", "sua",
+               "suas", "como", "quando", "agora", "todo", "ano", "anos", "fazer", "ele", "ela", "eles",
+               "elas", "você", "vocês", "nós", "havia", "disse", "até", "sem", "porque", "onde", "esse",
+               "essa", "novo", "outro", "outra", "outros", "bem", "só", "já", "pode", "tem", "têm",
+               "depois", "embora", "mesmo", "governo", "cidade", "ao", "aos", "à", "às", "desde"],
+        // Hindi and Marathi: postpositions, auxiliaries and conjunctions (`है`/`आहे`, `में`/`मध्ये`,
+        // `और`/`आणि`); words both write with other meanings (`या`, `तो`, `हो`, `ही`, `का`, `की`,
+        // `होता`, `केला`, `पर`, `साथ`) are left out.
+        "hi": ["है", "हैं", "था", "थे", "थी", "में", "के", "को", "से", "और", "नहीं", "यह", "वह", "भी",
+               "लिए", "कि", "गया", "गई", "किया", "करने", "रहा", "रही", "रहे", "हुआ", "हुई", "अपने",
+               "उनके", "इस", "उस", "कहा", "सकते", "सकता", "लेकिन", "क्या", "कोई", "बहुत", "अब", "जब",
+               "तक", "द्वारा", "दिया"],
+        "mr": ["आहे", "आहेत", "आणि", "मध्ये", "नाही", "नाहीत", "केली", "करण्यात", "त्यांनी", "त्याने",
+               "त्यांच्या", "त्याच्या", "यांनी", "यांच्या", "पण", "म्हणून", "म्हणजे", "असे", "असा",
+               "असते", "आता", "काही", "झाले", "झाला", "झाली", "येथे", "तसेच", "आपल्या", "आम्ही", "मी",
+               "माझ्या", "त्या", "साठी", "दिले", "गेले"],
     ]
 
     /// The index in ``groups`` of the group `language` belongs to, or nil. A switch: it runs
@@ -118,6 +181,9 @@ enum StandardMarkers {
         case "bs", "hr": 0
         case "ms", "id": 1
         case "nb", "nn", "da": 2
+        case "cs", "sk": 3
+        case "ca", "es", "gl", "pt": 4
+        case "hi", "mr": 5
         default: nil
         }
     }
@@ -222,7 +288,10 @@ enum StandardMarkers {
         while i < count {
             // Decoded as the identifier does; it moves `i` on by at least one byte.
             let cp = LanguageIdentifier.decodeScalar(bytes, &i)
-            let lo = cp < UInt32(lowercase.count) ? lowercase[Int(cp)] : 0
+            var lo = cp < UInt32(lowercase.count) ? lowercase[Int(cp)] : 0
+            // Devanagari vowel signs and viramas are marks, outside the model's letters, but
+            // inside words (`है` is a letter and a sign).
+            if lo == 0 && (0x0900...0x0963).contains(cp) { lo = cp }
             if lo == 0 {
                 endWord()
             } else {

@@ -117,6 +117,16 @@ import SluiceText
         // and of those two the n-grams choose.
         ("nb", "Kurset er utarbeidet i samarbeid med næringen for å sikre en felles standard."),
         ("nb", "Bygda har en lang historie med fiske og jordbruk langs fjorden."),
+        // Function words of close languages; Galician's `unha`, `goberno` decide where the
+        // n-grams alone read Portuguese.
+        ("gl", "O goberno aprobou unha nova lei co apoio dos partidos."),
+        ("pt", "O governo aprovou uma nova lei com o apoio dos partidos."),
+        ("ca", "El govern ha aprovat una nova llei amb el suport dels partits."),
+        ("es", "El gobierno ha aprobado una nueva ley con el apoyo de los partidos."),
+        ("cs", "Minulý týden jsme byli na horách a počasí bylo krásné."),
+        ("sk", "Minulý týždeň sme boli na horách a počasie bolo krásne."),
+        ("hi", "सरकार ने नई योजना की घोषणा की है।"),
+        ("mr", "सरकारने नवीन योजनेची घोषणा केली आहे."),
     ])
     func closeStandardsByMarkerWords(_ expected: String, _ text: String) {
         let a = Self.identifier.analyze(text, alternatives: 3)

@@ -45,6 +45,18 @@ import Testing
         #expect(Self.evidence("Beliau berkata bahawa syarikat itu, iaitu yang terbesar...", group: 1) == [0, 3, 0, 0])
         #expect(Self.evidence("Dia mengatakan bahwa kantor pajak tutup karena libur.", group: 1) == [0, 0, 4, 0])
         #expect(Self.evidence("", group: 1) == [0, 0, 0, 0])
+        // cs, sk: `se` Czech, `sa` Slovak.
+        #expect(Self.evidence("Sestra se vrátila, ale ona sa nevrátila.", group: 3) == [0, 1, 1, 0])
+        // ca, es, gl, pt: `la` is Catalan or Spanish; `ciutat`, `és`, `molt` Catalan alone.
+        #expect(Self.evidence("La ciutat és molt bonica.", group: 4)
+                == [0, 3, 4, 4,
+                    0, 0, 1, 1,
+                    0, 0, 0, 0,
+                    0, 0, 0, 0])
+        // hi, mr: vowel signs are marks, inside the word (`है` is a letter and a sign); the
+        // danda ends a word.
+        #expect(Self.evidence("सरकार ने नई योजना की घोषणा की है।", group: 5) == [0, 1, 0, 0])
+        #expect(Self.evidence("सरकारने नवीन योजनेची घोषणा केली आहे.", group: 5) == [0, 0, 2, 0])
     }
 
     @Test func ruledOutNeedsMoreThanTwiceTheOtherWay() {
@@ -57,6 +69,8 @@ import Testing
         #expect(StandardMarkers.ruledOut([0, 1, 0, 0, 0, 0, 0, 1, 0], members: 3) == [false, true, false])
         // `ikke` and `hva`: Bokmål alone is left.
         #expect(StandardMarkers.ruledOut([0, 2, 1, 0, 0, 0, 0, 1, 0], members: 3) == [false, true, true])
+        // Catalan words alone: Spanish, Galician and Portuguese are out.
+        #expect(StandardMarkers.ruledOut([0, 3, 4, 4, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0], members: 4) == [false, true, true, true])
         // One Nynorsk word against one of Bokmål: nobody is out.
         #expect(StandardMarkers.ruledOut([0, 1, 1, 1, 0, 1, 0, 0, 0], members: 3) == [false, false, true])
     }
@@ -70,6 +84,8 @@ import Testing
         }
         #expect(StandardMarkers.group(of: "en") == nil)
         #expect(StandardMarkers.group(of: "sr") == nil)
+        #expect(StandardMarkers.spansNeedMarkers(group: StandardMarkers.group(of: "bs")!))
+        #expect(!StandardMarkers.spansNeedMarkers(group: StandardMarkers.group(of: "ca")!))
         // Every marker is lower case, listed once per language, and not written by every
         // member of its group (it would tell nothing).
         for group in StandardMarkers.groups {
