@@ -129,14 +129,15 @@ enum StandardMarkers {
         "sk": ["som", "sme", "ste", "sú", "nie", "alebo", "ako", "ktorý", "ktorá", "ktoré", "ktorí", "ich",
                "tiež", "medzi", "keď", "preto", "ešte", "iba", "len", "bol", "bola", "bolo", "boli", "môžu",
                "môže", "povedal", "tri", "pri", "cez", "pred", "pre", "podľa", "čo", "kedy", "prečo",
-               "nič", "niečo", "táto", "ľudia", "človek", "svet", "byť", "mať", "majú", "budú", "jej",
+               "nič", "niečo", "táto", "ľudia", "človek", "svet", "byť", "mať", "majú", "budú",
                "teda", "vo", "zo", "sa", "aj", "veľmi", "ak"],
         // Catalan, Spanish, Galician and Portuguese: articles, contractions, prepositions,
         // conjunctions, adverbs and frequent verbs (`amb`/`con`, `els`/`los`, `y`). Left out:
         // one-letter `i` and `e` (a numeral, a letter), enclitics the languages share after a
         // hyphen (`-los`, `-las`), and words the others write in loans, names or addresses:
         // Catalan `per` (`per cápita`), `on`, `any`, `hi`, `ben`, `té` (Spanish "tea"); `com`
-        // (`.com`); `iso`, `ten`, `solo`. Czech `co` (`CO2`), `let` and `pro` likewise.
+        // (`.com`); `iso`, `ten`, `solo`. Czech `co` (`CO2`), `let` and `pro` likewise, and
+        // Slovak `jej` ("her"), which formal Czech writes for "it".
         "ca": ["el", "del", "la", "les", "en", "no", "es", "una", "un", "amb", "però", "més", "molt",
                "molta", "molts", "moltes", "també", "els", "dels", "als", "és", "són", "està", "fou",
                "ho", "això", "aquest", "aquesta", "aquests", "aquestes", "ella", "seva", "seves", "quan",
