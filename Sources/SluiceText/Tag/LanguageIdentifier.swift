@@ -760,7 +760,9 @@ public struct LanguageIdentifier: Sendable {
         guard !byScript, let top = model.languages.firstIndex(of: language) else {
             return [LanguageScore(language: language, score: score)]
         }
-        let mask = model.scriptMasks[top]
+        var mask = model.scriptMasks[top]
+        // Serbian chosen by its words in Latin letters: its rivals are the Latin languages.
+        if let also = StandardMarkers.alsoWritten(language) { mask |= UInt32(1) << UInt32(also.rawValue) }
         // The script decide() chose is one of the winner's; its rivals share a script with it.
         var best = Script.other
         var bestWeight = 0
@@ -782,6 +784,8 @@ public struct LanguageIdentifier: Sendable {
         }
         var sum = 0.0
         for c in candidates { sum += exp(Double(c.d) / Self.temperature) }
+        // A language without n-grams in the script (Serbian in Latin letters) is still first.
+        if !candidates.contains(where: { $0.index == top }) { candidates.append((top, total(top) &- bestTotal)) }
         // When marker words chose the decided language over the n-grams' choice (a member of
         // its close group that scores higher), the group's share is the decided language's, so
         // the other members get none.
@@ -855,14 +859,26 @@ public struct LanguageIdentifier: Sendable {
             let out = StandardMarkers.ruledOut(evidence, members: group.count)
             let member = group.firstIndex(of: model.languages[top])!
             if out[member] {
-                // The n-grams' best of the members the words leave.
-                var best = Int32.min
+                // The n-grams' best of the members the words leave; a member the model has no
+                // n-grams for in this script (Serbian in Latin letters) when the words leave it
+                // alone.
+                var bestScore = Int32.min
+                var unscored = -1
+                var left = 0
                 for (j, code) in group.enumerated() where !out[j] {
-                    if let l = model.languages.firstIndex(of: code), model.scriptMasks[l] & bit != 0, score(l) > best {
-                        chosen = l
-                        best = score(l)
+                    guard let l = model.languages.firstIndex(of: code) else { continue }
+                    if model.scriptMasks[l] & bit != 0 {
+                        left += 1
+                        if score(l) > bestScore {
+                            chosen = l
+                            bestScore = score(l)
+                        }
+                    } else if StandardMarkers.alsoWritten(code) == best {
+                        left += 1
+                        unscored = l
                     }
                 }
+                if left == 1 && unscored >= 0 { chosen = unscored }
                 marked = chosen != top
             } else {
                 // The words leave only the n-grams' choice.

@@ -14,7 +14,7 @@
 /// listed under each member that writes it, and only when some member of its group does not.
 enum StandardMarkers {
     /// The close groups, each a list of language codes.
-    static let groups: [[String]] = [["bs", "hr"], ["ms", "id"], ["nb", "nn", "da"], ["cs", "sk"],
+    static let groups: [[String]] = [["bs", "hr", "sr"], ["ms", "id"], ["nb", "nn", "da"], ["cs", "sk"],
                                      ["ca", "es", "gl", "pt"], ["hi", "mr"]]
 
     /// Whether a group's members are standards of one language in writing, so that the
@@ -23,41 +23,82 @@ enum StandardMarkers {
     /// languages of their own, which the n-grams tell apart on a paragraph.
     static func spansNeedMarkers(group: Int) -> Bool { group < 3 }
 
+    /// A script a member is also written in without n-grams in the model: Serbian, whose
+    /// n-grams are Cyrillic, in Latin letters. Only marker words can choose it there.
+    static func alsoWritten(_ language: String) -> Script? {
+        language == "sr" ? .latin : nil
+    }
+
     /// Marker words by language (lower case). A word under two members of a three-member group
     /// (Bokmål and Danish `ikke`) tells those two from the third.
     static let words: [String: [String]] = [
-        // Bosnian (and Serbian in Latin script, which the model has no n-grams for). Bosnian
-        // accepts many Croatian forms, so its list holds words Croatian does not write, and the
-        // Croatian list only words Bosnian writes otherwise (months, `hiljada`/`tisuća`,
-        // `Evropa`/`Europa`, `milion`/`milijun`, …).
+        // Bosnian accepts many Croatian forms, so its list holds words Croatian does not write,
+        // and the Croatian list only words Bosnian writes otherwise (months, `hiljada`/`tisuća`,
+        // `Evropa`/`Europa`, `milion`/`milijun`, …); both write the ijekavian forms.
         "bs": ["hiljada", "hiljade", "hiljadu", "sedmica", "sedmice", "sedmicu", "historija", "historije",
-               "historiji", "historiju", "tačno", "tačka", "tačke", "šta", "ko", "uslov", "uslovi", "uslova",
-               "univerzitet", "univerziteta", "univerzitetu", "porodica", "porodice", "porodici",
-               "muzika", "muzike", "hljeb", "voz", "vazduh", "vazduha", "hemija", "hemijski", "fudbal",
-               "fudbala", "fabrika", "fabrike", "spisak", "saradnja", "saradnje", "saradnju", "saradnik",
-               "saradnici", "obezbijediti", "kahva", "tokom", "juče", "uopšte", "nauka", "nauke", "nauci",
-               "naučni", "naučnih", "naučne", "ljekar", "ljekara", "ljekari", "preduzeće", "preduzeća",
-               "računar", "računara", "pozorište", "pozorišta", "milion", "miliona", "milioni",
-               "evropa", "evrope", "evropi", "evropu", "evropski", "evropska", "evropske", "evropskoj",
-               "evropskih", "demokratija", "demokratije", "glasanje", "glasanja", "učestvovati",
-               "učestvuje", "učešće", "učešća", "januar", "januara", "februar", "februara",
-               "mart", "marta", "septembar", "septembra", "oktobar", "oktobra", "novembar",
-               "novembra", "decembar", "decembra"],
+               "historiji", "historiju", "tačno", "tačka", "tačke", "šta", "ko", "uslov", "uslovi",
+               "uslova", "univerzitet", "univerziteta", "univerzitetu", "porodica", "porodice",
+               "porodici", "muzika", "muzike", "hljeb", "voz", "vazduh", "vazduha", "hemija", "hemijski",
+               "fudbal", "fudbala", "fabrika", "fabrike", "spisak", "saradnja", "saradnje", "saradnju",
+               "saradnik", "saradnici", "obezbijediti", "kahva", "tokom", "juče", "uopšte", "nauka",
+               "nauke", "nauci", "naučni", "naučnih", "naučne", "ljekar", "ljekara", "ljekari",
+               "preduzeće", "preduzeća", "računar", "računara", "pozorište", "pozorišta", "milion",
+               "miliona", "milioni", "evropa", "evrope", "evropi", "evropu", "evropski", "evropska",
+               "evropske", "evropskoj", "evropskih", "demokratija", "demokratije", "glasanje", "glasanja",
+               "učestvovati", "učestvuje", "učešće", "učešća", "januar", "januara", "februar", "februara",
+               "mart", "marta", "septembar", "septembra", "oktobar", "oktobra", "novembar", "novembra",
+               "decembar", "decembra", "vjerovatno", "vrijeme", "rijeka", "rijeke", "mlijeko", "dijete",
+               "djeca", "djece", "djeci", "pjesma", "pjesme", "lijepo", "lijep", "lijepa", "mjesto",
+               "mjesta", "mjestu", "vijek", "vijeka", "riječ", "riječi", "gdje", "poslije", "vidjeti",
+               "htio", "snijeg", "cijena", "cijene", "cijeli", "cijela", "cijelo", "djelo", "djela",
+               "ljeto", "svijet", "svijeta", "svijetu", "mjesec", "mjeseca", "mjesecu", "uvijek",
+               "vijest", "vijesti", "predsjednik", "predsjednika", "predsjedniku", "ovdje", "prije",
+               "dio", "dijela", "dijelu", "primjer", "primjera", "mjera", "mjere", "djevojka", "djevojke",
+               "sjever", "sjevera", "bijeli", "bijela", "bijelo", "zvijezda"],
         "hr": ["tisuća", "tisuće", "tisuću", "tjedan", "tjedna", "tjedno", "točno", "točka", "točke",
-               "tko", "znanost", "znanosti", "znanstveni", "znanstvenih", "sveučilište",
-               "sveučilišta", "sveučilištu", "obitelj", "obitelji", "glazba", "glazbe", "glazbu",
-               "kruh", "vlak", "vlaka", "zrakoplov", "kemija", "kemijski", "nogomet", "nogometa",
-               "tvornica", "tvornice", "kava", "izvješće", "izvješća", "priopćenje", "gospodarstvo",
-               "gospodarstva", "tijekom", "povijest", "povijesti", "povijesni", "povijesne", "ravnatelj",
-               "ravnatelja", "liječnik", "liječnika", "liječnici", "tvrtka", "tvrtke", "tvrtki", "tvrtku",
-               "računalo", "računala", "kazalište", "kazališta", "milijun", "milijuna", "milijuni",
-               "europa", "europe", "europi", "europu", "europski", "europska", "europske", "europskoj",
-               "europskih", "demokracija", "demokracije", "glasovanje", "glasovanja", "sudjelovati",
-               "sudjeluje", "sudjelovanje", "sudjelovanja", "veleposlanstvo", "veleposlanik",
-               "siječanj", "siječnja", "veljača", "veljače", "ožujak", "ožujka",
-               "travanj", "travnja", "svibanj", "svibnja", "lipanj", "lipnja", "srpanj", "srpnja",
-               "kolovoz", "kolovoza", "rujan", "rujna", "listopad", "listopada", "studeni",
-               "studenoga", "studenog", "prosinac", "prosinca"],
+               "tko", "znanost", "znanosti", "znanstveni", "znanstvenih", "sveučilište", "sveučilišta",
+               "sveučilištu", "obitelj", "obitelji", "glazba", "glazbe", "glazbu", "kruh", "vlak",
+               "vlaka", "zrakoplov", "kemija", "kemijski", "nogomet", "nogometa", "tvornica", "tvornice",
+               "kava", "izvješće", "izvješća", "priopćenje", "gospodarstvo", "gospodarstva", "tijekom",
+               "povijest", "povijesti", "povijesni", "povijesne", "ravnatelj", "ravnatelja", "liječnik",
+               "liječnika", "liječnici", "tvrtka", "tvrtke", "tvrtki", "tvrtku", "računalo", "računala",
+               "kazalište", "kazališta", "milijun", "milijuna", "milijuni", "europa", "europe", "europi",
+               "europu", "europski", "europska", "europske", "europskoj", "europskih", "demokracija",
+               "demokracije", "glasovanje", "glasovanja", "sudjelovati", "sudjeluje", "sudjelovanje",
+               "sudjelovanja", "veleposlanstvo", "veleposlanik", "siječanj", "siječnja", "veljača",
+               "veljače", "ožujak", "ožujka", "travanj", "travnja", "svibanj", "svibnja", "lipanj",
+               "lipnja", "srpanj", "srpnja", "kolovoz", "kolovoza", "rujan", "rujna", "listopad",
+               "listopada", "studeni", "studenoga", "studenog", "prosinac", "prosinca", "vjerojatno",
+               "vrijeme", "rijeka", "rijeke", "mlijeko", "dijete", "djeca", "djece", "djeci", "pjesma",
+               "pjesme", "lijepo", "lijep", "lijepa", "mjesto", "mjesta", "mjestu", "vijek", "vijeka",
+               "riječ", "riječi", "gdje", "poslije", "vidjeti", "htio", "snijeg", "cijena", "cijene",
+               "cijeli", "cijela", "cijelo", "djelo", "djela", "ljeto", "svijet", "svijeta", "svijetu",
+               "mjesec", "mjeseca", "mjesecu", "uvijek", "vijest", "vijesti", "predsjednik",
+               "predsjednika", "predsjedniku", "ovdje", "prije", "dio", "dijela", "dijelu", "primjer",
+               "primjera", "mjera", "mjere", "djevojka", "djevojke", "sjever", "sjevera", "bijeli",
+               "bijela", "bijelo", "zvijezda"],
+        // Serbian in Latin letters: ekavian forms (`vreme`, `reka`, `dete`; Bosnian and Croatian
+        // write `vrijeme`, `rijeka`, `dijete`, listed under both) and the vocabulary it shares
+        // with Bosnian (`hiljada`, `voz`, the months) or has alone (`istorija`, `hleb`, `kafa`).
+        "sr": ["hiljada", "hiljade", "hiljadu", "sedmica", "sedmice", "sedmicu", "tačno", "tačka",
+               "tačke", "šta", "ko", "uslov", "uslovi", "uslova", "univerzitet", "univerziteta",
+               "univerzitetu", "porodica", "porodice", "porodici", "muzika", "muzike", "voz", "vazduh",
+               "vazduha", "hemija", "hemijski", "fudbal", "fudbala", "fabrika", "fabrike", "spisak",
+               "saradnja", "saradnje", "saradnju", "saradnik", "saradnici", "tokom", "juče", "uopšte",
+               "nauka", "nauke", "nauci", "naučni", "naučnih", "naučne", "preduzeće", "preduzeća",
+               "računar", "računara", "pozorište", "pozorišta", "milion", "miliona", "milioni", "evropa",
+               "evrope", "evropi", "evropu", "evropski", "evropska", "evropske", "evropskoj", "evropskih",
+               "demokratija", "demokratije", "glasanje", "glasanja", "učestvovati", "učestvuje", "učešće",
+               "učešća", "januar", "januara", "februar", "februara", "mart", "marta", "septembar",
+               "septembra", "oktobar", "oktobra", "novembar", "novembra", "decembar", "decembra", "vreme",
+               "reka", "reke", "mleko", "dete", "deca", "dece", "deci", "pesma", "pesme", "lepo", "lep",
+               "lepa", "mesto", "mesta", "mestu", "vek", "veka", "reč", "reči", "gde", "posle", "videti",
+               "hteo", "sneg", "cena", "cene", "celi", "cela", "celo", "celog", "delo", "leto", "mesec",
+               "meseca", "mesecu", "uvek", "vest", "vesti", "predsednik", "predsednika", "predsedniku",
+               "ovde", "pre", "deo", "delu", "primer", "primera", "mera", "mere", "devojka", "devojke",
+               "sever", "severa", "beli", "belo", "zvezda", "verovatno", "takođe", "bezbednost",
+               "obezbediti", "lekar", "lekara", "lekari", "istorija", "istorije", "istoriji", "istoriju",
+               "hleb", "kafa", "opština", "opštine", "opštini", "nedelja", "nedelje"],
         // Malaysian and Indonesian spelling (`bahawa`/`bahwa`, `-iti`/`-itas`, `telefon`/`telepon`,
         // month names) and vocabulary; words both write with other meanings (`pejabat`, `cukai`,
         // `faham`, `cadangan`, `kumpulan`, `kedai`) are left out.
@@ -179,7 +220,7 @@ enum StandardMarkers {
     /// for every decision, and most languages are in no group.
     static func group(of language: String) -> Int? {
         switch language {
-        case "bs", "hr": 0
+        case "bs", "hr", "sr": 0
         case "ms", "id": 1
         case "nb", "nn", "da": 2
         case "cs", "sk": 3
@@ -268,7 +309,8 @@ enum StandardMarkers {
     /// The markers' evidence in `bytes` for group number `group` of ``groups``, with `n`
     /// members: `evidence[a * n + b]` counts the words member `a` writes and member `b` does
     /// not. Words are runs of letters by `lowercase` (the model's table: 0 for a non-letter,
-    /// else the lower-case letter); longer words than any marker are skipped.
+    /// else the lower-case letter); longer words than any marker, and capitalized words of four
+    /// letters or more inside a sentence (names), are skipped.
     static func evidence(_ bytes: UnsafeBufferPointer<UInt8>, group: Int,
                          lowercase: UnsafeBufferPointer<UInt32>) -> [Int] {
         let n = groups[group].count
@@ -285,19 +327,33 @@ enum StandardMarkers {
                     let counts = raw.bindMemory(to: Int.self)
                     var k0: UInt64 = 0, k1: UInt64 = 0, k2: UInt64 = 0, k3: UInt64 = 0
                     var run = 0
+                    // A capitalized word of four letters or more inside a sentence is a name
+                    // (`Sveta Nedelja`, `Vera`), not a marker; shorter ones are more often a
+                    // sentence's first word after a break without punctuation (`… kontakt Jeg
+                    // melder meg`). `afterStop` says whether a word starts a sentence, `name`
+                    // whether the current one is capitalized (upper case, then lower case).
+                    var afterStop = true
+                    var capital = false
+                    var name = false
                     var i = 0
                     let count = bytes.count
                     let lowerCount = UInt32(lowercase.count)
                     while i <= count {
-                        var lo: UInt32 = 0
+                        // Past the end: a space, which ends the last word.
+                        var cp: UInt32 = 0x20
                         if i < count {
                             // Decoded as the identifier does; it moves `i` on by at least one byte.
-                            let cp = LanguageIdentifier.decodeScalar(bytes, &i)
-                            lo = cp < lowerCount ? lowercase[Int(cp)] : 0
+                            cp = LanguageIdentifier.decodeScalar(bytes, &i)
+                            var lo = cp < lowerCount ? lowercase[Int(cp)] : 0
                             // Devanagari vowel signs and viramas are marks, outside the model's
                             // letters, but inside words (`है` is a letter and a sign).
                             if lo == 0 && cp &- 0x0900 <= 0x63 { lo = cp }
                             if lo != 0 {
+                                if run == 0 {
+                                    capital = lo != cp && !afterStop
+                                } else if run == 1 && capital {
+                                    name = lo == cp
+                                }
                                 if run < WordKey.maxLetters {
                                     let shifted = UInt64(lo & 0xFFFF) << UInt64((run & 3) * 16)
                                     switch run >> 2 {
@@ -313,13 +369,24 @@ enum StandardMarkers {
                         } else {
                             i += 1
                         }
-                        if run > 0 && run <= WordKey.maxLetters {
-                            let mask = Table.mask(WordKey(k0: k0, k1: k1, k2: k2, k3: k3), keys, masks)
-                            let writers = (mask >> offset) & all
-                            if writers != 0 && writers != all { counts[Int(writers)] += 1 }
+                        if run > 0 {
+                            if run <= WordKey.maxLetters && !(name && run >= 4) {
+                                let mask = Table.mask(WordKey(k0: k0, k1: k1, k2: k2, k3: k3), keys, masks)
+                                let writers = (mask >> offset) & all
+                                if writers != 0 && writers != all { counts[Int(writers)] += 1 }
+                            }
+                            k0 = 0; k1 = 0; k2 = 0; k3 = 0
+                            run = 0
+                            name = false
+                            afterStop = false
                         }
-                        k0 = 0; k1 = 0; k2 = 0; k3 = 0
-                        run = 0
+                        // Sentence ends, line breaks, and the quotes and brackets that may
+                        // open a sentence start one; other non-spaces (commas, digits) do not.
+                        switch cp {
+                        case 0x2E, 0x21, 0x3F, 0x0A, 0x3A, 0x22, 0x28, 0x5B, 0xAB, 0xBB, 0x201C, 0x201E, 0x0964: afterStop = true
+                        case 0x20, 0x09, 0x0D, 0xA0: break
+                        default: afterStop = false
+                        }
                     }
                 }
             }

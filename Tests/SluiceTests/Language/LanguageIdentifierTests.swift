@@ -127,6 +127,11 @@ import SluiceText
         ("sk", "Minulý týždeň sme boli na horách a počasie bolo krásne."),
         ("hi", "सरकार ने नई योजना की घोषणा की है।"),
         ("mr", "सरकारने नवीन योजनेची घोषणा केली आहे."),
+        // Serbian in Latin letters: the model's Serbian n-grams are Cyrillic, its ekavian words
+        // (`pre`, `vreme`, `deca`) rule Bosnian and Croatian out.
+        ("sr", "Pre dve nedelje deca su se vratila kući, a vreme je bilo lepo."),
+        ("bs", "Prije dvije sedmice djeca su se vratila kući, a vrijeme je bilo lijepo."),
+        ("sr", "Пре две недеље деца су се вратила кући, а време је било лепо."),
     ])
     func closeStandardsByMarkerWords(_ expected: String, _ text: String) {
         let a = Self.identifier.analyze(text, alternatives: 3)
@@ -136,6 +141,14 @@ import SluiceText
         // Shares stay shares: the decided language's, in order, at most 1 together.
         #expect(a.alternatives.reduce(0) { $0 + $1.score } <= 1.0001)
         #expect(zip(a.alternatives.dropFirst(), a.alternatives.dropFirst(2)).allSatisfy { $0.score >= $1.score })
+    }
+
+    /// A Croatian word quoted in Cyrillic Serbian text does not make it Croatian: Croatian
+    /// has no Cyrillic n-grams, and only Serbian is written in both scripts.
+    @Test func latinMarkerInCyrillicTextKeepsSerbian() {
+        let a = Self.identifier.analyze("Хрватски лист пише „tisuća“ уместо „хиљада“, и то је све што знамо о томе.", alternatives: 3)
+        #expect(a.language == "sr")
+        #expect(a.alternatives.first?.language == "sr")
     }
 
     /// Markers of two members of a group in like numbers decide nothing: the n-grams do, and

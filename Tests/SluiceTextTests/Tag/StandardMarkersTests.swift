@@ -38,9 +38,23 @@ import Testing
         #expect(Self.evidence("Av og til, etter regnet.", group: 2) == [0, 0, 2, 0, 0, 2, 0, 0, 0])
         // Parts of longer words and words longer than any marker do not count.
         #expect(Self.evidence("Ikkjeforståelse og ikkjeikkjeikkjeikkjeikkje.", group: 2) == [Int](repeating: 0, count: 9))
-        // bs, hr
-        #expect(Self.evidence("Prije sedam hiljada godina, u decembru? Ne: 3. decembra.", group: 0) == [0, 2, 0, 0])
-        #expect(Self.evidence("Tisuću ljudi došlo je u siječnju, a tko zna koliko u veljači.", group: 0) == [0, 0, 2, 0])
+        // bs, hr, sr: `prije` is Bosnian or Croatian (ijekavian); `hiljada` and `decembra`
+        // Bosnian or Serbian.
+        #expect(Self.evidence("Prije sedam hiljada godina, u decembru? Ne: 3. decembra.", group: 0)
+                == [0, 2, 1,
+                    0, 0, 1,
+                    0, 2, 0])
+        // `tisuću`, `tko`: Croatian alone.
+        #expect(Self.evidence("Tisuću ljudi došlo je u siječnju, a tko zna koliko u veljači.", group: 0)
+                == [0, 0, 0, 2, 0, 2, 0, 0, 0])
+        // Ekavian `pre`, `deca`, `vreme`, `lepo`: Serbian alone (`vremena` is everyone's).
+        #expect(Self.evidence("Pre nekog vremena deca su se igrala.", group: 0) == [0, 0, 0, 0, 0, 0, 2, 2, 0])
+        #expect(Self.evidence("Pre godinu dana vreme je bilo lepo.", group: 0) == [0, 0, 0, 0, 0, 0, 3, 3, 0])
+        // A capitalized word inside a sentence is a name, not a marker; at a sentence's start,
+        // or in capitals throughout, it counts.
+        #expect(Self.evidence("Živi u mestu Sveta Nedelja, kaže.", group: 0) == [0, 0, 0, 0, 0, 0, 1, 1, 0])
+        #expect(Self.evidence("Nedelja je prošla. Nedelja opet? „Nedelja“", group: 0) == [0, 0, 0, 0, 0, 0, 3, 3, 0])
+        #expect(Self.evidence("Bila je to NEDELJA.", group: 0) == [0, 0, 0, 0, 0, 0, 1, 1, 0])
         // ms, id
         #expect(Self.evidence("Beliau berkata bahawa syarikat itu, iaitu yang terbesar...", group: 1) == [0, 3, 0, 0])
         #expect(Self.evidence("Dia mengatakan bahwa kantor pajak tutup karena libur.", group: 1) == [0, 0, 4, 0])
@@ -83,7 +97,9 @@ import Testing
             }
         }
         #expect(StandardMarkers.group(of: "en") == nil)
-        #expect(StandardMarkers.group(of: "sr") == nil)
+        #expect(StandardMarkers.group(of: "sr") == 0)
+        #expect(StandardMarkers.alsoWritten("sr") == .latin)
+        #expect(StandardMarkers.alsoWritten("hr") == nil)
         #expect(StandardMarkers.spansNeedMarkers(group: StandardMarkers.group(of: "bs")!))
         #expect(!StandardMarkers.spansNeedMarkers(group: StandardMarkers.group(of: "ca")!))
         // Every marker is lower case, listed once per language, and not written by every
