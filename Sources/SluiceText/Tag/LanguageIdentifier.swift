@@ -253,6 +253,14 @@ public struct LanguageIdentifier: Sendable {
         let wantSpans = spanMinLetters != nil
         let spanMin = spanMinLetters ?? Int.max
         var paragraphs: [Paragraph] = []
+        // Marker words (``StandardMarkers``), tallied once per byte: the paragraphs' as they
+        // are decided, added up for the document, which tallies only the rest of its text.
+        let tallies = UnsafeMutablePointer<Int>.allocate(capacity: 2 * StandardMarkers.tallySize)
+        tallies.initialize(repeating: 0, count: 2 * StandardMarkers.tallySize)
+        defer { tallies.deallocate() }
+        let docTally = tallies, paraTally = tallies + StandardMarkers.tallySize
+        var talliedTo = 0
+        var untallied: [Range<Int>] = []
         var docLetters = 0
         var paraLetters = 0
         var asciiLetters = 0
@@ -504,9 +512,16 @@ public struct LanguageIdentifier: Sendable {
                 st.pointee.saturated = false
                 st.pointee.paraScored = 0
                 if wantSpans && paraLetters >= spanMin {
-                    let text = UnsafeBufferPointer(rebasing: bytes[paraByteStart..<min(i, n)])
-                    let d = decide(para, paraScripts, letters: paraLetters, text: text,
-                                   lazyFor: lazyScores ? st.pointee.agreeWith : -1)
+                    let range = paraByteStart..<min(i, n)
+                    let d = decide(para, paraScripts, letters: paraLetters, evidence: { g in
+                        // The paragraph's marker words, kept for the document's.
+                        paraTally.initialize(repeating: 0, count: StandardMarkers.tallySize)
+                        StandardMarkers.tally(UnsafeBufferPointer(rebasing: bytes[range]), lowercase: UnsafeBufferPointer(lower), into: paraTally)
+                        for k in 0..<StandardMarkers.tallySize { docTally[k] += paraTally[k] }
+                        if range.lowerBound > talliedTo { untallied.append(talliedTo..<range.lowerBound) }
+                        talliedTo = range.upperBound
+                        return StandardMarkers.evidence(tally: paraTally, group: g)
+                    }, lazyFor: lazyScores ? st.pointee.agreeWith : -1)
                     paragraphs.append(Paragraph(start: paraStart, end: scalarIndex, language: d.language, score: d.score,
                                                 marked: d.marked))
                 }
@@ -600,7 +615,14 @@ public struct LanguageIdentifier: Sendable {
         }
         withExtendedLifetime(tables) {}
 
-        let d = decide(doc, docScripts, letters: docLetters, text: bytes)
+        let d = decide(doc, docScripts, letters: docLetters, evidence: { g in
+            // The paragraphs' marker words, and those of the text no paragraph tallied.
+            untallied.append(talliedTo..<bytes.count)
+            for r in untallied where !r.isEmpty {
+                StandardMarkers.tally(UnsafeBufferPointer(rebasing: bytes[r]), lowercase: UnsafeBufferPointer(lower), into: docTally)
+            }
+            return StandardMarkers.evidence(tally: docTally, group: g)
+        })
         var spans: [LanguageSpan] = []
         if wantSpans {
             for p in paragraphs where p.score.isNaN && p.language != d.language { return nil }
@@ -818,7 +840,7 @@ public struct LanguageIdentifier: Sendable {
     /// `text` rule it out, the n-grams' best of the members they leave is chosen; its score is
     /// then the group's share. `marked`: the words chose, or left only the n-grams' choice.
     private func decide(_ scores: UnsafeMutableBufferPointer<Int32>, _ scripts: UnsafeMutableBufferPointer<Int>,
-                        letters: Int, text: UnsafeBufferPointer<UInt8>,
+                        letters: Int, evidence: (Int) -> [Int],
                         lazyFor: Int = -1) -> (language: String, score: Double, marked: Bool) {
         guard letters >= minLetters, letters > 0 else { return (Self.undetermined, 0, false) }
         // Main script. Han and kana count together, and double (a character is nearer a word);
@@ -855,8 +877,7 @@ public struct LanguageIdentifier: Sendable {
         var group: [String] = []
         if let g = StandardMarkers.group(of: model.languages[top]) {
             group = StandardMarkers.groups[g]
-            let evidence = StandardMarkers.evidence(text, group: g, lowercase: UnsafeBufferPointer(model.tables.lowercase))
-            let out = StandardMarkers.ruledOut(evidence, members: group.count)
+            let out = StandardMarkers.ruledOut(evidence(g), members: group.count)
             let member = group.firstIndex(of: model.languages[top])!
             if out[member] {
                 // The n-grams' best of the members the words leave; a member the model has no

@@ -325,25 +325,29 @@ enum StandardMarkers {
         return table
     }()
 
-    /// The markers' evidence in `bytes` for group number `group` of ``groups``, with `n`
-    /// members: `evidence[a * n + b]` counts the words member `a` writes and member `b` does
-    /// not. Words are runs of letters by `lowercase` (the model's table: 0 for a non-letter,
-    /// else the lower-case letter); longer words than any marker, and capitalized words of four
-    /// letters or more inside a sentence (names), are skipped.
-    static func evidence(_ bytes: UnsafeBufferPointer<UInt8>, group: Int,
-                         lowercase: UnsafeBufferPointer<UInt32>) -> [Int] {
-        let n = groups[group].count
-        let offset = UInt32(groups[..<group].reduce(0) { $0 + $1.count })
-        let all = (UInt32(1) << UInt32(n)) - 1
+    /// Counters of a tally: 16 per group, one per set of its members.
+    static let tallySize = groups.count * 16
+
+    /// Each group's first member in ``members`` and the mask of all its members.
+    private static let shapes: [(offset: UInt32, all: UInt32)] = groups.indices.map { g in
+        (UInt32(groups[..<g].reduce(0) { $0 + $1.count }), (UInt32(1) << UInt32(groups[g].count)) - 1)
+    }
+
+    /// Adds the marker words of `bytes` to `tally` (``tallySize`` counters): for each group,
+    /// the words each set of its members writes (`tally[group * 16 + set]`, a set as a bit mask
+    /// of the group's members). Words are runs of letters by `lowercase` (the model's table: 0
+    /// for a non-letter, else the lower-case letter); longer words than any marker, and
+    /// capitalized words of four letters or more inside a sentence (names), are skipped. The
+    /// tallies of the pieces of a text cut after line breaks add up to the whole text's, so a
+    /// document's tally is its paragraphs'.
+    static func tally(_ bytes: UnsafeBufferPointer<UInt8>, lowercase: UnsafeBufferPointer<UInt32>,
+                      into tally: UnsafeMutablePointer<Int>) {
         // One loop, no local function (each captured variable would cost an exclusivity check
-        // per access), and a count per set of writers, turned into pairs at the end: this runs
-        // over every byte of a text the n-grams put in a group.
-        var byWriters = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        // per access): this runs over every byte of a text the n-grams put in a group.
         let table = Self.table
         table.keys.withUnsafeBufferPointer { keys in
             table.masks.withUnsafeBufferPointer { masks in
-                withUnsafeMutableBytes(of: &byWriters) { raw in
-                    let counts = raw.bindMemory(to: Int.self)
+                Self.shapes.withUnsafeBufferPointer { shapes in
                     var k0: UInt64 = 0, k1: UInt64 = 0, k2: UInt64 = 0, k3: UInt64 = 0
                     var run = 0
                     // A capitalized word of four letters or more inside a sentence is a name
@@ -391,8 +395,12 @@ enum StandardMarkers {
                         if run > 0 {
                             if run <= WordKey.maxLetters && !(name && run >= 4) {
                                 let mask = Table.mask(WordKey(k0: k0, k1: k1, k2: k2, k3: k3), keys, masks)
-                                let writers = (mask >> offset) & all
-                                if writers != 0 && writers != all { counts[Int(writers)] += 1 }
+                                if mask != 0 {
+                                    for g in 0..<shapes.count {
+                                        let writers = (mask >> shapes[g].offset) & shapes[g].all
+                                        if writers != 0 && writers != shapes[g].all { tally[g * 16 + Int(writers)] += 1 }
+                                    }
+                                }
                             }
                             k0 = 0; k1 = 0; k2 = 0; k3 = 0
                             run = 0
@@ -410,16 +418,33 @@ enum StandardMarkers {
                 }
             }
         }
+    }
+
+    /// The markers' evidence for group number `group` of ``groups``, with `n` members, from a
+    /// ``tally(_:lowercase:into:)``: `evidence[a * n + b]` counts the words member `a` writes
+    /// and member `b` does not.
+    static func evidence(tally: UnsafePointer<Int>, group: Int) -> [Int] {
+        let n = groups[group].count
         var evidence = [Int](repeating: 0, count: n * n)
-        withUnsafeBytes(of: &byWriters) { raw in
-            let counts = raw.bindMemory(to: Int.self)
-            for writers in 1..<Int(all) where counts[writers] > 0 {
-                for a in 0..<n where writers & (1 << a) != 0 {
-                    for b in 0..<n where writers & (1 << b) == 0 { evidence[a * n + b] += counts[writers] }
-                }
+        for writers in 1..<(1 << n) - 1 {
+            let c = tally[group * 16 + writers]
+            if c == 0 { continue }
+            for a in 0..<n where writers & (1 << a) != 0 {
+                for b in 0..<n where writers & (1 << b) == 0 { evidence[a * n + b] += c }
             }
         }
         return evidence
+    }
+
+    /// The markers' evidence in `bytes` for group number `group` (see ``tally(_:lowercase:into:)``
+    /// and ``evidence(tally:group:)``).
+    static func evidence(_ bytes: UnsafeBufferPointer<UInt8>, group: Int,
+                         lowercase: UnsafeBufferPointer<UInt32>) -> [Int] {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: tallySize) { t in
+            t.initialize(repeating: 0)
+            tally(bytes, lowercase: lowercase, into: t.baseAddress!)
+            return evidence(tally: t.baseAddress!, group: group)
+        }
     }
 
     /// The members the evidence rules out: `b` is out when some member `a` has more than
