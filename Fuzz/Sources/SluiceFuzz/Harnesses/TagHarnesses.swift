@@ -12,8 +12,10 @@ extension Harness {
         // With bit 2, the input follows two paragraphs of prose that settle the document, so its
         // own bytes go through the settled-document stops (agreeing early, short ones counted);
         // with bit 3, Bokmål prose, so its paragraphs are decided within a close group by
-        // marker words (``StandardMarkers``).
-        let settled = choice & 8 != 0 ? Self.settlingBokmaal : choice & 4 == 0 ? "" : Self.settlingProse
+        // marker words (``StandardMarkers``); with bit 4, Serbian in Latin letters, which only
+        // marker words choose (its n-grams are Cyrillic).
+        let settled = choice & 16 != 0 ? Self.settlingSerbianLatin : choice & 8 != 0 ? Self.settlingBokmaal
+            : choice & 4 == 0 ? "" : Self.settlingProse
         let text = settled + String(decoding: rest, as: UTF8.self)
         let a = identifier.analyze(text, spanMinLetters: choice & 1 == 0 ? 100 : 5, alternatives: choice & 2 == 0 ? 0 : 3)
         // Alternatives: none unless asked (and for `und`), else at most 3, the first the decided
@@ -53,6 +55,13 @@ extension Harness {
     static let settlingBokmaal = """
         Kommunestyret møttes mandag for å diskutere budsjettet for neste år, og mye av tiden gikk med til skolene.
         Ordføreren sier at ingen skoler blir lagt ned uten at innbyggerne får si noe først, og at saken ble utsatt.
+
+        """
+
+    /// Two paragraphs of Serbian in Latin letters (ekavian) that settle a document on `sr`.
+    static let settlingSerbianLatin = """
+        Pre dve nedelje deca su se vratila kući, a vreme je bilo lepo, pa su posle ručka otišla do reke.
+        Predsednik opštine je rekao da će cena karata ostati ista i sledeće godine, gde god da putujete.
 
         """
 
