@@ -516,7 +516,8 @@ public struct LanguageIdentifier: Sendable {
                     let d = decide(para, paraScripts, letters: paraLetters, evidence: { g in
                         // The paragraph's marker words, kept for the document's.
                         paraTally.initialize(repeating: 0, count: StandardMarkers.tallySize)
-                        StandardMarkers.tally(UnsafeBufferPointer(rebasing: bytes[range]), lowercase: UnsafeBufferPointer(lower), into: paraTally)
+                        StandardMarkers.tally(UnsafeBufferPointer(rebasing: bytes[range]), lowercase: UnsafeBufferPointer(lower),
+                                              into: paraTally)
                         for k in 0..<StandardMarkers.tallySize { docTally[k] += paraTally[k] }
                         if range.lowerBound > talliedTo { untallied.append(talliedTo..<range.lowerBound) }
                         talliedTo = range.upperBound
@@ -619,7 +620,8 @@ public struct LanguageIdentifier: Sendable {
             // The paragraphs' marker words, and those of the text no paragraph tallied.
             untallied.append(talliedTo..<bytes.count)
             for r in untallied where !r.isEmpty {
-                StandardMarkers.tally(UnsafeBufferPointer(rebasing: bytes[r]), lowercase: UnsafeBufferPointer(lower), into: docTally)
+                StandardMarkers.tally(UnsafeBufferPointer(rebasing: bytes[r]), lowercase: UnsafeBufferPointer(lower),
+                                      into: docTally)
             }
             return StandardMarkers.evidence(tally: docTally, group: g)
         })
@@ -836,9 +838,10 @@ public struct LanguageIdentifier: Sendable {
 
     /// The language of `scores` and how sure it is; when that language is number `lazyFor`,
     /// the score is left out (NaN): summing the other languages' odds takes an `exp` each.
-    /// When the n-grams' choice is in a close group (``StandardMarkers``) and marker words in
-    /// `text` rule it out, the n-grams' best of the members they leave is chosen; its score is
-    /// then the group's share. `marked`: the words chose, or left only the n-grams' choice.
+    /// When the n-grams' choice is in a close group (``StandardMarkers``) and the text's marker
+    /// words (`evidence`, asked for the group's number) rule it out, the n-grams' best of the
+    /// members they leave is chosen; its score is then the group's share. `marked`: the words
+    /// chose, or left only the n-grams' choice.
     private func decide(_ scores: UnsafeMutableBufferPointer<Int32>, _ scripts: UnsafeMutableBufferPointer<Int>,
                         letters: Int, evidence: (Int) -> [Int],
                         lazyFor: Int = -1) -> (language: String, score: Double, marked: Bool) {

@@ -269,9 +269,9 @@ enum StandardMarkers {
     /// The languages of all groups in one list, so that a word's writers fit in a bit mask.
     private static let members: [String] = groups.flatMap { $0 }
 
-    /// The marker words in an open-addressing table (a Swift dictionary's hashing of the
-    /// 32-byte key cost as much as identifying the text): each word's key and the bit mask of
-    /// the languages (in ``members``) that write it; a mask of 0 is an empty slot.
+    /// The marker words in an open-addressing table (a Swift dictionary would hash each word's
+    /// 32-byte key with SipHash): each word's key and the bit mask of the languages (in
+    /// ``members``) that write it; a mask of 0 is an empty slot.
     private struct Table {
         static let bits = 12
         var keys = [WordKey](repeating: WordKey(), count: 1 << bits)
