@@ -61,7 +61,8 @@ enum StandardMarkers {
                "primjenu", "mijenjati", "mijenja", "mijenjaju", "podijeliti", "dijeljenje", "podjela",
                "razmjena", "premjestiti", "vidjeli", "željeli", "smjer", "bilješka", "bilješke",
                "dijelovi", "dijelova", "svjetski", "svjetska", "svjetske", "obavještenje", "obavještenja",
-               "takođe"],
+               "takođe", "niko", "penzija", "penzije", "sudija", "sudije", "sekretar", "tačan", "opći",
+               "opća", "opće", "općeg", "opšti", "opšta", "opšte", "opšteg"],
         "hr": ["tisuća", "tisuće", "tisuću", "tjedan", "tjedna", "tjedno", "točno", "točka", "točke",
                "tko", "znanost", "znanosti", "znanstveni", "znanstvenih", "sveučilište", "sveučilišta",
                "sveučilištu", "obitelj", "obitelji", "glazba", "glazbe", "glazbu", "kruh", "vlak",
@@ -89,7 +90,8 @@ enum StandardMarkers {
                "izmjena", "izmjene", "izmjenu", "primjena", "primjene", "primjenu", "mijenjati",
                "mijenja", "mijenjaju", "podijeliti", "dijeljenje", "podjela", "razmjena", "premjestiti",
                "vidjeli", "željeli", "smjer", "bilješka", "bilješke", "dijelovi", "dijelova", "svjetski",
-               "svjetska", "svjetske"],
+               "svjetska", "svjetske", "netko", "nitko", "svatko", "itko", "mirovina", "mirovine",
+               "sudac", "suci", "tajnik", "točan", "opći", "opća", "opće", "općeg"],
         // Serbian in Latin letters: ekavian forms (`vreme`, `reka`, `dete`; Bosnian and Croatian
         // write `vrijeme`, `rijeka`, `dijete`, listed under both) and the vocabulary it shares
         // with Bosnian (`hiljada`, `voz`, the months) or has alone (`istorija`, `hleb`, `kafa`).
@@ -117,7 +119,8 @@ enum StandardMarkers {
                "promenu", "promeni", "izmena", "izmene", "izmenu", "primena", "primene", "primenu",
                "menjati", "menja", "menjaju", "podeliti", "deljenje", "podela", "razmena", "premestiti",
                "videli", "želeli", "smer", "beleška", "beleške", "delovi", "delova", "svetski", "svetska",
-               "svetske", "obaveštenje", "obaveštenja"],
+               "svetske", "obaveštenje", "obaveštenja", "niko", "penzija", "penzije", "sudija", "sudije",
+               "sekretar", "tačan", "opšti", "opšta", "opšte", "opšteg"],
         // Malaysian and Indonesian spelling (`bahawa`/`bahwa`, `-iti`/`-itas`, `telefon`/`telepon`,
         // month names) and vocabulary; words both write with other meanings (`pejabat`, `cukai`,
         // `faham`, `cadangan`, `kumpulan`, `kedai`) are left out.
