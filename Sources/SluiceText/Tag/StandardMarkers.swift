@@ -29,171 +29,144 @@ enum StandardMarkers {
         language == "sr" ? .latin : nil
     }
 
-    /// Marker words by language (lower case). A word under two members of a three-member group
-    /// (Bokmål and Danish `ikke`) tells those two from the third.
-    static let words: [String: [String]] = [
+    /// Marker words (lower case), each list with the members of a group that write its words:
+    /// a word two members of a three-member group write (Bokmål and Danish `ikke`) tells those
+    /// two from the third.
+    static let lists: [(writers: [String], words: [String])] = [
         // Bosnian accepts many Croatian forms, so its list holds words Croatian does not write,
         // and the Croatian list only words Bosnian writes otherwise (months, `hiljada`/`tisuća`,
         // `Evropa`/`Europa`, `milion`/`milijun`, …); both write the ijekavian forms.
-        "bs": ["hiljada", "hiljade", "hiljadu", "sedmica", "sedmice", "sedmicu", "historija", "historije",
-               "historiji", "historiju", "tačno", "tačka", "tačke", "šta", "ko", "uslov", "uslovi",
-               "uslova", "univerzitet", "univerziteta", "univerzitetu", "porodica", "porodice",
-               "porodici", "muzika", "muzike", "hljeb", "voz", "vazduh", "vazduha", "hemija", "hemijski",
-               "fudbal", "fudbala", "fabrika", "fabrike", "spisak", "saradnja", "saradnje", "saradnju",
-               "saradnik", "saradnici", "obezbijediti", "kahva", "tokom", "juče", "uopšte", "nauka",
-               "nauke", "nauci", "naučni", "naučnih", "naučne", "ljekar", "ljekara", "ljekari",
-               "preduzeće", "preduzeća", "računar", "računara", "pozorište", "pozorišta", "milion",
-               "miliona", "milioni", "evropa", "evrope", "evropi", "evropu", "evropski", "evropska",
-               "evropske", "evropskoj", "evropskih", "demokratija", "demokratije", "glasanje", "glasanja",
-               "učestvovati", "učestvuje", "učešće", "učešća", "januar", "januara", "februar", "februara",
-               "mart", "marta", "septembar", "septembra", "oktobar", "oktobra", "novembar", "novembra",
-               "decembar", "decembra", "vjerovatno", "vrijeme", "rijeka", "rijeke", "mlijeko", "dijete",
-               "djeca", "djece", "djeci", "pjesma", "pjesme", "lijepo", "lijep", "lijepa", "mjesto",
-               "mjesta", "mjestu", "vijek", "vijeka", "riječ", "riječi", "gdje", "poslije", "vidjeti",
-               "htio", "snijeg", "cijena", "cijene", "cijeli", "cijela", "cijelo", "djelo", "djela",
-               "ljeto", "svijet", "svijeta", "svijetu", "mjesec", "mjeseca", "mjesecu", "uvijek",
-               "vijest", "vijesti", "predsjednik", "predsjednika", "predsjedniku", "ovdje", "prije",
-               "dio", "dijela", "dijelu", "primjer", "primjera", "mjera", "mjere", "djevojka", "djevojke",
-               "sjever", "sjevera", "bijeli", "bijela", "bijelo", "zvijezda", "sljedeći", "sljedeća",
-               "sljedeće", "sljedećih", "sljedećem", "posljednji", "posljednja", "posljednje",
-               "posljednjih", "uspješno", "uspješan", "uspješna", "neuspješno", "promjena", "promjene",
-               "promjenu", "promjeni", "izmjena", "izmjene", "izmjenu", "primjena", "primjene",
-               "primjenu", "mijenjati", "mijenja", "mijenjaju", "podijeliti", "dijeljenje", "podjela",
-               "razmjena", "premjestiti", "vidjeli", "željeli", "smjer", "bilješka", "bilješke",
-               "dijelovi", "dijelova", "svjetski", "svjetska", "svjetske", "obavještenje", "obavještenja",
-               "takođe", "niko", "penzija", "penzije", "sudija", "sudije", "sekretar", "tačan", "opći",
-               "opća", "opće", "općeg", "opšti", "opšta", "opšte", "opšteg"],
-        "hr": ["tisuća", "tisuće", "tisuću", "tjedan", "tjedna", "tjedno", "točno", "točka", "točke",
-               "tko", "znanost", "znanosti", "znanstveni", "znanstvenih", "sveučilište", "sveučilišta",
-               "sveučilištu", "obitelj", "obitelji", "glazba", "glazbe", "glazbu", "kruh", "vlak",
-               "vlaka", "zrakoplov", "kemija", "kemijski", "nogomet", "nogometa", "tvornica", "tvornice",
-               "kava", "izvješće", "izvješća", "priopćenje", "gospodarstvo", "gospodarstva", "tijekom",
-               "povijest", "povijesti", "povijesni", "povijesne", "ravnatelj", "ravnatelja", "liječnik",
-               "liječnika", "liječnici", "tvrtka", "tvrtke", "tvrtki", "tvrtku", "računalo", "računala",
-               "kazalište", "kazališta", "milijun", "milijuna", "milijuni", "europa", "europe", "europi",
-               "europu", "europski", "europska", "europske", "europskoj", "europskih", "demokracija",
-               "demokracije", "glasovanje", "glasovanja", "sudjelovati", "sudjeluje", "sudjelovanje",
-               "sudjelovanja", "veleposlanstvo", "veleposlanik", "siječanj", "siječnja", "veljača",
-               "veljače", "ožujak", "ožujka", "travanj", "travnja", "svibanj", "svibnja", "lipanj",
-               "lipnja", "srpanj", "srpnja", "kolovoz", "kolovoza", "rujan", "rujna", "listopad",
-               "listopada", "studeni", "studenoga", "studenog", "prosinac", "prosinca", "vjerojatno",
-               "vrijeme", "rijeka", "rijeke", "mlijeko", "dijete", "djeca", "djece", "djeci", "pjesma",
-               "pjesme", "lijepo", "lijep", "lijepa", "mjesto", "mjesta", "mjestu", "vijek", "vijeka",
-               "riječ", "riječi", "gdje", "poslije", "vidjeti", "htio", "snijeg", "cijena", "cijene",
-               "cijeli", "cijela", "cijelo", "djelo", "djela", "ljeto", "svijet", "svijeta", "svijetu",
-               "mjesec", "mjeseca", "mjesecu", "uvijek", "vijest", "vijesti", "predsjednik",
-               "predsjednika", "predsjedniku", "ovdje", "prije", "dio", "dijela", "dijelu", "primjer",
-               "primjera", "mjera", "mjere", "djevojka", "djevojke", "sjever", "sjevera", "bijeli",
-               "bijela", "bijelo", "zvijezda", "sljedeći", "sljedeća", "sljedeće", "sljedećih",
-               "sljedećem", "posljednji", "posljednja", "posljednje", "posljednjih", "uspješno",
-               "uspješan", "uspješna", "neuspješno", "promjena", "promjene", "promjenu", "promjeni",
-               "izmjena", "izmjene", "izmjenu", "primjena", "primjene", "primjenu", "mijenjati",
-               "mijenja", "mijenjaju", "podijeliti", "dijeljenje", "podjela", "razmjena", "premjestiti",
-               "vidjeli", "željeli", "smjer", "bilješka", "bilješke", "dijelovi", "dijelova", "svjetski",
-               "svjetska", "svjetske", "netko", "nitko", "svatko", "itko", "mirovina", "mirovine",
-               "sudac", "suci", "tajnik", "točan", "opći", "opća", "opće", "općeg"],
         // Serbian in Latin letters: ekavian forms (`vreme`, `reka`, `dete`; Bosnian and Croatian
-        // write `vrijeme`, `rijeka`, `dijete`, listed under both) and the vocabulary it shares
+        // write `vrijeme`, `rijeka`, `dijete`, listed for both) and the vocabulary it shares
         // with Bosnian (`hiljada`, `voz`, the months) or has alone (`istorija`, `hleb`, `kafa`).
-        "sr": ["hiljada", "hiljade", "hiljadu", "sedmica", "sedmice", "sedmicu", "tačno", "tačka",
-               "tačke", "šta", "ko", "uslov", "uslovi", "uslova", "univerzitet", "univerziteta",
-               "univerzitetu", "porodica", "porodice", "porodici", "muzika", "muzike", "voz", "vazduh",
-               "vazduha", "hemija", "hemijski", "fudbal", "fudbala", "fabrika", "fabrike", "spisak",
-               "saradnja", "saradnje", "saradnju", "saradnik", "saradnici", "tokom", "juče", "uopšte",
-               "nauka", "nauke", "nauci", "naučni", "naučnih", "naučne", "preduzeće", "preduzeća",
-               "računar", "računara", "pozorište", "pozorišta", "milion", "miliona", "milioni", "evropa",
-               "evrope", "evropi", "evropu", "evropski", "evropska", "evropske", "evropskoj", "evropskih",
-               "demokratija", "demokratije", "glasanje", "glasanja", "učestvovati", "učestvuje", "učešće",
-               "učešća", "januar", "januara", "februar", "februara", "mart", "marta", "septembar",
-               "septembra", "oktobar", "oktobra", "novembar", "novembra", "decembar", "decembra", "vreme",
-               "reka", "reke", "mleko", "dete", "deca", "dece", "deci", "pesma", "pesme", "lepo", "lep",
-               "lepa", "mesto", "mesta", "mestu", "vek", "veka", "reč", "reči", "gde", "posle", "videti",
-               "hteo", "sneg", "cena", "cene", "celi", "cela", "celo", "celog", "delo", "leto", "mesec",
-               "meseca", "mesecu", "uvek", "vest", "vesti", "predsednik", "predsednika", "predsedniku",
-               "ovde", "pre", "deo", "delu", "primer", "primera", "mera", "mere", "devojka", "devojke",
-               "sever", "severa", "beli", "belo", "zvezda", "verovatno", "takođe", "bezbednost",
-               "obezbediti", "lekar", "lekara", "lekari", "istorija", "istorije", "istoriji", "istoriju",
-               "hleb", "kafa", "opština", "opštine", "opštini", "nedelja", "nedelje", "sledeći",
-               "sledeća", "sledeće", "sledećih", "sledećem", "poslednji", "poslednja", "poslednje",
-               "poslednjih", "uspešno", "uspešan", "uspešna", "neuspešno", "promena", "promene",
-               "promenu", "promeni", "izmena", "izmene", "izmenu", "primena", "primene", "primenu",
-               "menjati", "menja", "menjaju", "podeliti", "deljenje", "podela", "razmena", "premestiti",
-               "videli", "želeli", "smer", "beleška", "beleške", "delovi", "delova", "svetski", "svetska",
-               "svetske", "obaveštenje", "obaveštenja", "niko", "penzija", "penzije", "sudija", "sudije",
-               "sekretar", "tačan", "opšti", "opšta", "opšte", "opšteg"],
+        (["bs", "sr"],
+         ["hiljada", "hiljade", "hiljadu", "sedmica", "sedmice", "sedmicu", "tačno", "tačka", "tačke",
+          "šta", "ko", "uslov", "uslovi", "uslova", "univerzitet", "univerziteta", "univerzitetu",
+          "porodica", "porodice", "porodici", "muzika", "muzike", "voz", "vazduh", "vazduha", "hemija",
+          "hemijski", "fudbal", "fudbala", "fabrika", "fabrike", "spisak", "saradnja", "saradnje",
+          "saradnju", "saradnik", "saradnici", "tokom", "juče", "uopšte", "nauka", "nauke", "nauci",
+          "naučni", "naučnih", "naučne", "preduzeće", "preduzeća", "računar", "računara", "pozorište",
+          "pozorišta", "milion", "miliona", "milioni", "evropa", "evrope", "evropi", "evropu",
+          "evropski", "evropska", "evropske", "evropskoj", "evropskih", "demokratija", "demokratije",
+          "glasanje", "glasanja", "učestvovati", "učestvuje", "učešće", "učešća", "januar", "januara",
+          "februar", "februara", "mart", "marta", "septembar", "septembra", "oktobar", "oktobra",
+          "novembar", "novembra", "decembar", "decembra", "takođe", "niko", "penzija", "penzije",
+          "sudija", "sudije", "sekretar", "tačan", "opšti", "opšta", "opšte", "opšteg"]),
+        (["bs"],
+         ["historija", "historije", "historiji", "historiju", "hljeb", "obezbijediti", "kahva",
+          "ljekar", "ljekara", "ljekari", "vjerovatno", "obavještenje", "obavještenja"]),
+        (["bs", "hr"],
+         ["vrijeme", "rijeka", "rijeke", "mlijeko", "dijete", "djeca", "djece", "djeci", "pjesma",
+          "pjesme", "lijepo", "lijep", "lijepa", "mjesto", "mjesta", "mjestu", "vijek", "vijeka",
+          "riječ", "riječi", "gdje", "poslije", "vidjeti", "htio", "snijeg", "cijena", "cijene",
+          "cijeli", "cijela", "cijelo", "djelo", "djela", "ljeto", "svijet", "svijeta", "svijetu",
+          "mjesec", "mjeseca", "mjesecu", "uvijek", "vijest", "vijesti", "predsjednik", "predsjednika",
+          "predsjedniku", "ovdje", "prije", "dio", "dijela", "dijelu", "primjer", "primjera", "mjera",
+          "mjere", "djevojka", "djevojke", "sjever", "sjevera", "bijeli", "bijela", "bijelo",
+          "zvijezda", "sljedeći", "sljedeća", "sljedeće", "sljedećih", "sljedećem", "posljednji",
+          "posljednja", "posljednje", "posljednjih", "uspješno", "uspješan", "uspješna", "neuspješno",
+          "promjena", "promjene", "promjenu", "promjeni", "izmjena", "izmjene", "izmjenu", "primjena",
+          "primjene", "primjenu", "mijenjati", "mijenja", "mijenjaju", "podijeliti", "dijeljenje",
+          "podjela", "razmjena", "premjestiti", "vidjeli", "željeli", "smjer", "bilješka", "bilješke",
+          "dijelovi", "dijelova", "svjetski", "svjetska", "svjetske", "opći", "opća", "opće", "općeg"]),
+        (["hr"],
+         ["tisuća", "tisuće", "tisuću", "tjedan", "tjedna", "tjedno", "točno", "točka", "točke", "tko",
+          "znanost", "znanosti", "znanstveni", "znanstvenih", "sveučilište", "sveučilišta",
+          "sveučilištu", "obitelj", "obitelji", "glazba", "glazbe", "glazbu", "kruh", "vlak", "vlaka",
+          "zrakoplov", "kemija", "kemijski", "nogomet", "nogometa", "tvornica", "tvornice", "kava",
+          "izvješće", "izvješća", "priopćenje", "gospodarstvo", "gospodarstva", "tijekom", "povijest",
+          "povijesti", "povijesni", "povijesne", "ravnatelj", "ravnatelja", "liječnik", "liječnika",
+          "liječnici", "tvrtka", "tvrtke", "tvrtki", "tvrtku", "računalo", "računala", "kazalište",
+          "kazališta", "milijun", "milijuna", "milijuni", "europa", "europe", "europi", "europu",
+          "europski", "europska", "europske", "europskoj", "europskih", "demokracija", "demokracije",
+          "glasovanje", "glasovanja", "sudjelovati", "sudjeluje", "sudjelovanje", "sudjelovanja",
+          "veleposlanstvo", "veleposlanik", "siječanj", "siječnja", "veljača", "veljače", "ožujak",
+          "ožujka", "travanj", "travnja", "svibanj", "svibnja", "lipanj", "lipnja", "srpanj", "srpnja",
+          "kolovoz", "kolovoza", "rujan", "rujna", "listopad", "listopada", "studeni", "studenoga",
+          "studenog", "prosinac", "prosinca", "vjerojatno", "netko", "nitko", "svatko", "itko",
+          "mirovina", "mirovine", "sudac", "suci", "tajnik", "točan"]),
+        (["sr"],
+         ["vreme", "reka", "reke", "mleko", "dete", "deca", "dece", "deci", "pesma", "pesme", "lepo",
+          "lep", "lepa", "mesto", "mesta", "mestu", "vek", "veka", "reč", "reči", "gde", "posle",
+          "videti", "hteo", "sneg", "cena", "cene", "celi", "cela", "celo", "celog", "delo", "leto",
+          "mesec", "meseca", "mesecu", "uvek", "vest", "vesti", "predsednik", "predsednika",
+          "predsedniku", "ovde", "pre", "deo", "delu", "primer", "primera", "mera", "mere", "devojka",
+          "devojke", "sever", "severa", "beli", "belo", "zvezda", "verovatno", "bezbednost",
+          "obezbediti", "lekar", "lekara", "lekari", "istorija", "istorije", "istoriji", "istoriju",
+          "hleb", "kafa", "opština", "opštine", "opštini", "nedelja", "nedelje", "sledeći", "sledeća",
+          "sledeće", "sledećih", "sledećem", "poslednji", "poslednja", "poslednje", "poslednjih",
+          "uspešno", "uspešan", "uspešna", "neuspešno", "promena", "promene", "promenu", "promeni",
+          "izmena", "izmene", "izmenu", "primena", "primene", "primenu", "menjati", "menja", "menjaju",
+          "podeliti", "deljenje", "podela", "razmena", "premestiti", "videli", "želeli", "smer",
+          "beleška", "beleške", "delovi", "delova", "svetski", "svetska", "svetske", "obaveštenje",
+          "obaveštenja"]),
         // Malaysian and Indonesian spelling (`bahawa`/`bahwa`, `-iti`/`-itas`, `telefon`/`telepon`,
         // month names) and vocabulary; words both write with other meanings (`pejabat`, `cukai`,
         // `faham`, `cadangan`, `kumpulan`, `kedai`) are left out.
-        "ms": ["bahawa", "kerana", "iaitu", "sahaja", "mahu", "syarikat", "universiti", "aktiviti",
-               "kualiti", "komuniti", "identiti", "fikir", "berfikir", "selepas", "sebarang",
-               "kakitangan", "pelancongan", "menerusi", "baharu", "wang", "maklumat", "peratus",
-               "telefon", "televisyen", "filem", "muzik", "hospital", "ubat", "kempen", "projek",
-               "polis", "kenderaan", "perkhidmatan", "sukan", "mesyuarat", "jawatankuasa", "nombor",
-               "kerusi", "antarabangsa", "perlembagaan", "rakan", "berbanding", "manakala", "mengikut",
-               "tentera", "askar", "mac", "jun", "julai", "ogos", "disember"],
-        "id": ["bahwa", "karena", "yaitu", "uang", "universitas", "aktivitas", "kualitas",
-               "komunitas", "identitas", "pikir", "berpikir", "paham", "kantor", "pajak",
-               "pariwisata", "bisa", "nggak", "enggak", "banget", "aja", "udah", "gimana",
-               "kayak", "ketimbang", "informasi", "persen", "telepon", "televisi", "film", "musik",
-               "dokter", "obat", "toko", "kampanye", "proyek", "kendaraan", "pelayanan", "panitia",
-               "nomor", "kursi", "bapak", "karyawan", "internasional", "konstitusi", "pemilu", "rekan",
-               "tentara", "besok", "kemarin", "maret", "juni", "juli", "agustus", "desember"],
+        (["ms"],
+         ["bahawa", "kerana", "iaitu", "sahaja", "mahu", "syarikat", "universiti", "aktiviti",
+          "kualiti", "komuniti", "identiti", "fikir", "berfikir", "selepas", "sebarang", "kakitangan",
+          "pelancongan", "menerusi", "baharu", "wang", "maklumat", "peratus", "telefon", "televisyen",
+          "filem", "muzik", "hospital", "ubat", "kempen", "projek", "polis", "kenderaan",
+          "perkhidmatan", "sukan", "mesyuarat", "jawatankuasa", "nombor", "kerusi", "antarabangsa",
+          "perlembagaan", "rakan", "berbanding", "manakala", "mengikut", "tentera", "askar", "mac",
+          "jun", "julai", "ogos", "disember"]),
+        (["id"],
+         ["bahwa", "karena", "yaitu", "uang", "universitas", "aktivitas", "kualitas", "komunitas",
+          "identitas", "pikir", "berpikir", "paham", "kantor", "pajak", "pariwisata", "bisa", "nggak",
+          "enggak", "banget", "aja", "udah", "gimana", "kayak", "ketimbang", "informasi", "persen",
+          "telepon", "televisi", "film", "musik", "dokter", "obat", "toko", "kampanye", "proyek",
+          "kendaraan", "pelayanan", "panitia", "nomor", "kursi", "bapak", "karyawan", "internasional",
+          "konstitusi", "pemilu", "rekan", "tentara", "besok", "kemarin", "maret", "juni", "juli",
+          "agustus", "desember"]),
         // Bokmål, Nynorsk and Danish: words one of them writes alone (`noe`, `ikkje`, `af`), and
         // words two write and the third does not (`ikke`, `fra`, `en`: not Nynorsk; `av`,
         // `etter`, `meg`: not Danish). Words all three write (`også`, `når`) are left out.
-        "nb": ["noe", "noen", "mye", "ble", "sier", "hennes", "fikk", "gikk", "vært", "uten", "hva", "mer",
-               "vet", "gjør", "dere", "fortsatt", "fremdeles", "dessuten", "uke", "uker", "annet",
-               "hverandre", "mulighet", "vanlig", "heter", "ganger",
-               // also Danish
-               "ikke", "jeg", "fra", "bare", "hvor", "hvordan", "hvorfor", "hvem", "hvis", "hvilke",
-               "hvilken", "hvilket", "en", "et", "disse", "dem", "deres", "hun", "hver", "hvert",
-               "kommer", "tidligere", "senere", "selv", "egen", "eget", "egne", "hele", "helt", "flere",
-               "sammen", "man", "siden", "mens", "kun", "egentlig", "mennesker", "meget", "mere", "være",
-               "hjem", "kirke", "tror", "syv", "sted", "mulig", "mulige", "skole", "ellers", "særlig",
-               "tydelig", "endelig", "eneste",
-               // also Nynorsk
-               "av", "etter", "meg", "deg", "seg", "mellom", "gjennom", "hadde", "blir", "bli", "blitt",
-               "ei", "mot", "sitt", "mitt", "ditt", "vår", "våre", "oss", "enn", "aldri", "alltid", "ut",
-               "opp", "inn", "prosent", "prosjekt", "spørsmål", "slik", "sju", "heim", "kvinne",
-               "kvinner", "kanskje", "kjenner", "plass", "dessverre"],
-        "nn": ["ikkje", "eg", "kva", "korleis", "kvifor", "kven", "kvar", "frå", "berre", "noko",
-               "nokon", "nokre", "mykje", "ho", "vere", "vera", "heile", "heilt", "sjølv", "fleire", "meir",
-               "difor", "saman", "seier", "deira", "hennar", "sidan", "fekk", "gjekk", "eigen",
-               "eige", "eigne", "medan", "utan", "ein", "eit", "då", "hjå", "dei", "døme", "desse", "kjem",
-               "gjer", "trur", "veke", "veker", "tidlegare", "seinare", "eigentleg", "framleis", "dykk",
-               "dykkar", "vart", "no", "annan", "sjå", "kome", "mogleg", "kvarandre",
-               "òg", "kyrkje", "skule", "gong", "gonger", "einaste", "elles", "særleg", "vanleg",
-               "tydeleg", "endeleg", "heiter", "noreg",
-               // also Bokmål
-               "av", "etter", "meg", "deg", "seg", "mellom", "gjennom", "hadde", "blir", "bli", "blitt",
-               "ei", "mot", "sitt", "mitt", "ditt", "vår", "våre", "oss", "enn", "aldri", "alltid", "ut",
-               "opp", "inn", "prosent", "prosjekt", "spørsmål", "slik", "sju", "heim", "kvinne",
-               "kvinner", "kanskje", "kjenner", "plass", "dessverre"],
-        "da": ["af", "hvad", "nu", "efter", "mig", "dig", "sig", "nogle", "noget", "nogen", "blev", "havde",
-               "mellem", "gennem", "igennem", "spørgsmål", "kærlighed", "købe", "ud", "op", "ind", "os",
-               "vores", "mod", "uden", "aldrig", "altid", "hendes", "siger", "procent", "projekt", "børn",
-               "kvinde", "kvinder", "uge", "uger", "sådan", "end", "fik", "gik", "været", "andet",
-               "hinanden", "mulighed", "gør", "måske", "lige", "give", "blive", "bliver", "tager", "hedder",
-               "kender", "plads", "hvornår", "desværre",
-               // also Bokmål
-               "ikke", "jeg", "fra", "bare", "hvor", "hvordan", "hvorfor", "hvem", "hvis", "hvilke",
-               "hvilken", "hvilket", "en", "et", "disse", "dem", "deres", "hun", "hver", "hvert",
-               "kommer", "tidligere", "senere", "selv", "egen", "eget", "egne", "hele", "helt", "flere",
-               "sammen", "man", "siden", "mens", "kun", "egentlig", "mennesker", "meget", "mere", "være",
-               "hjem", "kirke", "tror", "syv", "sted", "mulig", "mulige", "skole", "ellers", "særlig",
-               "tydelig", "endelig", "eneste"],
+        (["nb"],
+         ["noe", "noen", "mye", "ble", "sier", "hennes", "fikk", "gikk", "vært", "uten", "hva", "mer",
+          "vet", "gjør", "dere", "fortsatt", "fremdeles", "dessuten", "uke", "uker", "annet",
+          "hverandre", "mulighet", "vanlig", "heter", "ganger"]),
+        (["nb", "da"],
+         ["ikke", "jeg", "fra", "bare", "hvor", "hvordan", "hvorfor", "hvem", "hvis", "hvilke",
+          "hvilken", "hvilket", "en", "et", "disse", "dem", "deres", "hun", "hver", "hvert", "kommer",
+          "tidligere", "senere", "selv", "egen", "eget", "egne", "hele", "helt", "flere", "sammen",
+          "man", "siden", "mens", "kun", "egentlig", "mennesker", "meget", "mere", "være", "hjem",
+          "kirke", "tror", "syv", "sted", "mulig", "mulige", "skole", "ellers", "særlig", "tydelig",
+          "endelig", "eneste"]),
+        (["nb", "nn"],
+         ["av", "etter", "meg", "deg", "seg", "mellom", "gjennom", "hadde", "blir", "bli", "blitt",
+          "ei", "mot", "sitt", "mitt", "ditt", "vår", "våre", "oss", "enn", "aldri", "alltid", "ut",
+          "opp", "inn", "prosent", "prosjekt", "spørsmål", "slik", "sju", "heim", "kvinne", "kvinner",
+          "kanskje", "kjenner", "plass", "dessverre"]),
+        (["nn"],
+         ["ikkje", "eg", "kva", "korleis", "kvifor", "kven", "kvar", "frå", "berre", "noko", "nokon",
+          "nokre", "mykje", "ho", "vere", "vera", "heile", "heilt", "sjølv", "fleire", "meir", "difor",
+          "saman", "seier", "deira", "hennar", "sidan", "fekk", "gjekk", "eigen", "eige", "eigne",
+          "medan", "utan", "ein", "eit", "då", "hjå", "dei", "døme", "desse", "kjem", "gjer", "trur",
+          "veke", "veker", "tidlegare", "seinare", "eigentleg", "framleis", "dykk", "dykkar", "vart",
+          "no", "annan", "sjå", "kome", "mogleg", "kvarandre", "òg", "kyrkje", "skule", "gong",
+          "gonger", "einaste", "elles", "særleg", "vanleg", "tydeleg", "endeleg", "heiter", "noreg"]),
+        (["da"],
+         ["af", "hvad", "nu", "efter", "mig", "dig", "sig", "nogle", "noget", "nogen", "blev", "havde",
+          "mellem", "gennem", "igennem", "spørgsmål", "kærlighed", "købe", "ud", "op", "ind", "os",
+          "vores", "mod", "uden", "aldrig", "altid", "hendes", "siger", "procent", "projekt", "børn",
+          "kvinde", "kvinder", "uge", "uger", "sådan", "end", "fik", "gik", "været", "andet",
+          "hinanden", "mulighed", "gør", "måske", "lige", "give", "blive", "bliver", "tager", "hedder",
+          "kender", "plads", "hvornår", "desværre"]),
         // Czech and Slovak: the forms of `být`/`byť`, pronouns, conjunctions and prepositions
         // whose spelling differs (`jsou`/`sú`, `nebo`/`alebo`, `se`/`sa`, `při`/`pri`).
-        "cs": ["jsem", "jsi", "jsme", "jste", "jsou", "není", "nebo", "jako", "který", "která", "které",
-               "kteří", "jejich", "také", "mezi", "když", "proto", "ještě", "pouze", "jen", "byl", "byla",
-               "bylo", "byli", "mohou", "může", "řekl", "tři", "již", "při", "přes", "před", "podle",
-               "jak", "něco", "nic", "kdy", "proč", "tato", "hodně", "lidé", "člověk", "svět", "být",
-               "mít", "mají", "budou", "její", "tedy", "ve", "ze", "se", "mě"],
-        "sk": ["som", "sme", "ste", "sú", "nie", "alebo", "ako", "ktorý", "ktorá", "ktoré", "ktorí", "ich",
-               "tiež", "medzi", "keď", "preto", "ešte", "iba", "len", "bol", "bola", "bolo", "boli", "môžu",
-               "môže", "povedal", "tri", "pri", "cez", "pred", "pre", "podľa", "čo", "kedy", "prečo",
-               "nič", "niečo", "táto", "ľudia", "človek", "svet", "byť", "mať", "majú", "budú",
-               "teda", "vo", "zo", "sa", "aj", "veľmi", "ak"],
+        (["cs"],
+         ["jsem", "jsi", "jsme", "jste", "jsou", "není", "nebo", "jako", "který", "která", "které",
+          "kteří", "jejich", "také", "mezi", "když", "proto", "ještě", "pouze", "jen", "byl", "byla",
+          "bylo", "byli", "mohou", "může", "řekl", "tři", "již", "při", "přes", "před", "podle", "jak",
+          "něco", "nic", "kdy", "proč", "tato", "hodně", "lidé", "člověk", "svět", "být", "mít",
+          "mají", "budou", "její", "tedy", "ve", "ze", "se", "mě"]),
+        (["sk"],
+         ["som", "sme", "ste", "sú", "nie", "alebo", "ako", "ktorý", "ktorá", "ktoré", "ktorí", "ich",
+          "tiež", "medzi", "keď", "preto", "ešte", "iba", "len", "bol", "bola", "bolo", "boli", "môžu",
+          "môže", "povedal", "tri", "pri", "cez", "pred", "pre", "podľa", "čo", "kedy", "prečo", "nič",
+          "niečo", "táto", "ľudia", "človek", "svet", "byť", "mať", "majú", "budú", "teda", "vo", "zo",
+          "sa", "aj", "veľmi", "ak"]),
         // Catalan, Spanish, Galician and Portuguese: articles, contractions, prepositions,
         // conjunctions, adverbs and frequent verbs (`amb`/`con`, `els`/`los`, `y`). Left out:
         // one-letter `i` and `e` (a numeral, a letter), enclitics the languages share after a
@@ -201,42 +174,64 @@ enum StandardMarkers {
         // Catalan `per` (`per cápita`), `on`, `any`, `hi`, `ben`, `té` (Spanish "tea"); `com`
         // (`.com`); `iso`, `ten`, `solo`. Czech `co` (`CO2`), `let` and `pro` likewise, and
         // Slovak `jej` ("her"), which formal Czech writes for "it".
-        "ca": ["el", "del", "la", "les", "en", "no", "es", "una", "un", "amb", "però", "més", "molt",
-               "molta", "molts", "moltes", "també", "els", "dels", "als", "és", "són", "està", "fou",
-               "ho", "això", "aquest", "aquesta", "aquests", "aquestes", "ella", "seva", "seves", "quan",
-               "ara", "tot", "tots", "totes", "anys", "fer", "ells", "elles", "nosaltres", "havia",
-               "fins", "sense", "perquè", "nou", "altre", "altra", "altres", "només", "ja", "tenen",
-               "després", "mateix", "govern", "ciutat"],
-        "es": ["y", "el", "del", "la", "les", "en", "no", "es", "una", "un", "con", "por", "para", "pero",
-               "más", "muy", "también", "son", "está", "fue", "hay", "este", "esta", "eso", "su", "sus",
-               "como", "cuando", "ahora", "todo", "año", "años", "hacer", "ella", "ellos", "ellas",
-               "nosotros", "había", "dijo", "hasta", "sin", "porque", "donde", "ese", "esa", "nuevo",
-               "otro", "otra", "otros", "mucho", "mucha", "muchos", "bien", "ya", "puede", "tiene",
-               "tienen", "después", "aunque", "mismo", "gobierno", "ciudad", "desde"],
-        "gl": ["el", "en", "un", "con", "por", "para", "pero", "mais", "máis", "moi", "tamén", "non",
-               "unha", "son", "está", "foi", "hai", "este", "esta", "isto", "como", "cando", "agora",
-               "todo", "ano", "anos", "facer", "ela", "eles", "elas", "nós", "había", "dixo", "ata",
-               "sen", "porque", "onde", "ese", "esa", "novo", "outro", "outra", "outros", "moito",
-               "moita", "só", "xa", "pode", "teñen", "depois", "mesmo", "goberno", "cidade", "ao", "aos",
-               "é"],
-        "pt": ["no", "por", "para", "mais", "muito", "muita", "muitos", "muitas", "também", "não", "em",
-               "um", "uma", "é", "são", "está", "foi", "há", "este", "esta", "isso", "isto", "sua",
-               "suas", "como", "quando", "agora", "todo", "ano", "anos", "fazer", "ele", "ela", "eles",
-               "elas", "você", "vocês", "nós", "havia", "disse", "até", "sem", "porque", "onde", "esse",
-               "essa", "novo", "outro", "outra", "outros", "bem", "só", "já", "pode", "tem", "têm",
-               "depois", "embora", "mesmo", "governo", "cidade", "ao", "aos", "à", "às", "desde"],
+        (["ca", "es", "gl"],
+         ["el", "en", "un"]),
+        (["ca", "es"],
+         ["del", "la", "les", "es", "una", "ella"]),
+        (["ca", "es", "pt"],
+         ["no"]),
+        (["ca"],
+         ["amb", "però", "més", "molt", "molta", "molts", "moltes", "també", "els", "dels", "als",
+          "és", "són", "està", "fou", "ho", "això", "aquest", "aquesta", "aquests", "aquestes", "seva",
+          "seves", "quan", "ara", "tot", "tots", "totes", "anys", "fer", "ells", "elles", "nosaltres",
+          "fins", "sense", "perquè", "nou", "altre", "altra", "altres", "només", "ja", "tenen",
+          "després", "mateix", "govern", "ciutat"]),
+        (["ca", "pt"],
+         ["havia"]),
+        (["es"],
+         ["y", "más", "muy", "también", "fue", "hay", "eso", "su", "sus", "cuando", "ahora", "año",
+          "años", "hacer", "ellos", "ellas", "nosotros", "dijo", "hasta", "sin", "donde", "nuevo",
+          "otro", "otra", "otros", "mucho", "mucha", "muchos", "bien", "ya", "puede", "tiene",
+          "tienen", "después", "aunque", "mismo", "gobierno", "ciudad"]),
+        (["es", "gl"],
+         ["con", "pero", "son", "había", "ese", "esa"]),
+        (["es", "gl", "pt"],
+         ["por", "para", "está", "este", "esta", "como", "todo", "porque"]),
+        (["es", "pt"],
+         ["desde"]),
+        (["gl", "pt"],
+         ["mais", "foi", "isto", "agora", "ano", "anos", "ela", "eles", "elas", "nós", "onde", "novo",
+          "outro", "outra", "outros", "só", "pode", "depois", "mesmo", "cidade", "ao", "aos", "é"]),
+        (["gl"],
+         ["máis", "moi", "tamén", "non", "unha", "hai", "cando", "facer", "dixo", "ata", "sen",
+          "moito", "moita", "xa", "teñen", "goberno"]),
+        (["pt"],
+         ["muito", "muita", "muitos", "muitas", "também", "não", "em", "um", "uma", "são", "há",
+          "isso", "sua", "suas", "quando", "fazer", "ele", "você", "vocês", "disse", "até", "sem",
+          "esse", "essa", "bem", "já", "tem", "têm", "embora", "governo", "à", "às"]),
         // Hindi and Marathi: postpositions, auxiliaries and conjunctions (`है`/`आहे`, `में`/`मध्ये`,
         // `और`/`आणि`); words both write with other meanings (`या`, `तो`, `हो`, `ही`, `का`, `की`,
         // `होता`, `केला`, `पर`, `साथ`) are left out.
-        "hi": ["है", "हैं", "था", "थे", "थी", "में", "के", "को", "से", "और", "नहीं", "यह", "वह", "भी",
-               "लिए", "कि", "गया", "गई", "किया", "करने", "रहा", "रही", "रहे", "हुआ", "हुई", "अपने",
-               "उनके", "इस", "उस", "कहा", "सकते", "सकता", "लेकिन", "क्या", "कोई", "बहुत", "अब", "जब",
-               "तक", "द्वारा", "दिया"],
-        "mr": ["आहे", "आहेत", "आणि", "मध्ये", "नाही", "नाहीत", "केली", "करण्यात", "त्यांनी", "त्याने",
-               "त्यांच्या", "त्याच्या", "यांनी", "यांच्या", "पण", "म्हणून", "म्हणजे", "असे", "असा",
-               "असते", "आता", "काही", "झाले", "झाला", "झाली", "येथे", "तसेच", "आपल्या", "आम्ही", "मी",
-               "माझ्या", "त्या", "साठी", "दिले", "गेले"],
+        (["hi"],
+         ["है", "हैं", "था", "थे", "थी", "में", "के", "को", "से", "और", "नहीं", "यह", "वह", "भी",
+          "लिए", "कि", "गया", "गई", "किया", "करने", "रहा", "रही", "रहे", "हुआ", "हुई", "अपने", "उनके",
+          "इस", "उस", "कहा", "सकते", "सकता", "लेकिन", "क्या", "कोई", "बहुत", "अब", "जब", "तक",
+          "द्वारा", "दिया"]),
+        (["mr"],
+         ["आहे", "आहेत", "आणि", "मध्ये", "नाही", "नाहीत", "केली", "करण्यात", "त्यांनी", "त्याने",
+          "त्यांच्या", "त्याच्या", "यांनी", "यांच्या", "पण", "म्हणून", "म्हणजे", "असे", "असा", "असते",
+          "आता", "काही", "झाले", "झाला", "झाली", "येथे", "तसेच", "आपल्या", "आम्ही", "मी", "माझ्या",
+          "त्या", "साठी", "दिले", "गेले"]),
     ]
+
+    /// Marker words by language: the words of every list it is among the writers of.
+    static let words: [String: [String]] = {
+        var words: [String: [String]] = [:]
+        for list in lists {
+            for language in list.writers { words[language, default: []] += list.words }
+        }
+        return words
+    }()
 
     /// The index in ``groups`` of the group `language` belongs to, or nil. A switch: it runs
     /// for every decision, and most languages are in no group.
@@ -258,7 +253,7 @@ enum StandardMarkers {
         var k0: UInt64 = 0, k1: UInt64 = 0, k2: UInt64 = 0, k3: UInt64 = 0
 
         /// Adds letter number `j` (below ``maxLetters``).
-        mutating func set(_ j: Int, _ letter: UInt32) {
+        @inline(__always) mutating func set(_ j: Int, _ letter: UInt32) {
             let shifted = UInt64(letter & 0xFFFF) << UInt64((j & 3) * 16)
             switch j >> 2 {
             case 0: k0 |= shifted
@@ -313,14 +308,14 @@ enum StandardMarkers {
     private static let table: Table = {
         var table = Table()
         var count = 0
-        for (language, list) in words {
-            let bit = UInt32(1) << UInt32(members.firstIndex(of: language)!)
-            for word in list {
+        for list in lists {
+            let bits = list.writers.reduce(UInt32(0)) { $0 | UInt32(1) << UInt32(members.firstIndex(of: $1)!) }
+            for word in list.words {
                 var key = WordKey()
                 for (j, scalar) in word.unicodeScalars.enumerated() { key.set(j, scalar.value) }
-                precondition(table.mask(key) & bit == 0, "marker \(word) listed twice for \(language)")
+                precondition(table.mask(key) & bits == 0, "marker \(word) listed twice for one of \(list.writers)")
                 if table.mask(key) == 0 { count += 1 }
-                table.add(key, bit)
+                table.add(key, bits)
             }
         }
         // At most half full, so that a miss (most words) ends after a probe or two.
@@ -351,7 +346,7 @@ enum StandardMarkers {
         table.keys.withUnsafeBufferPointer { keys in
             table.masks.withUnsafeBufferPointer { masks in
                 Self.shapes.withUnsafeBufferPointer { shapes in
-                    var k0: UInt64 = 0, k1: UInt64 = 0, k2: UInt64 = 0, k3: UInt64 = 0
+                    var key = WordKey()
                     var run = 0
                     // A capitalized word of four letters or more inside a sentence is a name
                     // (`Sveta Nedelja`, `Vera`), not a marker; shorter ones are more often a
@@ -380,15 +375,7 @@ enum StandardMarkers {
                                 } else if run == 1 && capital {
                                     name = lo == cp
                                 }
-                                if run < WordKey.maxLetters {
-                                    let shifted = UInt64(lo & 0xFFFF) << UInt64((run & 3) * 16)
-                                    switch run >> 2 {
-                                    case 0: k0 |= shifted
-                                    case 1: k1 |= shifted
-                                    case 2: k2 |= shifted
-                                    default: k3 |= shifted
-                                    }
-                                }
+                                if run < WordKey.maxLetters { key.set(run, lo) }
                                 run += 1
                                 continue
                             }
@@ -397,7 +384,7 @@ enum StandardMarkers {
                         }
                         if run > 0 {
                             if run <= WordKey.maxLetters && !(name && run >= 4) {
-                                let mask = Table.mask(WordKey(k0: k0, k1: k1, k2: k2, k3: k3), keys, masks)
+                                let mask = Table.mask(key, keys, masks)
                                 if mask != 0 {
                                     for g in 0..<shapes.count {
                                         let writers = (mask >> shapes[g].offset) & shapes[g].all
@@ -405,7 +392,7 @@ enum StandardMarkers {
                                     }
                                 }
                             }
-                            k0 = 0; k1 = 0; k2 = 0; k3 = 0
+                            key = WordKey()
                             run = 0
                             name = false
                             afterStop = false
@@ -437,17 +424,6 @@ enum StandardMarkers {
             }
         }
         return evidence
-    }
-
-    /// The markers' evidence in `bytes` for group number `group` (see ``tally(_:lowercase:into:)``
-    /// and ``evidence(tally:group:)``).
-    static func evidence(_ bytes: UnsafeBufferPointer<UInt8>, group: Int,
-                         lowercase: UnsafeBufferPointer<UInt32>) -> [Int] {
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: tallySize) { t in
-            t.initialize(repeating: 0)
-            tally(bytes, lowercase: lowercase, into: t.baseAddress!)
-            return evidence(tally: t.baseAddress!, group: group)
-        }
     }
 
     /// The members the evidence rules out: `b` is out when some member `a` has more than

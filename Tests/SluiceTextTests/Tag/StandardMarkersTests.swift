@@ -17,7 +17,13 @@ import Testing
     static func evidence(_ text: String, group: Int) -> [Int] {
         var copy = text
         return copy.withUTF8 { bytes in
-            lowercase.withUnsafeBufferPointer { StandardMarkers.evidence(bytes, group: group, lowercase: $0) }
+            lowercase.withUnsafeBufferPointer { lower in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: StandardMarkers.tallySize) { t in
+                    t.initialize(repeating: 0)
+                    StandardMarkers.tally(bytes, lowercase: lower, into: t.baseAddress!)
+                    return StandardMarkers.evidence(tally: t.baseAddress!, group: group)
+                }
+            }
         }
     }
 
