@@ -14,13 +14,19 @@ import Darwin
 ///
 /// Direct-mapped, keyed by the word's letters (16 bits each, at most ``maxLetters``): an
 /// all-zero key matches no word. One cache per thread (cooperative threads live long), reset
-/// when used with another model's tables.
+/// when used with another model's tables. 2^16 entries (12 MB of address space for 75
+/// languages) instead of 2^14: on the multilingual benchmark corpus the stage ran 10–15%
+/// faster, since a word seen before is then more often still there. The entries are
+/// anonymous pages, zero until written, so a thread that sees few words keeps few resident.
 final class WordCache {
     /// Longest word cached: 16 letters score at most 70 n-grams × 255 < 2^16 per language.
     static let maxLetters = 16
     /// N-grams of a word of ``maxLetters`` letters: 1 + 2 + 3 + 4 + 5 × 12.
     static let maxNgrams = 70
-    static let entryBits = 14
+    static let entryBits = 16
+    private let byteCount: Int
+    /// Whether `entries` are mapped pages (else allocated: mapping failed).
+    private let mapped: Bool
 
     /// Language lanes per row: the number of languages rounded up to a multiple of 16 (as the
     /// model's dense rows, added 16 lanes at a time).
@@ -34,13 +40,21 @@ final class WordCache {
         let n = 1 << Self.entryBits
         stride = (languages + 15) & ~15
         entryBytes = (32 + 2 * stride + 31) & ~31
-        entries = .allocate(byteCount: entryBytes * n, alignment: 64)
-        entries.initializeMemory(as: UInt8.self, repeating: 0, count: entryBytes * n)
+        byteCount = entryBytes * n
+        // Page-aligned and zero-filled by the kernel on first touch.
+        if let p = mmap(nil, byteCount, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), p != MAP_FAILED {
+            entries = p
+            mapped = true
+        } else {
+            entries = .allocate(byteCount: byteCount, alignment: 64)
+            entries.initializeMemory(as: UInt8.self, repeating: 0, count: byteCount)
+            mapped = false
+        }
         self.tables = tables
     }
 
     deinit {
-        entries.deallocate()
+        if mapped { munmap(entries, byteCount) } else { entries.deallocate() }
     }
 
     /// The entry for a word's key.
