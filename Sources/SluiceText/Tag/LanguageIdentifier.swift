@@ -91,6 +91,10 @@ public struct LanguageIdentifier: Sendable {
     public var agreeMargin: Int32
     /// Letters between two checks of a paragraph of a settled document.
     static let agreeLetters = 16
+    /// Highest a language's score may climb before ``rebase(_:top:ceiling:)`` lowers every
+    /// language's: scores are Int32 sums that only grow, and 40 million letters of English
+    /// overflowed them (its answer became Dutch or Tagalog with score 0). Lower only in tests.
+    var scoreCeiling: Int32 = 1 << 29
 
     /// An identifier over `model`; the defaults are the `language` stage's.
     public init(model: LanguageModel, minLetters: Int = 1, spanMinScore: Double = 0.9,
@@ -214,6 +218,16 @@ public struct LanguageIdentifier: Sendable {
         return (leader, first &- second)
     }
 
+    /// Lowers every lane of `lanes` (whose highest is `top`, above `ceiling`) by the same
+    /// amount, so that the highest is half of `ceiling`; a lane further behind than that stays
+    /// at 0. Only differences between lanes are ever read, and a language that far behind has
+    /// odds below e^-(ceiling / 100) (50 units a nat): no decision or score changes.
+    @inline(never)
+    static func rebase(_ lanes: UnsafeMutableBufferPointer<Int32>, top: Int32, ceiling: Int32) {
+        let base = top &- ceiling / 2
+        for l in 0..<lanes.count { lanes[l] = max(lanes[l] &- base, 0) }
+    }
+
     /// Letter `j` of a word whose letters are packed 16 bits each into `k0`…`k3`.
     @inline(__always)
     private static func lane(_ j: Int, _ k0: UInt64, _ k1: UInt64, _ k2: UInt64, _ k3: UInt64) -> UInt32 {
@@ -277,6 +291,7 @@ public struct LanguageIdentifier: Sendable {
         defer { st.deallocate() }
         let stride = cache.stride
         let canStop = earlyStopLetters > 0
+        let ceiling = scoreCeiling
 
         let tables = model.tables
         let lower = tables.lowercase, scripts = tables.scripts, slots = tables.slots, postings = tables.postings
@@ -365,7 +380,12 @@ public struct LanguageIdentifier: Sendable {
             /// Adds the scores waiting in `pending` (UInt16 lanes) to `para`.
             @inline(__always) func flushLanes() {
                 let acc = pending.assumingMemoryBound(to: UInt16.self)
-                for l in 0..<para.count { para[l] &+= Int32(acc[l]) }
+                var top: Int32 = 0
+                for l in 0..<para.count {
+                    para[l] &+= Int32(acc[l])
+                    top = max(top, para[l])
+                }
+                if top > ceiling { Self.rebase(para, top: top, ceiling: ceiling) }
                 pending.initializeMemory(as: UInt16.self, repeating: 0, count: stride)
                 st.pointee.pendingLetters = 0
             }
@@ -526,7 +546,13 @@ public struct LanguageIdentifier: Sendable {
                     paragraphs.append(Paragraph(start: paraStart, end: scalarIndex, language: d.language, score: d.score,
                                                 marked: d.marked))
                 }
-                for l in 0..<para.count { doc[l] &+= para[l]; para[l] = 0 }
+                var top: Int32 = 0
+                for l in 0..<para.count {
+                    doc[l] &+= para[l]
+                    para[l] = 0
+                    top = max(top, doc[l])
+                }
+                if top > ceiling { Self.rebase(doc, top: top, ceiling: ceiling) }
                 for s in 0..<paraScripts.count { docScripts[s] += paraScripts[s]; paraScripts[s] = 0 }
                 docLetters += paraLetters
                 paraLetters = 0
@@ -599,6 +625,10 @@ public struct LanguageIdentifier: Sendable {
                         // Too long for the cache: score the buffered letters, then each one as it comes.
                         if st.pointee.run == WordCache.maxLetters { replay(st.pointee.run) }
                         ngrams(lo, w1, w2, w3, w4, st.pointee.run, add)
+                        // A word of millions of letters adds at most 5 × 255 a letter.
+                        if st.pointee.run & 0xFFFF == 0xFFFF, let top = para.max(), top > ceiling {
+                            Self.rebase(para, top: top, ceiling: ceiling)
+                        }
                     }
                     w4 = w3; w3 = w2; w2 = w1; w1 = lo
                     st.pointee.run += 1

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import Sluice
-import SluiceText
+@testable import SluiceText
 
 @Suite struct LanguageIdentifierTests {
     static let identifier = LanguageModelLoader.bundledIdentifier
@@ -453,6 +453,47 @@ import SluiceText
         #expect(c.alternatives.map(\.language) == ["xc", "xb", "xa"])
         let expected = 1 / (1 + exp(-88.0 / 50) + exp(-90.0 / 50))
         #expect(abs(c.score - expected) < 1e-9)
+    }
+
+    @Test func rebaseKeepsTheLeadersDifferences() {
+        var lanes: [Int32] = [10, 5000, 9000]
+        lanes.withUnsafeMutableBufferPointer { LanguageIdentifier.rebase($0, top: 9000, ceiling: 4096) }
+        #expect(lanes == [0, 0, 2048])
+        var close: [Int32] = [7000, 9000, 8999]
+        close.withUnsafeMutableBufferPointer { LanguageIdentifier.rebase($0, top: 9000, ceiling: 4096) }
+        #expect(close == [48, 2048, 2047])
+    }
+
+    /// Scores are Int32 sums; 40 million letters of English once overflowed them. With the
+    /// ceiling lowered so that the lanes are lowered many times over a short text (and in a
+    /// word too long for the cache), every answer is the one of the default ceiling.
+    @Test func loweredScoreCeilingChangesNoAnswer() {
+        let exact = Self.identifier
+        var often = Self.identifier
+        often.scoreCeiling = 1 << 14
+        let en = "The committee met on Tuesday to discuss the budget. Members raised concerns about rising costs."
+        let de = "Die Regierung hat heute neue Maßnahmen gegen die Inflation angekündigt, sagte der Sprecher am Abend. "
+            + "Die Opposition kritisierte die Pläne als zu spät und zu zaghaft."
+        let es = "El gobierno anunció hoy nuevas medidas para reducir la inflación durante los próximos meses del año."
+        let texts = [
+            Array(repeating: en, count: 40).joined(separator: "\n\n") + "\n" + de + "\n" + en,
+            Array(repeating: [en, es, en].joined(separator: "\n"), count: 15).joined(separator: "\n"),
+            String(repeating: "abcdefghij", count: 7_000) + " " + en,
+            String(repeating: en + " ", count: 60),
+        ]
+        for text in texts {
+            let a = exact.analyze(text, alternatives: 3)
+            let b = often.analyze(text, alternatives: 3)
+            #expect(a.language == b.language)
+            #expect(a.score == b.score)
+            #expect(a.spans == b.spans)
+            // Languages held at 0 tie; their shares are 0 either way.
+            let likely = { (x: LanguageAnalysis) in x.alternatives.filter { $0.score > 1e-12 } }
+            #expect(likely(a).map(\.language) == likely(b).map(\.language))
+            #expect(likely(a).map(\.score) == likely(b).map(\.score))
+        }
+        #expect(often.analyze(texts[0]).language == "en")
+        #expect(often.analyze(texts[0]).spans.map(\.language) == ["de"])
     }
 
     @Test func stageSetsLangAndSpans() {
