@@ -242,7 +242,9 @@ final class BatchSource {
         case .text, .html:
             let all = try lines.readAll()
             unitLines = 1
-            if !all.isEmpty || lines.rawBytesRead > 0 {
+            // A file of blank lines is no record, as an empty one (`"\n"` once made an empty
+            // record, and every blank file after it a duplicate of that one).
+            if !all.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0B || $0 == 0x0C }) {
                 textBytes += all.count
                 let o = origin(u, line: 1, encoding: encoding())
                 var outcome = all.withUnsafeBufferPointer { textDecoder.decodeText($0, origin: o) }

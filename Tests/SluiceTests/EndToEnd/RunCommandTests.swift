@@ -101,6 +101,29 @@ import Testing
     }
 
     /// The German record: the text survives intact, and the last sentence is right.
+    /// Text files of blank lines are no records in any layout, as empty ones: a `"\n"` file
+    /// once became a record with text "", and each blank file after it a duplicate of it.
+    @Test(arguments: ["file", "blank_line", "line"])
+    func blankTextFilesAreNoRecords(_ layout: String) throws {
+        let tmp = try E2E.tempDir()
+        defer { E2E.remove(tmp) }
+        let input = tmp.appendingPathComponent("in"), out = tmp.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        try Data("\n".utf8).write(to: input.appendingPathComponent("a.txt"))
+        try Data("   \n\t\r\n\n".utf8).write(to: input.appendingPathComponent("b.txt"))
+        try Data("Rain is expected on Tuesday.\n".utf8).write(to: input.appendingPathComponent("c.txt"))
+        let pipeline = tmp.appendingPathComponent("p.yaml")
+        try Data("decode: {text_layout: \(layout)}\nstages: [dedup, clean]\n".utf8).write(to: pipeline)
+        let r = try SluiceBinary.run(["run", input.path, "-o", out.path, "-p", pipeline.path, "--progress", "none"])
+        #expect(r.status == 0, "stderr: \(r.err)")
+        #expect(try E2E.lines(out.appendingPathComponent("a.jsonl.zst")).isEmpty)
+        #expect(try E2E.lines(out.appendingPathComponent("b.jsonl.zst")).isEmpty)
+        #expect(try E2E.lines(out.appendingPathComponent("c.jsonl.zst")).count == 1)
+        let run = try #require(try E2E.events(out.appendingPathComponent("stats.jsonl")).last)
+        #expect(run["records_in"] as? Int == 1)
+        #expect(run["records_out"] as? Int == 1)
+    }
+
     @Test func germanRecord() throws {
         let (out, r) = try Self.runFixtures()
         defer { E2E.remove(out.deletingLastPathComponent()) }
