@@ -171,13 +171,13 @@ final class BatchSource {
                     break
                 }
                 if let problem = u.problem {
-                    reject(u, problem, into: &batch)
+                    reject(u, problem, inMember: false, into: &batch)
                 } else {
                     do {
                         try read(u, into: &batch, textBytes: &textBytes)
                     } catch let e as ReadError where u.member != nil && !units.archiveFailed {
                         // A member's own compression is damaged: the archive reads on.
-                        reject(u, e, into: &batch)
+                        reject(u, e, inMember: u.compression != nil, into: &batch)
                     }
                 }
                 if unitDone {
@@ -317,9 +317,12 @@ final class BatchSource {
         }
     }
 
-    /// A member that cannot be read becomes one rejected record naming the problem.
-    private func reject(_ u: InputUnits.Unit, _ e: ReadError, into batch: inout Batch) {
-        let detail = "member \(u.member ?? file.relative): \(e.message) (at byte \(e.offset) of the archive); the archive's other members were read"
+    /// A member that cannot be read becomes one rejected record naming the problem; `inMember`:
+    /// the error's offset counts the member's own compressed bytes (its decompressor failed).
+    private func reject(_ u: InputUnits.Unit, _ e: ReadError, inMember: Bool, into batch: inout Batch) {
+        let place = inMember ? "of the member's \(u.compression?.rawValue ?? "compressed") data" : "of the archive"
+        let detail = "member \(u.member ?? file.relative): \(e.message) (at byte \(e.offset) \(place)); "
+            + "the archive's other members were read; replace this member with a whole copy to read it"
         batch.rejected.append(RejectedRecord(origin: origin(u, line: max(unitLines, 1)), reason: "unreadable_member",
                                              detail: detail, raw: []))
         batch.recordsIn += 1

@@ -177,6 +177,7 @@ struct FileProcessor: Sendable {
         outcome.stats.bytesIn = source.rawBytesRead
         if let e = source.error {
             outcome.stats.error = "\(file.relative): \(e.message) at byte \(e.offset) of the \(e.kind == .io || !source.isCompressed ? "file" : "compressed input"); records before it were kept"
+                + Self.advice(e.kind)
         }
         do {
             outcome.stats.bytesOut = try writer.commit()
@@ -188,6 +189,18 @@ struct FileProcessor: Sendable {
         outcome.stats.seconds = baseSeconds + Clock.now() - t0
         outcome.checkpoint = finish(cp, outcome, status: outcome.stats.error == nil ? .done : .failed)
         return outcome
+    }
+
+    /// What to do about a file that failed with `kind`, for its message: a rerun skips the
+    /// failed file unless it was replaced (its fingerprint changed), then reads it from its start.
+    static func advice(_ kind: ReadError.Kind) -> String {
+        switch kind {
+        case .truncated: "; the file is cut short: copy or download it again and rerun the same command (a replaced input is read again from its start)"
+        case .corrupt: "; the data is damaged: copy or download it again and rerun the same command (a replaced input is read again from its start)"
+        case .io: "; check that the file can be read (permissions, disk) and rerun the same command"
+        case .encoding: "; force its encoding with `decode.encoding` in a pipeline file and rerun"
+        case .notZstd, .notCompressed: ""  // their messages say what to do
+        }
     }
 
     /// Opens the input and the outputs, skipping what `resume` accounts for.

@@ -18,6 +18,9 @@ final class InputUnits {
         /// Why the member cannot be read (its compression does not match its name); its
         /// content is not read, and the decoder rejects it as one record.
         var problem: ReadError?
+        /// The member's own compression (`x.jsonl.gz` in a tar), undone by `reader`: its
+        /// errors count bytes of the member's compressed data, not of the archive.
+        var compression: Compression? = nil
     }
 
     let file: InputFile
@@ -111,7 +114,7 @@ final class InputUnits {
             }
             do throws(ReadError) {
                 let reader = try found.map { c throws(ReadError) in try c.reader(over: peekable) } ?? peekable
-                return Unit(index: index, member: entry.path, format: format, reader: reader)
+                return Unit(index: index, member: entry.path, format: format, reader: reader, compression: found)
             } catch {
                 if archive.failed { throw error }
                 return Unit(index: index, member: entry.path, format: format, reader: peekable, problem: error)

@@ -224,7 +224,8 @@ import Glibc
 
         let cut = try Self.run(tmp, "cut.jsonl.gz")
         #expect(cut.result.status == 1)
-        #expect(cut.result.err.contains("cut.jsonl.gz: gzip stream ends inside a member (truncated file) at byte \(gz.count / 2) of the compressed input; records before it were kept"),
+        #expect(cut.result.err.contains("cut.jsonl.gz: gzip stream ends inside a member (truncated file) at byte \(gz.count / 2) of the compressed input; records before it were kept"
+                                        + "; the file is cut short: copy or download it again and rerun the same command (a replaced input is read again from its start)"),
                 "stderr: \(cut.result.err)")
         #expect(cut.lines.count > 1000 && cut.lines.count < 3000)
         #expect(cut.records.first?["id"] as? String == "r1")
@@ -264,6 +265,28 @@ import Glibc
         #expect(rejected.count == 1)
         #expect((rejected.first?["origin"] as? [String: Any])?["member"] as? String == "b.txt.gz")
         #expect((rejected.first?["detail"] as? String)?.hasPrefix("member b.txt.gz: named .gz but not gzip data") == true)
+    }
+
+    /// A gzip member cut short inside a tar: its error counts the member's compressed bytes,
+    /// and says so (it once said "of the archive", where the member starts 1.5 KB later).
+    @Test func truncatedMemberNamesTheMembersOffset() throws {
+        let tmp = try E2E.tempDir()
+        defer { E2E.remove(tmp) }
+        let src = tmp.appendingPathComponent("src")
+        try E2E.write("First article.\n", to: src.appendingPathComponent("a.txt"))
+        try E2E.write(String(repeating: "Second article, which gzip cannot squeeze to nothing. ", count: 20) + "\n",
+                      to: src.appendingPathComponent("b.txt"))
+        try Self.tool(["gzip", "-n", "b.txt"], cwd: src)
+        let gz = try Data(contentsOf: src.appendingPathComponent("b.txt.gz"))
+        try gz.prefix(30).write(to: src.appendingPathComponent("b.txt.gz"))
+        try Self.tool(["tar", "--sort=name", "-C", src.path, "-cf", tmp.appendingPathComponent("t.tar").path, "."], cwd: tmp)
+        let run = try Self.run(tmp, "t.tar")
+        #expect(run.result.status == 0, "stderr: \(run.result.err)")
+        #expect(run.records.map { $0["id"] as? String } == ["t.tar/a.txt:1"])
+        let rejected = try E2E.lines(tmp.appendingPathComponent("out-t.tar/_rejected/t.jsonl.zst")).map(E2E.json)
+        #expect(rejected.first?["detail"] as? String
+                == "member b.txt.gz: gzip stream ends inside a member (truncated file) (at byte 30 of the member's gzip data); "
+                + "the archive's other members were read; replace this member with a whole copy to read it")
     }
 
     /// A `.tar.zst` cut short: the members before the damage are read, and the file fails with
