@@ -287,18 +287,23 @@ final class BatchSource {
             }
             unitLines = warc.recordsRead
             let line = record.ordinal + 1
+            func warcOrigin(encoding: String? = nil) -> Origin {
+                var o = origin(u, line: line, encoding: encoding)
+                o.offset = record.offset
+                return o
+            }
             switch WARCSelection(record) {
             case .skipped(let reason):
                 batch.skipped.add(reason)
             case .rejected(let reason, let detail):
-                batch.rejected.append(RejectedRecord(origin: origin(u, line: line), reason: reason,
+                batch.rejected.append(RejectedRecord(origin: warcOrigin(), reason: reason,
                                                      detail: "\(detail) (WARC record at byte \(record.offset))", raw: record.block))
                 batch.recordsIn += 1
             case .document(let url, let date, let recordID, let contentType, let charset, let isHTML, let body):
                 textBytes += body.count
                 let (text, guess, invalid) = bodies.decode(body, httpCharset: charset)
                 var r = Record(idJSON: JSONWriter.string(recordID), text: text,
-                               origin: origin(u, line: line, encoding: guess.label))
+                               origin: warcOrigin(encoding: guess.label))
                 r.inputDateJSON = JSONWriter.string(date)
                 r.isHTML = isHTML
                 var fields = JSONWriter()

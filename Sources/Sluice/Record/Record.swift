@@ -88,6 +88,9 @@ public struct Origin: Sendable, Equatable {
     /// Position of the record in its input file across all members: orders records within a
     /// file the way lines do in a plain file (exact dedup keeps the first in this order).
     public var order: Int
+    /// For a WARC record, the byte offset of its version line in the decompressed stream
+    /// (written as `"offset"`, next to `line`, its number).
+    public var offset: Int?
 
     /// A position; `order` defaults to `line`.
     public init(file: String, line: Int, member: String? = nil, encoding: String? = nil, order: Int? = nil) {

@@ -210,6 +210,10 @@ public enum RecordEncoder {
         }
         w.appendRawASCII(",\"line\":")
         w.appendInt(o.line)
+        if let offset = o.offset {
+            w.appendRawASCII(",\"offset\":")
+            w.appendInt(offset)
+        }
         if let e = o.encoding {
             w.appendRawASCII(",\"encoding\":")
             w.appendString(e)

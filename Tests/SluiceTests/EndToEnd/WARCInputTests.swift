@@ -20,6 +20,14 @@ import Testing
             "http://example.org/notes.txt", "http://example.com/", "http://example.com/gz",
         ])
         #expect(records.map { ($0["origin"] as? [String: Any])?["line"] as? Int } == [3, 4, 5, 6, 11, 12, 13])
+        // The record's offset in the decompressed stream: the same for .warc, .warc.gz, .warc.zst,
+        // and where the plain file holds its version line.
+        let offsets = records.compactMap { ($0["origin"] as? [String: Any])?["offset"] as? Int }
+        #expect(offsets.count == 7)
+        let plain = try Data(contentsOf: Self.warc.appendingPathComponent("sample.warc"))
+        for offset in offsets {
+            #expect(plain[offset..<(offset + 9)].elementsEqual(Array("WARC/1.".utf8) + [plain[offset + 7], 0x0D]))
+        }
         #expect(records.map { ($0["origin"] as? [String: Any])?["encoding"] as? String } == [
             "utf-8", "windows-1251", "shift_jis", "utf-8", "windows-1252", "utf-8", "utf-8",
         ])
