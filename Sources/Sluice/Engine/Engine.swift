@@ -98,6 +98,12 @@ public struct Engine: Sendable {
         if let outDir {
             do { try FileSystem.makeDirectories(outDir) } catch { throw ConfigurationError(description: "\(error)") }
         }
+        // Dedup orders records by (file, line) packed in 64 bits, 24 of them for the file.
+        if discovery.files.count > DedupIndex.maxFiles {
+            throw ConfigurationError(description: "\(discovery.files.count) input files: one run reads at most "
+                + "\(DedupIndex.maxFiles) (dedup numbers them in 24 bits); pack small files into archives "
+                + "(a .tar of many articles is one input) or split the corpus into several runs")
+        }
         // Checked over every input, not only this shard's, so that all tasks agree.
         try checkCollisions(discovery.files)
         if let outDir, let conflict = ShardPlan.conflict(outputDirectory: outDir, shard: shard) {

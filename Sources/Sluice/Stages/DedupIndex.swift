@@ -14,6 +14,10 @@ public struct DedupIndex: Sendable {
     @inline(__always)
     static func position(file: Int, line: Int) -> UInt64 { UInt64(file) << 40 | UInt64(line) }
 
+    /// Input files a run may have: ``position(file:line:)`` keeps 24 bits for the file (the
+    /// engine refuses more before reading; file 2^24 would share positions with file 0).
+    static let maxFiles = 1 << 24
+
     /// Builds the index from (key, position) pairs: in each group of equal keys, every
     /// position but the first is a duplicate.
     init(pairs: [(key: UInt64, position: UInt64)]) {

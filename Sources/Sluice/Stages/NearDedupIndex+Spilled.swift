@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SluiceText
 
 extension NearDedupIndex {
@@ -13,6 +20,11 @@ extension NearDedupIndex {
         var bases: [Int] = []
         var n = 0
         for f in files { bases.append(n); n += spill.counts[f]! }
+        // Documents are numbered in 31 bits (Int32 roots, 32-bit halves of band entries).
+        if n > Int(Int32.max) {
+            throw WriteError(path: spill.directory, errno: EOVERFLOW,
+                             action: "decide near duplicates of \(n) documents (at most \(Int32.max) in one run; split the corpus into several runs) in")
+        }
         let bands = spill.bands
         // Band keys of all bands, and line keys, share half the budget.
         let capacity = runCapacity ?? max(4096, memory / 2 / 8 / (bands + 1))

@@ -217,7 +217,7 @@ struct ContentLocator {
                 s = doc[s].nextSibling
             }
             // When they make up nearly all of their parent, the parent is the article.
-            if result.count > 1 && covered >= analysis.textLength[Int(parent)] * 8 / 10 && !isFrame(parent) && !isBoundary(top) {
+            if result.count > 1 && Int(covered) >= Int(analysis.textLength[Int(parent)]) * 8 / 10 && !isFrame(parent) && !isBoundary(top) {
                 top = parent
                 continue
             }

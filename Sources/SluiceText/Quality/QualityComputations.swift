@@ -169,8 +169,9 @@ enum GopherRepetition {
         let grams = UnsafeMutablePointer<UInt64>.allocate(capacity: count)
         let prefixChars = UnsafeMutablePointer<Int>.allocate(capacity: count + 1)
         // slots[i]: the table slot of the current n-gram at candidate position i, so that
-        // counts and marks are read without probing again.
-        let slots = UnsafeMutablePointer<Int32>.allocate(capacity: count)
+        // counts and marks are read without probing again. Int, not Int32: the table is sized
+        // for the text's lines too, and a text of over a billion short lines has slots past 2^31.
+        let slots = UnsafeMutablePointer<Int>.allocate(capacity: count)
         var candidates = UnsafeMutablePointer<Int32>.allocate(capacity: count)
         var repeating = UnsafeMutablePointer<Int32>.allocate(capacity: count)
         defer {
@@ -186,11 +187,11 @@ enum GopherRepetition {
             }
         }
         seen.clear()
-        for k in 0..<count { slots[k] = Int32(truncatingIfNeeded: seen.add(hashes[k], index: k)) }
+        for k in 0..<count { slots[k] = seen.add(hashes[k], index: k) }
         var candidateCount = 0
         for k in 0..<count {  // (written always, kept when the word repeats: no branch)
             candidates[candidateCount] = Int32(truncatingIfNeeded: k)
-            candidateCount += seen.count(at: Int(slots[k])) >= 2 ? 1 : 0
+            candidateCount += seen.count(at: slots[k]) >= 2 ? 1 : 0
         }
         for len in 2...10 where count >= len {
             let last = count - len  // the last position an n-gram starts at
@@ -199,7 +200,7 @@ enum GopherRepetition {
             for j in 0..<candidateCount {
                 let i = Int(candidates[j])
                 grams[i] = QualityHash.combine(grams[i], hashes[i + len - 1])
-                slots[i] = Int32(truncatingIfNeeded: seen.add(grams[i], index: i))
+                slots[i] = seen.add(grams[i], index: i)
             }
             // The repeated n-grams, and the most frequent one (the earliest of a tie; when
             // every n-gram occurs once, the first).
@@ -207,7 +208,7 @@ enum GopherRepetition {
             var bestCount = 1, bestFirst = 0
             for j in 0..<candidateCount {
                 let c = candidates[j]
-                let slot = Int(slots[Int(c)])
+                let slot = slots[Int(c)]
                 let n = seen.count(at: slot)
                 repeating[repeatingCount] = c
                 repeatingCount += n >= 2 ? 1 : 0
@@ -229,7 +230,7 @@ enum GopherRepetition {
                 for j in 0..<candidateCount {
                     let i = Int(candidates[j])
                     if i < next { continue }
-                    if seen.mark(Int(slots[i])) {
+                    if seen.mark(slots[i]) {
                         repeated += prefixChars[i + len] - prefixChars[i]
                         next = i + len
                     }
