@@ -23,8 +23,13 @@ enum Summary {
         }
         parts.append("\(r.recordsIn) record\(r.recordsIn == 1 ? "" : "s") in, \(r.recordsOut) out, \(r.rejected) rejected, \(r.dropped) dropped")
         if r.slow > 0 { parts.append("\(r.slow) slow record\(r.slow == 1 ? "" : "s") (see stats.jsonl `slow`)") }
-        let mbps = r.seconds > 0 ? Double(r.bytesDecompressed) / r.seconds / 1e6 : 0
-        parts.append("\(Format.bytes(r.bytesDecompressed)) in \(Format.fixed(r.seconds, 2)) s (\(Format.fixed(mbps, 1)) MB/s)")
+        if r.filesSkippedDone > 0 && r.filesStarted == 0 && r.filesResumed == 0 {
+            // Nothing read now: a rate of earlier runs' bytes over this run's time means nothing.
+            parts.append("\(Format.bytes(r.bytesDecompressed)), all read by an earlier run")
+        } else {
+            let mbps = r.seconds > 0 ? Double(r.bytesDecompressed) / r.seconds / 1e6 : 0
+            parts.append("\(Format.bytes(r.bytesDecompressed)) in \(Format.fixed(r.seconds, 2)) s (\(Format.fixed(mbps, 1)) MB/s)")
+        }
         let dest = output == "-" ? "" : " → \(output)"
         let shard = r.shard.map { " (shard \($0))" } ?? ""
         return "sluice: \(r.status.rawValue)\(shard): " + parts.joined(separator: "; ") + dest

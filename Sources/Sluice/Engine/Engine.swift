@@ -187,11 +187,17 @@ public struct Engine: Sendable {
         // Each shard's task spills in its own directory: array tasks share OUT.
         corpus.spillDirectory = outDir.map { $0 + "/.sluice/spill" + (shard.map { "-" + $0.name } ?? "") }
         var stages: [any Stage] = []
-        for s in pipeline.stages {
-            do {
-                stages.append(try await s.prepared(for: corpus, preceding: stages))
-            } catch {
-                throw ConfigurationError(description: "preparing stage \(s.name): \(error)")
+        if todo.isEmpty {
+            // Every file finished (a finished run run again): no stage sees a record, and the
+            // reading passes (dedup after extract re-extracted every page) would be for nothing.
+            stages = pipeline.stages
+        } else {
+            for s in pipeline.stages {
+                do {
+                    stages.append(try await s.prepared(for: corpus, preceding: stages))
+                } catch {
+                    throw ConfigurationError(description: "preparing stage \(s.name): \(error)")
+                }
             }
         }
         let reporter = ProgressReporter(mode: progress)

@@ -71,6 +71,7 @@ import Glibc
         let again = try SluiceBinary.run(args)
         #expect(again.status == 0, "stderr: \(again.err)")
         #expect(again.err.hasPrefix("sluice: completed: 3 files (3 already done, 0 started); 1070 records in, 1070 out, 0 rejected, 0 dropped; "), "stderr: \(again.err)")
+        #expect(again.err.contains(", all read by an earlier run → "), "stderr: \(again.err)")
 
         // A fresh run's summary has no such detail.
         let fresh = try SluiceBinary.run(["run", corpus.path, "-o", tmp.appendingPathComponent("fresh").path, "--progress", "none"])
