@@ -20,7 +20,7 @@ let package = Package(
             pkgConfig: "libzstd",
             providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]
         ),
-        // Archives (tar, zip), WARC's gzip members and single-file gzip/bzip2/xz.
+        // Archives (tar, zip) and their compressions.
         .systemLibrary(
             name: "CArchive",
             pkgConfig: "libarchive",
@@ -32,6 +32,17 @@ let package = Package(
             name: "CZlib",
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
+        // bzip2 and xz single streams, decoded by Sluice itself so that everything decoded
+        // before damage is kept (libarchive's filters drop their last buffer, up to ~1 MB).
+        .systemLibrary(
+            name: "CBzip2",
+            providers: [.apt(["libbz2-dev"]), .brew(["bzip2"])]
+        ),
+        .systemLibrary(
+            name: "CLzma",
+            pkgConfig: "liblzma",
+            providers: [.apt(["liblzma-dev"]), .brew(["xz"])]
         ),
         // Statistical charset detection for text in legacy encodings.
         .systemLibrary(
@@ -49,7 +60,7 @@ let package = Package(
         .target(
             name: "Sluice",
             dependencies: [
-                "CZstd", "CZlib", "CArchive", "CUchardet", "SluiceText",
+                "CZstd", "CZlib", "CBzip2", "CLzma", "CArchive", "CUchardet", "SluiceText",
                 .product(name: "Yams", package: "Yams"),
             ],
             // The language-identification model, built by data/langid/build_model.py.

@@ -144,8 +144,12 @@ def main():
         for k, s in enumerate(t[:4]):
             zf.writestr(f"z/{k}.txt", s)
     packed.append(b.getvalue())
-    streams = [bz2.compress(s) for s in t[:8]] + [lzma.compress(s) for s in t[:8]]
-    counts["archive"] = write(out, "archive", with_options(packed, [0, 3]) + with_options(streams, [0x10, 0x13]))
+    counts["archive"] = write(out, "archive", with_options(packed, [0, 3]))
+    # bzip2xz: real streams decoded raw (bit 4 picks xz), and texts the harness compresses,
+    # concatenates (0x80), cuts (0xC0) or damages (0xE0).
+    counts["bzip2xz"] = write(out, "bzip2xz", with_options([bz2.compress(s) for s in t[:8]], [0, 3])
+                              + with_options([lzma.compress(s) for s in t[:8]], [0x10, 0x13])
+                              + with_options(t[:24], [0x80, 0x90, 0xC1, 0xD1, 0xE2, 0xF2]))
     counts["gzip"] = write(out, "gzip", with_options([gz.compress(s, mtime=0) for s in t[:40]], [0, 5]) + with_options(t[:40], [0x80, 0xC0, 0xD1]))
     # WARC: the fixture whole and record by record, and each response block (the HTTP parser).
     warcs = [read(p) for p in sorted(glob.glob(f"{ROOT}/Tests/**/Fixtures/warc/*.warc", recursive=True))]

@@ -15,7 +15,7 @@ struct Harness: Sendable {
     static let all: [Harness] = [
         json, jsonRoundTrip, record, recordText, zstd, iconv, encoding, clean, cleanSteps, nfcCheck, split, language,
         languageModel, patterns, pii, quality, terms, words, dedupKey, hashtags, timestamp, pipelineYAML,
-        pipelineRecord, archive, gzip, warc, htmlTokenizer, htmlSniffer, articleExtract, htmlTree,
+        pipelineRecord, archive, gzip, bzip2xz, warc, htmlTokenizer, htmlSniffer, articleExtract, htmlTree,
         htmlMetadata, nearDup, report,
     ]
 

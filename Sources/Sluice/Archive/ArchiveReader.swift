@@ -3,29 +3,21 @@ import CArchive
 import Glibc
 #endif
 
-/// Reads archives and compressed streams with libarchive, over any ``ByteReader``.
+/// Reads archives with libarchive, over any ``ByteReader``.
 ///
-/// In ``Mode/archive`` it walks a tar (ustar, pax, GNU) or zip archive, plain or compressed
-/// with anything libarchive knows (zstd, gzip, bzip2, xz, …); in ``Mode/stream`` it undoes
-/// the compression of a single stream (`.bz2`, `.xz`; gzip has ``GzipDecompressor``). Either
-/// way the current entry's content is read through ``read(into:)``, which makes the reader a
+/// It walks a tar (ustar, pax, GNU) or zip archive, plain or compressed with anything
+/// libarchive knows (zstd, gzip, bzip2, xz, …); single compressed streams have decoders of
+/// their own (``GzipDecompressor``, ``Bzip2Decompressor``, ``XzDecompressor``, zstd). The
+/// current entry's content is read through ``read(into:)``, which makes the reader a
 /// ``ByteReader`` itself, so members can be decoded by the same code as files (and nested:
 /// a `x.jsonl.gz` member inside a tar).
 ///
 /// libarchive pulls its input through callbacks from the source, so the raw offset of a
 /// problem is known (``bytesRead``). Not Sendable: one reader per task.
 public final class ArchiveReader: ByteReader {
-    /// What the source holds.
-    public enum Mode: Sendable {
-        /// A tar or zip archive: entries are its members.
-        case archive
-        /// One compressed stream: a single entry, its decompressed content.
-        case stream
-    }
-
-    /// An entry of the archive (for ``Mode/stream``, the stream itself).
+    /// An entry of the archive.
     public struct Entry: Sendable, Equatable {
-        /// The member's path as stored (`a/b.txt`); empty in stream mode.
+        /// The member's path as stored (`a/b.txt`).
         public var path: String
         /// What kind of entry a member is.
         public enum Kind: Sendable, Equatable {
@@ -48,8 +40,6 @@ public final class ArchiveReader: ByteReader {
 
     private let handle: OpaquePointer
     private let client: ArchiveClient
-    /// What the source holds.
-    public let mode: Mode
     private var entryOpen = false
     private var finished = false
     /// The archive could not be read on: every later call returns nothing.
@@ -60,27 +50,20 @@ public final class ArchiveReader: ByteReader {
     /// Names the data in messages (`tar.xz archive`, `bzip2 stream`).
     private let label: String
 
-    /// Opens `source` as `mode`; `label` names it in errors.
-    public init(source: any ByteReader, mode: Mode, label: String = "archive") throws(ReadError) {
+    /// Opens `source`; `label` names it in errors.
+    public init(source: any ByteReader, label: String = "archive") throws(ReadError) {
         self.label = label
         guard let a = archive_read_new() else {
             throw ReadError(kind: .io, offset: 0, message: "libarchive: out of memory")
         }
         handle = a
-        self.mode = mode
         client = ArchiveClient(source: source)
         archive_read_support_filter_all(a)
-        switch mode {
-        case .archive:
-            archive_read_support_format_tar(a)
-            archive_read_support_format_gnutar(a)
-            archive_read_support_format_zip(a)
-            // An empty archive (`tar -cf x.tar -T /dev/null` writes only the end blocks).
-            archive_read_support_format_empty(a)
-        case .stream:
-            archive_read_support_format_raw(a)
-            archive_read_support_format_empty(a)
-        }
+        archive_read_support_format_tar(a)
+        archive_read_support_format_gnutar(a)
+        archive_read_support_format_zip(a)
+        // An empty archive (`tar -cf x.tar -T /dev/null` writes only the end blocks).
+        archive_read_support_format_empty(a)
         let box = Unmanaged.passUnretained(client).toOpaque()
         archive_read_set_callback_data(a, box)
         archive_read_set_read_callback(a, { _, data, buffer in
@@ -138,9 +121,6 @@ public final class ArchiveReader: ByteReader {
             throw failure(kind: .corrupt, doing: "cannot read the next member header")
         }
         entryOpen = true
-        if mode == .stream {
-            return Entry(path: "", kind: .regular, size: nil)
-        }
         // The UTF-8 form first: zip and pax store UTF-8 names, which libarchive cannot turn
         // into the C locale's charset (the plain form is then NULL). Names stored in another
         // charset (old tar, zip without the UTF-8 flag) come as bytes, invalid UTF-8 repaired.
@@ -260,11 +240,3 @@ final class ArchiveClient {
     }
 }
 
-extension ArchiveReader {
-    /// The decompressed content of a single gzip/bzip2/xz stream, positioned on its one entry.
-    static func stream(over source: any ByteReader, label: String) throws(ReadError) -> ArchiveReader {
-        let r = try ArchiveReader(source: source, mode: .stream, label: label)
-        _ = try r.nextEntry()
-        return r
-    }
-}

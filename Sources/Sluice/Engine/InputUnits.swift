@@ -44,12 +44,12 @@ final class InputUnits {
         }
         isCompressed = found != nil
         if file.format.isArchive {
-            // zstd and gzip are undone by Sluice's own decoders (zstd's takes `--long=31`
-            // windows; gzip's checks every CRC, which libarchive's does not); libarchive undoes
-            // bzip2 and xz itself, and reads a plain zip through seeks.
-            let source: any ByteReader = found == .zstd || found == .gzip ? try found!.reader(over: raw) : raw
-            archive = try ArchiveReader(source: source, mode: .archive,
-                                        label: file.format == .zip ? "zip archive" : "tar archive")
+            // The compression is undone by Sluice's own decoders (zstd's takes `--long=31`
+            // windows; gzip's checks every CRC, which libarchive's does not; all four hand out
+            // everything decoded before a cut, where libarchive's filters drop their last
+            // buffer); libarchive reads the tar or zip, a plain zip through seeks.
+            let source: any ByteReader = try found.map { c throws(ReadError) in try c.reader(over: raw) } ?? raw
+            archive = try ArchiveReader(source: source, label: file.format == .zip ? "zip archive" : "tar archive")
         } else {
             single = try found.map { c throws(ReadError) in try c.reader(over: raw) } ?? raw
         }

@@ -41,7 +41,8 @@ public enum Compression: String, Sendable, CaseIterable {
         switch self {
         case .zstd: ZstdDecompressor(source: source)
         case .gzip: try GzipDecompressor(source: source)
-        case .bzip2, .xz: try ArchiveReader.stream(over: source, label: "\(rawValue) stream")
+        case .bzip2: Bzip2Decompressor(source: source)
+        case .xz: try XzDecompressor(source: source)
         }
     }
 

@@ -267,6 +267,30 @@ import Glibc
         #expect((rejected.first?["detail"] as? String)?.hasPrefix("member b.txt.gz: named .gz but not gzip data") == true)
     }
 
+    /// A `.bz2` and a `.xz` cut short keep every record before the cut that the decoders hand
+    /// out (through libarchive a `.bz2` cut at 300 kB kept none of the 15 records `bzip2 -dc`
+    /// recovered): here every whole block or decoded stretch before the cut.
+    @Test(arguments: [(["bzip2", "-1"], "bz2"), (["xz", "-0"], "xz")])
+    func truncatedBzip2AndXzKeepTheRecordsBefore(_ compress: [String], _ suffix: String) throws {
+        let tmp = try E2E.tempDir()
+        defer { E2E.remove(tmp) }
+        var rng = SplitMix64(seed: 5)
+        var text = ""
+        for i in 1...6000 { text += #"{"id":"r\#(i)","text":"Record \#(i) says \#(rng.next() % 1_000_000_007) and \#(rng.next() % 1_000_003)."}"# + "\n" }
+        try E2E.write(text, to: tmp.appendingPathComponent("r.jsonl"))
+        try Self.tool(compress + ["r.jsonl"], cwd: tmp)
+        let full = try Data(contentsOf: tmp.appendingPathComponent("r.jsonl.\(suffix)"))
+        let cut = full.count * 2 / 3
+        try full.prefix(cut).write(to: tmp.appendingPathComponent("cut.jsonl.\(suffix)"))
+        let run = try Self.run(tmp, "cut.jsonl.\(suffix)")
+        #expect(run.result.status == 1)
+        #expect(run.result.err.contains("(truncated file) at byte \(cut) of the compressed input; records before it were kept; the file is cut short"),
+                "stderr: \(run.result.err)")
+        // Whole records from the start, in order: ~2/3 of them (bzip2's 100 kB blocks: fewer).
+        #expect(run.records.count > 3000 && run.records.count < 6000, "\(run.records.count) records")
+        #expect(run.records.map { $0["id"] as? String } == (1...run.records.count).map { "r\($0)" })
+    }
+
     /// A gzip member cut short inside a tar: its error counts the member's compressed bytes,
     /// and says so (it once said "of the archive", where the member starts 1.5 KB later).
     @Test func truncatedMemberNamesTheMembersOffset() throws {
