@@ -125,6 +125,12 @@ public final class EncodingDetector {
             // UTF-8 or UTF-16/32 without a BOM in bytes that are not valid UTF-8: no answer.
             answer = nil
         }
+        if answer?.label == "windows-1258" && !Self.hasVietnameseBytes(window) {
+            // uchardet names Vietnamese for a few curly quotes or dashes; where windows-1258
+            // reads every byte as windows-1252 does, the text is not Vietnamese, and the Latin
+            // code pages are weighed as for any Latin text.
+            answer = EncodingLabels.Entry(iconv: "WINDOWS-1252", label: "windows-1252")
+        }
         if let family = SingleByteRanker.family(forAnswer: answer?.label),
            let (cp, penalty) = ranker.best(in: family, preferred: answer?.label) {
             if answer == nil && penalty >= 10 {
@@ -137,6 +143,20 @@ public final class EncodingDetector {
             return EncodingGuess(iconvName: answer.iconv, label: answer.label, source: .detected)
         }
         return EncodingGuess(iconvName: "WINDOWS-1252", label: "windows-1252", source: .fallback)
+    }
+
+    /// Whether `bytes` hold a byte that windows-1258 reads otherwise than windows-1252 (its
+    /// Vietnamese letters and tone marks, and the Š/Ž that it lacks).
+    static func hasVietnameseBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // 0x8A 0x8E 0x9A 0x9E 0xC3 0xCC 0xD0 0xD2 0xD5 0xDD 0xDE 0xE3 0xEC 0xF0 0xF2 0xF5 0xFD 0xFE
+        let set: (UInt64, UInt64) = (1 << 0x0A | 1 << 0x0E | 1 << 0x1A | 1 << 0x1E,
+                                     1 << 0x03 | 1 << 0x0C | 1 << 0x10 | 1 << 0x12 | 1 << 0x15 | 1 << 0x1D | 1 << 0x1E
+                                         | 1 << 0x23 | 1 << 0x2C | 1 << 0x30 | 1 << 0x32 | 1 << 0x35 | 1 << 0x3D | 1 << 0x3E)
+        for b in bytes where b >= 0x80 {
+            let bit = UInt64(1) << UInt64(b & 0x3F)
+            if (b < 0xC0 ? set.0 : set.1) & bit != 0 { return true }
+        }
+        return false
     }
 
     /// For diagnosing a wrong guess: uchardet's answer and the single-byte code pages'

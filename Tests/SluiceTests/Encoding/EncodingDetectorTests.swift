@@ -138,6 +138,21 @@ import Testing
         }
     }
 
+    /// uchardet answers windows-1258 (Vietnamese) for a short English line with curly quotes
+    /// in windows-1252; where windows-1258 reads every byte the same, it is windows-1252. Text
+    /// with Vietnamese letters stays windows-1258.
+    @Test func curlyQuotesAreNotVietnamese() throws {
+        let english: [UInt8] = Array("He said ".utf8) + [0x93] + Array("hello".utf8) + [0x94] + Array(" and it".utf8) + [0x92]
+            + Array("s fine.".utf8)
+        #expect(detect(english).label == "windows-1252")
+        let vietnamese = "Việt Nam là một quốc gia nằm ở phía đông bán đảo Đông Dương, thuộc khu vực Đông Nam Á. "
+            + "Thủ đô là Hà Nội, thành phố lớn nhất là Thành phố Hồ Chí Minh."
+        let bytes = try #require(EncodingSamples.encode(vietnamese, to: "WINDOWS-1258"))
+        #expect(bytes.withUnsafeBufferPointer { EncodingDetector.hasVietnameseBytes($0) })
+        #expect(!english.withUnsafeBufferPointer { EncodingDetector.hasVietnameseBytes($0) })
+        #expect(detect(bytes).label == "windows-1258")
+    }
+
     @Test func westernEuropeanIsWindows1252() throws {
         let text = "Voilà l'été: où est le café? Ça coûte très cher, même à Noël. Grüße aus München."
         let bytes = try #require(EncodingSamples.encode(text, to: "WINDOWS-1252"))
