@@ -9,51 +9,35 @@ import CBzip2
 /// dropped its last buffer: up to ~0.5 MB of records). Zero bytes after the last stream are
 /// tolerated; anything else there is damage. Not Sendable: one per task.
 public final class Bzip2Decompressor: ByteReader {
-    private let source: any ByteReader
+    private let input: CompressedInput
     private var stream = bz_stream()
-    private let input: UnsafeMutableRawBufferPointer
-    private var sourceDone = false
     /// `stream` is initialized for decoding (between streams it is not).
     private var initialized = false
     /// Inside a stream: its header seen, its end not yet.
     private var inStream = false
-    private var finished = false
-    /// A failure seen while producing bytes: reported on the next call, after those bytes.
-    private var pending: ReadError?
     /// Compressed bytes consumed so far: the offset reported on errors.
     public private(set) var compressedOffset = 0
 
     /// Decompresses the bzip2 streams of `source`.
     public init(source: any ByteReader) {
-        self.source = source
-        input = .allocate(byteCount: 1 << 16, alignment: 16)
+        input = CompressedInput(source: source)
     }
 
     deinit {
         if initialized { BZ2_bzDecompressEnd(&stream) }
-        input.deallocate()
     }
 
     /// Compressed bytes read so far.
-    public var bytesRead: Int { source.bytesRead }
+    public var bytesRead: Int { input.bytesRead }
 
     /// Reads decompressed bytes into `buffer`; returns 0 at the end.
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(ReadError) -> Int {
-        guard buffer.count > 0, !finished else { return 0 }
-        if let pending {
-            finished = true
-            throw pending
-        }
+        guard buffer.count > 0, try input.mayRead() else { return 0 }
         let room = min(buffer.count, Int(UInt32.max))
         while true {
-            if stream.avail_in == 0 && !sourceDone {
-                let n = try source.read(into: input)
-                if n == 0 {
-                    sourceDone = true
-                } else {
-                    stream.next_in = input.baseAddress!.assumingMemoryBound(to: CChar.self)
-                    stream.avail_in = UInt32(n)
-                }
+            if stream.avail_in == 0, let chunk = try input.next() {
+                stream.next_in = UnsafeMutablePointer(mutating: chunk.baseAddress!.assumingMemoryBound(to: CChar.self))
+                stream.avail_in = UInt32(chunk.count)
             }
             if !inStream {
                 // Between streams: zero padding is skipped; the end of input ends the data.
@@ -63,8 +47,8 @@ public final class Bzip2Decompressor: ByteReader {
                     compressedOffset += 1
                 }
                 if stream.avail_in == 0 {
-                    if sourceDone {
-                        finished = true
+                    if input.exhausted {
+                        input.finished = true
                         return 0
                     }
                     continue
@@ -81,8 +65,8 @@ public final class Bzip2Decompressor: ByteReader {
             case BZ_OK:
                 // All input used and none coming: the stream was cut (once the output
                 // libbz2 still held has been handed out).
-                if produced == 0 && stream.avail_in == 0 && sourceDone {
-                    finished = true
+                if produced == 0 && stream.avail_in == 0 && input.exhausted {
+                    input.finished = true
                     throw ReadError(kind: .truncated, offset: compressedOffset,
                                     message: "bzip2 stream ends inside a block (truncated file)")
                 }
@@ -96,13 +80,9 @@ public final class Bzip2Decompressor: ByteReader {
                 stream.next_in = next
                 stream.avail_in = avail
             default:
-                let e = ReadError(kind: .corrupt, offset: compressedOffset, message: "bzip2: " + Self.describe(r))
                 // The bytes decoded before the damage was seen are delivered first.
-                guard produced > 0 else {
-                    finished = true
-                    throw e
-                }
-                pending = e
+                try input.fail(ReadError(kind: .corrupt, offset: compressedOffset, message: "bzip2: " + Self.describe(r)),
+                               produced: produced)
             }
             if produced > 0 { return produced }
         }
@@ -112,7 +92,7 @@ public final class Bzip2Decompressor: ByteReader {
     private func start() throws(ReadError) {
         let next = stream.next_in, avail = stream.avail_in
         guard BZ2_bzDecompressInit(&stream, 0, 0) == BZ_OK else {
-            finished = true
+            input.finished = true
             throw ReadError(kind: .io, offset: compressedOffset, message: "bzip2: cannot start a stream (out of memory)")
         }
         stream.next_in = next

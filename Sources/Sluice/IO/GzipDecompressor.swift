@@ -6,59 +6,42 @@ import CZlib
 /// record) and checks each member's CRC-32 and length, so damage is reported with its offset
 /// instead of passing on garbled text. Not Sendable: one per task.
 public final class GzipDecompressor: ByteReader {
-    private let source: any ByteReader
+    private let input: CompressedInput
     private var stream = z_stream()
-    private let input: UnsafeMutableRawBufferPointer
-    private var sourceDone = false
     /// Inside a member (its header seen, its trailer not yet).
     private var inMember = false
-    private var finished = false
-    /// A failure seen while producing bytes: reported on the next call, after those bytes.
-    private var pending: ReadError?
     /// Compressed bytes consumed by zlib so far: the offset reported on errors.
     public private(set) var compressedOffset = 0
 
     /// Decompresses the gzip members of `source`.
     public init(source: any ByteReader) throws(ReadError) {
-        self.source = source
-        input = .allocate(byteCount: 1 << 16, alignment: 16)
+        input = CompressedInput(source: source)
         guard sluice_inflate_init_gzip(&stream) == Z_OK else {
-            input.deallocate()
             throw ReadError(kind: .io, offset: 0, message: "zlib: cannot start a gzip stream (out of memory)")
         }
     }
 
     deinit {
         inflateEnd(&stream)
-        input.deallocate()
     }
 
     /// Compressed bytes read so far.
-    public var bytesRead: Int { source.bytesRead }
+    public var bytesRead: Int { input.bytesRead }
 
     /// Reads decompressed bytes into `buffer`; returns 0 at the end.
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(ReadError) -> Int {
-        guard buffer.count > 0, !finished else { return 0 }
-        if let pending {
-            finished = true
-            throw pending
-        }
+        guard buffer.count > 0, try input.mayRead() else { return 0 }
         while true {
-            if stream.avail_in == 0 && !sourceDone {
-                let n = try source.read(into: input)
-                if n == 0 {
-                    sourceDone = true
-                } else {
-                    stream.next_in = input.baseAddress!.assumingMemoryBound(to: Bytef.self)
-                    stream.avail_in = uInt(n)
-                }
+            if stream.avail_in == 0, let chunk = try input.next() {
+                stream.next_in = UnsafeMutablePointer(mutating: chunk.baseAddress!.assumingMemoryBound(to: Bytef.self))
+                stream.avail_in = uInt(chunk.count)
             }
-            if stream.avail_in == 0 && sourceDone {
+            if stream.avail_in == 0 && input.exhausted {
                 if inMember {
                     throw ReadError(kind: .truncated, offset: compressedOffset,
                                     message: "gzip stream ends inside a member (truncated file)")
                 }
-                finished = true
+                input.finished = true
                 return 0
             }
             if !inMember {
@@ -80,13 +63,8 @@ public final class GzipDecompressor: ByteReader {
                 inflateReset(&stream)
             default:
                 let what = stream.msg.map { String(cString: $0) } ?? "error \(r)"
-                let e = ReadError(kind: .corrupt, offset: compressedOffset, message: "gzip: \(what)")
                 // The bytes inflated before the damage was seen are delivered first.
-                guard produced > 0 else {
-                    finished = true
-                    throw e
-                }
-                pending = e
+                try input.fail(ReadError(kind: .corrupt, offset: compressedOffset, message: "gzip: \(what)"), produced: produced)
             }
             if produced > 0 { return produced }
         }

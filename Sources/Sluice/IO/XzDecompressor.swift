@@ -7,71 +7,49 @@ import CLzma
 /// damage is delivered before the error (libarchive's filter, used before, dropped its last
 /// buffer: up to ~1 MB of records). Not Sendable: one per task.
 public final class XzDecompressor: ByteReader {
-    private let source: any ByteReader
+    private let input: CompressedInput
     private var stream = sluice_lzma_stream_init()
-    private let input: UnsafeMutableRawBufferPointer
-    private var sourceDone = false
-    private var finished = false
-    /// A failure seen while producing bytes: reported on the next call, after those bytes.
-    private var pending: ReadError?
 
     /// Decompresses the xz streams of `source`.
     public init(source: any ByteReader) throws(ReadError) {
-        self.source = source
-        input = .allocate(byteCount: 1 << 16, alignment: 16)
+        input = CompressedInput(source: source)
         guard lzma_stream_decoder(&stream, UInt64.max, sluice_lzma_concatenated()) == LZMA_OK else {
-            input.deallocate()
             throw ReadError(kind: .io, offset: 0, message: "xz: cannot start a stream (out of memory)")
         }
     }
 
     deinit {
         lzma_end(&stream)
-        input.deallocate()
     }
 
     /// Compressed bytes consumed so far: the offset reported on errors.
     public var compressedOffset: Int { Int(stream.total_in) }
 
     /// Compressed bytes read so far.
-    public var bytesRead: Int { source.bytesRead }
+    public var bytesRead: Int { input.bytesRead }
 
     /// Reads decompressed bytes into `buffer`; returns 0 at the end.
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(ReadError) -> Int {
-        guard buffer.count > 0, !finished else { return 0 }
-        if let pending {
-            finished = true
-            throw pending
-        }
+        guard buffer.count > 0, try input.mayRead() else { return 0 }
         while true {
-            if stream.avail_in == 0 && !sourceDone {
-                let n = try source.read(into: input)
-                if n == 0 {
-                    sourceDone = true
-                } else {
-                    stream.next_in = UnsafePointer(input.baseAddress!.assumingMemoryBound(to: UInt8.self))
-                    stream.avail_in = n
-                }
+            if stream.avail_in == 0, let chunk = try input.next() {
+                stream.next_in = chunk.baseAddress!.assumingMemoryBound(to: UInt8.self)
+                stream.avail_in = chunk.count
             }
             stream.next_out = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
             stream.avail_out = buffer.count
-            let r = lzma_code(&stream, sourceDone ? LZMA_FINISH : LZMA_RUN)
+            let r = lzma_code(&stream, input.exhausted ? LZMA_FINISH : LZMA_RUN)
             let produced = buffer.count - stream.avail_out
             switch r {
             case LZMA_OK:
                 break
             case LZMA_STREAM_END:
-                finished = true
+                input.finished = true
                 return produced
             default:
-                let e = ReadError(kind: r == LZMA_BUF_ERROR ? .truncated : .corrupt, offset: compressedOffset,
-                                  message: "xz: " + Self.describe(r))
                 // The bytes decoded before the damage was seen are delivered first.
-                guard produced > 0 else {
-                    finished = true
-                    throw e
-                }
-                pending = e
+                try input.fail(ReadError(kind: r == LZMA_BUF_ERROR ? .truncated : .corrupt, offset: compressedOffset,
+                                         message: "xz: " + Self.describe(r)), produced: produced)
             }
             if produced > 0 { return produced }
         }
