@@ -24,6 +24,9 @@ build() {
     log=$(mktemp)
     # Not a bare command: under `set -e` a failure would exit here, before the log is shown.
     status=0
+    # SwiftPM keeps the build plan of the path dependency (the main package) and does not see
+    # source files added to it since: without the plan it is made again (nothing recompiled).
+    rm -f Fuzz/.build/release.yaml
     (cd Fuzz && swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing) >"$log" 2>&1 || status=$?
     grep -v "Cannot export local symbol" "$log" | grep -E "error|warning: |Build complete" | grep -v "^\[" || true
     rm -f "$log"

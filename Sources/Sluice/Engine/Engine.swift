@@ -98,6 +98,7 @@ public struct Engine: Sendable {
         if let outDir {
             do { try FileSystem.makeDirectories(outDir) } catch { throw ConfigurationError(description: "\(error)") }
         }
+
         // Dedup orders records by (file, line) packed in 64 bits, 24 of them for the file.
         if discovery.files.count > DedupIndex.maxFiles {
             throw ConfigurationError(description: "\(discovery.files.count) input files: one run reads at most "
@@ -109,6 +110,11 @@ public struct Engine: Sendable {
         if let outDir, let conflict = ShardPlan.conflict(outputDirectory: outDir, shard: shard) {
             throw ConfigurationError(description: conflict)
         }
+        // Held until the run returns: one run (or one run of a shard) writes an output at a time.
+        let lock = try outDir.map { d throws(ConfigurationError) in
+            try RunLock(outputDirectory: d, name: (nearDedupPrepare ? "prepare-" : "") + (shard?.name ?? "run"))
+        }
+        defer { withExtendedLifetime(lock) {} }
         var files = discovery.files
         var shardNotes: [String] = []
         if let shard {
@@ -146,6 +152,9 @@ public struct Engine: Sendable {
         for dir in discovery.unreadable {
             report.failed.append((dir + "/", "\(dir)/: directory cannot be read; its files were not processed"))
         }
+        let repeatedDirectories = discovery.repeated.map {
+            "\($0.path)/: the directory already read as \($0.firstReadAs)/, reached again through a symbolic link; not read again"
+        }
         let journal = outDir.map { RunJournal(outputDirectory: $0, shard: shard) }
         var plan = RunPlan()
         if let journal {
@@ -153,7 +162,7 @@ public struct Engine: Sendable {
             report.resumed = plan.resumed
             report.notes = plan.notes
         }
-        report.notes = shardNotes + report.notes
+        report.notes = repeatedDirectories + shardNotes + report.notes
         var stats: StatsLog?
         if let outDir {
             do {
@@ -166,7 +175,9 @@ public struct Engine: Sendable {
         }
         var stageTotals = Array(repeating: StageStats(), count: pipeline.stages.count)
         for cp in plan.finished {
-            report.add(cp.stats)
+            var stats = cp.stats
+            if plan.vanishedFailed.contains(cp.file) { stats.error = nil }
+            report.add(stats)
             for i in cp.stageStats.indices where i < stageTotals.count { stageTotals[i].merge(cp.stageStats[i]) }
         }
         // Finished files of the earlier run, including vanished ones whose events are kept.
@@ -293,6 +304,9 @@ public struct Engine: Sendable {
         var resume: [String: FileCheckpoint] = [:]
         var fingerprints: [String: InputFingerprint] = [:]
         var nextCompletion = 0
+        /// Files that failed in an earlier run and no longer exist: their events stay, their
+        /// failure no longer fails the run (nothing can be done about it but deleting outputs).
+        var vanishedFailed: Set<String> = []
     }
 
     /// Reads the journal: refuses a changed pipeline, sorts files into finished, resumable
@@ -343,6 +357,12 @@ public struct Engine: Sendable {
         }
         // Files of the earlier run that vanished keep their finished events: their outputs exist.
         for name in vanished { if let cp = checkpoints[name], cp.status != .inProgress { finished.append(cp) } }
+        for name in vanished where checkpoints[name]?.status == .failed {
+            plan.vanishedFailed.insert(name)
+            let output = InputFile.stem(of: name) + pipeline.sink.fileExtension
+            plan.notes.append("\(name): failed in an earlier run and no longer exists; the records read before its damage stay in "
+                + "\(output) and its event in the stats; it no longer fails the run (--restart starts over without it)")
+        }
         plan.finished = finished.sorted { ($0.completion ?? 0) < ($1.completion ?? 0) }
         let record = RunJournal.RunRecord(
             pipelineName: pipeline.name, pipelineFingerprint: pipeline.fingerprint, pipelineSource: pipelineSource,

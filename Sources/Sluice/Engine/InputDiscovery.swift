@@ -15,6 +15,17 @@ public struct InputDiscovery: Sendable {
     public var errors: [String] = []
     /// Subdirectories that could not be listed (relative paths); their files are not processed.
     public var unreadable: [String] = []
+    /// Directories reached a second time (through a symbolic link: a loop such as `d/up -> ..`,
+    /// or a second path to one directory), with the path they were first read under; each
+    /// directory is read once.
+    public var repeated: [(path: String, firstReadAs: String)] = []
+    /// Directories entered so far, by device and inode, with the path they were read under.
+    private var entered: [DirectoryID: String] = [:]
+
+    private struct DirectoryID: Hashable, Sendable {
+        var device: UInt64
+        var inode: UInt64
+    }
 
     /// Walks `inputs`. Output directories named in `exclude` are not entered.
     public init(inputs: [String], exclude: [String] = []) {
@@ -52,6 +63,16 @@ public struct InputDiscovery: Sendable {
 
     private mutating func walk(root: String, dir: String, prefix: String, excluded: Set<String>) {
         if excluded.contains(Self.canonical(dir)) { return }
+        var st = stat()
+        if stat(dir, &st) == 0 {
+            let id = DirectoryID(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
+            let shown = prefix.isEmpty ? dir : prefix
+            if let first = entered[id] {
+                repeated.append((shown, first))
+                return
+            }
+            entered[id] = shown
+        }
         guard let all = FileSystem.list(dir) else {
             // The top-level argument is checked by the caller; an unreadable subdirectory is
             // reported without stopping the run.

@@ -27,6 +27,15 @@ struct PipelineReader {
                         // the HTML rather than the article.
                         problem(item, "`extract` must come before `\(before.name)` (only `dedup` may precede it)")
                     }
+                    if let filter = s as? FilterStage, let wanted = filter.languages, pipeline.stages.contains(where: { $0 is LanguageStage }),
+                       case .success(let model) = LanguageModelLoader.bundled {
+                        // After the language stage a record's `lang` is one of its codes: any other never matches.
+                        let known = Set(model.languages + [LanguageIdentifier.undetermined])
+                        for code in wanted where !known.contains(code) {
+                            problem(item, "`filter.languages`: the language stage never gives '\(code)' (it gives ISO 639-1 codes "
+                                + "where they exist, else 639-3: \(model.languages.sorted().joined(separator: " ")), und)")
+                        }
+                    }
                     pipeline.stages.append(s)
                 }
             } else {
@@ -37,6 +46,14 @@ struct PipelineReader {
         }
         opts.finish(&self)
         return pipeline
+    }
+
+    /// Whether `code` has the shape of a language code: two or three lowercase letters (ISO 639),
+    /// optionally with subtags (`pt-BR`, `zh-Hant`), as input `lang` fields may have.
+    static func looksLikeLanguageCode(_ code: String) -> Bool {
+        let parts = code.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLowercase }) else { return false }
+        return parts.dropFirst().allSatisfy { (2...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
     }
 
     /// A path from the pipeline file, relative to the file's directory unless absolute.
@@ -337,6 +354,9 @@ struct PipelineReader {
         var o = OptionMap(node, context: "filter", reader: &self)
         var f = FilterStage()
         f.languages = o.stringList("languages", &self)
+        for code in f.languages ?? [] where !Self.looksLikeLanguageCode(code) {
+            problem(o.valueNode("languages"), "`filter.languages`: '\(code)' is not a language code (write ISO 639 codes such as en, de, zh)")
+        }
         if let n = o.node("min_lang_score") {
             if let v = n.float, v >= 0, v <= 1 { f.minLangScore = v } else {
                 problem(n, "`filter.min_lang_score` must be a number in 0…1")

@@ -291,6 +291,29 @@ import Glibc
         #expect(run.records.map { $0["id"] as? String } == (1...run.records.count).map { "r\($0)" })
     }
 
+    /// A file that failed and is then deleted no longer fails every later run (it did, forever,
+    /// with "1 failed" among "already done"); the run says what became of its records.
+    @Test func deletedFailedInputNoLongerFailsTheRun() throws {
+        let tmp = try E2E.tempDir()
+        defer { E2E.remove(tmp) }
+        let input = tmp.appendingPathComponent("in"), out = tmp.appendingPathComponent("out")
+        var text = ""
+        for i in 1...3000 { text += #"{"id":"r\#(i)","text":"Record \#(i) with words that do not repeat \#(i * 7919 % 10007)."}"# + "\n" }
+        try E2E.write(text, to: input.appendingPathComponent("cut.jsonl"))
+        try E2E.write(#"{"id":"a","text":"Rain is expected on Tuesday."}"# + "\n", to: input.appendingPathComponent("a.jsonl"))
+        try Self.tool(["gzip", "-n", "cut.jsonl"], cwd: input)
+        let gz = try Data(contentsOf: input.appendingPathComponent("cut.jsonl.gz"))
+        try gz.prefix(gz.count / 2).write(to: input.appendingPathComponent("cut.jsonl.gz"))
+        let args = ["run", input.path, "-o", out.path, "--progress", "none"]
+        #expect(try SluiceBinary.run(args).status == 1)
+        try FileManager.default.removeItem(at: input.appendingPathComponent("cut.jsonl.gz"))
+        let again = try SluiceBinary.run(args)
+        #expect(again.status == 0, "stderr: \(again.err)")
+        #expect(again.err.contains("sluice: cut.jsonl.gz: failed in an earlier run and no longer exists; the records read before its damage stay in cut.jsonl.zst"),
+                "stderr: \(again.err)")
+        #expect(again.err.contains("sluice: completed: 2 files (2 already done, 0 started); "), "stderr: \(again.err)")
+    }
+
     /// A gzip member cut short inside a tar: its error counts the member's compressed bytes,
     /// and says so (it once said "of the archive", where the member starts 1.5 KB later).
     @Test func truncatedMemberNamesTheMembersOffset() throws {

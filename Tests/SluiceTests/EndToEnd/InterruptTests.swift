@@ -34,4 +34,35 @@ import Testing
         let run = try E2E.events(out.appendingPathComponent("stats.jsonl")).last
         #expect(run?["status"] as? String == "interrupted")
     }
+
+    /// A second run into an output that a run is writing is refused (exit 2) and changes
+    /// nothing; once the first has ended, the same command resumes it. Both runs once failed,
+    /// renaming each other's checkpoints away, and the journal stayed wrong.
+    @Test func secondRunIntoTheSameOutputIsRefused() throws {
+        let tmp = try E2E.tempDir()
+        defer { E2E.remove(tmp) }
+        var block = ""
+        for i in 0..<1000 { block += #"{"id":"g\#(i)","text":"Sentence number \#(i) is here. Another one follows."}"# + "\n" }
+        let input = tmp.appendingPathComponent("big.jsonl")
+        try Data(String(repeating: block, count: 200).utf8).write(to: input)
+        let out = tmp.appendingPathComponent("out")
+        let args = ["run", input.path, "-o", out.path, "--progress", "none", "--jobs", "1"]
+        let first = try SluiceBinary.start(args)
+        // The first run holds the lock once its journal exists.
+        let deadline = Date().addingTimeInterval(10)
+        while !FileManager.default.fileExists(atPath: out.appendingPathComponent(".sluice/run.json").path) && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        #expect(first.process.isRunning)
+        let second = try SluiceBinary.run(args)
+        #expect(second.status == 2, "stderr: \(second.err)")
+        #expect(second.err.contains("another sluice run is writing there now; wait for it to end (or stop it), then run the same command again"),
+                "stderr: \(second.err)")
+        kill(first.process.processIdentifier, SIGINT)
+        #expect(first.wait().status == 130)
+        let again = try SluiceBinary.run(args)
+        #expect(again.status == 0, "stderr: \(again.err)")
+        #expect(again.err.contains("1 resumed") || again.err.contains("1 started"), "stderr: \(again.err)")
+        #expect(try E2E.lines(out.appendingPathComponent("big.jsonl.zst")).count == 1000)
+    }
 }

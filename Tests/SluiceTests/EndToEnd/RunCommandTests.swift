@@ -124,6 +124,27 @@ import Testing
         #expect(run["records_out"] as? Int == 1)
     }
 
+    /// A symbolic link back up the tree (`d/up -> ..`) is a loop: each directory is read once,
+    /// and the run says which it did not read again (it once followed the loop 40 levels deep,
+    /// or forever with a second link).
+    @Test func symlinkLoopsAreReadOnce() throws {
+        let tmp = try E2E.tempDir()
+        defer { E2E.remove(tmp) }
+        let input = tmp.appendingPathComponent("in"), out = tmp.appendingPathComponent("out")
+        let real = input.appendingPathComponent("real")
+        try FileManager.default.createDirectory(at: real, withIntermediateDirectories: true)
+        try Data(#"{"id":"a","text":"Rain is expected on Tuesday."}"#.utf8 + [0x0A]).write(to: real.appendingPathComponent("a.jsonl"))
+        try FileManager.default.createSymbolicLink(atPath: real.appendingPathComponent("up").path, withDestinationPath: "..")
+        try FileManager.default.createSymbolicLink(atPath: input.appendingPathComponent("zlink").path, withDestinationPath: "real")
+        let r = try SluiceBinary.run(["run", input.path, "-o", out.path, "--progress", "none"])
+        #expect(r.status == 0, "stderr: \(r.err)")
+        #expect(r.err.contains("sluice: real/up/: the directory already read as \(input.path)/, reached again through a symbolic link; not read again"),
+                "stderr: \(r.err)")
+        #expect(r.err.contains("sluice: zlink/: the directory already read as real/, reached again through a symbolic link; not read again"),
+                "stderr: \(r.err)")
+        #expect(E2E.files(out) == ["real/a.jsonl.zst", "stats.jsonl"])
+    }
+
     @Test func germanRecord() throws {
         let (out, r) = try Self.runFixtures()
         defer { E2E.remove(out.deletingLastPathComponent()) }

@@ -98,9 +98,11 @@ import Testing
         // Layout: the union of outputs, one stats file and one journal per shard, one plan.
         #expect(E2E.files(sharded) == Self.outputs + Self.shardStats)
         #expect(E2E.files(sharded, journal: true).filter { $0.hasPrefix(".sluice") } == [
-            ".sluice/shard-0-of-3/files/a.jsonl.json", ".sluice/shard-0-of-3/run.json",
-            ".sluice/shard-1-of-3/files/b%2Fc.jsonl.json", ".sluice/shard-1-of-3/files/b%2Fd.txt.json", ".sluice/shard-1-of-3/run.json",
-            ".sluice/shard-2-of-3/files/e.jsonl.json", ".sluice/shard-2-of-3/files/f.jsonl.json", ".sluice/shard-2-of-3/run.json",
+            ".sluice/shard-0-of-3.lock", ".sluice/shard-0-of-3/files/a.jsonl.json", ".sluice/shard-0-of-3/run.json",
+            ".sluice/shard-1-of-3.lock", ".sluice/shard-1-of-3/files/b%2Fc.jsonl.json", ".sluice/shard-1-of-3/files/b%2Fd.txt.json",
+            ".sluice/shard-1-of-3/run.json",
+            ".sluice/shard-2-of-3.lock", ".sluice/shard-2-of-3/files/e.jsonl.json", ".sluice/shard-2-of-3/files/f.jsonl.json",
+            ".sluice/shard-2-of-3/run.json",
             ".sluice/shards-of-3.json",
         ])
         let plan = try E2E.json(String(contentsOf: sharded.appendingPathComponent(".sluice/shards-of-3.json"), encoding: .utf8))

@@ -18,6 +18,21 @@ import Testing
         PipelineFile.Problem(line: line, column: column, message: message)
     }
 
+    /// Filter languages must be language codes, and after the language stage codes it gives
+    /// (`[english, German]` once passed `validate` and dropped every record).
+    @Test func filterLanguagesAreChecked() throws {
+        let names = problems("stages:\n  - filter:\n      languages: [english, de]\n")
+        #expect(names == [problem(3, 18, "`filter.languages`: 'english' is not a language code (write ISO 639 codes such as en, de, zh)")])
+        let afterStage = problems("stages:\n  - language\n  - filter: {languages: [en, eng, zz]}\n")
+        #expect(afterStage.map(\.line) == [3, 3])
+        #expect(afterStage.first?.message.hasPrefix("`filter.languages`: the language stage never gives 'eng' (it gives ISO 639-1 codes") == true)
+        #expect(afterStage.last?.message.hasPrefix("`filter.languages`: the language stage never gives 'zz'") == true)
+        // Without a language stage any code-shaped value may match an input's own `lang`.
+        _ = try PipelineFile.parse("stages:\n  - filter: {languages: [eng, pt-BR, zh-Hant, und]}\n")
+        #expect(PipelineReader.looksLikeLanguageCode("pt-BR") && !PipelineReader.looksLikeLanguageCode("German")
+                && !PipelineReader.looksLikeLanguageCode("e") && !PipelineReader.looksLikeLanguageCode("en-"))
+    }
+
     @Test func newsFileParses() throws {
         let p = try PipelineFile.load(nameOrPath: newsPath)
         #expect(p.name == "news")
