@@ -37,7 +37,12 @@ public struct ReportPage: Sendable {
         h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         h += "<title>\(HTML.escape(title))</title><style>\(Self.css)</style></head><body>\n"
         h += "<header><h1>Sluice report</h1><p class=\"dir\">\(HTML.escape(s.outputDirectory))</p>"
-        if s.isComplete {
+        let failedFiles = s.files.filter { $0.status == "failed" }.count
+        if s.isComplete && failedFiles > 0 {
+            // Finished, but not cleanly: a green banner would hide the failures.
+            h += "<p class=\"status incomplete\" id=\"run-status\"><strong>Run finished; \(failedFiles) file\(failedFiles == 1 ? "" : "s") failed"
+                + " (see the file table).</strong></p>"
+        } else if s.isComplete {
             h += "<p class=\"status complete\" id=\"run-status\">Run finished.</p>"
         } else {
             h += "<div class=\"status incomplete\" id=\"run-status\"><strong>Run not finished: this page shows what is done so far.</strong><ul>"

@@ -61,6 +61,20 @@ import Testing
         #expect(none.components(separatedBy: "<div class=\"sample\">").count - 1 == 0)
     }
 
+    /// A finished run with a failed file gets no green "Run finished." banner.
+    @Test func failedFileIsInTheBanner() throws {
+        let tmp = try E2E.tempDir()
+        defer { E2E.remove(tmp) }
+        let input = tmp.appendingPathComponent("in"), out = tmp.appendingPathComponent("out")
+        try E2E.write(#"{"id":"a","text":"Rain is expected on Tuesday."}"# + "\n", to: input.appendingPathComponent("a.jsonl"))
+        try E2E.write("not zstd at all", to: input.appendingPathComponent("b.jsonl.zst"))
+        let r = try SluiceBinary.run(["run", input.path, "-o", out.path, "--progress", "none"])
+        #expect(r.status == 1, "stderr: \(r.err)")
+        let page = try ReportFixture.report(out)
+        #expect(page.contains(#"<p class="status incomplete" id="run-status"><strong>Run finished; 1 file failed (see the file table).</strong></p>"#))
+        #expect(!page.contains("Run finished.</p>"))
+    }
+
     @Test func shardedRun() throws {
         let tmp = try E2E.tempDir()
         defer { E2E.remove(tmp) }
