@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Yams
 
 /// Loads pipeline files (YAML) and reports every problem with its line and column.
@@ -42,7 +47,13 @@ public enum PipelineFile {
         do {
             text = try readFile(nameOrPath)
         } catch {
-            throw Failure(path: nameOrPath, problems: [Problem(line: 0, column: 0, message: "\(error)")])
+            var message = "\(error)"
+            if access(nameOrPath, F_OK) != 0 {
+                // `-p news-neardup`: a name that is neither built in nor a file.
+                message = "no such pipeline file, and no built-in pipeline of that name (built in: \(builtIn.joined(separator: ", "))); "
+                    + "give the path of a pipeline file, such as Pipelines/news-neardup.yaml in the repository"
+            }
+            throw Failure(path: nameOrPath, problems: [Problem(line: 0, column: 0, message: message)])
         }
         return try parse(text, path: nameOrPath)
     }

@@ -78,7 +78,8 @@ public struct ReportPage: Sendable {
             ("shards", s.shardCount.map { "\($0) (\(s.shardsStarted) started)" } ?? "not sharded"),
             ("resumed", s.starts > (s.shardCount.map { _ in s.shardsStarted } ?? 1) || s.runs.contains(where: \.resumed)
                 ? "yes (started \(s.starts) times)" : "no"),
-            ("files", "\(Self.int(s.files.count)): \(done) done, \(failed) failed, \(s.inProgressFiles) in progress"
+            // Every input of the run: those with events or checkpoints, and those not started.
+            ("files", "\(Self.int(s.files.count + s.pendingFiles)): \(done) done, \(failed) failed, \(s.inProgressFiles) in progress"
                 + (s.pendingFiles > 0 ? ", \(s.pendingFiles) not started" : "")),
             ("records", "\(Self.int(t.recordsIn)) in → \(Self.int(t.recordsOut)) out"),
             ("bytes", "\(Format.bytes(t.bytesIn)) read, \(Format.bytes(t.bytesDecompressed)) decompressed, \(Format.bytes(t.bytesOut)) written"),

@@ -176,7 +176,19 @@ import Testing
             Issue.record("expected a failure")
         } catch {
             #expect(error.problems.count == 1)
-            #expect(error.problems[0].message.contains("cannot open"))
+            #expect(error.problems[0].message == "no such pipeline file, and no built-in pipeline of that name (built in: news); "
+                    + "give the path of a pipeline file, such as Pipelines/news-neardup.yaml in the repository")
+        }
+    }
+
+    /// A file that exists but cannot be read keeps the system's reason.
+    @Test func unreadableFile() throws {
+        do {
+            _ = try PipelineFile.load(nameOrPath: "/")
+            Issue.record("expected a failure")
+        } catch {
+            #expect(error.problems.count == 1)
+            #expect(!error.problems[0].message.contains("no such pipeline file"))
         }
     }
 }

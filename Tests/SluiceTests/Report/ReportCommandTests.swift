@@ -61,6 +61,22 @@ import Testing
         #expect(none.components(separatedBy: "<div class=\"sample\">").count - 1 == 0)
     }
 
+    /// Files not started count among the run's files (the row once said "files 2: … 10 not
+    /// started" for 12 inputs).
+    @Test func filesNotStartedAreCounted() throws {
+        let tmp = try E2E.tempDir()
+        defer { E2E.remove(tmp) }
+        let out = try ReportFixture.run(in: tmp)
+        // As if killed before b.jsonl started: no event, no checkpoint, no run event.
+        let stats = out.appendingPathComponent("stats.jsonl")
+        let kept = try String(contentsOf: stats, encoding: .utf8).split(separator: "\n")
+            .filter { $0.contains(#""event":"file""#) && !$0.contains(#""file":"b.jsonl""#) }
+        try E2E.write(kept.joined(separator: "\n") + "\n", to: stats)
+        try FileManager.default.removeItem(at: out.appendingPathComponent(".sluice/files/b.jsonl.json"))
+        let page = try ReportFixture.report(out)
+        #expect(page.contains("<tr><th>files</th><td>3: 2 done, 0 failed, 0 in progress, 1 not started</td></tr>"))
+    }
+
     /// A finished run with a failed file gets no green "Run finished." banner.
     @Test func failedFileIsInTheBanner() throws {
         let tmp = try E2E.tempDir()
