@@ -421,6 +421,9 @@ public struct Engine: Sendable {
         var seen: [String: String] = [:]
         for f in files {
             if let other = seen[f.stem] {
+                if !f.isStdin, InputDiscovery.canonical(other) == InputDiscovery.canonical(f.path) {
+                    throw ConfigurationError(description: "inputs \(other) and \(f.path) are the same file, given twice; give it once")
+                }
                 throw ConfigurationError(description: "inputs \(other) and \(f.path) would both write \(f.stem)\(pipeline.sink.fileExtension); rename one or run them separately")
             }
             seen[f.stem] = f.path

@@ -145,6 +145,25 @@ import Testing
         #expect(E2E.files(out) == ["real/a.jsonl.zst", "stats.jsonl"])
     }
 
+    /// Two inputs that would write one output are refused (exit 2); the same file given twice
+    /// is named as such (it was called a clash of two inputs).
+    @Test func inputsWritingOneOutputAreRefused() throws {
+        let tmp = try E2E.tempDir()
+        defer { E2E.remove(tmp) }
+        let a = tmp.appendingPathComponent("a/x.jsonl"), b = tmp.appendingPathComponent("b/x.jsonl")
+        try E2E.write(#"{"id":"a","text":"Rain is expected on Tuesday."}"# + "\n", to: a)
+        try E2E.write(#"{"id":"b","text":"Snow is expected on Friday."}"# + "\n", to: b)
+        let out = tmp.appendingPathComponent("out").path
+        let clash = try SluiceBinary.run(["run", a.path, b.path, "-o", out, "--progress", "none"])
+        #expect(clash.status == 2)
+        #expect(clash.err.contains("inputs \(a.path) and \(b.path) would both write x.jsonl.zst; rename one or run them separately"),
+                "stderr: \(clash.err)")
+        let twice = tmp.appendingPathComponent("a/../a/x.jsonl").path
+        let again = try SluiceBinary.run(["run", a.path, twice, "-o", out, "--progress", "none"])
+        #expect(again.status == 2)
+        #expect(again.err.contains("inputs \(a.path) and \(twice) are the same file, given twice; give it once"), "stderr: \(again.err)")
+    }
+
     @Test func germanRecord() throws {
         let (out, r) = try Self.runFixtures()
         defer { E2E.remove(out.deletingLastPathComponent()) }
