@@ -179,15 +179,11 @@ public final class ArchiveReader: ByteReader {
     /// failed, else libarchive's message, with the raw offset reached.
     private func failure(kind: ReadError.Kind, doing: String) -> ReadError {
         if let e = client.error { return e }
-        var message = archive_error_string(handle).map { String(cString: $0) } ?? "unknown error"
+        let message = archive_error_string(handle).map { String(cString: $0) } ?? "unknown error"
         var k = kind
         let lower = message.lowercased()
         if lower.contains("truncated") || lower.contains("premature end") || lower.contains("unexpected end") {
             k = .truncated
-        } else if lower.contains("no progress is possible") {
-            // liblzma's LZMA_BUF_ERROR: the input ended inside the stream.
-            k = .truncated
-            message = "xz data ends inside the stream (truncated file; liblzma: no progress is possible)"
         }
         return ReadError(kind: k, offset: client.bytesRead, message: "\(label): \(doing): \(message)")
     }

@@ -25,6 +25,11 @@ public struct InputDiscovery: Sendable {
     private struct DirectoryID: Hashable, Sendable {
         var device: UInt64
         var inode: UInt64
+
+        init(_ st: stat) {
+            device = UInt64(st.st_dev)
+            inode = UInt64(st.st_ino)
+        }
     }
 
     /// Walks `inputs`. Output directories named in `exclude` are not entered.
@@ -43,7 +48,7 @@ public struct InputDiscovery: Sendable {
                 continue
             }
             if (st.st_mode & S_IFMT) == S_IFDIR {
-                walk(root: input, dir: input, prefix: "", excluded: excluded)
+                walk(root: input, dir: input, id: DirectoryID(st), prefix: "", excluded: excluded)
             } else {
                 let name = input.split(separator: "/").last.map(String.init) ?? input
                 add(path: input, relative: name, size: Int(st.st_size))
@@ -61,18 +66,15 @@ public struct InputDiscovery: Sendable {
         files.append(f)
     }
 
-    private mutating func walk(root: String, dir: String, prefix: String, excluded: Set<String>) {
+    /// Walks directory `dir` (device and inode `id`, from the caller's `stat`).
+    private mutating func walk(root: String, dir: String, id: DirectoryID, prefix: String, excluded: Set<String>) {
         if excluded.contains(Self.canonical(dir)) { return }
-        var st = stat()
-        if stat(dir, &st) == 0 {
-            let id = DirectoryID(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
-            let shown = prefix.isEmpty ? dir : prefix
-            if let first = entered[id] {
-                repeated.append((shown, first))
-                return
-            }
-            entered[id] = shown
+        let shown = prefix.isEmpty ? dir : prefix
+        if let first = entered[id] {
+            repeated.append((shown, first))
+            return
         }
+        entered[id] = shown
         guard let all = FileSystem.list(dir) else {
             // The top-level argument is checked by the caller; an unreadable subdirectory is
             // reported without stopping the run.
@@ -90,7 +92,7 @@ public struct InputDiscovery: Sendable {
                 continue
             }
             if (st.st_mode & S_IFMT) == S_IFDIR {
-                walk(root: root, dir: path, prefix: rel, excluded: excluded)
+                walk(root: root, dir: path, id: DirectoryID(st), prefix: rel, excluded: excluded)
             } else if (st.st_mode & S_IFMT) == S_IFREG {
                 add(path: path, relative: rel, size: Int(st.st_size))
             }

@@ -43,15 +43,15 @@ final class InputUnits {
             throw named.mismatch(found: found)
         }
         isCompressed = found != nil
+        // The compression, of a file or an archive, is undone by Sluice's own decoders (zstd's
+        // takes `--long=31` windows; gzip's checks every CRC, which libarchive's does not; all
+        // four hand out everything decoded before a cut, where libarchive's filters drop their
+        // last buffer); libarchive reads the tar or zip, a plain zip through seeks.
+        let source: any ByteReader = try found.map { c throws(ReadError) in try c.reader(over: raw) } ?? raw
         if file.format.isArchive {
-            // The compression is undone by Sluice's own decoders (zstd's takes `--long=31`
-            // windows; gzip's checks every CRC, which libarchive's does not; all four hand out
-            // everything decoded before a cut, where libarchive's filters drop their last
-            // buffer); libarchive reads the tar or zip, a plain zip through seeks.
-            let source: any ByteReader = try found.map { c throws(ReadError) in try c.reader(over: raw) } ?? raw
             archive = try ArchiveReader(source: source, label: file.format == .zip ? "zip archive" : "tar archive")
         } else {
-            single = try found.map { c throws(ReadError) in try c.reader(over: raw) } ?? raw
+            single = source
         }
     }
 

@@ -37,7 +37,7 @@ public struct ReportPage: Sendable {
         h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         h += "<title>\(HTML.escape(title))</title><style>\(Self.css)</style></head><body>\n"
         h += "<header><h1>Sluice report</h1><p class=\"dir\">\(HTML.escape(s.outputDirectory))</p>"
-        let failedFiles = s.files.filter { $0.status == "failed" }.count
+        let failedFiles = s.failedFiles
         if s.isComplete && failedFiles > 0 {
             // Finished, but not cleanly: a green banner would hide the failures.
             h += "<p class=\"status incomplete\" id=\"run-status\"><strong>Run finished; \(failedFiles) file\(failedFiles == 1 ? "" : "s") failed"
@@ -72,7 +72,7 @@ public struct ReportPage: Sendable {
 
     private func runSection() -> String {
         let s = snapshot, t = s.summary
-        let done = s.files.filter { $0.status == "done" }.count, failed = s.files.filter { $0.status == "failed" }.count
+        let done = s.files.filter { $0.status == "done" }.count, failed = s.failedFiles
         var rows: [(String, String)] = [
             ("pipeline", s.pipelineName + (s.pipelineSource.isEmpty || s.pipelineSource == s.pipelineName ? "" : " (\(s.pipelineSource))")),
             ("shards", s.shardCount.map { "\($0) (\(s.shardsStarted) started)" } ?? "not sharded"),

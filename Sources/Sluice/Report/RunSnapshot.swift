@@ -81,6 +81,8 @@ public struct RunSnapshot: Sendable {
     public var isComplete: Bool { incomplete.isEmpty }
     /// Files of the run that are in progress.
     public var inProgressFiles: Int { files.filter { $0.status == "in progress" }.count }
+    /// Files whose reading failed.
+    public var failedFiles: Int { files.filter { $0.status == "failed" }.count }
 
     /// Reads the run in `outputDirectory`; nil when it holds neither stats nor a journal.
     public init?(outputDirectory: String) {
