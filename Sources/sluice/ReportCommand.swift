@@ -12,7 +12,7 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "The run's output directory.")
     var output: String
 
-    @Option(help: "Records shown: this many kept ones and this many per rejection or drop reason.")
+    @Option(parsing: .unconditional, help: "Records shown: this many kept ones and this many per rejection or drop reason.")
     var samples = 5
 
     @Option(name: .customLong("out"), help: "Where to write the page (default: OUTPUT/report.html).")

@@ -30,16 +30,18 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Pipeline file (YAML) or built-in name.")
     var pipeline: String = "news"
 
-    @Option(name: .shortAndLong, help: "Files processed at once, and workers per file (default: cores).")
+    // Numeric options parse their next word unconditionally: `--jobs -1` is then a value
+    // refused by validate(), not a "missing value".
+    @Option(name: .shortAndLong, parsing: .unconditional, help: "Files processed at once, and workers per file (default: cores).")
     var jobs: Int?
 
     @Flag(help: "Start over instead of resuming, even with a different pipeline.")
     var restart = false
 
-    @Option(help: "Checkpoint each file after this many input records (default 50000).")
+    @Option(parsing: .unconditional, help: "Checkpoint each file after this many input records (default 50000).")
     var checkpointRecords = 50_000
 
-    @Option(help: "Checkpoint each file after this many seconds (default 15).")
+    @Option(parsing: .unconditional, help: "Checkpoint each file after this many seconds (default 15).")
     var checkpointSeconds = 15.0
 
     @Option(help: "Progress display: auto (a bar on a terminal), bar, plain, none.")
@@ -49,7 +51,7 @@ struct RunCommand: AsyncParsableCommand {
                                valueName: "I/N"))
     var shard: String?
 
-    @Option(help: "Report a record that stays longer than this many seconds in one stage, on stderr and in stats.jsonl (`slow`); 0 turns this off.")
+    @Option(parsing: .unconditional, help: "Report a record that stays longer than this many seconds in one stage, on stderr and in stats.jsonl (`slow`); 0 turns this off.")
     var slowRecordSeconds = 30.0
 
     @Flag(name: .shortAndLong, help: "List the files skipped (not of a kind Sluice reads) after the summary.")

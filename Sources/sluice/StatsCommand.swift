@@ -17,23 +17,42 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         var summary = StatsSummary()
+        var events = 0
         for path in try files.flatMap(Self.statsFiles) {
             guard let text = TextFile.read(path) else {
                 Console.error("sluice: cannot read \(path)")
                 throw ExitCode(2)
             }
+            var fileEvents = 0
+            var others = 0
             for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: true).enumerated() {
-                if !summary.add(line: String(line)) {
-                    Console.error("sluice: \(path):\(n + 1): not a stats event, skipped")
+                if summary.add(line: String(line)) {
+                    fileEvents += 1
+                    continue
                 }
+                others += 1
+                // A few lines name the problem; thousands (a records file given by mistake) would bury it.
+                if others <= Self.linesShown { Console.error("sluice: \(path):\(n + 1): not a stats event, skipped") }
             }
+            if others > Self.linesShown {
+                Console.error("sluice: \(path): \(others - Self.linesShown) more lines that are not stats events, skipped")
+            }
+            if fileEvents == 0 {
+                Console.error("sluice: \(path) holds no stats events; give the stats.jsonl of a sluice run (or its output directory): a run adds a line to it as each input file is done")
+            }
+            events += fileEvents
         }
+        // A table of zeros would read as an empty run.
+        if events == 0 { throw ExitCode(1) }
         if json {
             print(summary.json().serialized())
             return
         }
         print(StatsTable.render(summary))
     }
+
+    /// Lines that are not stats events named one by one, per file.
+    static let linesShown = 3
 
     /// A stats file as given, or the stats files of an output directory (``StatsFiles``).
     static func statsFiles(_ argument: String) throws -> [String] {

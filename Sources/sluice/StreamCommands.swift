@@ -3,14 +3,21 @@ import Sluice
 
 /// Options shared by the one-stage stream commands.
 struct StreamOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: "Parallel workers (default: cores).")
+    // Numeric options parse their next word unconditionally: `--jobs -1` is then a value
+    // refused by validate(), not a "missing value".
+    @Option(name: .shortAndLong, parsing: .unconditional, help: "Parallel workers (default: cores).")
     var jobs: Int?
 
     @Option(help: "JSON field holding the text.")
     var textField = "text"
 
-    @Option(help: "Report a record that stays longer than this many seconds in one stage (0: never).")
+    @Option(parsing: .unconditional, help: "Report a record that stays longer than this many seconds in one stage (0: never).")
     var slowRecordSeconds = 30.0
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if !(slowRecordSeconds >= 0) { throw ValidationError("--slow-record-seconds must be 0 or more") }
+    }
 
     /// Runs `stages` over stdin and exits 1 when records were rejected.
     func run(_ stages: [any Stage], format: RecordFormat, textInput: Bool = false, htmlField: String? = nil) async throws {

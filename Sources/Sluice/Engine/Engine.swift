@@ -155,6 +155,9 @@ public struct Engine: Sendable {
         let repeatedDirectories = discovery.repeated.map {
             "\($0.path)/: the directory already read as \($0.firstReadAs)/, reached again through a symbolic link; not read again"
         }
+        let otherOutputs = discovery.otherOutputs.map {
+            "\($0)/: the output directory of another sluice run (it holds .sluice/); not read as input (give it as an INPUT of its own to read it)"
+        }
         let journal = outDir.map { RunJournal(outputDirectory: $0, shard: shard) }
         var plan = RunPlan()
         if let journal {
@@ -162,7 +165,7 @@ public struct Engine: Sendable {
             report.resumed = plan.resumed
             report.notes = plan.notes
         }
-        report.notes = repeatedDirectories + shardNotes + report.notes
+        report.notes = repeatedDirectories + otherOutputs + shardNotes + report.notes
         var stats: StatsLog?
         if let outDir {
             do {
@@ -418,15 +421,20 @@ public struct Engine: Sendable {
 
     /// Two inputs that would write the same output file are a configuration error.
     private func checkCollisions(_ files: [InputFile]) throws(ConfigurationError) {
-        var seen: [String: String] = [:]
+        var seen: [String: (path: String, stem: String)] = [:]
         for f in files {
             if let other = seen[f.stem] {
-                if !f.isStdin, InputDiscovery.canonical(other) == InputDiscovery.canonical(f.path) {
-                    throw ConfigurationError(description: "inputs \(other) and \(f.path) are the same file, given twice; give it once")
+                if !f.isStdin, InputDiscovery.canonical(other.path).utf8.elementsEqual(InputDiscovery.canonical(f.path).utf8) {
+                    throw ConfigurationError(description: "inputs \(other.path) and \(f.path) are the same file, given twice; give it once")
                 }
-                throw ConfigurationError(description: "inputs \(other) and \(f.path) would both write \(f.stem)\(pipeline.sink.fileExtension); rename one or run them separately")
+                // Swift compares strings by canonical equivalence: `é` composed and decomposed
+                // are one name to the outputs and the journal, though two files on Linux.
+                if !other.stem.utf8.elementsEqual(f.stem.utf8) {
+                    throw ConfigurationError(description: "inputs \(other.path) and \(f.path) have names that are the same text in two Unicode forms (composed and decomposed), which Sluice's outputs and journal treat as one name; rename one (to the composed form: convmv -f utf8 -t utf8 --nfc --notest FILE)")
+                }
+                throw ConfigurationError(description: "inputs \(other.path) and \(f.path) would both write \(f.stem)\(pipeline.sink.fileExtension); rename one or run them separately")
             }
-            seen[f.stem] = f.path
+            seen[f.stem] = (f.path, f.stem)
         }
     }
 }

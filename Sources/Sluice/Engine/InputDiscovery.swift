@@ -19,6 +19,10 @@ public struct InputDiscovery: Sendable {
     /// or a second path to one directory), with the path they were first read under; each
     /// directory is read once.
     public var repeated: [(path: String, firstReadAs: String)] = []
+    /// Subdirectories holding another Sluice run's output (a `.sluice/` journal), not read:
+    /// their records, rejects and stats would come back as input. Given as an INPUT argument
+    /// itself, such a directory is read.
+    public var otherOutputs: [String] = []
     /// Directories entered so far, by device and inode, with the path they were read under.
     private var entered: [DirectoryID: String] = [:]
 
@@ -92,11 +96,21 @@ public struct InputDiscovery: Sendable {
                 continue
             }
             if (st.st_mode & S_IFMT) == S_IFDIR {
+                if Self.isSluiceOutput(path) && !excluded.contains(Self.canonical(path)) {
+                    otherOutputs.append(rel)
+                    continue
+                }
                 walk(root: root, dir: path, id: DirectoryID(st), prefix: rel, excluded: excluded)
             } else if (st.st_mode & S_IFMT) == S_IFREG {
                 add(path: path, relative: rel, size: Int(st.st_size))
             }
         }
+    }
+
+    /// Whether `dir` holds a Sluice run's journal directory.
+    static func isSluiceOutput(_ dir: String) -> Bool {
+        var st = stat()
+        return stat(dir + "/.sluice", &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
     }
 
     static func canonical(_ path: String) -> String {

@@ -64,6 +64,21 @@ import Testing
         let jobs = try SluiceBinary.run(["run", E2E.input.path, "-o", "-", "--jobs", "0"])
         #expect(jobs.status == 2)
         #expect(jobs.err.contains("--jobs must be at least 1"))
+        // A negative number is a value to refuse, not a missing one (it looked like an option).
+        let negative = try SluiceBinary.run(["run", E2E.input.path, "-o", "-", "--jobs", "-1"])
+        #expect(negative.status == 2)
+        #expect(negative.err.contains("--jobs must be at least 1"), "stderr: \(negative.err)")
+        let seconds = try SluiceBinary.run(["run", E2E.input.path, "-o", "-", "--checkpoint-seconds", "-5"])
+        #expect(seconds.err.contains("--checkpoint-seconds must be positive"), "stderr: \(seconds.err)")
+        // The stream commands check theirs too (--jobs 0 used to run).
+        for args in [["clean", "--jobs", "0"], ["split", "--jobs=-2"], ["tag", "--slow-record-seconds", "-1"]] {
+            // No stdin: it is refused before reading any (a pipe written to after it exits
+            // would kill the test with SIGPIPE).
+            let r = try SluiceBinary.run(args)
+            #expect(r.status == 2, "\(args)")
+            #expect(r.out.isEmpty, "\(args)")
+            #expect(r.err.contains(args[0] == "tag" ? "--slow-record-seconds must be 0 or more" : "--jobs must be at least 1"), "\(args): \(r.err)")
+        }
         #expect(try SluiceBinary.run(["bogus"]).status == 2)
         #expect(try SluiceBinary.run(["run", E2E.input.path, "-o", "-", "--progress", "fancy"]).status == 2)
         let help = try SluiceBinary.run(["run", "--help"])

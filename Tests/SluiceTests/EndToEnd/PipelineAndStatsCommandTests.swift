@@ -88,4 +88,29 @@ import Testing
         let missing = try SluiceBinary.run(["stats", tmp.appendingPathComponent("none.jsonl").path])
         #expect(missing.status == 2)
     }
+
+    /// A file with no stats events (records given by mistake, an empty file) is said to be one,
+    /// with exit 1 and no table of zeros; a few of its lines are named, the rest counted.
+    @Test func statsOnAFileWithoutEventsSaysSo() throws {
+        let tmp = try E2E.tempDir()
+        defer { E2E.remove(tmp) }
+        let records = tmp.appendingPathComponent("records.jsonl")
+        try E2E.write((1...5).map { "{\"id\":\"\($0)\",\"text\":\"x\"}\n" }.joined(), to: records)
+        let r = try SluiceBinary.run(["stats", records.path])
+        #expect(r.status == 1)
+        #expect(r.out.isEmpty)
+        #expect(r.err.split(separator: "\n").map(String.init) == [
+            "sluice: \(records.path):1: not a stats event, skipped",
+            "sluice: \(records.path):2: not a stats event, skipped",
+            "sluice: \(records.path):3: not a stats event, skipped",
+            "sluice: \(records.path): 2 more lines that are not stats events, skipped",
+            "sluice: \(records.path) holds no stats events; give the stats.jsonl of a sluice run (or its output directory): a run adds a line to it as each input file is done",
+        ])
+        let empty = tmp.appendingPathComponent("empty.jsonl")
+        try E2E.write("", to: empty)
+        let e = try SluiceBinary.run(["stats", empty.path, "--json"])
+        #expect(e.status == 1)
+        #expect(e.out.isEmpty)
+        #expect(e.err.contains("\(empty.path) holds no stats events"))
+    }
 }

@@ -164,6 +164,45 @@ import Testing
         #expect(again.err.contains("inputs \(a.path) and \(twice) are the same file, given twice; give it once"), "stderr: \(again.err)")
     }
 
+    /// Two names that are one text in two Unicode forms (two files on Linux) are refused as
+    /// such; they were called the same file given twice, or a clash.
+    @Test func namesInTwoUnicodeFormsAreNamedAsSuch() throws {
+        let tmp = try E2E.tempDir()
+        defer { E2E.remove(tmp) }
+        let input = tmp.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        let composed = input.path + "/caf\u{E9}.jsonl", decomposed = input.path + "/cafe\u{301}.jsonl"
+        #expect(FileManager.default.createFile(atPath: composed, contents: Data(#"{"text":"One."}"#.utf8 + [0x0A])))
+        #expect(FileManager.default.createFile(atPath: decomposed, contents: Data(#"{"text":"Two."}"#.utf8 + [0x0A])))
+        // Two files only where the file system keeps both forms apart (Linux, not macOS).
+        guard try FileManager.default.contentsOfDirectory(atPath: input.path).count == 2 else { return }
+        let r = try SluiceBinary.run(["run", input.path, "-o", tmp.appendingPathComponent("out").path, "--progress", "none"])
+        #expect(r.status == 2)
+        #expect(r.err.contains("have names that are the same text in two Unicode forms (composed and decomposed)"), "stderr: \(r.err)")
+    }
+
+    /// Another run's output directory inside an input directory is not read back as input
+    /// (its records, rejects and stats were); given as an INPUT itself, it is read.
+    @Test func anotherRunsOutputInsideTheInputIsNotRead() throws {
+        let tmp = try E2E.tempDir()
+        defer { E2E.remove(tmp) }
+        let input = tmp.appendingPathComponent("in")
+        try E2E.write(#"{"id":"a","text":"Rain is expected on Tuesday."}"# + "\n", to: input.appendingPathComponent("a.jsonl"))
+        let first = input.appendingPathComponent("out1"), second = input.appendingPathComponent("out2")
+        let r1 = try SluiceBinary.run(["run", input.path, "-o", first.path, "--progress", "none"])
+        #expect(r1.status == 0, "stderr: \(r1.err)")
+        let r2 = try SluiceBinary.run(["run", input.path, "-o", second.path, "--progress", "none"])
+        #expect(r2.status == 0, "stderr: \(r2.err)")
+        #expect(r2.err.contains("sluice: out1/: the output directory of another sluice run (it holds .sluice/); not read as input (give it as an INPUT of its own to read it)"),
+                "stderr: \(r2.err)")
+        #expect(E2E.files(second) == ["a.jsonl.zst", "stats.jsonl"])
+        let run = try #require(try E2E.events(second.appendingPathComponent("stats.jsonl")).last)
+        #expect(run["records_in"] as? Int == 1)
+        let third = tmp.appendingPathComponent("out3")
+        let r3 = try SluiceBinary.run(["run", first.path, "-o", third.path, "--progress", "none"])
+        #expect(E2E.files(third).contains("a.jsonl.zst"), "stderr: \(r3.err)")
+    }
+
     @Test func germanRecord() throws {
         let (out, r) = try Self.runFixtures()
         defer { E2E.remove(out.deletingLastPathComponent()) }
