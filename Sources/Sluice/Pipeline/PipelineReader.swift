@@ -228,8 +228,11 @@ struct PipelineReader {
         let spanMin = o.int("span_min_chars", 1...1_000_000, &self) ?? 100
         // `alternatives: true` writes the top 3 languages with their scores as `lang_alternatives`.
         let alternatives = o.bool("alternatives", &self) == true ? 3 : 0
+        // The language a page declares (`attributes.html.lang_hint`, from extract) as a prior.
+        let hint = o.bool("html_lang_hint", &self) ?? true
         o.finish(&self)
-        return LanguageStage(minChars: minChars, spans: spans, spanMinChars: spanMin, alternatives: alternatives)
+        return LanguageStage(minChars: minChars, spans: spans, spanMinChars: spanMin, alternatives: alternatives,
+                             htmlLangHint: hint)
     }
 
     /// The pattern lines of a boilerplate file: blank lines and `#` comments dropped.

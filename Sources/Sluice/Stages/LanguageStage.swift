@@ -10,6 +10,9 @@ public struct LanguageStage: Stage {
     public let spanMinChars: Int
     /// How many of the most likely languages go to `lang_alternatives` with their scores (0: none).
     public let alternatives: Int
+    /// Whether the language a page declares (`attributes.html.lang_hint`, from `extract`) is a
+    /// prior for its record (``LanguageIdentifier/hintNats``).
+    public let htmlLangHint: Bool
     /// An identifier given to `init`; nil uses the bundled model, loaded on first use (so a
     /// command can install its signal handlers before the model is read).
     private let box: Box?
@@ -23,11 +26,12 @@ public struct LanguageStage: Stage {
     /// A stage with these options; `identifier` replaces the bundled model's (tests, custom
     /// models).
     public init(minChars: Int = 1, spans: Bool = true, spanMinChars: Int = 100, alternatives: Int = 0,
-                identifier: LanguageIdentifier? = nil) {
+                htmlLangHint: Bool = true, identifier: LanguageIdentifier? = nil) {
         self.minChars = minChars
         self.spans = spans
         self.spanMinChars = spanMinChars
         self.alternatives = alternatives
+        self.htmlLangHint = htmlLangHint
         self.box = identifier.map(Box.init)
     }
 
@@ -37,6 +41,7 @@ public struct LanguageStage: Stage {
     public var fingerprint: String {
         "language/3 model=langid-3 min_chars=\(minChars) spans=\(spans) span_min_chars=\(spanMinChars)"
             + (alternatives > 0 ? " alternatives=\(alternatives)" : "")
+            + (htmlLangHint ? " html_lang_hint" : "")
     }
 
     /// Sets `lang`, `lang_score` and, as asked, spans and alternatives on every record.
@@ -47,8 +52,10 @@ public struct LanguageStage: Stage {
         for i in batch.records.indices {
             progress?.at(record: i)
             stats.records += 1
+            let hint = htmlLangHint ? Self.declaredLanguage(batch.records[i]) : nil
+            if hint != nil { stats.counters.add("lang_hints", 1) }
             let a = identifier.analyze(batch.records[i].text, spanMinLetters: spans ? spanMinChars : nil,
-                                       alternatives: alternatives)
+                                       alternatives: alternatives, hint: hint)
             batch.records[i].lang = a.language
             batch.records[i].langScore = (a.score * 10_000).rounded() / 10_000
             if alternatives > 0 { batch.records[i].langAlternatives = a.alternatives }
@@ -67,5 +74,11 @@ public struct LanguageStage: Stage {
                 ]))
             }
         }
+    }
+
+    /// The language tag the record's page declares: `attributes.html.lang_hint`.
+    static func declaredLanguage(_ record: Record) -> String? {
+        guard let html = record.attributes.first(where: { $0.key == "html" })?.value else { return nil }
+        return html["lang_hint"]?.stringValue
     }
 }

@@ -123,8 +123,51 @@ public struct LanguageIdentifier: Sendable {
 
     /// Document language and other-language spans in one pass; `spanMinLetters` nil skips spans.
     /// With `alternatives` > 0, also that many of the most likely languages with their scores.
-    public func analyze(_ text: String, spanMinLetters: Int? = 100, alternatives: Int = 0) -> LanguageAnalysis {
-        run(text, spanMinLetters: spanMinLetters, alternatives: alternatives)
+    /// `hint`: the language the text's source declares (a BCP 47 tag such as `en-GB`, from a
+    /// page's `<html lang>`), a prior of ``hintNats`` for it (``hintedLanguages(_:)``) in the
+    /// document's decision; paragraphs are decided on their own.
+    public func analyze(_ text: String, spanMinLetters: Int? = 100, alternatives: Int = 0,
+                        hint: String? = nil) -> LanguageAnalysis {
+        run(text, spanMinLetters: spanMinLetters, alternatives: alternatives,
+            hinted: hint.map(hintedLanguages) ?? [])
+    }
+
+    /// The prior, in nats, a declared language gets in the document's decision. Not in each
+    /// paragraph's: there it would end the scoring of the declared language's paragraphs
+    /// sooner, so that they weigh less in the document than the others.
+    /// Declarations are often a template's default (on `html-eval`, 26 of 926 pages with one
+    /// declare another language than their article's, 22 of them `en`), so it must not outweigh text:
+    /// e^4 (odds of 55 to 1) settles close calls between neighbours (bs/hr, nb/nn, ms/id) and
+    /// short texts, and is below a paragraph's early-stop lead (e^15) and what a sentence of
+    /// another language scores.
+    public static let hintNats: Int32 = 4
+
+    /// The model's languages a declared tag names: its primary subtag (`pt` of `pt-BR`,
+    /// case-insensitive), with the deprecated codes (`iw` Hebrew, `in` Indonesian, `ji`
+    /// Yiddish, `jw` Javanese, `mo` Romanian) read as their successors; `no` (Norwegian)
+    /// names both Bokmål and Nynorsk, `sh` (Serbo-Croatian) Bosnian, Croatian and Serbian,
+    /// `fil` Tagalog. Empty for a tag it does not know.
+    public func hintedLanguages(_ tag: String) -> [Int] {
+        var primary = ""
+        for u in tag.utf8 {
+            if u == UInt8(ascii: "-") || u == UInt8(ascii: "_") { break }
+            // Letters only: a tag of anything else names no language.
+            guard (u | 0x20) >= UInt8(ascii: "a") && (u | 0x20) <= UInt8(ascii: "z"), primary.utf8.count < 8 else { return [] }
+            primary.unicodeScalars.append(Unicode.Scalar(u | 0x20))
+        }
+        let codes: [String]
+        switch primary {
+        case "iw": codes = ["he"]
+        case "in": codes = ["id"]
+        case "ji": codes = ["yi"]
+        case "jw": codes = ["jv"]
+        case "mo": codes = ["ro"]
+        case "no": codes = ["nb", "nn"]
+        case "sh": codes = ["bs", "hr", "sr"]
+        case "fil": codes = ["tl"]
+        default: codes = [primary]
+        }
+        return codes.compactMap { model.languages.firstIndex(of: $0) }
     }
 
     // MARK: - Scan
@@ -164,15 +207,32 @@ public struct LanguageIdentifier: Sendable {
         var marked: Bool
     }
 
-    private func run(_ text: String, spanMinLetters: Int?, alternatives: Int) -> LanguageAnalysis {
+    private func run(_ text: String, spanMinLetters: Int?, alternatives: Int, hinted: [Int] = []) -> LanguageAnalysis {
         // A paragraph of the settled document's language gets its score only if the document
         // ends in another language (rare): then the text is scanned again, scoring every one.
-        run(text, spanMinLetters: spanMinLetters, alternatives: alternatives, lazyScores: true)
-            ?? run(text, spanMinLetters: spanMinLetters, alternatives: alternatives, lazyScores: false)!
+        let tables = model.tables
+        func run(docPriors: UnsafeBufferPointer<Int32>) -> LanguageAnalysis {
+            let priors = UnsafeBufferPointer(tables.priorTerms)
+            return self.run(text, spanMinLetters: spanMinLetters, alternatives: alternatives, priors: priors,
+                            docPriors: docPriors, lazyScores: true)
+                ?? self.run(text, spanMinLetters: spanMinLetters, alternatives: alternatives, priors: priors,
+                            docPriors: docPriors, lazyScores: false)!
+        }
+        return withExtendedLifetime(tables) {
+            if hinted.isEmpty { return run(docPriors: UnsafeBufferPointer(tables.priorTerms)) }
+            // The model's priors, with the declared languages' raised.
+            let docPriors = UnsafeMutableBufferPointer<Int32>.allocate(capacity: tables.priorTerms.count)
+            defer { docPriors.deallocate() }
+            _ = docPriors.initialize(from: tables.priorTerms)
+            for l in hinted { docPriors[l] &+= Self.hintNats &* Int32(Self.temperature) }
+            return run(docPriors: UnsafeBufferPointer(docPriors))
+        }
     }
 
     /// The analysis, or nil when `lazyScores` left out a score the spans need.
-    private func run(_ text: String, spanMinLetters: Int?, alternatives: Int, lazyScores: Bool) -> LanguageAnalysis? {
+    /// `priors` are the paragraphs', `docPriors` the document's (with a declared language's).
+    private func run(_ text: String, spanMinLetters: Int?, alternatives: Int, priors: UnsafeBufferPointer<Int32>,
+                     docPriors: UnsafeBufferPointer<Int32>, lazyScores: Bool) -> LanguageAnalysis? {
         var copy = text
         return copy.withUTF8 { bytes in
             let nLangs = model.languages.count
@@ -194,7 +254,7 @@ public struct LanguageIdentifier: Sendable {
             let paraScripts = UnsafeMutableBufferPointer(rebasing: scriptBuf[nScripts..<(2 * nScripts)])
             let a = scan(bytes, doc: doc, para: para, pending: pendingBuf, probes: probeBuf, cache: cache,
                          docScripts: docScripts, paraScripts: paraScripts, spanMinLetters: spanMinLetters,
-                         alternatives: alternatives, lazyScores: lazyScores)
+                         alternatives: alternatives, priors: priors, docPriors: docPriors, lazyScores: lazyScores)
             withExtendedLifetime(cache) {}
             return a
         }
@@ -203,9 +263,8 @@ public struct LanguageIdentifier: Sendable {
     /// The best language of `scores` (with its prior; the first of equals) and its lead over
     /// the runner-up. Plain loops over the lanes, which the compiler vectorizes, instead of one
     /// with two data-dependent branches per language.
-    private func leading(_ scores: UnsafeMutableBufferPointer<Int32>) -> (language: Int, lead: Int32) {
-        let tables = model.tables
-        let s = scores.baseAddress!, p = tables.priorTerms.baseAddress!
+    private func leading(_ scores: UnsafeMutableBufferPointer<Int32>, _ priors: UnsafeBufferPointer<Int32>) -> (language: Int, lead: Int32) {
+        let s = scores.baseAddress!, p = priors.baseAddress!
         let n = scores.count
         var first = Int32.min
         for l in 0..<n { first = max(first, s[l] &+ p[l]) }
@@ -214,7 +273,6 @@ public struct LanguageIdentifier: Sendable {
         var second = Int32.min
         for l in 0..<leader { second = max(second, s[l] &+ p[l]) }
         if leader + 1 < n { for l in (leader + 1)..<n { second = max(second, s[l] &+ p[l]) } }
-        withExtendedLifetime(tables) {}
         return (leader, first &- second)
     }
 
@@ -263,7 +321,8 @@ public struct LanguageIdentifier: Sendable {
                       doc: UnsafeMutableBufferPointer<Int32>, para: UnsafeMutableBufferPointer<Int32>,
                       pending: UnsafeMutableRawPointer, probes: UnsafeMutablePointer<UInt64>, cache: WordCache,
                       docScripts: UnsafeMutableBufferPointer<Int>, paraScripts: UnsafeMutableBufferPointer<Int>,
-                      spanMinLetters: Int?, alternatives: Int, lazyScores: Bool) -> LanguageAnalysis? {
+                      spanMinLetters: Int?, alternatives: Int, priors: UnsafeBufferPointer<Int32>,
+                      docPriors: UnsafeBufferPointer<Int32>, lazyScores: Bool) -> LanguageAnalysis? {
         let wantSpans = spanMinLetters != nil
         let spanMin = spanMinLetters ?? Int.max
         var paragraphs: [Paragraph] = []
@@ -501,14 +560,14 @@ public struct LanguageIdentifier: Sendable {
             /// almost never change the decision.
             func decisive() -> Bool {
                 flushPending()
-                let (leader, lead) = leading(para)
+                let (leader, lead) = leading(para, priors)
                 if st.pointee.paraScored >= earlyStopLetters && lead >= decisiveMargin { return true }
                 return leader == st.pointee.agreeWith && lead >= agreeMargin
             }
 
             /// The document's leader so far when it leads by `settleMargin`, else -1.
             func settledLeader() -> Int {
-                let (leader, lead) = leading(doc)
+                let (leader, lead) = leading(doc, docPriors)
                 return lead >= settleMargin ? leader : -1
             }
 
@@ -533,7 +592,7 @@ public struct LanguageIdentifier: Sendable {
                 st.pointee.paraScored = 0
                 if wantSpans && paraLetters >= spanMin {
                     let range = paraByteStart..<min(i, n)
-                    let d = decide(para, paraScripts, letters: paraLetters, evidence: { g in
+                    let d = decide(para, paraScripts, priors, letters: paraLetters, evidence: { g in
                         // The paragraph's marker words, kept for the document's.
                         paraTally.initialize(repeating: 0, count: StandardMarkers.tallySize)
                         StandardMarkers.tally(UnsafeBufferPointer(rebasing: bytes[range]), lowercase: UnsafeBufferPointer(lower),
@@ -646,7 +705,7 @@ public struct LanguageIdentifier: Sendable {
         }
         withExtendedLifetime(tables) {}
 
-        let d = decide(doc, docScripts, letters: docLetters, evidence: { g in
+        let d = decide(doc, docScripts, docPriors, letters: docLetters, evidence: { g in
             // The paragraphs' marker words, and those of the text no paragraph tallied.
             untallied.append(talliedTo..<bytes.count)
             for r in untallied where !r.isEmpty {
@@ -676,7 +735,7 @@ public struct LanguageIdentifier: Sendable {
         }
         var a = LanguageAnalysis(language: d.language, score: d.score, spans: spans)
         if alternatives > 0 && d.language != Self.undetermined {
-            a.alternatives = ranked(doc, docScripts, language: d.language, score: d.score, count: alternatives)
+            a.alternatives = ranked(doc, docScripts, docPriors, language: d.language, score: d.score, count: alternatives)
         }
         return a
     }
@@ -809,7 +868,7 @@ public struct LanguageIdentifier: Sendable {
     /// `language`, with their shares of the probability; a language decided by its script
     /// alone (or zh/ja) is the only one.
     private func ranked(_ scores: UnsafeMutableBufferPointer<Int32>, _ scripts: UnsafeMutableBufferPointer<Int>,
-                        language: String, score: Double, count: Int) -> [LanguageScore] {
+                        _ priorTerms: UnsafeBufferPointer<Int32>, language: String, score: Double, count: Int) -> [LanguageScore] {
         let byScript = language == "zh" || language == "ja" || Script.allCases.contains { Self.language(of: $0) == language }
         guard !byScript, let top = model.languages.firstIndex(of: language) else {
             return [LanguageScore(language: language, score: score)]
@@ -826,7 +885,6 @@ public struct LanguageIdentifier: Sendable {
             if w > bestWeight { best = Script(rawValue: raw)!; bestWeight = w }
         }
         let bit = UInt32(1) << UInt32(best.rawValue)
-        let priorTerms = model.tables.priorTerms
         @inline(__always) func total(_ l: Int) -> Int32 { scores[l] &+ priorTerms[l] }
         // Scores relative to the best (the n-grams' choice), so that no odds overflow when
         // marker words chose a language far behind it.
@@ -873,7 +931,7 @@ public struct LanguageIdentifier: Sendable {
     /// members they leave is chosen; its score is then the group's share. `marked`: the words
     /// chose, or left only the n-grams' choice.
     private func decide(_ scores: UnsafeMutableBufferPointer<Int32>, _ scripts: UnsafeMutableBufferPointer<Int>,
-                        letters: Int, evidence: (Int) -> [Int],
+                        _ priorTerms: UnsafeBufferPointer<Int32>, letters: Int, evidence: (Int) -> [Int],
                         lazyFor: Int = -1) -> (language: String, score: Double, marked: Bool) {
         guard letters >= minLetters, letters > 0 else { return (Self.undetermined, 0, false) }
         // Main script. Han and kana count together, and double (a character is nearer a word);
@@ -896,7 +954,6 @@ public struct LanguageIdentifier: Sendable {
         if let lang = Self.language(of: best) { return (lang, Double(bestCount) / Double(letters), false) }
         let bit = UInt32(1) << UInt32(best.rawValue)
         // Priors count once per text; n-gram scores count each letter about `orders` times.
-        let priorTerms = model.tables.priorTerms
         @inline(__always) func score(_ l: Int) -> Int32 { scores[l] &+ priorTerms[l] }
         var top = -1
         var topScore = Int32.min

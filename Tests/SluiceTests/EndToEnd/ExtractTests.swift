@@ -173,6 +173,29 @@ import Testing
         #expect((notes?["attributes"] as? [String: Any])?["html"] == nil)
     }
 
+    /// The language a page declares (`<html lang>`) decides between close neighbours, and
+    /// `html_lang_hint: false` turns that off.
+    @Test func declaredLanguageIsAHint() throws {
+        let tmp = try E2E.tempDir()
+        defer { E2E.remove(tmp) }
+        let input = tmp.appendingPathComponent("pages.jsonl")
+        let body = "<body><article><p>Jučer smo s prijateljima bili u kinu.</p></article></body></html>"
+        try E2E.write([
+            Self.jsonLine(["id": "bs", "html": "<!doctype html><html lang=\"bs-BA\">" + body]),
+            Self.jsonLine(["id": "none", "html": "<!doctype html><html>" + body]),
+        ].joined(separator: "\n") + "\n", to: input)
+        var langs: [[String?]] = []
+        for hint in ["true", "false"] {
+            let pipeline = tmp.appendingPathComponent("p-\(hint).yaml")
+            try E2E.write("decode:\n  html_field: html\nstages:\n  - extract:\n      min_chars: 10\n  - language:\n      html_lang_hint: \(hint)\n", to: pipeline)
+            let out = tmp.appendingPathComponent("out-\(hint)")
+            let r = try SluiceBinary.run(["run", input.path, "-o", out.path, "-p", pipeline.path, "--progress", "none"])
+            #expect(r.status == 0, "stderr: \(r.err)")
+            langs.append(try E2E.lines(out.appendingPathComponent("pages.jsonl.zst")).map { try E2E.json($0)["lang"] as? String })
+        }
+        #expect(langs == [["bs", "hr"], ["hr", "hr"]])
+    }
+
     @Test func validateWebPipeline() throws {
         let r = try SluiceBinary.run(["validate", Self.web])
         #expect(r.status == 0, "stderr: \(r.err)")

@@ -509,4 +509,64 @@ import Testing
         #expect(batch.records[1].langScore == 0)
         #expect(stats.records == 2)
     }
+
+    /// A declared tag names the model's languages by its primary subtag, deprecated codes as
+    /// their successors, macrolanguage codes as all their members.
+    @Test func hintedLanguagesOfTags() {
+        let id = Self.identifier
+        func codes(_ tag: String) -> [String] { id.hintedLanguages(tag).map { id.model.languages[$0] } }
+        #expect(codes("en-GB") == ["en"])
+        #expect(codes("DE_at") == ["de"])
+        #expect(codes("pt-BR") == ["pt"])
+        #expect(codes("iw") == ["he"])
+        #expect(codes("in-ID") == ["id"])
+        #expect(codes("no") == ["nb", "nn"])
+        #expect(codes("sh") == ["bs", "hr", "sr"])
+        #expect(codes("x-klingon").isEmpty)
+        #expect(codes("").isEmpty)
+        #expect(codes("en1").isEmpty)
+        #expect(codes("tlh").isEmpty)
+    }
+
+    /// The declared language settles text its neighbours also write, and does not outweigh
+    /// text that says otherwise (a template's default `en`, a neighbour's distinct spelling).
+    @Test func hintDecidesOnlyCloseCalls() {
+        let id = Self.identifier
+        let neutral = "Jučer smo s prijateljima bili u kinu."
+        #expect(id.analyze(neutral).language == "hr")
+        #expect(id.analyze(neutral, hint: "bs").language == "bs")
+        #expect(id.analyze(neutral, hint: "hr-HR").language == "hr")
+        #expect(id.analyze(neutral, hint: "en-US").language == "hr")
+        #expect(id.analyze(neutral, hint: "en-US").score == id.analyze(neutral).score)
+        let norwegian = "Vi var på kino i går kveld med venner."
+        #expect(id.analyze(norwegian).language == "nb")
+        #expect(id.analyze(norwegian, hint: "nn").language == "nn")
+        // `no` raises both written standards alike.
+        #expect(id.analyze(norwegian, hint: "no").language == "nb")
+        // Indonesian spellings outweigh a Malay declaration.
+        #expect(id.analyze("Pemerintah mengumumkan langkah baru hari ini untuk menekan inflasi.", hint: "ms").language == "id")
+        let english = "The government announced new measures to reduce inflation over the coming months."
+        #expect(id.analyze(english, hint: "de").language == "en")
+        // A paragraph is decided on its own: the hint is the document's prior only.
+        let mixed = "Die Regierung hat heute neue Maßnahmen gegen die Inflation angekündigt, sagte der Sprecher am Montag in Berlin vor der Presse.\n"
+            + "The government announced new measures to reduce inflation over the coming months, the spokesman said on Monday."
+        #expect(id.analyze(mixed, spanMinLetters: 50, hint: "de").spans == id.analyze(mixed, spanMinLetters: 50).spans)
+    }
+
+    /// The stage reads the page's declaration from `attributes.html.lang_hint`, and counts it.
+    @Test func stageUsesTheDeclaredLanguage() {
+        var record = Record(idJSON: Array("\"a\"".utf8), text: "Jučer smo s prijateljima bili u kinu.", origin: Origin(file: "f", line: 1))
+        record.setAttributes("html", .object([(key: "lang_hint", value: .string("bs-BA"))]))
+        var batch = Batch(sequence: 0, records: [record])
+        var stats = StageStats()
+        LanguageStage().process(&batch, stats: &stats)
+        #expect(batch.records[0].lang == "bs")
+        #expect(stats.counters.values["lang_hints"] == 1)
+        var off = Batch(sequence: 0, records: [record])
+        var offStats = StageStats()
+        LanguageStage(htmlLangHint: false).process(&off, stats: &offStats)
+        #expect(off.records[0].lang == "hr")
+        #expect(offStats.counters.values["lang_hints"] == nil)
+        #expect(LanguageStage().fingerprint != LanguageStage(htmlLangHint: false).fingerprint)
+    }
 }
