@@ -53,14 +53,18 @@ enum SVGChart {
         s += #"<line class="axis" x1="\#(num(left))" y1="\#(num(top + plotH))" x2="\#(num(width - right))" y2="\#(num(top + plotH))"/>"#
         s += #"<text class="tick" x="\#(num(left - 4))" y="\#(num(top + 8))" text-anchor="end">\#(HTML.escape(Self.compact(maxValue)))</text>"#
         s += #"<text class="tick" x="\#(num(left - 4))" y="\#(num(top + plotH))" text-anchor="end">0</text>"#
-        // Every label when they fit, else every second or third.
-        let every = bars.count <= 16 ? 1 : bars.count <= 32 ? 2 : 3
+        // Every k-th label, k from the widest label's width, so that none overlaps its neighbour
+        // (a count of bars alone let "4096–8191" and "8192–16.4k" run into each other).
+        let every = max(1, Int((Self.tickWidth(bars.map(\.label).max { $0.count < $1.count } ?? "") / step).rounded(.up)))
         for (i, b) in bars.enumerated() {
             let h = maxValue > 0 ? max(b.value > 0 ? 1 : 0, b.value / maxValue * plotH) : 0
             let x = left + step * Double(i)
             s += #"<rect class="bar" x="\#(num(x + 1))" y="\#(num(top + plotH - h))" width="\#(num(max(step - 2, 1)))" height="\#(num(h))" fill="\#(b.color)"><title>\#(HTML.escape(b.label)): \#(HTML.escape(b.display))</title></rect>"#
             if i % every == 0 {
-                s += #"<text class="tick" x="\#(num(x + step / 2))" y="\#(num(top + plotH + 14))" text-anchor="middle">\#(HTML.escape(short(b.label, 9)))</text>"#
+                // Centred under its bar, or ending at the chart's edge where centring would cut it.
+                let centre = x + step / 2
+                let fits = centre + Self.tickWidth(b.label) / 2 <= width
+                s += #"<text class="tick" x="\#(num(fits ? centre : width - 1))" y="\#(num(top + plotH + 14))" text-anchor="\#(fits ? "middle" : "end")">\#(HTML.escape(b.label))</text>"#
             }
         }
         s += #"<text class="axis-label" x="\#(num(left + plotW / 2))" y="\#(num(height - 6))" text-anchor="middle">\#(HTML.escape(xLabel))</text>"#
@@ -70,6 +74,10 @@ enum SVGChart {
     private static func svgOpen(id: String, title: String, width: Double, height: Double, count: Int) -> String {
         #"<svg class="chart" id="\#(HTML.escape(id))" data-bars="\#(count)" viewBox="0 0 \#(num(width)) \#(num(height))" width="\#(num(width))" height="\#(num(height))" role="img" aria-label="\#(HTML.escape(title))" xmlns="http://www.w3.org/2000/svg">"#
     }
+
+    /// The room a tick label takes: its characters at the 11 px tick font (digits and
+    /// dashes about 6.2 px wide), and a gap.
+    static func tickWidth(_ label: String) -> Double { Double(label.count) * 6.2 + 8 }
 
     /// A coordinate with at most one decimal.
     static func num(_ v: Double) -> String {
@@ -82,11 +90,13 @@ enum SVGChart {
         s.count <= n ? s : String(s.prefix(n - 1)) + "…"
     }
 
-    /// 1234 → "1.2k", 2500000 → "2.5M": axis ticks.
+    /// 12345 → "12.3k", 131071 → "131k", 2500000 → "2.5M": axis ticks (a decimal only below
+    /// 100 of the unit, keeping tick labels short).
     static func compact(_ v: Double) -> String {
-        if v >= 1e9 { return Format.fixed(v / 1e9, 1) + "G" }
-        if v >= 1e6 { return Format.fixed(v / 1e6, 1) + "M" }
-        if v >= 1e4 { return Format.fixed(v / 1e3, 1) + "k" }
+        func unit(_ x: Double, _ suffix: String) -> String { Format.fixed(x, x >= 99.95 ? 0 : 1) + suffix }
+        if v >= 1e9 { return unit(v / 1e9, "G") }
+        if v >= 1e6 { return unit(v / 1e6, "M") }
+        if v >= 1e4 { return unit(v / 1e3, "k") }
         return v == v.rounded() ? String(Int(v)) : Format.fixed(v, 2)
     }
 }

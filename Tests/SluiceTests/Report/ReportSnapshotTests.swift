@@ -57,4 +57,23 @@ import Testing
         let hist = SVGChart.histogram(id: "h", title: "h", xLabel: "words", bars)
         #expect(hist.components(separatedBy: #"<rect class="bar""#).count - 1 == 2)
     }
+
+    /// Tick labels of a histogram never overlap: 24 bars of 27.3 px with labels of up to 11
+    /// characters (76 px) get every third labelled, whole.
+    @Test func histogramTicksDoNotOverlap() throws {
+        // As the report labels log buckets: 0, 1, then 2–3, 4–7, …, 8192–16.4k, …
+        let labels = (0..<24).map { b in
+            b <= 1 ? "\(b)" : "\(SVGChart.compact(Double(1 << (b - 1))))–\(SVGChart.compact(Double((1 << b) - 1)))"
+        }
+        let svg = SVGChart.histogram(id: "h", title: "h", xLabel: "words",
+                                     labels.map { SVGChart.Bar(label: $0, value: 1, display: "1") })
+        let ticks = svg.components(separatedBy: #"<text class="tick" x=""#).dropFirst(3)
+        let xs = try ticks.map { try #require(Double($0.prefix { $0 != "\"" })) }
+        #expect(xs.count == 8)
+        #expect(zip(xs, xs.dropFirst()).allSatisfy { $1 - $0 >= SVGChart.tickWidth("16.4k–32.8k") })
+        #expect(svg.contains(">1.0M–2.1M</text>"))
+        #expect(!svg.contains("…") && svg.contains(">131k–262k</text>"))
+        let short = SVGChart.histogram(id: "s", title: "s", xLabel: "x", (0..<8).map { SVGChart.Bar(label: "\($0)", value: 1, display: "1") })
+        #expect(short.components(separatedBy: #"<text class="tick""#).count - 1 == 2 + 8)
+    }
 }
