@@ -87,6 +87,7 @@ public struct Engine: Sendable {
     /// Processes every input; returns the report. Cancel the calling task to interrupt.
     public func run() async throws(ConfigurationError) -> RunReport {
         let t0 = Clock.now()
+        let started = WallClock.now()
         var outDir: String?
         if case .directory(let d) = output { outDir = d.hasSuffix("/") && d.count > 1 ? String(d.dropLast()) : d }
         // An existing output directory inside an input directory is recognised by its real
@@ -142,6 +143,7 @@ public struct Engine: Sendable {
             if report.notes.isEmpty { throw ConfigurationError(description: "--near-dedup-prepare: the pipeline has no near_dedup stage") }
             report.readableInputs = discovery.files.count
             report.seconds = Clock.now() - t0
+            report.started = started
             return report
         }
         // Files Sluice does not read are counted by one shard each (placed by path), so the
@@ -284,6 +286,7 @@ public struct Engine: Sendable {
         reporter.finish()
         report.stages = zip(pipeline.stages, stageTotals).map { ($0.name, $1) }
         report.seconds = Clock.now() - t0
+        report.started = started
         report.status = interrupted ? .interrupted : report.failed.isEmpty ? .completed : .failed
         if let stats {
             // Stage totals only for a finished run; an interrupted run says so in its run event,

@@ -87,12 +87,23 @@ public struct ReportPage: Sendable {
             ("file seconds", Format.fixed(t.fileSeconds, 2) + " (summed over files)"),
         ]
         if let longest = s.runs.map(\.seconds).max() {
-            let bytes = s.runs.reduce(0) { $0 + $1.bytesDecompressed }
-            rows.append(("time", Format.fixed(longest, 2) + " s" + (s.runs.count > 1 ? " (longest of \(s.runs.count) invocations)" : "")))
-            // A resumed invocation's bytes include files finished before it, its time does not.
-            rows.append(("throughput", s.runs.contains(where: \.resumed)
-                ? "– (resumed: the earlier invocations' time is not recorded)"
-                : Format.fixed(longest > 0 ? Double(bytes) / longest / 1e6 : 0, 1) + " MB/s decompressed"))
+            let running = s.runningSeconds
+            let time = running ?? longest
+            rows.append(("time", Format.fixed(time, 2) + " s" + (s.runs.count < 2 ? ""
+                : running != nil ? " (while any of \(s.runs.count) invocations ran)" : " (longest of \(s.runs.count) invocations)")))
+            // A resumed invocation's bytes include files finished before it, its time does not:
+            // the run's bytes go over the time of every invocation, when each left its event
+            // (one killed outright leaves none).
+            let throughput: Double?
+            if let running, s.starts == s.runs.count {
+                throughput = running > 0 ? Double(t.bytesDecompressed) / running / 1e6 : 0
+            } else if s.runs.contains(where: \.resumed) {
+                throughput = nil
+            } else {
+                throughput = Double(s.runs.reduce(0) { $0 + $1.bytesDecompressed }) / max(time, 1e-9) / 1e6
+            }
+            rows.append(("throughput", throughput.map { Format.fixed($0, 1) + " MB/s decompressed" }
+                ?? "– (resumed: the earlier invocations' time is not recorded)"))
         }
         var h = section("run", "Run") + Self.keyValues(id: "run-table", rows)
         if s.runs.count > 0 {

@@ -23,6 +23,8 @@ public struct RunSnapshot: Sendable {
         public var seconds: Double
         /// Whether the invocation continued an earlier one.
         public var resumed: Bool
+        /// When it started, in seconds since the epoch; nil in runs made before it was recorded.
+        public var started: Double? = nil
 
         /// Decompressed megabytes per second of the invocation.
         public var megabytesPerSecond: Double { seconds > 0 ? Double(bytesDecompressed) / seconds / 1e6 : 0 }
@@ -54,6 +56,25 @@ public struct RunSnapshot: Sendable {
     public var summary = StatsSummary()
     /// Files in stats order (per shard, in completion order), then those in progress.
     public var files: [FileRow] = []
+    /// Seconds during which at least one invocation ran (the union of their intervals: shards
+    /// side by side count once, one after another add up, the time between them counts not);
+    /// nil unless every `run` event records when it started.
+    public var runningSeconds: Double? {
+        guard !runs.isEmpty, runs.allSatisfy({ $0.started != nil }) else { return nil }
+        let spans = runs.map { (start: $0.started!, end: $0.started! + $0.seconds) }.sorted { $0.start < $1.start }
+        var total = 0.0
+        var (lo, hi) = spans[0]
+        for s in spans.dropFirst() {
+            if s.start > hi {
+                total += hi - lo
+                (lo, hi) = s
+            } else {
+                hi = max(hi, s.end)
+            }
+        }
+        return total + hi - lo
+    }
+
     /// The `run` events, in stats file order.
     public var runs: [RunEvent] = []
     /// Per-stage totals in pipeline order, with CPU seconds summed over workers.
@@ -205,6 +226,7 @@ public struct RunSnapshot: Sendable {
                  pipeline: v["pipeline"]?.stringValue ?? "", files: v["files"]?.intValue ?? 0,
                  recordsIn: v["records_in"]?.intValue ?? 0, recordsOut: v["records_out"]?.intValue ?? 0,
                  bytesDecompressed: v["bytes_decompressed"]?.intValue ?? 0,
-                 seconds: v["seconds"]?.doubleValue ?? 0, resumed: v["resumed"] == .bool(true))
+                 seconds: v["seconds"]?.doubleValue ?? 0, resumed: v["resumed"] == .bool(true),
+                 started: v["started"]?.doubleValue)
     }
 }

@@ -34,6 +34,8 @@ public struct RunReport: Sendable {
     public var bytesDecompressed = 0
     /// Wall-clock seconds of this run.
     public var seconds = 0.0
+    /// When the run started: seconds since the epoch (0: not known).
+    public var started = 0.0
     /// Whether the run continued an earlier one.
     public var resumed = false
     /// Files Sluice does not read, by relative path.

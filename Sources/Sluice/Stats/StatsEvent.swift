@@ -33,6 +33,9 @@ public enum StatsEvent {
         if !r.skippedInside.values.isEmpty { m.append((key: "skipped_inside", value: FileStats.object(r.skippedInside))) }
         if !r.encodings.values.isEmpty { m.append((key: "encodings", value: FileStats.object(r.encodings))) }
         if let shard = r.shard { m.append((key: "shard", value: .string(shard))) }
+        // When the invocation started (seconds since the epoch): `sluice report` adds up the
+        // time during which any invocation ran, for shards run side by side or one after another.
+        if r.started > 0 { m.append((key: "started", value: .double(r.started, fractionDigits: 3))) }
         if !r.failed.isEmpty {
             m.append((key: "failed", value: .array(r.failed.map { .string($0.file) })))
         }

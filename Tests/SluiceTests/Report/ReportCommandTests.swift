@@ -112,6 +112,9 @@ import Testing
         #expect(ReportFixture.declaredBars(page) == ReportFixture.expectedBars)
         #expect(ReportFixture.drawnBars(page) == ReportFixture.expectedBars)
         #expect(page.contains("<title>dedup: 0.00 s</title>") || page.contains("<title>dedup: "))
+        // Shards run one after another: their times add up.
+        #expect(page.contains(" s (while any of 2 invocations ran)</td></tr>"))
+        #expect(page.contains(" MB/s decompressed</td></tr>"))
         // Two invocations, and every file with its shard.
         #expect(page.components(separatedBy: "<tr><td>0/2</td><td>completed</td>").count - 1 == 1)
         #expect(page.components(separatedBy: "<tr><td>1/2</td><td>completed</td>").count - 1 == 1)
@@ -166,6 +169,8 @@ import Testing
         #expect(again.status == 0, "stderr: \(again.err)")
         let page = try ReportFixture.report(out)
         #expect(page.contains("<tr><th>resumed</th><td>yes (started 2 times)</td></tr>"))
+        // A resume rebuilds stats.jsonl from the journal, keeping the last run event only: the
+        // earlier invocation's time is not known.
         #expect(page.contains("<tr><th>throughput</th><td>– (resumed: the earlier invocations&#39; time is not recorded)</td></tr>"))
         #expect(page.contains(Self.summary))
         #expect(ReportFixture.declaredBars(page) == ReportFixture.expectedBars)

@@ -40,6 +40,25 @@ import Testing
         #expect(s.incomplete == ["the run was interrupted; running the same command again finishes it"])
     }
 
+    /// The time any invocation ran: overlapping shards count once, shards one after another
+    /// add up, the time between them is not counted; unknown without every start.
+    @Test func runningSecondsIsTheUnionOfInvocations() {
+        func run(_ started: Double?, _ seconds: Double) -> RunSnapshot.RunEvent {
+            RunSnapshot.RunEvent(status: "completed", shard: nil, pipeline: "p", files: 1, recordsIn: 1, recordsOut: 1,
+                                 bytesDecompressed: 1, seconds: seconds, resumed: false, started: started)
+        }
+        var s = RunSnapshot(empty: "out")
+        #expect(s.runningSeconds == nil)
+        s.runs = [run(100, 10), run(105, 10)]
+        #expect(s.runningSeconds == 15)
+        s.runs = [run(200, 5), run(100, 10), run(110, 4), run(300, 1)]
+        #expect(s.runningSeconds == 20)
+        s.runs = [run(100, 10), run(102, 3)]
+        #expect(s.runningSeconds == 10)
+        s.runs = [run(100, 10), run(nil, 3)]
+        #expect(s.runningSeconds == nil)
+    }
+
     @Test func evenlySpacedIsDeterministicAndSpread() {
         #expect(ReportSamples.evenlySpaced(Array(0..<10), 3) == [0, 3, 6])
         #expect(ReportSamples.evenlySpaced(Array(0..<3), 5) == [0, 1, 2])
