@@ -58,8 +58,12 @@ struct StatsCommand: ParsableCommand {
     static func statsFiles(_ argument: String) throws -> [String] {
         let found = StatsFiles.paths(argument)
         guard !found.isEmpty else {
-            let dir = argument.hasSuffix("/") && argument.count > 1 ? String(argument.dropLast()) : argument
-            Console.error("sluice: cannot read \(dir)/stats.jsonl")
+            if FileManager.default.fileExists(atPath: argument) {
+                let dir = argument.hasSuffix("/") && argument.count > 1 ? String(argument.dropLast()) : argument
+                Console.error("sluice: \(dir) holds no stats.jsonl (nor a shard's stats.shard-I-of-N.jsonl); give a run's output directory or its stats file")
+            } else {
+                Console.error("sluice: cannot read \(argument): no such file or directory")
+            }
             throw ExitCode(2)
         }
         return found

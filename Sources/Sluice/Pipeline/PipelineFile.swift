@@ -62,7 +62,8 @@ public enum PipelineFile {
     public static func parse(_ yaml: String, path: String = "<pipeline>") throws(Failure) -> Pipeline {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // A byte order mark (files saved by Windows editors) is no content; libyaml refused it.
+            root = try Yams.compose(yaml: yaml.hasPrefix("\u{FEFF}") ? String(yaml.dropFirst()) : yaml)
         } catch let e as YamlError {
             throw Failure(path: path, problems: [yamlProblem(e)])
         } catch {

@@ -27,6 +27,10 @@ struct PipelineReader {
                         // the HTML rather than the article.
                         problem(item, "`extract` must come before `\(before.name)` (only `dedup` may precede it)")
                     }
+                    if let filter = s as? FilterStage, filter.minLangScore != nil, !pipeline.stages.contains(where: { $0 is LanguageStage }) {
+                        // Without it every score is 0, and every record would be dropped.
+                        problem(item, "`filter.min_lang_score` needs a `language` stage before the filter (without one every record's lang_score is 0 and would be dropped)")
+                    }
                     if let filter = s as? FilterStage, let wanted = filter.languages, pipeline.stages.contains(where: { $0 is LanguageStage }),
                        case .success(let model) = LanguageModelLoader.bundled {
                         // After the language stage a record's `lang` is one of its codes: any other never matches.

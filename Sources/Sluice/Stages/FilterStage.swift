@@ -36,14 +36,17 @@ public struct FilterStage: Stage {
     /// The stage's version and options, part of the run fingerprint.
     public var fingerprint: String {
         func s<T>(_ v: T?) -> String { v.map { "\($0)" } ?? "-" }
-        return "filter/1 languages=\(languages?.joined(separator: ",") ?? "-") min_lang_score=\(s(minLangScore)) min_words=\(s(minWords)) max_words=\(s(maxWords)) min_chars=\(s(minChars)) max_chars=\(s(maxChars))"
+        return "filter/2 languages=\(languages?.joined(separator: ",") ?? "-") min_lang_score=\(s(minLangScore)) min_words=\(s(minWords)) max_words=\(s(maxWords)) min_chars=\(s(minChars)) max_chars=\(s(maxChars))"
     }
 
     /// The reason and detail for dropping `record`, or nil to keep it.
     public func check(_ record: Record) -> (reason: String, detail: String)? {
-        let lang = record.lang ?? "und"
+        // Without a language stage, the input's own `lang` (as split and clean take it).
+        let lang = record.lang ?? record.inputLang ?? "und"
         if let languages, !languages.contains(lang) {
-            return ("language", "lang \(lang) not in \(languages.joined(separator: ","))")
+            let unlabelled = record.lang == nil && record.inputLang == nil
+            return ("language", "lang \(lang) not in \(languages.joined(separator: ","))"
+                + (unlabelled ? " (no language stage ran and the record has no lang field)" : ""))
         }
         if let minLangScore, record.langScore < minLangScore {
             return ("lang_score", "lang_score \(record.langScore) < \(minLangScore)")

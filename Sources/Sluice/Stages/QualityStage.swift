@@ -28,7 +28,7 @@ public struct QualityStage: Stage {
 
     /// The stage's version and options, part of the run fingerprint.
     public var fingerprint: String {
-        var parts = ["quality/1 filters=\(filters.map(\.rawValue).joined(separator: ",")) drop=\(drop.map(\.rawValue).joined(separator: ","))"]
+        var parts = ["quality/2 filters=\(filters.map(\.rawValue).joined(separator: ",")) drop=\(drop.map(\.rawValue).joined(separator: ","))"]
         let t = thresholds
         let all = [("gopher_quality", t.gopherQuality.values), ("gopher_repetition", t.gopherRepetition.values),
                    ("c4", t.c4.values), ("fineweb", t.fineweb.values)]
@@ -60,7 +60,7 @@ public struct QualityStage: Stage {
         for (i, var record) in batch.records.enumerated() {
             progress?.at(record: i)
             stats.records += 1
-            let signals = QualitySignals.compute(record.text, groups: groups)
+            let signals = QualitySignals.compute(record.text, groups: groups, language: record.lang ?? record.inputLang)
             var members: [JSONValue.Member] = []
             var dropBy: (QualityFilterKind, [String])?
             for f in filters {
@@ -73,11 +73,9 @@ public struct QualityStage: Stage {
             }
             record.setAttributes("quality", .object(members))
             if let (f, reasons) = dropBy {
-                var w = JSONWriter()
-                RecordEncoder.appendJSONL(record, to: &w)
-                if w.bytes.last == 0x0A { w.bytes.removeLast() }
-                batch.dropped.append(RejectedRecord(origin: record.origin, reason: "filter:\(f.rawValue)",
-                                                    detail: reasons.joined(separator: ","), raw: w.bytes))
+                // As every stage drops: the record whole under `record` (it was a JSON string under `raw`).
+                batch.dropped.append(RejectedRecord(dropping: record, reason: "filter:\(f.rawValue)",
+                                                    detail: reasons.joined(separator: ",")))
                 stats.changed += 1
             } else {
                 kept.append(record)
@@ -105,7 +103,7 @@ public struct QualityStage: Stage {
                   (key: "bullet_lines_ratio", value: num(g.bulletLinesRatio)),
                   (key: "ellipsis_lines_ratio", value: num(g.ellipsisLinesRatio)),
                   (key: "alpha_words_ratio", value: num(g.alphaWordsRatio)),
-                  (key: "stop_words", value: .int(g.stopWords))]
+                  (key: "stop_words", value: g.stopWords.map { .int($0) } ?? .null)]
         case .gopherRepetition:
             let r = s.gopherRepetition
             m += [(key: "dup_para_frac", value: num(r.duplicateParagraphFraction)),

@@ -1,7 +1,28 @@
 enum GopherQuality {
-    /// The stop words as `key(_:_:_:)` computes them: their bytes and length in one integer.
-    private static let stopWords: [UInt64] = ["the", "be", "to", "of", "and", "that", "have", "with"].map { word in
-        Array(word.utf8).withUnsafeBufferPointer { key($0, 0, $0.count) }
+    /// Gopher's stop words (English), and as many of the most frequent function words of the
+    /// other languages `Pipelines/filtered.yaml` keeps and their neighbours: English ones on
+    /// German or French text dropped nearly every document. Words of 2–4 bytes (the key packs
+    /// four), lower case as Gopher's; the check applies to a language with a list only.
+    static let stopWordLists: [String: [String]] = [
+        "en": ["the", "be", "to", "of", "and", "that", "have", "with"],
+        "de": ["der", "die", "und", "das", "ist", "zu", "den", "mit"],
+        "fr": ["le", "la", "les", "et", "des", "est", "une", "que"],
+        "es": ["el", "la", "los", "que", "en", "del", "las", "por"],
+        "it": ["il", "di", "che", "la", "per", "una", "non", "del"],
+        "pt": ["os", "que", "do", "da", "em", "um", "para", "não"],
+        "nl": ["de", "het", "een", "en", "van", "is", "dat", "op"],
+    ]
+
+    /// Each list as `key(_:_:_:)` computes its words: their bytes and length in one integer.
+    private static let stopWordKeys: [String: [UInt64]] = stopWordLists.mapValues { words in
+        words.map { word in Array(word.utf8).withUnsafeBufferPointer { key($0, 0, $0.count) } }
+    }
+
+    /// The stop-word keys for a text in `language`: English's for text of no known language
+    /// (`nil`, `und`: Gopher's own), nil for a language without a list (no check).
+    static func stopWords(for language: String?) -> [UInt64]? {
+        guard let language, language != "und" else { return stopWordKeys["en"] }
+        return stopWordKeys[language]
     }
 
     /// The bytes of a word of at most 4 bytes (little-endian) and its length.
@@ -12,7 +33,7 @@ enum GopherQuality {
         return key
     }
 
-    static func compute(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [WordToken]) -> GopherQualitySignals {
+    static func compute(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [WordToken], language: String? = nil) -> GopherQualitySignals {
         var s = GopherQualitySignals()
         s.words = tokens.count
         var nonSymbolChars = 0
@@ -20,7 +41,8 @@ enum GopherQuality {
         var stopSeen: UInt8 = 0
         // (globals read once: each read of a global goes through its lazy initializer)
         let classes = QualityChars.table
-        let stopWords = Self.stopWords
+        let listed = Self.stopWords(for: language)
+        let stopWords = listed ?? []
         for t in tokens {
             var nonSymbol = false
             var alpha = false
@@ -46,7 +68,7 @@ enum GopherQuality {
                 for k in 0..<stopWords.count where stopWords[k] == key { stopSeen |= 1 << UInt8(k) }
             }
         }
-        s.stopWords = stopSeen.nonzeroBitCount
+        s.stopWords = listed == nil ? nil : stopSeen.nonzeroBitCount
         if s.nonSymbolWords > 0 { s.meanWordLength = Double(nonSymbolChars) / Double(s.nonSymbolWords) }
         // `#` counted without branches (the loop vectorizes); `...` (non-overlapping, left to
         // right) and `…` from the `.` and 0xE2 bytes memchr finds: the two never overlap.

@@ -65,7 +65,7 @@ public struct GopherQualityThresholds: Sendable, Equatable {
         if maxBulletLinesRatio != 0 && s.bulletLinesRatio > maxBulletLinesRatio { r.append("gopher_too_many_bullets") }
         if maxEllipsisLinesRatio != 0 && s.ellipsisLinesRatio > maxEllipsisLinesRatio { r.append("gopher_too_many_end_ellipsis") }
         if maxNonAlphaWordsRatio != 0 && s.alphaWordsRatio < maxNonAlphaWordsRatio { r.append("gopher_below_alpha_threshold") }
-        if minStopWords != 0 && Double(s.stopWords) < minStopWords { r.append("gopher_enough_stop_words") }
+        if minStopWords != 0, let stopWords = s.stopWords, Double(stopWords) < minStopWords { r.append("gopher_enough_stop_words") }
         return r
     }
 }

@@ -16,8 +16,9 @@ public struct GopherQualitySignals: Sendable, Equatable {
     public var ellipsisLinesRatio = 0.0
     /// Words with at least one alphabetic character.
     public var alphaWordsRatio = 0.0
-    /// Distinct stop words (`the be to of and that have with`) present.
-    public var stopWords = 0
+    /// Distinct stop words of the text's language present (English: `the be to of and that
+    /// have with`); nil for a language without a stop-word list, which is not checked.
+    public var stopWords: Int? = 0
 }
 
 /// Gopher repetition signals (datatrove's GopherRepetitionFilter).
@@ -113,7 +114,8 @@ public struct QualitySignals: Sendable, Equatable {
     public init() {}
 
     /// Computes the signals of `text` (one pass of word tokenization shared by all groups).
-    public static func compute(_ text: String, groups: Groups = .all) -> QualitySignals {
+    /// `language`: the text's (`lang`), which picks the stop words; nil or `und` checks English's.
+    public static func compute(_ text: String, groups: Groups = .all, language: String? = nil) -> QualitySignals {
         var copy = text
         return copy.withUTF8 { b in
             var q = QualitySignals()
@@ -128,7 +130,7 @@ public struct QualitySignals: Sendable, Equatable {
             var newlines = 0
             var at = TextScan.newline(b, 0, b.count)
             while at < b.count { newlines += 1; at = TextScan.newline(b, at + 1, b.count) }
-            if groups.contains(.gopherQuality) { q.gopherQuality = GopherQuality.compute(b, tokens) }
+            if groups.contains(.gopherQuality) { q.gopherQuality = GopherQuality.compute(b, tokens, language: language) }
             if groups.contains(.gopherRepetition) { q.gopherRepetition = GopherRepetition.compute(b, tokens, chars: chars, newlines: newlines) }
             if groups.contains(.c4) { q.c4 = C4Lines.compute(b, words: needWords ? tokens : nil, scratch: &scratch) }
             if groups.contains(.fineweb) { q.fineweb = FineWebLines.compute(b, tokens, chars: chars, newlines: newlines) }

@@ -87,6 +87,18 @@ import Testing
 
         let missing = try SluiceBinary.run(["stats", tmp.appendingPathComponent("none.jsonl").path])
         #expect(missing.status == 2)
+        #expect(missing.err == "sluice: cannot read \(tmp.appendingPathComponent("none.jsonl").path): no such file or directory\n")
+        // A stats file under another name is read as one (it was taken for a directory).
+        let renamed = tmp.appendingPathComponent("stats.log")
+        try FileManager.default.copyItem(atPath: stats, toPath: renamed.path)
+        let log = try SluiceBinary.run(["stats", renamed.path, "--json"])
+        #expect(log.status == 0, "stderr: \(log.err)")
+        #expect(try E2E.json(log.out.trimmingCharacters(in: .whitespacesAndNewlines))["records_in"] as? Int == 8)
+        let empty = tmp.appendingPathComponent("empty-dir")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let none = try SluiceBinary.run(["stats", empty.path])
+        #expect(none.status == 2)
+        #expect(none.err.contains("\(empty.path) holds no stats.jsonl"), "stderr: \(none.err)")
     }
 
     /// A file with no stats events (records given by mistake, an empty file) is said to be one,

@@ -13,6 +13,15 @@ import Testing
         The mayor defended the project and promised a detailed report on costs before the summer recess.
         """
 
+    static let gut = """
+        Der Stadtrat hat am Dienstag beschlossen, das Busnetz in den nördlichen Bezirken der Region auszubauen.
+        Die ersten neuen Linien sollen nach Angaben der Verwaltung im Frühjahr starten, weitere folgen im Jahr darauf.
+        Die Bürgerinnen und Bürger, die zur Sitzung ins alte Rathaus gekommen waren, begrüßten die Entscheidung.
+        Ein Sprecher der Verkehrsbetriebe sagte, die Preise für Fahrkarten würden bis zum nächsten Winter gleich bleiben.
+        Kritiker meinen, das Geld wäre besser in die Reparatur von Straßen und Brücken investiert worden.
+        Der Bürgermeister verteidigte das Projekt und versprach vor der Sommerpause einen Bericht über die Kosten.
+        """
+
     @Test func stageDropsFailingRecordsWithReason() {
         var batch = Batch(sequence: 0, records: [
             Record(idJSON: Array(#""short""#.utf8), text: "Too short to keep.", origin: Origin(file: "a.jsonl", line: 1)),
@@ -24,6 +33,9 @@ import Testing
         #expect(batch.dropped.count == 1)
         #expect(batch.dropped.first?.reason == "filter:gopher_quality")
         #expect(batch.dropped.first?.detail == "gopher_short_doc,gopher_enough_stop_words")
+        // The record whole, as every stage drops (it was a JSON string under `raw`).
+        #expect(batch.dropped.first?.record?.idJSON == Array(#""short""#.utf8))
+        #expect(batch.dropped.first?.raw.isEmpty == true)
         #expect(stats.counters.values["gopher_quality:gopher_short_doc"] == 1)
         let kept = batch.records[0].attributes.first { $0.key == "quality" }?.value
         #expect(kept?["gopher_quality"]?["keep"] == .bool(true))
@@ -56,18 +68,19 @@ import Testing
         let tmp = try E2E.tempDir()
         defer { E2E.remove(tmp) }
         let input = tmp.appendingPathComponent("in.jsonl")
-        let lines = [["id": "bad", "text": "Home\nNews\nContact"], ["id": "good", "text": Self.good]]
+        let lines = [["id": "bad", "text": "Home\nNews\nContact"], ["id": "good", "text": Self.good], ["id": "gut", "text": Self.gut]]
         try E2E.write(lines.map { String(decoding: try! JSONSerialization.data(withJSONObject: $0), as: UTF8.self) }.joined(separator: "\n") + "\n", to: input)
         let out = tmp.appendingPathComponent("out")
         let r = try SluiceBinary.run(["run", input.path, "-o", out.path, "-p", E2E.root.appendingPathComponent("Pipelines/filtered.yaml").path,
                                       "--progress", "none"])
         #expect(r.status == 0, "stderr: \(r.err)")
-        #expect(try E2E.lines(out.appendingPathComponent("in.jsonl.zst")).map { try E2E.json($0)["id"] as? String } == ["good"])
+        // German is kept: its stop words are German ones (English ones dropped it).
+        #expect(try E2E.lines(out.appendingPathComponent("in.jsonl.zst")).map { try E2E.json($0)["id"] as? String } == ["good", "gut"])
         let rejected = try E2E.lines(out.appendingPathComponent("_rejected/in.jsonl.zst")).map(E2E.json)
         // Three words: the filter stage drops it before the quality stage sees it.
         #expect(rejected.map { $0["reason"] as? String } == ["filter:min_words"])
         let file = try #require(try E2E.events(out.appendingPathComponent("stats.jsonl")).first)
         #expect(file["dropped"] as? [String: Int] == ["filter:min_words": 1])
-        #expect(file["records_out"] as? Int == 1)
+        #expect(file["records_out"] as? Int == 2)
     }
 }

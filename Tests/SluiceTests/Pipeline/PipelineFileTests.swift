@@ -33,6 +33,13 @@ import Testing
                 && !PipelineReader.looksLikeLanguageCode("e") && !PipelineReader.looksLikeLanguageCode("en-"))
     }
 
+    /// A pipeline file saved with a UTF-8 byte order mark reads as without one.
+    @Test func byteOrderMarkIsIgnored() throws {
+        let p = try PipelineFile.parse("\u{FEFF}name: bom\nstages:\n  - clean\n", path: "bom.yaml")
+        #expect(p.name == "bom")
+        #expect(p.stages.map(\.name) == ["clean"])
+    }
+
     @Test func newsFileParses() throws {
         let p = try PipelineFile.load(nameOrPath: newsPath)
         #expect(p.name == "news")

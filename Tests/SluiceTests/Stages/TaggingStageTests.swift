@@ -154,11 +154,31 @@ private func attributes(_ r: Record, _ key: String) -> JSONValue? {
         #expect(batch.dropped.map(\.reason) == ["filter:language", "filter:lang_score", "filter:min_words", "filter:max_words",
                                                  "filter:language", "filter:min_chars", "filter:max_chars"])
         #expect(batch.dropped.map(\.detail) == ["lang fr not in en,de", "lang_score 0.3 < 0.5", "3 words < 5", "30 words > 25",
-                                                 "lang und not in en,de", "9 chars < 10", "165 chars > 140"])
+                                                 "lang und not in en,de (no language stage ran and the record has no lang field)",
+                                                 "9 chars < 10", "165 chars > 140"])
         #expect(batch.dropped.allSatisfy { $0.record != nil })
         #expect(stats.records == 8)
         #expect(stats.changed == 7)
         #expect(stats.counters.values == ["language": 2, "lang_score": 1, "min_words": 1, "max_words": 1, "min_chars": 1, "max_chars": 1])
+    }
+
+    /// Without a language stage the input's own `lang` is compared (it dropped every record).
+    @Test func filterReadsTheInputsLangWithoutALanguageStage() {
+        var labelled = record("a", "Rain is expected on Tuesday.")
+        labelled.inputLang = "en"
+        var other = record("b", "Il pleuvra mardi.")
+        other.inputLang = "fr"
+        var batch = Batch(sequence: 0, records: [labelled, other])
+        var stats = StageStats()
+        FilterStage(languages: ["en"]).process(&batch, stats: &stats)
+        #expect(batch.records.map(\.idJSON) == [Array("\"a\"".utf8)])
+        #expect(batch.dropped.map(\.detail) == ["lang fr not in en"])
+        // The language stage's answer, when there is one, is what counts.
+        var relabelled = labelled
+        relabelled.lang = "de"
+        var second = Batch(sequence: 0, records: [relabelled])
+        FilterStage(languages: ["en"]).process(&second, stats: &stats)
+        #expect(second.records.isEmpty && second.dropped.map(\.detail) == ["lang de not in en"])
     }
 
     @Test func noOptionsKeepsEverything() {
@@ -166,12 +186,12 @@ private func attributes(_ r: Record, _ key: String) -> JSONValue? {
         var stats = StageStats()
         FilterStage().process(&batch, stats: &stats)
         #expect(batch.records.count == 1 && batch.dropped.isEmpty)
-        #expect(FilterStage().fingerprint == "filter/1 languages=- min_lang_score=- min_words=- max_words=- min_chars=- max_chars=-")
+        #expect(FilterStage().fingerprint == "filter/2 languages=- min_lang_score=- min_words=- max_words=- min_chars=- max_chars=-")
     }
 
     @Test func readFromYAML() throws {
-        let p = try PipelineFile.parse("stages:\n  - filter: {languages: [en, de], min_lang_score: 0.8, min_words: 50, max_chars: 9000}\n")
-        let f = try #require(p.stages.first as? FilterStage)
+        let p = try PipelineFile.parse("stages:\n  - language\n  - filter: {languages: [en, de], min_lang_score: 0.8, min_words: 50, max_chars: 9000}\n")
+        let f = try #require(p.stages.last as? FilterStage)
         #expect(f.languages == ["en", "de"])
         #expect(f.minLangScore == 0.8)
         #expect(f.minWords == 50)
@@ -212,6 +232,10 @@ private func attributes(_ r: Record, _ key: String) -> JSONValue? {
     @Test func filterOptions() {
         #expect(problems("stages:\n  - filter: {min_words: -1}\n") == ["2:25: `filter.min_words` must be an integer in 0…2147483647"])
         #expect(problems("stages:\n  - filter: {min_lang_score: 2}\n") == ["2:30: `filter.min_lang_score` must be a number in 0…1"])
+        // Every score is 0 without a language stage: every record would go.
+        #expect(problems("stages:\n  - filter: {min_lang_score: 0.5}\n")
+                == ["2:5: `filter.min_lang_score` needs a `language` stage before the filter (without one every record's lang_score is 0 and would be dropped)"])
+        #expect((try? PipelineFile.parse("stages:\n  - language\n  - filter: {min_lang_score: 0.5}\n")) != nil)
         #expect(problems("stages:\n  - filter: {languages: en}\n") == ["2:25: `filter.languages` must be a list of strings"])
         #expect(problems("stages:\n  - filter: {min_words: 10, max_words: 5}\n") == ["2:40: `filter.max_words` is below `filter.min_words`"])
         #expect(problems("stages:\n  - filter: {min_len: 5}\n") == ["2:14: unknown option 'min_len' in `filter` (known: languages, max_chars, max_words, min_chars, min_lang_score, min_words)"])

@@ -31,6 +31,27 @@ import Testing
                                                          "gopher_too_many_end_ellipsis", "gopher_below_alpha_threshold"])
     }
 
+    /// Stop words are the record's language's: English ones on German text failed nearly every
+    /// German document; a language without a list is not checked.
+    @Test func stopWordsFollowTheLanguage() {
+        let german = "Die Stadt hat das neue Museum am Montag mit einem Fest eröffnet, und der Bürgermeister ist gekommen."
+        #expect(QualitySignals.compute(german).gopherQuality.stopWords == 0)
+        #expect(QualitySignals.compute(german, language: "und").gopherQuality.stopWords == 0)
+        // das, mit, und, der, ist ("Die" does not count: Gopher compares as written)
+        #expect(QualitySignals.compute(german, language: "de").gopherQuality.stopWords == 5)
+        let spanish = "El museo de la ciudad abrió el lunes por la tarde con una fiesta en la plaza."
+        #expect(QualitySignals.compute(spanish, language: "es").gopherQuality.stopWords == 4)  // el, la, por, en
+        let swedish = QualitySignals.compute("Museet öppnade på måndag med en fest.", language: "sv").gopherQuality
+        #expect(swedish.stopWords == nil)
+        var t = GopherQualityThresholds()
+        t.minDocWords = 0
+        #expect(!t.reasons(swedish).contains("gopher_enough_stop_words"))
+        #expect(t.reasons(QualitySignals.compute(german).gopherQuality).contains("gopher_enough_stop_words"))
+        #expect(!t.reasons(QualitySignals.compute(german, language: "de").gopherQuality).contains("gopher_enough_stop_words"))
+        // Every listed word packs into the four-byte key.
+        #expect(GopherQuality.stopWordLists.values.allSatisfy { $0.count == 8 && $0.allSatisfy { (2...4).contains($0.utf8.count) } })
+    }
+
     @Test func gopherRepetition() {
         let text = "a b c\na b c\n\nx y\n\nx y"  // 21 characters
         let r = QualitySignals.compute(text).gopherRepetition
