@@ -24,6 +24,25 @@ import Testing
         #expect(detect(page, http: "text/html; charset=windows-1251") == guess("UTF-8", "utf-8", .bom, bom: 3))
     }
 
+    /// UTF-16 without a byte-order mark, by its zero bytes (Russian read as UTF-8 and Czech
+    /// as windows-1252 came out garbled, unreported).
+    @Test func utf16WithoutByteOrderMark() {
+        func le(_ s: String) -> [UInt8] { s.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } }
+        func be(_ s: String) -> [UInt8] { s.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] } }
+        for text in ["Правительство объявило новые меры в понедельник.", "Vláda v pondělí oznámila nová opatření.",
+                     "Rain is expected on Tuesday.\r\nSnow on Friday.", "Ο καιρός θα είναι καλός 😀 αύριο."] {
+            #expect(detect(le(text)) == guess("UTF-16LE", "utf-16le", .detected), "\(text)")
+            #expect(detect(be(text)) == guess("UTF-16BE", "utf-16be", .detected), "\(text)")
+        }
+        #expect(detect(le("Hi there")) == guess("UTF-16LE", "utf-16le", .detected))
+        // Too short to tell; UTF-8 with stray zero bytes at both positions; a control character;
+        // an unpaired surrogate.
+        #expect(detect(le("Hi")).label != "utf-16le")
+        #expect(detect(Array("Rain is expected\u{0}\u{0}\u{0}\u{0} on Tuesday and Friday.".utf8)).label == "utf-8")
+        #expect(detect(le("Rain is expected\u{7} on Tuesday and Friday.")).label != "utf-16le")
+        #expect(detect(le("Rain is expected on Tuesday and Friday.") + [0x00, 0xDC, 0x41, 0x00]).label != "utf-16le")
+    }
+
     @Test func declarationForms() {
         let body = "<p>\u{E9}t\u{E9}</p>"
         for head in ["<meta charset=\"windows-1250\">", "<meta charset=windows-1250>", "<META CHARSET='Windows-1250'>",

@@ -181,6 +181,31 @@ import Testing
         #expect(r.err.contains("have names that are the same text in two Unicode forms (composed and decomposed)"), "stderr: \(r.err)")
     }
 
+    /// A `.txt` file in UTF-16 without a byte-order mark is read as UTF-16 (Russian came out as
+    /// ASCII controls read as UTF-8, Czech as windows-1252), in the paragraph layouts too.
+    @Test func utf16TextWithoutByteOrderMark() throws {
+        let tmp = try E2E.tempDir()
+        defer { E2E.remove(tmp) }
+        let input = tmp.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        let ru = "Правительство объявило новые меры в понедельник.\n\nВторой абзац о погоде."
+        try Data(ru.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }).write(to: input.appendingPathComponent("ru.txt"))
+        let cs = "Vláda v pondělí oznámila nová opatření."
+        try Data(cs.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }).write(to: input.appendingPathComponent("cs.txt"))
+        let pipeline = tmp.appendingPathComponent("p.yaml")
+        try E2E.write("decode:\n  text_layout: blank_line\nstages:\n  - clean\n  - language\n", to: pipeline)
+        let out = tmp.appendingPathComponent("out")
+        let r = try SluiceBinary.run(["run", input.path, "-o", out.path, "-p", pipeline.path, "--progress", "none"])
+        #expect(r.status == 0, "stderr: \(r.err)")
+        let russian = try E2E.lines(out.appendingPathComponent("ru.jsonl.zst")).map(E2E.json)
+        #expect(russian.map { $0["text"] as? String } == ["Правительство объявило новые меры в понедельник.", "Второй абзац о погоде."])
+        #expect(russian.map { ($0["origin"] as? [String: Any])?["encoding"] as? String } == ["utf-16le", "utf-16le"])
+        #expect(russian.map { $0["lang"] as? String } == ["ru", "ru"])
+        let czech = try E2E.lines(out.appendingPathComponent("cs.jsonl.zst")).map(E2E.json)
+        #expect(czech.map { $0["text"] as? String } == [cs])
+        #expect(czech.map { ($0["origin"] as? [String: Any])?["encoding"] as? String } == ["utf-16be"])
+    }
+
     /// Another run's output directory inside an input directory is not read back as input
     /// (its records, rejects and stats were); given as an INPUT itself, it is read.
     @Test func anotherRunsOutputInsideTheInputIsNotRead() throws {
