@@ -17,7 +17,12 @@ extension Harness {
         let settled = choice & 16 != 0 ? Self.settlingSerbianLatin : choice & 8 != 0 ? Self.settlingBokmaal
             : choice & 4 == 0 ? "" : Self.settlingProse
         let text = settled + String(decoding: rest, as: UTF8.self)
-        let a = identifier.analyze(text, spanMinLetters: choice & 1 == 0 ? 100 : 5, alternatives: choice & 2 == 0 ? 0 : 3)
+        // With bit 5, a declared language (a page's `<html lang>`): one of the neighbours, a
+        // macrolanguage, a region-tagged one, one the model lacks, a malformed tag.
+        let hints = ["bs", "no", "en-US", "sh", "tlh", "zh-Hant", "1x", "iw"]
+        let hint = choice & 32 == 0 ? nil : hints[(Int(choice >> 6) + rest.count) % hints.count]
+        let a = identifier.analyze(text, spanMinLetters: choice & 1 == 0 ? 100 : 5, alternatives: choice & 2 == 0 ? 0 : 3,
+                                   hint: hint)
         // Alternatives: none unless asked (and for `und`), else at most 3, the first the decided
         // language with its score, the rest known languages in descending order of score.
         if choice & 2 == 0 || a.language == LanguageIdentifier.undetermined {
