@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The language stage: `lang` and `lang_score` for each record, and paragraphs in another
 /// language under `attributes.language.spans`. It runs before `split`, which picks its
 /// sentence rules by `lang`.
@@ -76,9 +82,30 @@ public struct LanguageStage: Stage {
         }
     }
 
-    /// The language tag the record's page declares: `attributes.html.lang_hint`.
+    /// The language tag the record's page declares: `attributes.html.lang_hint`, set by an
+    /// `extract` stage of this run, or read from the input's own `attributes` (a record that
+    /// `sluice extract` wrote, piped into `sluice tag`).
     static func declaredLanguage(_ record: Record) -> String? {
-        guard let html = record.attributes.first(where: { $0.key == "html" })?.value else { return nil }
-        return html["lang_hint"]?.stringValue
+        if let html = record.attributes.first(where: { $0.key == "html" })?.value {
+            return html["lang_hint"]?.stringValue
+        }
+        // Parsed only when the input's members name one at all.
+        guard !record.replaced.isEmpty, record.replaced.withUnsafeBufferPointer({ Self.mentionsHint($0) }) else { return nil }
+        let object = [UInt8(ascii: "{")] + record.replaced + [UInt8(ascii: "}")]
+        guard let input = try? object.withUnsafeBufferPointer({ b throws(JSONError) in try JSONValue.parse(b) }) else { return nil }
+        return input["attributes"]?["html"]?["lang_hint"]?.stringValue
+    }
+
+    private static let hintKey = Array(#""lang_hint""#.utf8)
+
+    /// Whether `bytes` hold the key `"lang_hint"`.
+    private static func mentionsHint(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        hintKey.withUnsafeBufferPointer { key in
+            guard bytes.count >= key.count else { return false }
+            for i in 0...(bytes.count - key.count) where bytes[i] == key[0] && memcmp(bytes.baseAddress! + i, key.baseAddress!, key.count) == 0 {
+                return true
+            }
+            return false
+        }
     }
 }

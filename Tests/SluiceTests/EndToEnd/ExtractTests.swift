@@ -194,6 +194,12 @@ import Testing
             langs.append(try E2E.lines(out.appendingPathComponent("pages.jsonl.zst")).map { try E2E.json($0)["lang"] as? String })
         }
         #expect(langs == [["bs", "hr"], ["hr", "hr"]])
+        // The same through the stream commands: `tag` reads the declaration `extract` wrote.
+        let extracted = try SluiceBinary.run(["extract", "--html-field", "html", "--min-chars", "10"], stdin: try Data(contentsOf: input))
+        #expect(extracted.status == 0, "stderr: \(extracted.err)")
+        let tagged = try SluiceBinary.run(["tag"], stdin: Data(extracted.out.utf8))
+        #expect(tagged.status == 0, "stderr: \(tagged.err)")
+        #expect(try tagged.lines.map { try E2E.json($0)["lang"] as? String } == ["bs", "hr"])
     }
 
     @Test func validateWebPipeline() throws {
