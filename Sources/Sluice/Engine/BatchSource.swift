@@ -131,7 +131,8 @@ final class BatchSource {
             let t = TranscodingReader(source: u.reader, forced: forcedEncoding,
                                       sniffLimit: file.isStdin ? 1 << 16 : 1 << 20)
             transcoder = t
-            source = t
+            // Layouts that split a text file at its lines also split at lone CRs.
+            source = u.format == .text && options.textLayout != .file ? LoneCarriageReturnReader(source: t) : t
         case .warc:
             transcoder = nil
             warc = WARCReader(source: u.reader)

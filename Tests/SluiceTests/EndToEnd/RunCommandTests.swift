@@ -206,6 +206,26 @@ import Testing
         #expect(czech.map { ($0["origin"] as? [String: Any])?["encoding"] as? String } == ["utf-16be"])
     }
 
+    /// Lines ending in a lone CR (classic Mac OS) are lines in the `line` and `blank_line`
+    /// layouts (such a file was one record).
+    @Test func loneCarriageReturnsEndLines() throws {
+        let tmp = try E2E.tempDir()
+        defer { E2E.remove(tmp) }
+        let input = tmp.appendingPathComponent("cr.txt")
+        try E2E.write("Rain is expected on Tuesday.\rIt will be cold.\r\rSnow is expected on Friday.\r", to: input)
+        var texts: [[String?]] = []
+        for layout in ["line", "blank_line"] {
+            let pipeline = tmp.appendingPathComponent("\(layout).yaml")
+            try E2E.write("decode:\n  text_layout: \(layout)\nstages:\n  - clean\n", to: pipeline)
+            let out = tmp.appendingPathComponent("out-\(layout)")
+            let r = try SluiceBinary.run(["run", input.path, "-o", out.path, "-p", pipeline.path, "--progress", "none"])
+            #expect(r.status == 0, "stderr: \(r.err)")
+            texts.append(try E2E.lines(out.appendingPathComponent("cr.jsonl.zst")).map { try E2E.json($0)["text"] as? String })
+        }
+        #expect(texts == [["Rain is expected on Tuesday.", "It will be cold.", "Snow is expected on Friday."],
+                          ["Rain is expected on Tuesday.\nIt will be cold.", "Snow is expected on Friday."]])
+    }
+
     /// Another run's output directory inside an input directory is not read back as input
     /// (its records, rejects and stats were); given as an INPUT itself, it is read.
     @Test func anotherRunsOutputInsideTheInputIsNotRead() throws {

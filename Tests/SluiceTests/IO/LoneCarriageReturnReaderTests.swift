@@ -1,0 +1,29 @@
+import Testing
+@testable import Sluice
+
+@Suite struct LoneCarriageReturnReaderTests {
+    /// All of `bytes` read through the reader with buffers of `size` bytes.
+    private func read(_ bytes: [UInt8], size: Int) throws -> [UInt8] {
+        let reader = LoneCarriageReturnReader(source: BufferReader(bytes[...]))
+        var out: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: size)
+        while true {
+            let n = try buffer.withUnsafeMutableBytes { try reader.read(into: $0) }
+            if n == 0 { break }
+            out += buffer[0..<n]
+        }
+        return out
+    }
+
+    /// Lone CRs become LF wherever a buffer boundary falls; CRLF and LF stay; nothing is lost.
+    @Test func loneCarriageReturnsBecomeLineFeeds() throws {
+        let text = Array("one\rtwo\r\nthree\nfour\r\r\rfive\r".utf8)
+        let expected = Array("one\ntwo\r\nthree\nfour\n\n\nfive\n".utf8)
+        for size in [2, 3, 4, 5, 7, 64] {
+            #expect(try read(text, size: size) == expected, "buffers of \(size)")
+        }
+        #expect(try read([], size: 8).isEmpty)
+        #expect(try read([0x0D], size: 8) == [0x0A])
+        #expect(try read(Array("a\r\n".utf8), size: 2) == Array("a\r\n".utf8))
+    }
+}
