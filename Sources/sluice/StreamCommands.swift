@@ -56,12 +56,13 @@ struct CleanCommand: AsyncParsableCommand {
     var pipeline: String?
 
     func run() async throws {
-        var stage = CleanStage(keepRawText: diff)
+        // One line out per record: a record cleaned to nothing is written with empty text.
+        var stage = CleanStage(keepRawText: diff, dropEmpty: false)
         if let pipeline {
             do {
                 let p = try PipelineFile.load(nameOrPath: pipeline)
                 if let c = p.stages.compactMap({ $0 as? CleanStage }).first {
-                    stage = CleanStage(options: c.cleaner.options, keepRawText: diff)
+                    stage = CleanStage(options: c.cleaner.options, keepRawText: diff, dropEmpty: false)
                 }
             } catch {
                 Console.error("sluice: \(error.description)")

@@ -221,8 +221,9 @@ struct PipelineReader {
         if let v = o.bool("punctuation", &self) { c.fixPunctuation = v }
         if let v = o.bool("french_spacing", &self) { c.frenchSpacing = v }
         let keepRaw = o.bool("keep_raw_text", &self) ?? false
+        let dropEmpty = o.bool("drop_empty", &self) ?? true
         o.finish(&self)
-        return CleanStage(options: c, keepRawText: keepRaw)
+        return CleanStage(options: c, keepRawText: keepRaw, dropEmpty: dropEmpty)
     }
 
     private mutating func readLanguage(_ node: Node) -> any Stage {

@@ -4,11 +4,17 @@ public struct CleanStage: Stage {
     public let cleaner: TextCleaner
     /// Keep the text before cleaning in `raw_text`, for audit.
     public let keepRawText: Bool
+    /// Drop a record with no text left after cleaning (reason `clean:empty`, with its text as it
+    /// came in), instead of keeping an empty document: a page of only no-break spaces, a
+    /// record that was one boilerplate line.
+    public let dropEmpty: Bool
 
-    /// A clean stage; `keepRawText` keeps the text before cleaning in `raw_text`.
-    public init(options: TextCleaner.Options = .init(), keepRawText: Bool = false) {
+    /// A clean stage; `keepRawText` keeps the text before cleaning in `raw_text`; `dropEmpty`
+    /// drops records left without text (the stream command keeps them: one line per record).
+    public init(options: TextCleaner.Options = .init(), keepRawText: Bool = false, dropEmpty: Bool = true) {
         cleaner = TextCleaner(options: options)
         self.keepRawText = keepRawText
+        self.dropEmpty = dropEmpty
     }
 
     /// The stage's name in pipeline files and stats.
@@ -16,7 +22,7 @@ public struct CleanStage: Stage {
     /// The stage's version and options, part of the run fingerprint.
     public var fingerprint: String {
         let o = cleaner.options
-        var f = "clean/2 normalization=\(o.normalization.rawValue) remove_control=\(o.removeControl) normalize_spaces=\(o.normalizeSpaces) collapse_spaces=\(o.collapseSpaces) trim_lines=\(o.trimLines) max_blank_lines=\(o.maxBlankLines) lift_hashtags=\(o.liftHashtags) lift_timestamp=\(o.liftTimestamp) keep_raw_text=\(keepRawText)"
+        var f = "clean/3 drop_empty=\(dropEmpty) normalization=\(o.normalization.rawValue) remove_control=\(o.removeControl) normalize_spaces=\(o.normalizeSpaces) collapse_spaces=\(o.collapseSpaces) trim_lines=\(o.trimLines) max_blank_lines=\(o.maxBlankLines) lift_hashtags=\(o.liftHashtags) lift_timestamp=\(o.liftTimestamp) keep_raw_text=\(keepRawText)"
         f += " mojibake=\(o.repairMojibake) html_entities=\(o.htmlEntities) html_tags=\(o.htmlTags) boilerplate=\(o.removeBoilerplate) punctuation=\(o.fixPunctuation) french_spacing=\(o.frenchSpacing)"
         if !o.boilerplatePatterns.isEmpty || o.replaceDefaultBoilerplate {
             // The patterns themselves, not the file name: editing the file changes the pipeline.
@@ -28,6 +34,7 @@ public struct CleanStage: Stage {
     /// Runs the stage over `batch`, counting into `stats`.
     public func process(_ batch: inout Batch, stats: inout StageStats) {
         let progress = StageProgress.current
+        var empty: [Int] = []
         for i in batch.records.indices {
             progress?.at(record: i)
             let before = batch.records[i].text
@@ -36,11 +43,30 @@ public struct CleanStage: Stage {
             stats.counters.merge(result.counters)
             let textChanged = result.text.utf8.count != before.utf8.count || result.text != before
             if textChanged || !result.tags.isEmpty || result.date != nil { stats.changed += 1 }
+            if dropEmpty && result.text.isEmpty {
+                // Dropped as it came in: its text is what a reader of _rejected/ needs to see.
+                empty.append(i)
+                continue
+            }
             if keepRawText && textChanged { batch.records[i].rawText = before }
             batch.records[i].text = result.text
             batch.records[i].addTags(result.tags)
             if batch.records[i].date == nil { batch.records[i].date = result.date }
         }
+        guard !empty.isEmpty else { return }
+        stats.counters.add("empty_dropped", empty.count)
+        var kept: [Record] = []
+        kept.reserveCapacity(batch.records.count - empty.count)
+        var next = 0
+        for (i, record) in batch.records.enumerated() {
+            if next < empty.count && empty[next] == i {
+                next += 1
+                batch.dropped.append(RejectedRecord(dropping: record, reason: "clean:empty", detail: "no text left after cleaning"))
+            } else {
+                kept.append(record)
+            }
+        }
+        batch.records = kept
     }
 
     /// A stable 64-bit FNV-1a digest of `lines`, in hex.

@@ -24,6 +24,31 @@ import SluiceText
         #expect(c.fingerprint != CleanStage().fingerprint)
     }
 
+    /// A record with no text left after cleaning is dropped (`clean:empty`) with its text as it
+    /// came in, not kept as an empty document; `drop_empty: false` keeps it.
+    @Test func recordsCleanedToNothingAreDropped() throws {
+        func batch() -> Batch {
+            Batch(sequence: 0, records: ["\u{A0}\u{3000}\u{200B}", "Rain is expected on Tuesday.", "Share this article", ""].enumerated().map { i, t in
+                Record(idJSON: Array("\"r\(i)\"".utf8), text: t, origin: Origin(file: "a.txt", line: i + 1))
+            })
+        }
+        var b = batch()
+        var stats = StageStats()
+        CleanStage().process(&b, stats: &stats)
+        #expect(b.records.map(\.text) == ["Rain is expected on Tuesday."])
+        #expect(b.dropped.map(\.reason) == ["clean:empty", "clean:empty", "clean:empty"])
+        #expect(b.dropped.map { $0.record?.text } == ["\u{A0}\u{3000}\u{200B}", "Share this article", ""])
+        #expect(b.dropped.map { $0.record?.origin.line } == [1, 3, 4])
+        #expect(stats.counters.values["empty_dropped"] == 3)
+        var kept = batch()
+        CleanStage(dropEmpty: false).process(&kept, stats: &stats)
+        #expect(kept.records.map(\.text) == ["", "Rain is expected on Tuesday.", "", ""])
+        #expect(kept.dropped.isEmpty)
+        let p = try PipelineFile.parse("stages:\n  - clean: {drop_empty: false}\n")
+        #expect((p.stages.first as? CleanStage)?.dropEmpty == false)
+        #expect(CleanStage().fingerprint.contains("drop_empty=true"))
+    }
+
     @Test func boilerplateFileRelativeToPipeline() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sluice-bp-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
