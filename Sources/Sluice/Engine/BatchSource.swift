@@ -140,7 +140,9 @@ final class BatchSource {
             return u
         default:
             transcoder = nil
-            source = u.reader
+            // A JSON file holding one array of records is read element by element.
+            let peekable = PeekableReader(u.reader)
+            source = try JSONArrayLinesReader.ifArray(peekable) ?? peekable
         }
         // Members are often small: a small first buffer, grown for long lines as needed.
         lines = LineReader(source: source, chunkSize: u.member == nil ? 1 << 20 : 1 << 16)

@@ -226,6 +226,35 @@ import Testing
                           ["Rain is expected on Tuesday.\nIt will be cold.", "Snow is expected on Friday."]])
     }
 
+    /// A `.json` file holding one array of records, pretty-printed, is read element by element
+    /// (it gave one `invalid_json` per physical line); its line numbers count the elements.
+    @Test func jsonArrayFileIsReadByElement() throws {
+        let tmp = try E2E.tempDir()
+        defer { E2E.remove(tmp) }
+        let input = tmp.appendingPathComponent("articles.json")
+        try E2E.write("""
+            [
+              {
+                "id": "a",
+                "text": "Rain is expected on Tuesday, [they said]."
+              },
+              {"id": "b", "text": "Snow is expected on Friday."},
+              42
+            ]
+
+            """, to: input)
+        let out = tmp.appendingPathComponent("out")
+        let r = try SluiceBinary.run(["run", input.path, "-o", out.path, "--progress", "none"])
+        #expect(r.status == 0, "stderr: \(r.err)")
+        let records = try E2E.lines(out.appendingPathComponent("articles.jsonl.zst")).map(E2E.json)
+        #expect(records.map { $0["id"] as? String } == ["a", "b"])
+        #expect(records.map { $0["text"] as? String } == ["Rain is expected on Tuesday, [they said].", "Snow is expected on Friday."])
+        #expect(records.map { ($0["origin"] as? [String: Any])?["line"] as? Int } == [1, 2])
+        let rejected = try E2E.lines(out.appendingPathComponent("_rejected/articles.jsonl.zst")).map(E2E.json)
+        #expect(rejected.map { $0["reason"] as? String } == ["invalid_json"])
+        #expect(rejected.map { ($0["origin"] as? [String: Any])?["line"] as? Int } == [3])
+    }
+
     /// Another run's output directory inside an input directory is not read back as input
     /// (its records, rejects and stats were); given as an INPUT itself, it is read.
     @Test func anotherRunsOutputInsideTheInputIsNotRead() throws {

@@ -1,0 +1,35 @@
+import Testing
+@testable import Sluice
+
+@Suite struct JSONArrayLinesReaderTests {
+    /// `bytes` read through the reader with buffers of `size` bytes; nil when not an array.
+    private func lines(_ text: String, size: Int) throws -> String? {
+        let peekable = PeekableReader(BufferReader(Array(text.utf8)[...]))
+        guard let reader = try JSONArrayLinesReader.ifArray(peekable) else { return nil }
+        var out: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: size)
+        while true {
+            let n = try buffer.withUnsafeMutableBytes { try reader.read(into: $0) }
+            if n == 0 { break }
+            out += buffer[0..<n]
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Elements become lines at any buffer size; strings keep their commas, brackets, escaped
+    /// quotes and spaces; line breaks inside an element become spaces.
+    @Test func arrayElementsBecomeLines() throws {
+        let pretty = "\u{FEFF}\n [\n  {\"id\": \"a\",\n   \"text\": \"x, [y] \\\"z\\\"\"},\n  {\"id\": 2, \"tags\": [\"t\", \"u\"]}  ,\n  \"s\"\n]\n"
+        let expected = "{\"id\": \"a\",    \"text\": \"x, [y] \\\"z\\\"\"}\n{\"id\": 2, \"tags\": [\"t\", \"u\"]}\n\"s\"\n"
+        for size in [1, 2, 3, 5, 16, 4096] {
+            #expect(try lines(pretty, size: size) == expected, "buffers of \(size)")
+        }
+        #expect(try lines("[]", size: 8) == "")
+        // An element that never closes ends at the input's end, one line for the decoder to reject.
+        #expect(try lines("[{\"id\": 1}, {\"id\": ", size: 8) == "{\"id\": 1}\n{\"id\": \n")
+        // Not an array: JSON Lines, an object, empty or blank input.
+        #expect(try lines("{\"id\": 1}\n{\"id\": 2}\n", size: 8) == nil)
+        #expect(try lines("", size: 8) == nil)
+        #expect(try lines("   \n\n", size: 8) == nil)
+    }
+}
