@@ -106,6 +106,8 @@ def main():
     counts["json"] = write(out, "json", lines + [json.dumps({"text": s.decode("utf-8", "replace")}).encode() for s in t[:100]])
     counts["record"] = write(out, "record", with_options(lines, [0, 1, 0x18, 0x22]))
     counts["pipeline-record"] = write(out, "pipeline-record", with_options(lines, [0, 0x80]))
+    # JSON arrays: raw bytes after "[" (even options), and lines made an array (option bit 6).
+    counts["json-array"] = write(out, "json-array", with_options([b"\n".join(lines[i:i + 5]) for i in range(0, len(lines), 5)], [0, 3, 64, 71]))
     txt = []
     for p in glob.glob(f"{ROOT}/data/**/*.txt*", recursive=True) + glob.glob(f"{ROOT}/Tests/**/Fixtures/**/*.txt", recursive=True):
         txt.append(read(p)[:MAX])

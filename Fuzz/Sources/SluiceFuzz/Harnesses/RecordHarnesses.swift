@@ -93,3 +93,36 @@ extension Harness {
         }
     }
 }
+
+extension Harness {
+    /// A JSON array read as lines (``JSONArrayLinesReader``), with buffers of 1–64 bytes: it
+    /// ends, writes at most a byte per byte read and one more, and an array of the input's
+    /// lines that parse as JSON (written compactly) comes out as exactly those lines.
+    static let jsonArray = Harness(name: "json-array") { input in
+        let (choice, rest) = input.split()
+        let size = Int(choice & 63) + 1
+        func read(_ bytes: [UInt8]) -> [UInt8]? {
+            let peekable = PeekableReader(BufferReader(bytes[...]))
+            guard let reader = try? JSONArrayLinesReader.ifArray(peekable) else { return nil }
+            var out: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: size)
+            while true {
+                guard let n = try? buffer.withUnsafeMutableBytes({ try reader.read(into: $0) }), n > 0 else { break }
+                out += buffer[0..<n]
+                Harness.require(out.count <= bytes.count + 1, "more bytes out (\(out.count)) than in (\(bytes.count))")
+            }
+            return out
+        }
+        if choice & 64 == 0 {
+            _ = read(Array("[".utf8) + Array(rest))
+            return
+        }
+        let elements = rest.split(separator: 0x0A).compactMap { line -> String? in
+            guard let v = try? JSONValue.parse(UnsafeBufferPointer(rebasing: line)) else { return nil }
+            return v.serialized()
+        }
+        let array = "[\n  " + elements.joined(separator: ",\n  ") + "\n]\n"
+        let out = read(Array(array.utf8)).map { String(decoding: $0, as: UTF8.self) }
+        Harness.require(out == elements.map { $0 + "\n" }.joined(), "elements \(elements) came out as \(out ?? "nil")")
+    }
+}
