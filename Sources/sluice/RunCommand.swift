@@ -63,7 +63,7 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "With --shard: only compute this shard's near_dedup signatures and write them under OUT/.sluice/neardup/, then exit; the run step (--shard I/N --dedup-across-shards, e.g. an array job with --dependency=afterok on this one) reads them instead of the other shards' inputs.")
     var nearDedupPrepare = false
 
-    @Option(help: ArgumentHelp("Memory budget for whole-run decisions (near_dedup), e.g. 512M or 4G: the stage then keeps its signatures and sorted band keys on disk under OUT/.sluice/ (memory mode, about 16 bytes of RAM per document) and decides the same.", valueName: "SIZE"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Memory budget for whole-run decisions (near_dedup), e.g. 512M or 4G: the stage then keeps its signatures and sorted band keys on disk under OUT/.sluice/ (memory mode, about 16 bytes of RAM per document) and decides the same.", valueName: "SIZE"))
     var memory: String?
 
     /// `--shard`, parsed by ``validate()``.

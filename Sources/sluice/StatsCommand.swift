@@ -25,6 +25,7 @@ struct StatsCommand: ParsableCommand {
             }
             var fileEvents = 0
             var others = 0
+            let runsBefore = summary.runs
             for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: true).enumerated() {
                 if summary.add(line: String(line)) {
                     fileEvents += 1
@@ -39,6 +40,10 @@ struct StatsCommand: ParsableCommand {
             }
             if fileEvents == 0 {
                 Console.error("sluice: \(path) holds no stats events; give the stats.jsonl of a sluice run (or its output directory): a run adds a line to it as each input file is done")
+            }
+            if fileEvents > 0 && summary.runs == runsBefore {
+                // A run adds its `run` event last: without one the table is of files done so far.
+                Console.error("sluice: \(path) has no run event: its run is still going, or was killed (`sluice status` on its output directory says which); the table counts the files finished so far")
             }
             events += fileEvents
         }

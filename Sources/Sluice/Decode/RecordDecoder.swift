@@ -118,13 +118,20 @@ public final class RecordDecoder {
             }
         }
         guard let textMember = textMember(of: members) else {
+            // Each name once (`--text-field body` is also a fallback).
+            var names: [String] = []
+            for n in (options.htmlField.map { [$0] } ?? []) + [options.textField] + options.textFallbacks where !names.contains(n) {
+                names.append(n)
+            }
             return .rejected(RejectedRecord(origin: origin, reason: "no_text",
-                                            detail: "no \(((options.htmlField.map { [$0] } ?? []) + [options.textField] + options.textFallbacks).map { "\"\($0)\"" }.joined(separator: ", ")) field",
+                                            detail: "no \(names.map { "\"\($0)\"" }.joined(separator: ", ")) field",
                                             raw: Array(raw)))
         }
         guard textMember.kind == .string else {
+            let kind = "\(textMember.kind)"
+            let what = kind == "null" ? "null" : (kind.first.map { "aeiou".contains($0) } == true ? "an " : "a ") + kind
             return .rejected(RejectedRecord(origin: origin, reason: "no_text",
-                                            detail: "field \"\(textMember.key)\" is a \(textMember.kind), not a string",
+                                            detail: "field \"\(textMember.key)\" is \(what), not a string",
                                             raw: Array(raw)))
         }
         var record = Record(idJSON: [], text: JSONScanner.decodeString(line, textMember.value), origin: origin)

@@ -23,7 +23,9 @@ public enum PipelineFile {
         public var problems: [Problem]
         /// One `path:line:column: message` line per problem.
         public var description: String {
-            problems.map { "\(path):\($0.line):\($0.column): \($0.message)" }.joined(separator: "\n")
+            // A problem of the whole file (it cannot be read) has no position to give.
+            problems.map { $0.line > 0 ? "\(path):\($0.line):\($0.column): \($0.message)" : "\(path): \($0.message)" }
+                .joined(separator: "\n")
         }
     }
 
@@ -88,6 +90,11 @@ public enum PipelineFile {
         switch e {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             return Problem(line: mark.line, column: mark.column, message: "invalid YAML: \(problem)")
+        case .duplicatedKeysInMapping(let keys, let context):
+            // Yams names the first occurrence; its message repeated the whole file.
+            let names = keys.map { "'\($0)'" }.joined(separator: ", ")
+            return Problem(line: context.mark.line, column: context.mark.column,
+                           message: "invalid YAML: \(keys.count == 1 ? "key" : "keys") \(names) given more than once in one mapping (first here); give each key once")
         default:
             return Problem(line: 0, column: 0, message: "invalid YAML: \(e)")
         }

@@ -113,7 +113,10 @@ struct PipelineReader {
             guard let k = m.first?.key.string else { problem(item, "stage name must be a string"); return nil }
             name = k
             options = m.first?.value
-            if case .scalar(let s)? = options, s.string.isEmpty || s.tag == .init(.null) { options = nil }
+            // `- clean:`, `- clean: ~` and `- clean: null` all mean no options.
+            if case .scalar(let s)? = options, s.string.isEmpty || s.tag == .init(.null) || (s.style == .plain && ["~", "null", "Null", "NULL"].contains(s.string)) {
+                options = nil
+            }
         default:
             problem(item, "a stage is `- name` or `- name: {options}`")
             return nil
@@ -253,7 +256,13 @@ struct PipelineReader {
     private mutating func readSplit(_ node: Node) -> any Stage {
         var o = OptionMap(node, context: "split", reader: &self)
         let lang = o.string("language", &self) ?? "auto"
+        if lang != "auto" && !Self.looksLikeLanguageCode(lang) {
+            problem(o.valueNode("language"), "`split.language`: '\(lang)' is neither auto nor a language code (write ISO 639 codes such as en, de, zh)")
+        }
         let fallback = o.string("default_language", &self) ?? "en"
+        if !Self.looksLikeLanguageCode(fallback) {
+            problem(o.valueNode("default_language"), "`split.default_language`: '\(fallback)' is not a language code (write ISO 639 codes such as en, de, zh)")
+        }
         let output = o.choice("output", SplitStage.Output.self, &self) ?? .sentences
         o.finish(&self)
         return SplitStage(language: lang, defaultLanguage: fallback, output: output)

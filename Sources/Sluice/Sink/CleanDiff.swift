@@ -18,12 +18,24 @@ enum CleanDiff {
             let b = r.text.split(separator: "\n", omittingEmptySubsequences: false)
             for (mark, line) in diff(a, b) {
                 out.append(mark)
-                out.append(contentsOf: line.utf8)
+                appendVisible(line, to: &out)
                 out.append(0x0A)
             }
         }
         if !r.tags.isEmpty { out.append(contentsOf: ("tags: " + r.tags.joined(separator: ", ") + "\n").utf8) }
         if let d = r.date { out.append(contentsOf: ("date: " + d + "\n").utf8) }
+    }
+
+    /// `line` for a terminal: C0 controls, DEL and the C1 controls shown as `\u{…}` escapes, so
+    /// that a removed NUL or escape sequence is seen rather than sent to the terminal.
+    static func appendVisible(_ line: Substring, to out: inout [UInt8]) {
+        for u in line.unicodeScalars {
+            if u.value < 0x20 && u != "\t" || (0x7F...0x9F).contains(u.value) {
+                out.append(contentsOf: "\\u{\(String(u.value, radix: 16, uppercase: true))}".utf8)
+            } else {
+                UTF8.encode(u) { out.append($0) }
+            }
+        }
     }
 
     /// The lines only in `a` (`-`) and only in `b` (`+`), in order: a longest-common-subsequence

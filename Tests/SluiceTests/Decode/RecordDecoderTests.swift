@@ -161,8 +161,8 @@ import Testing
         #expect(r.detail == #"field "text" is a number, not a string"#)
         #expect(r.raw == line)
         #expect(r.origin == Origin(file: "dir/in.jsonl.zst", line: 7))
-        #expect(try rejected(Array(#"{"text":null}"#.utf8)).detail == #"field "text" is a null, not a string"#)
-        #expect(try rejected(Array(#"{"content":["a"]}"#.utf8)).detail == #"field "content" is a array, not a string"#)
+        #expect(try rejected(Array(#"{"text":null}"#.utf8)).detail == #"field "text" is null, not a string"#)
+        #expect(try rejected(Array(#"{"content":["a"]}"#.utf8)).detail == #"field "content" is an array, not a string"#)
     }
 
     @Test func missingTextIsNoText() throws {

@@ -118,6 +118,12 @@ import Testing
             "sluice: \(records.path): 2 more lines that are not stats events, skipped",
             "sluice: \(records.path) holds no stats events; give the stats.jsonl of a sluice run (or its output directory): a run adds a line to it as each input file is done",
         ])
+        // File events without the run event that ends a run: the run is going on or was killed.
+        let partial = tmp.appendingPathComponent("partial.jsonl")
+        try E2E.write(#"{"event":"file","file":"a.jsonl","status":"done","records_in":2,"records_out":2}"# + "\n", to: partial)
+        let p = try SluiceBinary.run(["stats", partial.path])
+        #expect(p.status == 0, "stderr: \(p.err)")
+        #expect(p.err.contains("\(partial.path) has no run event: its run is still going, or was killed"), "stderr: \(p.err)")
         let empty = tmp.appendingPathComponent("empty.jsonl")
         try E2E.write("", to: empty)
         let e = try SluiceBinary.run(["stats", empty.path, "--json"])

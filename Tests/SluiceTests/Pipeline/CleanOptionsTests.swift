@@ -86,5 +86,31 @@ import SluiceText
         r.rawText = "a , b"
         CleanDiff.append(r, to: &out)
         #expect(String(decoding: out, as: UTF8.self) == "@@ \"x\" @@\n-a , b\n+a, b\n")
+        // Controls a cleaning removed are shown, not sent to the terminal.
+        r.rawText = "a\u{0}\u{1B}[2J\u{85}, b\tc"
+        r.text = "a[2J, b\tc"
+        out = []
+        CleanDiff.append(r, to: &out)
+        #expect(String(decoding: out, as: UTF8.self) == "@@ \"x\" @@\n-a\\u{0}\\u{1B}[2J\\u{85}, b\tc\n+a[2J, b\tc\n")
+    }
+
+    /// Problems of pipeline files that a user writes by mistake, said plainly.
+    @Test func pipelineFileMistakes() throws {
+        func problems(_ yaml: String) -> [String] {
+            do {
+                _ = try PipelineFile.parse(yaml, path: "p.yaml")
+                return []
+            } catch {
+                return error.description.split(separator: "\n").map(String.init)
+            }
+        }
+        #expect(problems("name: a\nname: b\nstages:\n  - clean\n")
+                == ["p.yaml:1:1: invalid YAML: key 'name' given more than once in one mapping (first here); give each key once"])
+        #expect(problems("stages:\n  - clean: ~\n  - split: null\n").isEmpty)
+        #expect(problems("stages:\n  - split: {language: klingon, default_language: english}\n")
+                == ["p.yaml:2:23: `split.language`: 'klingon' is neither auto nor a language code (write ISO 639 codes such as en, de, zh)",
+                    "p.yaml:2:50: `split.default_language`: 'english' is not a language code (write ISO 639 codes such as en, de, zh)"])
+        #expect(PipelineFile.Failure(path: "p.yaml", problems: [.init(line: 0, column: 0, message: "cannot open")]).description
+                == "p.yaml: cannot open")
     }
 }
