@@ -435,7 +435,12 @@ struct HTMLMetadataScan {
             t.switchTo(.plaintext)
             return
         case .html:
-            if htmlLang == nil, let l = a.lang { htmlLang = t.string(l) }
+            // `lang`, else XHTML's `xml:lang`; an empty one declares nothing.
+            if htmlLang == nil {
+                for span in [a.lang, a.xmlLang] {
+                    if let span, case let l = t.string(span), !l.isEmpty { htmlLang = l; break }
+                }
+            }
         case .meta:
             readMeta(t, a)
             return
@@ -859,7 +864,7 @@ struct HTMLMetadataScan {
 
     /// The attributes of a start tag that matter here.
     struct Attributes {
-        var `class`, id, itemprop, rel, name, property, content, value, datetime, lang, httpEquiv, href, type, title: HTMLSpan?
+        var `class`, id, itemprop, rel, name, property, content, value, datetime, lang, xmlLang, httpEquiv, href, type, title: HTMLSpan?
         var pubdate = false
 
         init(_ t: HTMLTokenizer) {
@@ -878,7 +883,7 @@ struct HTMLMetadataScan {
                     case 4: if eq("name") { name = v } else if eq("lang") { lang = v } else if eq("href") { href = v } else if eq("type") { type = v }
                     case 5: if eq("class") { `class` = v } else if eq("value") { value = v } else if eq("title") { title = v }
                     case 7: if eq("content") { content = v } else if eq("pubdate") { pubdate = true }
-                    case 8: if eq("itemprop") { itemprop = v } else if eq("property") { property = v } else if eq("datetime") { datetime = v }
+                    case 8: if eq("itemprop") { itemprop = v } else if eq("property") { property = v } else if eq("datetime") { datetime = v } else if eq("xml:lang") { xmlLang = v }
                     case 10: if eq("http-equiv") { httpEquiv = v }
                     default: break
                     }

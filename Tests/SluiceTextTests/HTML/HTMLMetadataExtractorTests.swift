@@ -194,6 +194,10 @@ import Testing
         #expect(extract(#"<html lang="zh-hant-TW">"#).lang == "zh-Hant")
         #expect(extract(#"<html lang="x"><meta property="og:locale" content="fr_FR">"#).lang == "fr-FR")
         #expect(extract(#"<html lang="">"#).lang == nil)
+        // XHTML's xml:lang, when there is no (non-empty) lang.
+        #expect(extract(#"<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="nn">"#).lang == "nn")
+        #expect(extract(#"<html lang="" xml:lang="de-AT">"#).lang == "de-AT")
+        #expect(extract(#"<html lang="pt" xml:lang="es">"#).lang == "pt")
     }
 
     @Test func invalidJSONLD() {
