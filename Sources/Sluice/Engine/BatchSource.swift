@@ -140,13 +140,36 @@ final class BatchSource {
             return u
         default:
             transcoder = nil
+            var utf8: PeekableReader = PeekableReader(u.reader)
+            if Self.mayBeWideUnicode(try utf8.peek(4)), Self.isWideUnicode(try utf8.peek(4096)) {
+                // JSON Lines in UTF-16 or UTF-32 (what Windows PowerShell's `>` writes): read
+                // through the transcoder, which knows them by their BOM or zero bytes.
+                let t = TranscodingReader(source: utf8, forced: nil, sniffLimit: 1 << 16)
+                transcoder = t
+                utf8 = PeekableReader(t)
+            }
             // A JSON file holding one array of records is read element by element.
-            let peekable = PeekableReader(u.reader)
-            source = try JSONArrayLinesReader.ifArray(peekable) ?? peekable
+            source = try JSONArrayLinesReader.ifArray(utf8) ?? utf8
         }
         // Members are often small: a small first buffer, grown for long lines as needed.
         lines = LineReader(source: source, chunkSize: u.member == nil ? 1 << 20 : 1 << 16)
         return u
+    }
+
+    /// Whether JSON text starting with these four bytes could be UTF-16 or UTF-32: a
+    /// byte-order mark, or a zero byte among the first two (UTF-8 JSON has none). Looked at
+    /// first, so that a stream on stdin is not held up for ``isWideUnicode(_:)``'s 4 KB.
+    static func mayBeWideUnicode(_ head: [UInt8]) -> Bool {
+        head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || (head.count >= 2 && (head[0] == 0 || head[1] == 0))
+    }
+
+    /// Whether JSON text starting with `head` is UTF-16 or UTF-32 by ``EncodingDetector``'s
+    /// rules: a byte-order mark, or UTF-16's zero bytes.
+    static func isWideUnicode(_ head: [UInt8]) -> Bool {
+        head.withUnsafeBufferPointer { b in
+            if let bom = EncodingDetector.bom(UnsafeRawBufferPointer(b)) { return bom.iconvName != "UTF-8" }
+            return EncodingDetector.utf16WithoutBOM(b) != nil
+        }
     }
 
     private func finishUnit() {

@@ -255,6 +255,31 @@ import Testing
         #expect(rejected.map { ($0["origin"] as? [String: Any])?["line"] as? Int } == [3])
     }
 
+    /// JSON Lines in UTF-16 (Windows PowerShell's `>`), with or without a byte-order mark, are
+    /// read as such (each line was rejected, one as a bogus record of NULs).
+    @Test func utf16JSONLines() throws {
+        let tmp = try E2E.tempDir()
+        defer { E2E.remove(tmp) }
+        let input = tmp.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        // Each file's own words: dedup would drop the same documents from the later files.
+        func jsonl(_ name: String) -> String {
+            #"{"id":"a","text":"Правительство объявило новые меры (\#(name))."}"# + "\r\n" + #"{"id":"b","text":"Rain is expected on Tuesday (\#(name))."}"# + "\r\n"
+        }
+        func le(_ s: String) -> [UInt8] { s.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } }
+        try Data([0xFF, 0xFE] + le(jsonl("bom"))).write(to: input.appendingPathComponent("bom.jsonl"))
+        try Data(le(jsonl("plain"))).write(to: input.appendingPathComponent("plain.jsonl"))
+        try Data(jsonl("be").utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }).write(to: input.appendingPathComponent("be.jsonl"))
+        let out = tmp.appendingPathComponent("out")
+        let r = try SluiceBinary.run(["run", input.path, "-o", out.path, "-p", E2E.root.appendingPathComponent("Pipelines/corpus-text.yaml").path, "--progress", "none"])
+        #expect(r.status == 0, "stderr: \(r.err)")
+        for name in ["bom", "plain", "be"] {
+            let text = String(decoding: try E2E.decompress(out.appendingPathComponent("\(name).txt.zst").path), as: UTF8.self)
+            #expect(text == "Правительство объявило новые меры (\(name)).\n\nRain is expected on Tuesday (\(name)).\n\n", "\(name)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("_rejected").path))
+    }
+
     /// Another run's output directory inside an input directory is not read back as input
     /// (its records, rejects and stats were); given as an INPUT itself, it is read.
     @Test func anotherRunsOutputInsideTheInputIsNotRead() throws {
