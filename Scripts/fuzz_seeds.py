@@ -106,6 +106,11 @@ def main():
     counts["json"] = write(out, "json", lines + [json.dumps({"text": s.decode("utf-8", "replace")}).encode() for s in t[:100]])
     counts["record"] = write(out, "record", with_options(lines, [0, 1, 0x18, 0x22]))
     counts["pipeline-record"] = write(out, "pipeline-record", with_options(lines, [0, 0x80]))
+    # JSON files: JSON Lines, a JSON array of them, and the same in UTF-16 (with and without a BOM).
+    groups = [b"\n".join(lines[i:i + 5]) for i in range(0, len(lines), 5)]
+    arrays = [b"[\n  " + g.replace(b"\n", b",\n  ") + b"\n]\n" for g in groups[:40]]
+    wide = [g.decode("utf-8", "replace").encode("utf-16-le") for g in groups[:20]] + [b"\xff\xfe" + g.decode("utf-8", "replace").encode("utf-16-le") for g in groups[20:40]]
+    counts["record-json-file"] = write(out, "record-json-file", with_options(groups + arrays + wide, [0, 0x18]))
     # JSON arrays: raw bytes after "[" (even options), and lines made an array (option bit 6).
     counts["json-array"] = write(out, "json-array", with_options([b"\n".join(lines[i:i + 5]) for i in range(0, len(lines), 5)], [0, 3, 64, 71]))
     txt = []

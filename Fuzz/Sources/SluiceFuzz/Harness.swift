@@ -16,7 +16,7 @@ struct Harness: Sendable {
         json, jsonRoundTrip, record, recordText, zstd, iconv, encoding, clean, cleanSteps, nfcCheck, split, language,
         languageModel, patterns, pii, quality, terms, words, dedupKey, hashtags, timestamp, pipelineYAML,
         pipelineRecord, archive, gzip, bzip2xz, warc, htmlTokenizer, htmlSniffer, articleExtract, htmlTree,
-        htmlMetadata, nearDup, report, jsonArray,
+        htmlMetadata, nearDup, report, jsonArray, recordJSONFile,
     ]
 
     /// Stops the process with a report when an invariant does not hold (libFuzzer saves the input).

@@ -25,6 +25,17 @@ extension Harness {
     /// Text inputs in each of the three layouts, read the way the engine reads a file
     /// (through ``BatchSource``, from a real file), with the records-in accounting checked.
     static let recordText = Harness(name: "record-text") { input in
+        readFile(input, format: .text, name: "a/b.txt")
+    }
+
+    /// JSON inputs read the way the engine reads a file: JSON Lines, a JSON array, UTF-16/32
+    /// JSON Lines, with the same checks as ``recordText``.
+    static let recordJSONFile = Harness(name: "record-json-file") { input in
+        readFile(input, format: .jsonl, name: "a/b.json")
+    }
+
+    /// Reads `input` (after its selector byte) as a file of `format` through ``BatchSource``.
+    static func readFile(_ input: FuzzInput, format: InputFile.Format, name: String) {
         let (choice, rest) = input.split()
         var options = decodeOptions(choice)
         options.batchRecords = 3
@@ -35,7 +46,7 @@ extension Harness {
         if let base = rest.baseAddress { _ = write(fd, base, rest.count) }
         close(fd)
         defer { unlink(path) }
-        let file = InputFile(path: path, relative: "a/b.txt", format: .text, size: rest.count)
+        let file = InputFile(path: path, relative: name, format: format, size: rest.count)
         guard let source = try? BatchSource(file: file, options: options) else { return }
         var lines = 0
         while let batch = source.next() {
