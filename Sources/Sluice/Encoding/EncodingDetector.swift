@@ -7,7 +7,7 @@ import Darwin
 
 /// Decides which encoding an input is in, from its first bytes. The rules, in order:
 /// 1. a byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE); without one, UTF-16 by its zero
-///    bytes (``utf16WithoutBOM(_:)``);
+///    bytes (`utf16WithoutBOM(_:)`);
 /// 2. the charset of an HTTP `Content-Type` header, when the caller has one (WARC responses);
 /// 3. a declaration in the first 64 KB: XML prolog, `<meta charset>`, `<meta http-equiv>`;
 ///    labels are read as browsers read them (shift_jis → CP932, iso-8859-1 → windows-1252, …);

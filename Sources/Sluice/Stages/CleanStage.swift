@@ -55,18 +55,7 @@ public struct CleanStage: Stage {
         }
         guard !empty.isEmpty else { return }
         stats.counters.add("empty_dropped", empty.count)
-        var kept: [Record] = []
-        kept.reserveCapacity(batch.records.count - empty.count)
-        var next = 0
-        for (i, record) in batch.records.enumerated() {
-            if next < empty.count && empty[next] == i {
-                next += 1
-                batch.dropped.append(RejectedRecord(dropping: record, reason: "clean:empty", detail: "no text left after cleaning"))
-            } else {
-                kept.append(record)
-            }
-        }
-        batch.records = kept
+        batch.drop(at: empty, reason: "clean:empty", detail: "no text left after cleaning")
     }
 
     /// A stable 64-bit FNV-1a digest of `lines`, in hex.

@@ -38,19 +38,7 @@ public struct DedupStage: Stage {
         guard !drop.isEmpty else { return }
         stats.changed += drop.count
         stats.counters.add("duplicates", drop.count)
-        var kept: [Record] = []
-        kept.reserveCapacity(batch.records.count - drop.count)
-        var d = 0
-        for (i, r) in batch.records.enumerated() {
-            if d < drop.count && drop[d] == i {
-                d += 1
-                batch.dropped.append(RejectedRecord(dropping: r, reason: "duplicate",
-                                                    detail: "same normalized text as an earlier document"))
-            } else {
-                kept.append(r)
-            }
-        }
-        batch.records = kept
+        batch.drop(at: drop, reason: "duplicate", detail: "same normalized text as an earlier document")
     }
 
     /// Sets up the ledger (dedup first) or reads the corpus into an index (dedup after other stages).

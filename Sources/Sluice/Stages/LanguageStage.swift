@@ -17,7 +17,7 @@ public struct LanguageStage: Stage {
     /// How many of the most likely languages go to `lang_alternatives` with their scores (0: none).
     public let alternatives: Int
     /// Whether the language a page declares (`attributes.html.lang_hint`, from `extract`) is a
-    /// prior for its record (``LanguageIdentifier/hintNats``).
+    /// prior for its record (`LanguageIdentifier.hintNats`, in SluiceText).
     public let htmlLangHint: Bool
     /// An identifier given to `init`; nil uses the bundled model, loaded on first use (so a
     /// command can install its signal handlers before the model is read).

@@ -49,7 +49,7 @@ public struct LanguageAnalysis: Sendable, Equatable {
 /// decide without the model.
 ///
 /// Works on UTF-8 bytes in one pass, with no allocation per character; paragraphs (lines) are
-/// scored on the way, so ``analyze(_:spanMinLetters:alternatives:)`` finds other-language paragraphs at no
+/// scored on the way, so ``analyze(_:spanMinLetters:alternatives:hint:)`` finds other-language paragraphs at no
 /// extra cost. A paragraph stops being scored once its language is decided (after
 /// ``earlyStopLetters`` letters, a lead of ``decisiveMargin``); the rest of it is only counted,
 /// which more than halves the work on news text and changed no decision on the evaluation set.

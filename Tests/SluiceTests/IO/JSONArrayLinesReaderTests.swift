@@ -6,14 +6,9 @@ import Testing
     private func lines(_ text: String, size: Int) throws -> String? {
         let peekable = PeekableReader(BufferReader(Array(text.utf8)[...]))
         guard let reader = try JSONArrayLinesReader.ifArray(peekable) else { return nil }
-        var out: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: size)
-        while true {
-            let n = try buffer.withUnsafeMutableBytes { try reader.read(into: $0) }
-            if n == 0 { break }
-            out += buffer[0..<n]
-        }
-        return String(decoding: out, as: UTF8.self)
+        let d = drain(reader, chunk: size)
+        if let e = d.error { throw e }
+        return String(decoding: d.bytes, as: UTF8.self)
     }
 
     /// Elements become lines at any buffer size; strings keep their commas, brackets, escaped

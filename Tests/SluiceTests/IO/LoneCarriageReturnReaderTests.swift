@@ -4,15 +4,9 @@ import Testing
 @Suite struct LoneCarriageReturnReaderTests {
     /// All of `bytes` read through the reader with buffers of `size` bytes.
     private func read(_ bytes: [UInt8], size: Int) throws -> [UInt8] {
-        let reader = LoneCarriageReturnReader(source: BufferReader(bytes[...]))
-        var out: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: size)
-        while true {
-            let n = try buffer.withUnsafeMutableBytes { try reader.read(into: $0) }
-            if n == 0 { break }
-            out += buffer[0..<n]
-        }
-        return out
+        let d = drain(LoneCarriageReturnReader(source: BufferReader(bytes[...])), chunk: size)
+        if let e = d.error { throw e }
+        return d.bytes
     }
 
     /// Lone CRs become LF wherever a buffer boundary falls; CRLF and LF stay; nothing is lost.
