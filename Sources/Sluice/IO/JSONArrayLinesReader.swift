@@ -5,7 +5,8 @@
 /// One pass over the bytes, in constant memory: outside strings, a comma between elements
 /// becomes a line break, whitespace between elements and the brackets around them are
 /// dropped, and a line break inside an element becomes a space. An element that never closes
-/// runs to the end of the input, where the decoder rejects it whole.
+/// runs to the end of the input, where the decoder rejects it whole; an array that never
+/// closes then fails the file as cut short (its elements before the cut are read).
 final class JSONArrayLinesReader: ByteReader {
     private let source: any ByteReader
     /// Nesting: 0 before the array's `[`, 1 between elements, more inside one.
@@ -57,11 +58,17 @@ final class JSONArrayLinesReader: ByteReader {
         while true {
             let n = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: scratch[0..<buffer.count]))
             if n == 0 {
-                // The input ended inside an element (or without `]`): end its line.
+                // The input ended inside an element (or without `]`): end its line, so the
+                // decoder rejects a cut element alone, then fail the file as cut short.
                 if inElement {
                     inElement = false
                     out[0] = 0x0A
                     return 1
+                }
+                if depth > 0 {
+                    depth = 0
+                    throw ReadError(kind: .truncated, offset: source.bytesRead,
+                                    message: "the JSON array ends without its closing `]` (the file is cut short?); the elements before the cut were read")
                 }
                 return 0
             }

@@ -67,7 +67,7 @@ public enum PipelineFile {
             // A byte order mark (files saved by Windows editors) is no content; libyaml refused it.
             root = try Yams.compose(yaml: yaml.hasPrefix("\u{FEFF}") ? String(yaml.dropFirst()) : yaml)
         } catch let e as YamlError {
-            throw Failure(path: path, problems: [yamlProblem(e)])
+            throw Failure(path: path, problems: [yamlProblem(e, in: yaml)])
         } catch {
             throw Failure(path: path, problems: [Problem(line: 0, column: 0, message: "\(error)")])
         }
@@ -86,18 +86,40 @@ public enum PipelineFile {
         return pipeline
     }
 
-    private static func yamlProblem(_ e: YamlError) -> Problem {
+    private static func yamlProblem(_ e: YamlError, in yaml: String) -> Problem {
         switch e {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             return Problem(line: mark.line, column: mark.column, message: "invalid YAML: \(problem)")
         case .duplicatedKeysInMapping(let keys, let context):
-            // Yams names the first occurrence; its message repeated the whole file.
+            // Yams names the first occurrence (its message repeated the whole file); the repeat
+            // is the next line with the key at the same column, where one is found.
             let names = keys.map { "'\($0)'" }.joined(separator: ", ")
-            return Problem(line: context.mark.line, column: context.mark.column,
+            let first = context.mark
+            if keys.count == 1, let again = repeatLine(of: keys[0], after: first.line, column: first.column, in: yaml) {
+                return Problem(line: again, column: first.column,
+                               message: "invalid YAML: key \(names) given again (first at line \(first.line)); give each key once")
+            }
+            return Problem(line: first.line, column: first.column,
                            message: "invalid YAML: \(keys.count == 1 ? "key" : "keys") \(names) given more than once in one mapping (first here); give each key once")
         default:
             return Problem(line: 0, column: 0, message: "invalid YAML: \(e)")
         }
+    }
+
+    /// The first line after `line` (1-based) that has `key:` at `column` (1-based) after
+    /// only spaces, or nil.
+    static func repeatLine(of key: String, after line: Int, column: Int, in yaml: String) -> Int? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, column >= 1, line < lines.count else { return nil }
+        for n in line..<lines.count {
+            let text = lines[n]
+            guard text.count >= column - 1 + key.count, text.prefix(column - 1).allSatisfy({ $0 == " " }) else { continue }
+            let rest = text.dropFirst(column - 1)
+            for form in [key, "\"" + key + "\"", "'" + key + "'"] where rest.hasPrefix(form) {
+                if rest.dropFirst(form.count).drop(while: { $0 == " " }).hasPrefix(":") { return n + 1 }
+            }
+        }
+        return nil
     }
 
     static func readFile(_ path: String) throws(ReadError) -> String {

@@ -253,6 +253,16 @@ import Testing
         let rejected = try E2E.lines(out.appendingPathComponent("_rejected/articles.jsonl.zst")).map(E2E.json)
         #expect(rejected.map { $0["reason"] as? String } == ["invalid_json"])
         #expect(rejected.map { ($0["origin"] as? [String: Any])?["line"] as? Int } == [3])
+
+        // Cut between two elements: what came before is kept, and the file fails as cut short
+        // (it was reported done).
+        let cut = tmp.appendingPathComponent("cut.json")
+        try E2E.write(#"[{"id": "c", "text": "Rain is expected on Monday."}, "#, to: cut)
+        let cutOut = tmp.appendingPathComponent("cut-out")
+        let c = try SluiceBinary.run(["run", cut.path, "-o", cutOut.path, "--progress", "none"])
+        #expect(c.status == 1)
+        #expect(c.err.contains("the JSON array ends without its closing `]`"), "stderr: \(c.err)")
+        #expect(try E2E.lines(cutOut.appendingPathComponent("cut.jsonl.zst")).map { try E2E.json($0)["id"] as? String } == ["c"])
     }
 
     /// JSON Lines in UTF-16 (Windows PowerShell's `>`), with or without a byte-order mark, are

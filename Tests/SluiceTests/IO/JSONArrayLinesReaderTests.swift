@@ -20,8 +20,14 @@ import Testing
             #expect(try lines(pretty, size: size) == expected, "buffers of \(size)")
         }
         #expect(try lines("[]", size: 8) == "")
-        // An element that never closes ends at the input's end, one line for the decoder to reject.
-        #expect(try lines("[{\"id\": 1}, {\"id\": ", size: 8) == "{\"id\": 1}\n{\"id\": \n")
+        // An element that never closes ends at the input's end, one line for the decoder to
+        // reject; an array that never closes is cut short (after what was read).
+        let cut = drain(try #require(try JSONArrayLinesReader.ifArray(PeekableReader(BufferReader(Array("[{\"id\": 1}, {\"id\": ".utf8)[...])))), chunk: 8)
+        #expect(String(decoding: cut.bytes, as: UTF8.self) == "{\"id\": 1}\n{\"id\": \n")
+        #expect(cut.error?.kind == .truncated)
+        let between = drain(try #require(try JSONArrayLinesReader.ifArray(PeekableReader(BufferReader(Array("[{\"id\": 1},\n ".utf8)[...])))), chunk: 8)
+        #expect(String(decoding: between.bytes, as: UTF8.self) == "{\"id\": 1}\n")
+        #expect(between.error?.kind == .truncated)
         // Not an array: JSON Lines, an object, empty or blank input.
         #expect(try lines("{\"id\": 1}\n{\"id\": 2}\n", size: 8) == nil)
         #expect(try lines("", size: 8) == nil)

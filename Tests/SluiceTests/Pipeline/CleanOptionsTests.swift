@@ -105,7 +105,9 @@ import SluiceText
             }
         }
         #expect(problems("name: a\nname: b\nstages:\n  - clean\n")
-                == ["p.yaml:1:1: invalid YAML: key 'name' given more than once in one mapping (first here); give each key once"])
+                == ["p.yaml:2:1: invalid YAML: key 'name' given again (first at line 1); give each key once"])
+        #expect(problems("stages:\n  - clean:\n      normalization: nfc\n      trim_lines: true\n      \"normalization\" : nfkc\n")
+                == ["p.yaml:5:7: invalid YAML: key 'normalization' given again (first at line 3); give each key once"])
         #expect(problems("stages:\n  - clean: ~\n  - split: null\n").isEmpty)
         #expect(problems("stages:\n  - split: {language: klingon, default_language: english}\n")
                 == ["p.yaml:2:23: `split.language`: 'klingon' is neither auto nor a language code (write ISO 639 codes such as en, de, zh)",
