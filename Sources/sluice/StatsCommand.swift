@@ -19,8 +19,12 @@ struct StatsCommand: ParsableCommand {
         var summary = StatsSummary()
         var events = 0
         for path in try files.flatMap(Self.statsFiles) {
-            guard let text = TextFile.read(path) else {
-                Console.error("sluice: cannot read \(path)")
+            // A stats file given compressed (`stats.jsonl.zst`) is read as the inputs are.
+            let text: String
+            do {
+                text = String(decoding: try FileReader.readAllDecompressed(path: path), as: UTF8.self)
+            } catch {
+                Console.error("sluice: cannot read \(path): \(error.message)")
                 throw ExitCode(2)
             }
             var fileEvents = 0
@@ -106,13 +110,5 @@ enum StatsTable {
 
     static func counters(_ c: Counters) -> String {
         c.values.isEmpty ? "0" : c.sorted.map { "\($0.name) \($0.count)" }.joined(separator: ", ")
-    }
-}
-
-/// Reads a small text file whole.
-enum TextFile {
-    static func read(_ path: String) -> String? {
-        guard let bytes = try? FileReader.readAll(path: path) else { return nil }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

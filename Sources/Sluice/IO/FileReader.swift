@@ -73,6 +73,15 @@ public final class FileReader: ByteReader {
         try LineReader(source: FileReader(path: path), chunkSize: 1 << 16).readAll()
     }
 
+    /// All of a small file with its compression (zstd, gzip, bzip2 or xz, told by its magic
+    /// bytes) undone: a stats file that `sluice stats` is given compressed.
+    public static func readAllDecompressed(path: String) throws(ReadError) -> [UInt8] {
+        let file = try FileReader(path: path)
+        let found = Compression.sniff(try file.peek(6))
+        let source: any ByteReader = try found.map { c throws(ReadError) in try c.reader(over: file) } ?? file
+        return try LineReader(source: source, chunkSize: 1 << 16).readAll()
+    }
+
     /// Reads up to `count` bytes and pushes them back, so format sniffing consumes nothing.
     public func peek(_ count: Int) throws(ReadError) -> [UInt8] {
         let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: count, alignment: 1)

@@ -94,6 +94,17 @@ import Testing
         let log = try SluiceBinary.run(["stats", renamed.path, "--json"])
         #expect(log.status == 0, "stderr: \(log.err)")
         #expect(try E2E.json(log.out.trimmingCharacters(in: .whitespacesAndNewlines))["records_in"] as? Int == 8)
+        // A compressed copy is read like an input (it was read as lines of binary).
+        let packed = tmp.appendingPathComponent("stats.jsonl.zst")
+        let zstd = Process()
+        zstd.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        zstd.arguments = ["zstd", "-q", "-f", stats, "-o", packed.path]
+        try zstd.run()
+        zstd.waitUntilExit()
+        let z = try SluiceBinary.run(["stats", packed.path, "--json"])
+        #expect(z.status == 0, "stderr: \(z.err)")
+        #expect(z.err.isEmpty)
+        #expect(try E2E.json(z.out.trimmingCharacters(in: .whitespacesAndNewlines))["records_in"] as? Int == 8)
         let empty = tmp.appendingPathComponent("empty-dir")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         let none = try SluiceBinary.run(["stats", empty.path])
