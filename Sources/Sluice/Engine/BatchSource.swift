@@ -248,7 +248,9 @@ final class BatchSource {
                 let more = try lines.nextLine { line in
                     textBytes += line.count
                     unitLines = lines.lineNumber
-                    batch.add(jsonDecoder.decodeJSONLine(line, origin: origin(u, line: lines.lineNumber)))
+                    // UTF-8 JSON Lines name no encoding; UTF-16/32 ones, read through the transcoder, do.
+                    batch.add(jsonDecoder.decodeJSONLine(line, origin: origin(u, line: lines.lineNumber,
+                                                                              encoding: transcoder == nil ? nil : encoding())))
                 }
                 if !more { unitDone = true; break }
             }

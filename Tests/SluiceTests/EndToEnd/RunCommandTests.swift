@@ -283,6 +283,8 @@ import Testing
         let out = tmp.appendingPathComponent("out")
         let r = try SluiceBinary.run(["run", input.path, "-o", out.path, "-p", E2E.root.appendingPathComponent("Pipelines/corpus-text.yaml").path, "--progress", "none"])
         #expect(r.status == 0, "stderr: \(r.err)")
+        let events = try E2E.events(out.appendingPathComponent("stats.jsonl")).filter { $0["event"] as? String == "file" }
+        #expect(Set(events.map { ($0["encodings"] as? [String: Int]) ?? [:] }) == [["utf-16le": 2], ["utf-16be": 2]])
         for name in ["bom", "plain", "be"] {
             let text = String(decoding: try E2E.decompress(out.appendingPathComponent("\(name).txt.zst").path), as: UTF8.self)
             #expect(text == "Правительство объявило новые меры (\(name)).\n\nRain is expected on Tuesday (\(name)).\n\n", "\(name)")
