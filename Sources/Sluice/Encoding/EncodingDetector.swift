@@ -176,15 +176,18 @@ public final class EncodingDetector {
             return nil
         }
         // Every code unit of the window (a pair cut at its end aside) must be text.
+        func codeUnit(at i: Int) -> UInt16 {
+            little ? UInt16(u8[i]) | UInt16(u8[i + 1]) << 8 : UInt16(u8[i]) << 8 | UInt16(u8[i + 1])
+        }
         var i = 0
         while i < n {
-            let unit = little ? UInt16(u8[i]) | UInt16(u8[i + 1]) << 8 : UInt16(u8[i]) << 8 | UInt16(u8[i + 1])
+            let unit = codeUnit(at: i)
             i += 2
             if unit < 0x20 {
                 guard unit == 0x09 || unit == 0x0A || unit == 0x0D || unit == 0x0C else { return nil }
             } else if unit >= 0xD800 && unit < 0xDC00 {
                 guard i < n else { break }
-                let next = little ? UInt16(u8[i]) | UInt16(u8[i + 1]) << 8 : UInt16(u8[i]) << 8 | UInt16(u8[i + 1])
+                let next = codeUnit(at: i)
                 guard next >= 0xDC00 && next < 0xE000 else { return nil }
                 i += 2
             } else if unit >= 0xDC00 && unit < 0xE000 || unit == 0xFFFE || unit == 0xFFFF {

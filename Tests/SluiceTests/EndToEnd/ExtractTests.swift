@@ -186,10 +186,8 @@ import Testing
         ].joined(separator: "\n") + "\n", to: input)
         var langs: [[String?]] = []
         for hint in ["true", "false"] {
-            let pipeline = tmp.appendingPathComponent("p-\(hint).yaml")
-            try E2E.write("decode:\n  html_field: html\nstages:\n  - extract:\n      min_chars: 10\n  - language:\n      html_lang_hint: \(hint)\n", to: pipeline)
-            let out = tmp.appendingPathComponent("out-\(hint)")
-            let r = try SluiceBinary.run(["run", input.path, "-o", out.path, "-p", pipeline.path, "--progress", "none"])
+            let (r, out) = try E2E.runPipeline("decode:\n  html_field: html\nstages:\n  - extract:\n      min_chars: 10\n  - language:\n      html_lang_hint: \(hint)\n",
+                                               on: input, in: tmp, name: hint)
             #expect(r.status == 0, "stderr: \(r.err)")
             langs.append(try E2E.lines(out.appendingPathComponent("pages.jsonl.zst")).map { try E2E.json($0)["lang"] as? String })
         }

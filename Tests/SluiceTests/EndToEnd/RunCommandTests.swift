@@ -192,10 +192,7 @@ import Testing
         try Data(ru.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }).write(to: input.appendingPathComponent("ru.txt"))
         let cs = "Vláda v pondělí oznámila nová opatření."
         try Data(cs.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }).write(to: input.appendingPathComponent("cs.txt"))
-        let pipeline = tmp.appendingPathComponent("p.yaml")
-        try E2E.write("decode:\n  text_layout: blank_line\nstages:\n  - clean\n  - language\n", to: pipeline)
-        let out = tmp.appendingPathComponent("out")
-        let r = try SluiceBinary.run(["run", input.path, "-o", out.path, "-p", pipeline.path, "--progress", "none"])
+        let (r, out) = try E2E.runPipeline("decode:\n  text_layout: blank_line\nstages:\n  - clean\n  - language\n", on: input, in: tmp, name: "p")
         #expect(r.status == 0, "stderr: \(r.err)")
         let russian = try E2E.lines(out.appendingPathComponent("ru.jsonl.zst")).map(E2E.json)
         #expect(russian.map { $0["text"] as? String } == ["Правительство объявило новые меры в понедельник.", "Второй абзац о погоде."])
@@ -215,10 +212,7 @@ import Testing
         try E2E.write("Rain is expected on Tuesday.\rIt will be cold.\r\rSnow is expected on Friday.\r", to: input)
         var texts: [[String?]] = []
         for layout in ["line", "blank_line"] {
-            let pipeline = tmp.appendingPathComponent("\(layout).yaml")
-            try E2E.write("decode:\n  text_layout: \(layout)\nstages:\n  - clean\n", to: pipeline)
-            let out = tmp.appendingPathComponent("out-\(layout)")
-            let r = try SluiceBinary.run(["run", input.path, "-o", out.path, "-p", pipeline.path, "--progress", "none"])
+            let (r, out) = try E2E.runPipeline("decode:\n  text_layout: \(layout)\nstages:\n  - clean\n", on: input, in: tmp, name: layout)
             #expect(r.status == 0, "stderr: \(r.err)")
             texts.append(try E2E.lines(out.appendingPathComponent("cr.jsonl.zst")).map { try E2E.json($0)["text"] as? String })
         }

@@ -104,6 +104,15 @@ enum SluiceBinary {
 
 /// Fixtures, temp dirs and zstd helpers for the end-to-end tests.
 enum E2E {
+    /// Writes `yaml` to `tmp/<name>.yaml` and runs `sluice run INPUT -o tmp/out-<name> -p` it;
+    /// the result and the output directory.
+    static func runPipeline(_ yaml: String, on input: URL, in tmp: URL, name: String) throws -> (result: SluiceBinary.Result, out: URL) {
+        let pipeline = tmp.appendingPathComponent("\(name).yaml")
+        try write(yaml, to: pipeline)
+        let out = tmp.appendingPathComponent("out-\(name)")
+        return (try SluiceBinary.run(["run", input.path, "-o", out.path, "-p", pipeline.path, "--progress", "none"]), out)
+    }
+
     /// Tests/SluiceTests/Fixtures
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures")

@@ -68,10 +68,7 @@ import Testing
         defer { E2E.remove(tmp) }
         let out = try ReportFixture.run(in: tmp)
         // As if killed before b.jsonl started: no event, no checkpoint, no run event.
-        let stats = out.appendingPathComponent("stats.jsonl")
-        let kept = try String(contentsOf: stats, encoding: .utf8).split(separator: "\n")
-            .filter { $0.contains(#""event":"file""#) && !$0.contains(#""file":"b.jsonl""#) }
-        try E2E.write(kept.joined(separator: "\n") + "\n", to: stats)
+        try ReportFixture.keepFileEvents(except: "b.jsonl", in: out)
         try FileManager.default.removeItem(at: out.appendingPathComponent(".sluice/files/b.jsonl.json"))
         let page = try ReportFixture.report(out)
         #expect(page.contains("<tr><th>files</th><td>3: 2 done, 0 failed, 0 in progress, 1 not started</td></tr>"))
@@ -129,10 +126,7 @@ import Testing
         let tmp = try E2E.tempDir()
         defer { E2E.remove(tmp) }
         let out = try ReportFixture.run(in: tmp)
-        let stats = out.appendingPathComponent("stats.jsonl")
-        let kept = try String(contentsOf: stats, encoding: .utf8).split(separator: "\n")
-            .filter { $0.contains(#""event":"file""#) && !$0.contains(#""file":"a.jsonl""#) }
-        try E2E.write(kept.joined(separator: "\n") + "\n" + #"{"event":"file","file":"a.js"#, to: stats)
+        try ReportFixture.keepFileEvents(except: "a.jsonl", in: out, then: #"{"event":"file","file":"a.js"#)
         let checkpoint = out.appendingPathComponent(".sluice/files/a.jsonl.json")
         let cp = try String(contentsOf: checkpoint, encoding: .utf8)
         #expect(cp.contains(#""status":"done""#))

@@ -61,6 +61,15 @@ enum ReportFixture {
         return out
     }
 
+    /// Rewrites OUT/stats.jsonl as a killed run leaves it: only the file events, without that
+    /// of `file`, then `tail` (a torn line, say).
+    static func keepFileEvents(except file: String, in out: URL, then tail: String = "") throws {
+        let stats = out.appendingPathComponent("stats.jsonl")
+        let kept = try String(contentsOf: stats, encoding: .utf8).split(separator: "\n")
+            .filter { $0.contains(#""event":"file""#) && !$0.contains("\"file\":\"\(file)\"") }
+        try E2E.write(kept.joined(separator: "\n") + "\n" + tail, to: stats)
+    }
+
     /// Runs `sluice report OUT args…` and returns the page.
     static func report(_ out: URL, _ args: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let r = try SluiceBinary.run(["report", out.path] + args)
